@@ -1,0 +1,60 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import type { AppDeps, AppEnv } from "./context";
+import { AppError, errorBody, validationError } from "./errors";
+import { requestLog } from "./middleware/request-log";
+import { healthRoutes } from "./routes/health";
+import { problemsOf, type RequestPart } from "./validation";
+
+const partOf: Record<string, RequestPart> = { json: "body", query: "query", param: "path", header: "header" };
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(problemsOf(result.error, partOf[result.target] ?? "body"));
+    },
+  });
+
+  app.use(requestId({ headerName: "X-Request-Id" }));
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use(requestLog);
+
+  app.route("/", healthRoutes());
+
+  app.notFound((c) => {
+    const error = new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`);
+    return c.json(errorBody(error, c.get("requestId")), error.status);
+  });
+
+  app.onError((cause, c) => {
+    const error = toAppError(cause);
+    if (error.code === "internal") {
+      deps.logger.error("unhandled error", {
+        requestId: c.get("requestId"),
+        error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause),
+      });
+    }
+    return c.json(errorBody(error, c.get("requestId")), error.status);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+function toAppError(cause: unknown): AppError {
+  if (cause instanceof AppError) return cause;
+  if (cause instanceof HTTPException && cause.status < 500) {
+    const code = cause.status === 401 ? "unauthorized" : cause.status === 404 ? "not_found" : "validation";
+    return new AppError(code, cause.message || "The request could not be read.");
+  }
+  // Never echo an unexpected error's text: it may carry internals. The log keeps it, keyed by request id.
+  return new AppError(
+    "internal",
+    "Something went wrong on our side. Quote the request id when reporting it.",
+  );
+}

@@ -1,0 +1,18 @@
+import type { Clock } from "@zapfloor-exact/shared/clock";
+import type { Db } from "./db/client";
+import type { Logger } from "./logger";
+
+/** Everything the app needs from the outside world; `index.ts` builds it once, tests build their own. */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  version: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+  };
+}

@@ -1,0 +1,41 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Client, createClient } from "@libsql/client";
+import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import { migrate } from "drizzle-orm/libsql/migrator";
+import * as schema from "./schema";
+
+export type Db = LibSQLDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** A database handle or an open transaction: verbs that may run inside a caller's transaction take this. */
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  client: Client;
+  close(): void;
+}
+
+const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
+
+export function localFilePath(url: string): string | undefined {
+  if (!url.startsWith("file:")) return undefined;
+  return url.slice("file:".length);
+}
+
+export function openDatabase(url: string, authToken?: string): Database {
+  const file = localFilePath(url);
+  if (file) mkdirSync(dirname(file), { recursive: true });
+  // A local file may be shared by several processes: a busy timeout turns a momentary lock into a short wait.
+  const client = createClient({ url, timeout: 5000, ...(authToken ? { authToken } : {}) });
+  const db = drizzle(client, { schema });
+  return { db, client, close: () => client.close() };
+}
+
+export async function prepareDatabase(database: Database): Promise<void> {
+  const { client } = database;
+  // WAL lets readers and the one writer of a local file proceed together.
+  if (client.protocol === "file") await client.execute("PRAGMA journal_mode = WAL");
+  await migrate(database.db, { migrationsFolder });
+}

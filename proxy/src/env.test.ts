@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("applies the documented defaults to an empty environment", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 8787, DATABASE_URL: "file:./data/zapfloor-exact.db", SIM_PORT: 8788 });
+    expect(env.EXACT_CLIENT_ID).toBeUndefined();
+  });
+
+  it("treats an empty optional value as unset", () => {
+    expect(parseEnv({ EXACT_CLIENT_ID: "", EXACT_CLIENT_SECRET: " " }).EXACT_CLIENT_ID).toBeUndefined();
+  });
+
+  it("strips a trailing slash from URLs", () => {
+    expect(parseEnv({ PUBLIC_URL: "https://link.example.com/" }).PUBLIC_URL).toBe("https://link.example.com");
+  });
+
+  it.each([
+    ["PORT", { PORT: "eighty" }],
+    ["PORT", { PORT: "70000" }],
+    ["DATABASE_URL", { DATABASE_URL: "postgres://db/x" }],
+    ["PUBLIC_URL", { PUBLIC_URL: "not a url" }],
+    ["EXACT_BASE_URL", { EXACT_BASE_URL: "ftp://exact" }],
+    ["SECRET_KEY", { SECRET_KEY: "short" }],
+    ["LOG_LEVEL", { LOG_LEVEL: "loud" }],
+    ["EXACT_CLIENT_SECRET", { EXACT_CLIENT_ID: "abc" }],
+    ["EXACT_CLIENT_ID", { EXACT_CLIENT_SECRET: "abc" }],
+  ])("a bad %s stops start-up with one line naming it", (variable, source) => {
+    let thrown: unknown;
+    try {
+      parseEnv(source);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(EnvError);
+    const message = (thrown as Error).message;
+    expect(message).toContain(`${variable}:`);
+    expect(message).not.toContain("\n");
+  });
+
+  it("accepts every libSQL URL form", () => {
+    for (const url of [
+      "file:/tmp/x.db",
+      "libsql://db.turso.io",
+      "http://127.0.0.1:8080",
+      "wss://db",
+      ":memory:",
+    ]) {
+      expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+  });
+});

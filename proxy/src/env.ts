@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const envSchema = z
+  .object({
+    PORT: port.default(8787),
+    HOST: z.string().default("0.0.0.0"),
+    DATABASE_URL: z
+      .string()
+      .regex(
+        /^(file:|libsql:|https?:|wss?:|:memory:$)/,
+        "must be a libSQL URL (file:…, libsql://…, http(s)://…)",
+      )
+      .default("file:./data/zapfloor-exact.db"),
+    DATABASE_AUTH_TOKEN: optionalText,
+    SECRET_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/_-]{43,}={0,2}$/, "must be at least 32 random bytes, base64 encoded")
+      .optional(),
+    EXACT_CLIENT_ID: optionalText,
+    EXACT_CLIENT_SECRET: optionalText,
+    EXACT_REDIRECT_URI: httpUrl.optional(),
+    EXACT_WEBHOOK_SECRET: optionalText,
+    EXACT_BASE_URL: httpUrl.optional(),
+    PUBLIC_URL: httpUrl.optional(),
+    SIM_PORT: port.default(8788),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    const app = [env.EXACT_CLIENT_ID, env.EXACT_CLIENT_SECRET];
+    if (app.some(Boolean) && !app.every(Boolean)) {
+      const missing = env.EXACT_CLIENT_ID ? "EXACT_CLIENT_SECRET" : "EXACT_CLIENT_ID";
+      ctx.addIssue({
+        code: "custom",
+        path: [missing],
+        message: "is required when the other Exact app setting is set",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses the environment once; the first problem becomes one line naming the variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map(
+    (issue) => `${String(issue.path[0] ?? "environment")}: ${issue.message}`,
+  );
+  throw new EnvError(`Invalid configuration — ${lines.join("; ")}`);
+}
