@@ -1,0 +1,27 @@
+// Fails when the drizzle schema has changes that no committed migration captures.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const scratch = mkdtempSync(join(tmpdir(), "migrations-drift-"));
+try {
+  cpSync("drizzle", scratch, { recursive: true });
+  const before = readdirSync(scratch).length;
+  const result = spawnSync(
+    "drizzle-kit",
+    ["generate", "--dialect", "sqlite", "--schema", "./src/db/schema/index.ts", "--out", scratch, "--name", "drift"],
+    { encoding: "utf8", shell: true },
+  );
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    process.exit(1);
+  }
+  if (readdirSync(scratch).length !== before) {
+    console.error("✖ The schema in src/db/schema differs from the committed migrations: run `pnpm db:generate`.");
+    process.exit(1);
+  }
+  console.log("✔ Schema and migrations agree.");
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
