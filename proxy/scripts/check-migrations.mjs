@@ -1,10 +1,9 @@
 // Fails when the drizzle schema has changes that no committed migration captures.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 
-const scratch = mkdtempSync(join(tmpdir(), "migrations-drift-"));
+// drizzle-kit mangles an absolute --out path, so the scratch copy lives beside the real folder.
+const scratch = mkdtempSync(".migrations-drift-");
 try {
   cpSync("drizzle", scratch, { recursive: true });
   const before = readdirSync(scratch).length;
@@ -13,15 +12,15 @@ try {
     ["generate", "--dialect", "sqlite", "--schema", "./src/db/schema/index.ts", "--out", scratch, "--name", "drift"],
     { encoding: "utf8", shell: true },
   );
-  if (result.status !== 0) {
+  if (result.status !== 0 || /error/i.test(result.stderr)) {
     process.stderr.write(result.stdout + result.stderr);
-    process.exit(1);
-  }
-  if (readdirSync(scratch).length !== before) {
+    process.exitCode = 1;
+  } else if (readdirSync(scratch).length !== before) {
     console.error("✖ The schema in src/db/schema differs from the committed migrations: run `pnpm db:generate`.");
-    process.exit(1);
+    process.exitCode = 1;
+  } else {
+    console.log("✔ Schema and migrations agree.");
   }
-  console.log("✔ Schema and migrations agree.");
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
