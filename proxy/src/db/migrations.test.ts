@@ -9,7 +9,16 @@ describe("migrations", () => {
     const tables = await database.client.execute(
       "select name from sqlite_master where type = 'table' and name not like '\\_%' escape '\\' and name not like 'sqlite%'",
     );
-    expect(tables.rows.map((row) => row.name)).toEqual(expect.arrayContaining(["tenants", "api_tokens"]));
+    expect(tables.rows.map((row) => row.name)).toEqual(
+      expect.arrayContaining([
+        "tenants",
+        "api_tokens",
+        "exact_connections",
+        "exact_accounts",
+        "links",
+        "sales_entries",
+      ]),
+    );
     database.close();
   });
 });
