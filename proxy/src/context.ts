@@ -1,6 +1,7 @@
 import type { Clock } from "@zapfloor-exact/shared/clock";
 import type { Db } from "./db/client";
 import type { Logger } from "./logger";
+import type { Caller } from "./services/tenants/authenticate";
 
 /** Everything the app needs from the outside world; `index.ts` builds it once, tests build their own. */
 export interface AppDeps {
@@ -14,5 +15,7 @@ export interface AppEnv {
   Variables: {
     deps: AppDeps;
     requestId: string;
+    /** Set by `requireRole` on authenticated routes. */
+    caller: Caller;
   };
 }

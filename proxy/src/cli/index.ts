@@ -1,0 +1,41 @@
+import { EnvError } from "../env";
+import { AppError } from "../errors";
+import { tenantCommand, tenantUsage } from "./commands/tenant";
+import { tokenCommand, tokenUsage } from "./commands/token";
+import { type CliRuntime, openCliRuntime, UsageError } from "./runtime";
+
+type Command = (runtime: CliRuntime, args: string[]) => Promise<void>;
+
+const commands: Record<string, Command> = {
+  tenant: tenantCommand,
+  token: tokenCommand,
+};
+
+const usage = ["usage: pnpm cli <command>", "", tenantUsage, tokenUsage].join("\n");
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    process.stderr.write(`${usage}\n`);
+    return name && name !== "help" && name !== "--help" ? 2 : 0;
+  }
+  const runtime = await openCliRuntime();
+  try {
+    await command(runtime, args);
+    return 0;
+  } finally {
+    runtime.database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${usage}\n`);
+    else if (error instanceof EnvError || error instanceof AppError)
+      process.stderr.write(`${error.message}\n`);
+    else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

@@ -1,0 +1,27 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../context";
+import type { TokenRole } from "../db/schema";
+import { AppError } from "../errors";
+import { authenticate } from "../services/tenants/authenticate";
+
+/** Requires a valid bearer token of one of `roles`; the caller (tenant, role, label) is then `c.get("caller")`. */
+export const requireRole = (...roles: TokenRole[]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header("authorization") ?? "";
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) {
+      throw new AppError("unauthorized", "Send an API token as `Authorization: Bearer <token>`.");
+    }
+    const caller = await authenticate(c.get("deps"), match[1]);
+    if (!caller) throw new AppError("unauthorized", "This API token is not valid or was revoked.");
+    if (!roles.includes(caller.role)) {
+      throw new AppError(
+        "forbidden",
+        `This needs a ${roles.join(" or ")} token; this one is a ${caller.role} token.`,
+      );
+    }
+    c.set("caller", caller);
+    await next();
+  });
+
+export const anyRole = requireRole("integration", "bookkeeper");
