@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
+import { errorOf, jsonOf, problemPathsOf } from "./testing/http";
 import { createTestApp } from "./testing/test-app";
 
 async function appWithProbeRoutes() {
@@ -70,12 +71,8 @@ describe("the error shape", () => {
       body: JSON.stringify({ name: "", lines: [{ amount: 12 }] }),
     });
     expect(response.status).toBe(400);
-    const body = await response.json();
-    expect(body.error.code).toBe("validation");
-    expect(body.error.details.problems.map((p: { path: string }) => p.path)).toEqual([
-      "body.name",
-      "body.lines[0].amount",
-    ]);
+    expect(await problemPathsOf(response.clone())).toEqual(["body.name", "body.lines[0].amount"]);
+    expect((await errorOf(response)).code).toBe("validation");
   });
 
   it("validates path parameters before the body", async () => {
@@ -86,7 +83,7 @@ describe("the error shape", () => {
       body: "{}",
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).error.details.problems[0].path).toBe("path.id");
+    expect(await problemPathsOf(response)).toEqual(["path.id"]);
   });
 
   it("answers malformed JSON with a validation error", async () => {
@@ -97,14 +94,14 @@ describe("the error shape", () => {
       body: "{not json",
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).error.code).toBe("validation");
+    expect((await errorOf(response)).code).toBe("validation");
   });
 
   it("hides an uncaught error's text behind an internal error with the request id", async () => {
     const app = await appWithProbeRoutes();
     const response = await app.request("/probe/crash", { headers: { "X-Request-Id": "r-2" } });
     expect(response.status).toBe(500);
-    const body = await response.json();
+    const body = await jsonOf(response);
     expect(body.error).toMatchObject({ code: "internal", requestId: "r-2" });
     expect(JSON.stringify(body)).not.toContain("hunter2");
   });
