@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { checkProxyUrl, originPermissionPattern } from "./proxy-url";
+
+describe("checkProxyUrl", () => {
+  it.each([
+    ["https://link.example.com", "https://link.example.com", "https://link.example.com", true],
+    ["  https://link.example.com/  ", "https://link.example.com", "https://link.example.com", true],
+    ["https://example.com/exact-link//", "https://example.com/exact-link", "https://example.com", true],
+    ["https://link.example.com:8443", "https://link.example.com:8443", "https://link.example.com:8443", true],
+    ["http://localhost:8787", "http://localhost:8787", "http://localhost:8787", false],
+    ["http://127.0.0.1:41234/", "http://127.0.0.1:41234", "http://127.0.0.1:41234", false],
+    ["http://[::1]:8787", "http://[::1]:8787", "http://[::1]:8787", false],
+  ])("accepts %s", (input, baseUrl, origin, needsPermissionRequest) => {
+    expect(checkProxyUrl(input)).toEqual({ ok: true, baseUrl, origin, needsPermissionRequest });
+  });
+
+  it.each([
+    ["", "Enter the proxy URL."],
+    ["link.example.com", "This is not a URL."],
+    ["http://link.example.com", "Use https (plain http is only allowed for localhost)."],
+    ["ftp://localhost", "Use https (plain http is only allowed for localhost)."],
+    [
+      "https://link.example.com/?tenant=1",
+      "Enter the proxy's base URL without query, fragment or credentials.",
+    ],
+    [
+      "https://user:secret@link.example.com",
+      "Enter the proxy's base URL without query, fragment or credentials.",
+    ],
+  ])("rejects %j", (input, problem) => {
+    expect(checkProxyUrl(input)).toEqual({ ok: false, problem });
+  });
+});
+
+it("asks for every path of the proxy's origin", () => {
+  expect(originPermissionPattern("https://link.example.com:8443")).toBe("https://link.example.com:8443/*");
+});
