@@ -1,0 +1,275 @@
+import type { Clock } from "@zapfloor-exact/shared/clock";
+import type { z } from "zod";
+import type { Db } from "../db/client";
+import { type ConnectionRow, readConnectionOfTenant } from "../db/connection-tokens";
+import { AppError } from "../errors";
+import type { ExactAppConfig } from "../exact-app";
+import type { Logger } from "../logger";
+import { keyedSemaphores } from "../util/semaphore";
+import { ExactApiError, errorFromResponse, noAnswerError } from "./errors";
+import { baseUrlFor } from "./hosts";
+import { type ExactHttp, type ExactRequest, type ExactResponse, ExactTransportError, pathOf } from "./http";
+import { type ODataQuery, queryString } from "./odata";
+import { budgetKey, type RateBudget } from "./rate-budget";
+import { readRateLimitHeaders } from "./rate-limit-headers";
+import type { AccessToken, TokenManager } from "./token-manager";
+
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface ExactClientDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  http: ExactHttp;
+  app: ExactAppConfig;
+  tokens: TokenManager;
+  budget: RateBudget;
+  retry?: RetryPolicy;
+  /** Exact asks for no parallel pipelining per division. [§6, S12a] */
+  perDivisionConcurrency?: number;
+  /** Safety cap on `__next` pages followed in one listing. */
+  maxPages?: number;
+}
+
+const defaultRetry: RetryPolicy = { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000 };
+
+interface CallSpec {
+  method: ExactRequest["method"];
+  /** Absolute URL (a `__next` link) or a path below `/api/v1/`. */
+  target: string;
+  body?: unknown;
+  /** Whether sending twice is harmless. POSTs are not: an unanswered POST may have been carried out. */
+  idempotent: boolean;
+}
+
+export interface PageInfo {
+  page: number;
+  rows: number;
+}
+
+/** One tenant's Exact Online, one division at a time: every call goes through the budget, the tokens and retries. */
+export function createExactClient(deps: ExactClientDeps) {
+  const retry = deps.retry ?? defaultRetry;
+  const maxPages = deps.maxPages ?? 500;
+  const perDivision = keyedSemaphores(deps.perDivisionConcurrency ?? 2);
+
+  async function connectionOf(tenantId: string): Promise<ConnectionRow> {
+    const connection = await readConnectionOfTenant(deps.db, tenantId);
+    if (!connection) throw new AppError("not_found", "This tenant has not connected Exact Online yet.");
+    return connection;
+  }
+
+  function urlFor(connection: ConnectionRow, target: string): string {
+    const base = baseUrlFor(deps.app, connection.host);
+    if (!/^https?:\/\//.test(target)) return `${base}/api/v1/${target}`;
+    // Follow Exact's absolute `__next` links, but never send a token to a host other than the connection's.
+    const link = new URL(target);
+    return `${base}${link.pathname}${link.search}`;
+  }
+
+  async function call(
+    tenantId: string,
+    division: number | undefined,
+    spec: CallSpec,
+  ): Promise<ExactResponse> {
+    const connection = await connectionOf(tenantId);
+    const url = urlFor(connection, spec.target);
+    const endpoint = pathOf(url);
+    const key = division === undefined ? undefined : budgetKey(deps.app.clientId, division);
+    let token: AccessToken = await deps.tokens.accessToken(connection.id);
+    let refreshedAfter401 = false;
+
+    for (let attempt = 1; ; attempt++) {
+      if (key) await deps.budget.acquire(key);
+      let response: ExactResponse;
+      try {
+        response = await deps.http.send({
+          method: spec.method,
+          url,
+          headers: {
+            authorization: `Bearer ${token.token}`,
+            accept: "application/json",
+            ...(spec.body === undefined ? {} : { "content-type": "application/json" }),
+            ...(spec.method === "POST" ? { prefer: "return=representation" } : {}),
+          },
+          ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
+        });
+      } catch (error) {
+        if (key) deps.budget.abandon(key);
+        if (!(error instanceof ExactTransportError)) throw error;
+        if (!spec.idempotent || attempt >= retry.attempts) throw noAnswerError(endpoint, error.message);
+        await backoff(attempt, endpoint, "no answer");
+        continue;
+      }
+      if (key) await deps.budget.record(key, readRateLimitHeaders(response.headers));
+
+      if (response.status >= 200 && response.status < 300) return response;
+      if (response.status === 401 && !refreshedAfter401) {
+        refreshedAfter401 = true;
+        token = await deps.tokens.afterUnauthorized(connection.id, token);
+        continue;
+      }
+      const error = errorFromResponse(response.status, response.text, response.headers, endpoint);
+      const retryable = response.status === 429 || (error.facts.transient && spec.idempotent);
+      if (!retryable || attempt >= retry.attempts) throw error;
+      // A 429 has already set the budget's window to Exact's reset: the next acquire waits for it.
+      if (response.status !== 429) await backoff(attempt, endpoint, `HTTP ${response.status}`);
+    }
+  }
+
+  async function backoff(attempt: number, endpoint: string, why: string): Promise<void> {
+    const delay = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+    deps.logger.warn("exact call failed, retrying", { endpoint, why, attempt, delayMs: delay });
+    await deps.clock.sleep(delay);
+  }
+
+  function parse<T extends z.ZodType>(schema: T, row: unknown, endpoint: string): z.output<T> {
+    const result = schema.safeParse(row);
+    if (result.success) return result.data;
+    throw new ExactApiError("upstream", "Exact Online answered with data in an unexpected shape.", {
+      exactStatus: 200,
+      exactMessage: result.error.issues
+        .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+        .join("; "),
+      business: false,
+      transient: false,
+      endpoint,
+    });
+  }
+
+  function division(tenantId: string, divisionCode: number) {
+    const run = (spec: CallSpec) =>
+      perDivision(`${tenantId}:${divisionCode}`, () => call(tenantId, divisionCode, spec));
+    const path = (resource: string, query?: ODataQuery) => {
+      const qs = query ? queryString(query) : "";
+      return `${divisionCode}/${resource}${qs ? `?${qs}` : ""}`;
+    };
+
+    return {
+      tenantId,
+      division: divisionCode,
+
+      /** Every row of a listing, following `__next` one page at a time (Exact: never page in parallel). [§2] */
+      async list<T extends z.ZodType>(
+        resource: string,
+        query: ODataQuery,
+        schema: T,
+        onPage?: (rows: z.output<T>[], info: PageInfo) => void | Promise<void>,
+      ): Promise<z.output<T>[]> {
+        const all: z.output<T>[] = [];
+        let target: string | undefined = path(resource, query);
+        for (let page = 1; target; page++) {
+          if (page > maxPages) {
+            throw new AppError(
+              "upstream",
+              `Exact Online listing ${resource} has more than ${maxPages} pages.`,
+            );
+          }
+          const response = await run({ method: "GET", target, idempotent: true });
+          const { rows, next } = unwrapList(response.text, resource);
+          const parsed = rows.map((row) => parse(schema, row, resource));
+          all.push(...parsed);
+          await onPage?.(parsed, { page, rows: parsed.length });
+          target = next;
+        }
+        return all;
+      },
+
+      /** One entity by its key, e.g. `crm/Accounts(guid'…')`; undefined when Exact does not have it. */
+      async get<T extends z.ZodType>(
+        resource: string,
+        query: ODataQuery,
+        schema: T,
+      ): Promise<z.output<T> | undefined> {
+        try {
+          const response = await run({ method: "GET", target: path(resource, query), idempotent: true });
+          return parse(schema, unwrapSingle(response.text), resource);
+        } catch (error) {
+          if (error instanceof ExactApiError && error.code === "not_found") return undefined;
+          throw error;
+        }
+      },
+
+      /** Creates an entity. Never retried after an unanswered attempt: the caller must look before posting again. */
+      async create<T extends z.ZodType>(resource: string, body: unknown, schema: T): Promise<z.output<T>> {
+        const response = await run({ method: "POST", target: path(resource), body, idempotent: false });
+        return parse(schema, unwrapSingle(response.text), resource);
+      },
+
+      async update(resource: string, body: unknown): Promise<void> {
+        await run({ method: "PUT", target: path(resource), body, idempotent: true });
+      },
+
+      async remove(resource: string): Promise<void> {
+        await run({ method: "DELETE", target: path(resource), idempotent: true });
+      },
+    };
+  }
+
+  return {
+    division,
+
+    /** `current/Me`: has no division in its URL, so it does not count toward a division's limits. [§2, S12a] */
+    async me<T extends z.ZodType>(tenantId: string, schema: T): Promise<z.output<T>> {
+      const response = await call(tenantId, undefined, {
+        method: "GET",
+        target: "current/Me?$select=CurrentDivision,UserID,FullName,Email,LanguageCode",
+        idempotent: true,
+      });
+      const { rows } = unwrapList(response.text, "current/Me");
+      return parse(schema, rows[0], "current/Me");
+    },
+  };
+}
+
+export type ExactClient = ReturnType<typeof createExactClient>;
+export type DivisionApi = ReturnType<ExactClient["division"]>;
+
+/** `{d:{results:[…], __next}}`, or `{d:[…]}` as one 2026 recording shows. [§2, nango/list-vat-codes] */
+export function unwrapList(text: string, resource: string): { rows: unknown[]; next?: string } {
+  const d = bodyOf(text, resource);
+  if (Array.isArray(d)) return { rows: d };
+  const envelope = d as { results?: unknown; __next?: unknown };
+  if (!Array.isArray(envelope.results)) throw shapeError(resource);
+  return {
+    rows: envelope.results,
+    ...(typeof envelope.__next === "string" && envelope.__next ? { next: envelope.__next } : {}),
+  };
+}
+
+export function unwrapSingle(text: string, resource = "entity"): unknown {
+  const d = bodyOf(text, resource);
+  // Some single-entity answers still come wrapped as a one-row list.
+  if (Array.isArray(d)) return d[0];
+  const results = (d as { results?: unknown }).results;
+  return Array.isArray(results) ? results[0] : d;
+}
+
+function bodyOf(text: string, resource: string): unknown {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw shapeError(resource);
+  }
+  const d = (json as { d?: unknown } | null)?.d;
+  if (d === undefined || d === null || typeof d !== "object") throw shapeError(resource);
+  return d;
+}
+
+function shapeError(resource: string) {
+  return new ExactApiError(
+    "upstream",
+    "Exact Online answered with something that is not an OData envelope.",
+    {
+      exactStatus: 200,
+      business: false,
+      transient: false,
+      endpoint: resource,
+    },
+  );
+}

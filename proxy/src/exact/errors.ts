@@ -1,0 +1,94 @@
+import { AppError, type ErrorCode } from "../errors";
+
+export interface ExactErrorFacts {
+  exactStatus: number | "no_answer";
+  /** Exact's own (often Dutch) message, kept for the bookkeeper. */
+  exactMessage?: string;
+  /** Exact's `Reason` header on 401/403. [exact-online-api.md §8] */
+  reason?: string;
+  /** A business rule refused it (HTTP 500 with a message): retrying the same request will not help. */
+  business: boolean;
+  /** Whether trying again later may succeed. */
+  transient: boolean;
+  endpoint: string;
+}
+
+/** An Exact failure, in our error vocabulary, with Exact's facts in `details`. */
+export class ExactApiError extends AppError {
+  override name = "ExactApiError";
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly facts: ExactErrorFacts,
+  ) {
+    super(code, message, facts);
+  }
+}
+
+const envelope = (json: unknown): string | undefined => {
+  const message = (json as { error?: { message?: { value?: unknown } | string } } | undefined)?.error
+    ?.message;
+  const value = typeof message === "string" ? message : message?.value;
+  return typeof value === "string" && value.trim() ? value.trim() : undefined;
+};
+
+/** Exact's error envelope `{"error":{"code":"","message":{"lang":"","value":"…"}}}` → the message. [§8, S10] */
+export function exactMessageOf(text: string): string | undefined {
+  try {
+    return envelope(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+export function errorFromResponse(
+  status: number,
+  text: string,
+  headers: Headers,
+  endpoint: string,
+): ExactApiError {
+  const exactMessage = exactMessageOf(text);
+  const reason = headers.get("reason") ?? undefined;
+  const facts = (business: boolean, transient: boolean): ExactErrorFacts => ({
+    exactStatus: status,
+    ...(exactMessage ? { exactMessage } : {}),
+    ...(reason ? { reason } : {}),
+    business,
+    transient,
+    endpoint,
+  });
+  if (status === 404)
+    return new ExactApiError("not_found", "Exact Online does not have that record.", facts(false, false));
+  if (status === 429) {
+    return new ExactApiError(
+      "rate_limited",
+      "Exact Online's call limit for this division is reached.",
+      facts(false, true),
+    );
+  }
+  if (status === 401 || status === 403) {
+    const why = reason ? ` (${reason})` : "";
+    return new ExactApiError("upstream", `Exact Online refused access${why}.`, facts(false, false));
+  }
+  // Business rules come back as HTTP 500 with a localised message. [§8]
+  if (status === 500 && exactMessage) {
+    return new ExactApiError("upstream", `Exact Online refused it: ${exactMessage}`, facts(true, false));
+  }
+  if (status >= 500) {
+    return new ExactApiError("upstream", `Exact Online failed (HTTP ${status}).`, facts(false, true));
+  }
+  return new ExactApiError(
+    "upstream",
+    `Exact Online rejected the request (HTTP ${status})${exactMessage ? `: ${exactMessage}` : "."}`,
+    facts(false, false),
+  );
+}
+
+export function noAnswerError(endpoint: string, message: string): ExactApiError {
+  return new ExactApiError("upstream", message, {
+    exactStatus: "no_answer",
+    business: false,
+    transient: true,
+    endpoint,
+  });
+}

@@ -1,0 +1,153 @@
+import { z } from "zod";
+import { normaliseGuid } from "./odata";
+
+/**
+ * What the proxy reads from Exact, validated. Rows carry many more fields (`__metadata`, deferred navigation
+ * properties…); objects are loose so that only the fields we select are checked.
+ */
+const guidField = z.string().transform((value, ctx) => {
+  try {
+    return normaliseGuid(value);
+  } catch {
+    ctx.addIssue({ code: "custom", message: "not a GUID" });
+    return z.NEVER;
+  }
+});
+const text = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((value) => value ?? null);
+const flag = z
+  .boolean()
+  .nullable()
+  .optional()
+  .transform((value) => value ?? false);
+const exactDate = z
+  .string()
+  .regex(/^\/Date\(-?\d+\)\/$/)
+  .nullable()
+  .optional()
+  .transform((value) => value ?? null);
+/** Int64 values such as sync Timestamps arrive as numbers or strings; kept as exact decimal text. */
+const int64 = z
+  .union([z.number().int(), z.string().regex(/^\d+$/)])
+  .transform((value) => BigInt(value).toString());
+
+export const accountFields = [
+  "ID",
+  "Code",
+  "SearchCode",
+  "Name",
+  "VATNumber",
+  "ChamberOfCommerce",
+  "Status",
+  "IsSupplier",
+  "IsSales",
+  "Blocked",
+  "Email",
+  "City",
+  "Country",
+  "Modified",
+] as const;
+
+export const exactAccount = z.looseObject({
+  ID: guidField,
+  Code: text,
+  SearchCode: text,
+  Name: z
+    .string()
+    .nullable()
+    .transform((value) => value ?? ""),
+  VATNumber: text,
+  ChamberOfCommerce: text,
+  Status: text,
+  IsSupplier: flag,
+  IsSales: flag,
+  Blocked: flag,
+  Email: text,
+  City: text,
+  Country: text,
+  Modified: exactDate,
+});
+export type ExactAccount = z.output<typeof exactAccount>;
+
+export const syncedAccount = exactAccount.extend({ Timestamp: int64 });
+export type SyncedAccount = z.output<typeof syncedAccount>;
+
+export const deletedRecord = z.looseObject({
+  EntityKey: guidField,
+  EntityType: z.number().int(),
+  Timestamp: int64,
+});
+export type DeletedRecord = z.output<typeof deletedRecord>;
+
+export const me = z.looseObject({
+  CurrentDivision: z.number().int(),
+  UserID: guidField,
+  FullName: text,
+  Email: text,
+  LanguageCode: text,
+});
+export type Me = z.output<typeof me>;
+
+export const division = z.looseObject({
+  Code: z.number().int(),
+  Description: text,
+  Country: text,
+  Current: flag,
+});
+export type Division = z.output<typeof division>;
+
+export const journal = z.looseObject({
+  ID: guidField,
+  Code: z.string().transform((value) => value.trim()),
+  Description: text,
+  Type: z.number().int().nullable().optional(),
+});
+export type Journal = z.output<typeof journal>;
+
+export const glAccount = z.looseObject({
+  ID: guidField,
+  Code: z.string().transform((value) => value.trim()),
+  Description: text,
+  /** `W` profit and loss, `B` balance sheet: sales lines need a profit-and-loss account. [§5, I-picqer-121] */
+  BalanceType: text,
+});
+export type GlAccount = z.output<typeof glAccount>;
+
+export const vatCode = z.looseObject({
+  ID: guidField,
+  /** Space-padded three characters, e.g. `"2  "`: sent back to Exact as is. [§2] */
+  Code: z.string(),
+  Description: text,
+  Percentage: z.number().nullable().optional(),
+  IsBlocked: flag,
+});
+export type VatCode = z.output<typeof vatCode>;
+
+export const salesEntry = z.looseObject({
+  EntryID: guidField,
+  EntryNumber: z.number().int().nullable().optional(),
+  YourRef: text,
+  Journal: text,
+  Customer: guidField.nullable().optional(),
+  AmountFC: z.number().nullable().optional(),
+  Type: z.number().int().nullable().optional(),
+});
+export type SalesEntry = z.output<typeof salesEntry>;
+
+export const receivable = z.looseObject({
+  EntryNumber: z.number().int().nullable().optional(),
+  YourRef: text,
+  Amount: z.number(),
+  AccountId: guidField.nullable().optional(),
+});
+export type Receivable = z.output<typeof receivable>;
+
+export const webhookSubscription = z.looseObject({
+  ID: guidField,
+  CallbackURL: z.string(),
+  Topic: z.string(),
+});
+export type WebhookSubscription = z.output<typeof webhookSubscription>;
