@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ensureExtensionBuilt } from "./support/extension-build";
+import { freePort } from "./support/free-port";
+import { startProxy } from "./support/proxy-process";
+import { publishStack } from "./support/stack";
+
+/** Builds the extension when stale and starts the real proxy (with its simulator) on free ports. */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  ensureExtensionBuilt();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "zfx-e2e-"));
+  const proxy = await startProxy({ port: await freePort(), simPort: await freePort(), dataDir });
+  publishStack({
+    proxyUrl: proxy.proxyUrl,
+    simUrl: proxy.simUrl,
+    databaseUrl: proxy.databaseUrl,
+    proxyLogFile: proxy.logFile,
+  });
+  return async () => {
+    await proxy.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type BrowserContext, test as base, chromium, type Page, type Worker } from "@playwright/test";
+import { builtExtensionDir } from "./paths";
+import { type E2eStack, e2eStack } from "./stack";
+
+export interface ExtensionWorkerFixtures {
+  /** Debian's Chromium with the built extension loaded; one per worker, pages are per test. */
+  extensionContext: BrowserContext;
+  backgroundWorker: Worker;
+  extensionId: string;
+  stack: E2eStack;
+}
+
+export interface ExtensionTestFixtures {
+  /** A fresh tab in the extension's browser, closed after the test. */
+  page: Page;
+  /** Attaches what the proxy logged during a failed test. */
+  proxyLogOnFailure: undefined;
+}
+
+export const test = base.extend<ExtensionTestFixtures, ExtensionWorkerFixtures>({
+  stack: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+    async ({}, use) => use(e2eStack()),
+    { scope: "worker" },
+  ],
+
+  extensionContext: [
+    // biome-ignore lint/correctness/noEmptyPattern: as above.
+    async ({}, use) => {
+      const userDataDir = mkdtempSync(path.join(tmpdir(), "zfx-e2e-chromium-"));
+      const context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+        headless: true,
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          `--disable-extensions-except=${builtExtensionDir}`,
+          `--load-extension=${builtExtensionDir}`,
+        ],
+      });
+      await use(context);
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+    { scope: "worker" },
+  ],
+
+  backgroundWorker: [
+    async ({ extensionContext }, use) => {
+      const worker =
+        extensionContext.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://")) ??
+        (await extensionContext.waitForEvent("serviceworker", (w) =>
+          w.url().startsWith("chrome-extension://"),
+        ));
+      await use(worker);
+    },
+    { scope: "worker" },
+  ],
+
+  extensionId: [
+    async ({ backgroundWorker }, use) => use(new URL(backgroundWorker.url()).host),
+    { scope: "worker" },
+  ],
+
+  page: async ({ extensionContext }, use) => {
+    const page = await extensionContext.newPage();
+    await use(page);
+    await page.close();
+  },
+
+  proxyLogOnFailure: [
+    async ({ stack }, use, testInfo) => {
+      const logged = () => readFileSync(stack.proxyLogFile, "utf8");
+      const before = logged().length;
+      await use(undefined);
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await testInfo.attach("proxy.log", { body: logged().slice(before), contentType: "text/plain" });
+      }
+    },
+    { auto: true },
+  ],
+});
+
+export const expect = test.expect;
