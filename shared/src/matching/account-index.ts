@@ -1,0 +1,127 @@
+import { CodeKeyIndex } from "./code-key-index";
+import type { CodeComparisonOptions } from "./codes";
+import { normaliseCompanyNumber } from "./company-number";
+import {
+  codeKeys,
+  type IndexedAccount,
+  type IndexedCustomer,
+  indexAccount,
+  normaliseAccountId,
+} from "./keys";
+import type { AccountHits, AccountLookup } from "./lookup";
+import { MultiMap } from "./multimap";
+import { NameIndex } from "./name-index";
+import type { NamePoolOptions } from "./name-pool";
+import { nameProfile, profileSimilarity } from "./names";
+import type { ExactAccountSnapshot } from "./types";
+import { normaliseVat } from "./vat";
+
+export interface AccountNameSuggestion {
+  account: IndexedAccount;
+  similarity: number;
+}
+
+const zeroPaddedEqual: CodeComparisonOptions = { zeroPaddedNumericEqual: true };
+
+/**
+ * One division's Exact accounts, keyed by every matching signal. Build it once (O(M)), keep it in step
+ * with the mirror through `upsert` and `remove`, and each lookup costs about O(1), so matching N
+ * customers costs O(N + M) rather than O(N × M).
+ */
+export class AccountIndex implements AccountLookup {
+  readonly #byId = new Map<string, IndexedAccount>();
+  readonly #code = new CodeKeyIndex<IndexedAccount>();
+  readonly #searchCode = new CodeKeyIndex<IndexedAccount>();
+  readonly #vat = new MultiMap<IndexedAccount>();
+  readonly #companyNumber = new MultiMap<IndexedAccount>();
+  readonly #name: NameIndex<IndexedAccount>;
+
+  constructor(accounts: Iterable<ExactAccountSnapshot> = [], options: Partial<NamePoolOptions> = {}) {
+    this.#name = new NameIndex((indexed) => indexed.id, options);
+    for (const account of accounts) this.upsert(account);
+  }
+
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  get(accountId: string): IndexedAccount | undefined {
+    return this.#byId.get(normaliseAccountId(accountId));
+  }
+
+  values(): IterableIterator<IndexedAccount> {
+    return this.#byId.values();
+  }
+
+  /** Adds an account that is not yet indexed; throws if its id is already there (use `upsert`). */
+  add(account: ExactAccountSnapshot): IndexedAccount {
+    if (this.get(account.id)) throw new Error(`Account ${account.id} is already in the index.`);
+    return this.upsert(account);
+  }
+
+  /** Adds the account, or replaces the indexed version with the same id. */
+  upsert(account: ExactAccountSnapshot): IndexedAccount {
+    const indexed = indexAccount(account);
+    this.remove(indexed.id);
+    this.#byId.set(indexed.id, indexed);
+    this.#code.add(indexed.code, indexed);
+    this.#searchCode.add(indexed.searchCode, indexed);
+    this.#vat.add(indexed.vat.canonical, indexed);
+    for (const companyNumber of indexed.companyNumbers) this.#companyNumber.add(companyNumber, indexed);
+    this.#name.add(indexed.name, indexed);
+    return indexed;
+  }
+
+  /** Removes the account; false if it was not indexed. */
+  remove(accountId: string): boolean {
+    const indexed = this.get(accountId);
+    if (!indexed) return false;
+    this.#byId.delete(indexed.id);
+    this.#code.delete(indexed.code, indexed);
+    this.#searchCode.delete(indexed.searchCode, indexed);
+    this.#vat.delete(indexed.vat.canonical, indexed);
+    for (const companyNumber of indexed.companyNumbers) this.#companyNumber.delete(companyNumber, indexed);
+    this.#name.delete(indexed.name, indexed);
+    return true;
+  }
+
+  /** Accounts whose VAT number reads the same as `raw`, however it is spelled. */
+  findByVat(raw: string, options: { country?: string | null } = {}): IndexedAccount[] {
+    return [...this.#vat.get(normaliseVat(raw, options).canonical)];
+  }
+
+  /** Accounts whose Code is `value`, ignoring Exact's padding, case and (by default) leading zeros. */
+  findByCode(value: string, options: CodeComparisonOptions = zeroPaddedEqual): IndexedAccount[] {
+    return [...this.#code.find(codeKeys(value), options)];
+  }
+
+  /** Accounts whose SearchCode is `value`, ignoring padding, case and (by default) leading zeros. */
+  findBySearchCode(value: string, options: CodeComparisonOptions = zeroPaddedEqual): IndexedAccount[] {
+    return [...this.#searchCode.find(codeKeys(value), options)];
+  }
+
+  /** Accounts with this company number in `ChamberOfCommerce` or inside a Belgian VAT number. */
+  findByCompanyNumber(raw: string, options: { country?: string | null } = {}): IndexedAccount[] {
+    return [...this.#companyNumber.get(normaliseCompanyNumber(raw, options).canonical)];
+  }
+
+  /** Accounts whose names resemble `name`, most similar first (for a search box). */
+  suggestByName(name: string, threshold = 0.6): AccountNameSuggestion[] {
+    const profile = nameProfile(name);
+    return this.#name
+      .pool(profile)
+      .map((account) => ({ account, similarity: profileSimilarity(profile, account.name) }))
+      .filter((suggestion) => suggestion.similarity >= threshold)
+      .sort((a, b) => b.similarity - a.similarity || (a.account.id < b.account.id ? -1 : 1));
+  }
+
+  findForCustomer(customer: IndexedCustomer, options: CodeComparisonOptions): AccountHits {
+    return {
+      byCode: [...this.#code.find(customer.numberKeys, options)],
+      bySearchCode: [...this.#searchCode.find(customer.numberKeys, options)],
+      byVat: [...this.#vat.get(customer.vat.canonical)],
+      byCompanyNumber: [...this.#companyNumber.get(customer.companyNumber)],
+      byName: this.#name.pool(customer.name),
+    };
+  }
+}

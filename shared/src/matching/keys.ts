@@ -1,0 +1,89 @@
+import { codeMatchKey } from "./codes";
+import { companyNumberFromVat, normaliseCompanyNumber } from "./company-number";
+import { normaliseCountry } from "./country";
+import { type NameProfile, nameProfile } from "./names";
+import type { ExactAccountSnapshot, ZapfloorCustomer } from "./types";
+import { type NormalisedVat, normaliseVat } from "./vat";
+
+/** A Code, SearchCode or zapfloor number as compared: as text, and as an integer when all digits. */
+export interface CodeKeys {
+  text?: string;
+  numeric?: string;
+}
+
+/** An Exact account with everything matching compares, computed once. */
+export interface IndexedAccount {
+  id: string;
+  account: ExactAccountSnapshot;
+  vat: NormalisedVat;
+  code: CodeKeys;
+  searchCode: CodeKeys;
+  /** From `ChamberOfCommerce`, plus the enterprise number inside a Belgian VAT number. */
+  companyNumbers: readonly string[];
+  name: NameProfile;
+}
+
+/** A zapfloor customer with everything matching compares, computed once. */
+export interface IndexedCustomer {
+  number: string;
+  customer: ZapfloorCustomer;
+  vat: NormalisedVat;
+  numberKeys: CodeKeys;
+  /** From `companyNumber`, else the enterprise number inside a Belgian VAT number. */
+  companyNumber?: string;
+  /** True when `companyNumber` was read from the VAT number rather than given. */
+  companyNumberFromVat: boolean;
+  name: NameProfile;
+}
+
+const ALL_DIGITS = /^\d+$/;
+
+/** Lower-case GUID without braces, as the mirror stores it. */
+export function normaliseAccountId(id: string): string {
+  return id
+    .trim()
+    .replace(/^\{|\}$/g, "")
+    .toLowerCase();
+}
+
+export function codeKeys(raw: string | null | undefined): CodeKeys {
+  const text = codeMatchKey(raw, { zeroPaddedNumericEqual: false });
+  if (text === undefined) return {};
+  return ALL_DIGITS.test(text)
+    ? { text, numeric: codeMatchKey(text, { zeroPaddedNumericEqual: true }) }
+    : { text };
+}
+
+export function indexAccount(account: ExactAccountSnapshot): IndexedAccount {
+  const country = normaliseCountry(account.country);
+  const vat = normaliseVat(account.vatNumber, { country });
+  const companyNumbers = new Set<string>();
+  const chamber = normaliseCompanyNumber(account.chamberOfCommerce, { country });
+  if (chamber.canonical) companyNumbers.add(chamber.canonical);
+  const fromVat = companyNumberFromVat(vat.canonical);
+  if (fromVat) companyNumbers.add(fromVat);
+  return {
+    id: normaliseAccountId(account.id),
+    account,
+    vat,
+    code: codeKeys(account.code),
+    searchCode: codeKeys(account.searchCode),
+    companyNumbers: [...companyNumbers],
+    name: nameProfile(account.name),
+  };
+}
+
+export function indexCustomer(customer: ZapfloorCustomer): IndexedCustomer {
+  const vat = normaliseVat(customer.vatNumber, { country: customer.country });
+  const given = normaliseCompanyNumber(customer.companyNumber, { country: customer.country }).canonical;
+  const fromVat = given === undefined ? companyNumberFromVat(vat.canonical) : undefined;
+  return {
+    number: customer.number.trim(),
+    customer,
+    vat,
+    numberKeys: codeKeys(customer.number),
+    companyNumber: given ?? fromVat,
+    companyNumberFromVat: given === undefined && fromVat !== undefined,
+    name: nameProfile(customer.name),
+  };
+}

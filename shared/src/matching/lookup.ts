@@ -1,0 +1,34 @@
+import type { CodeComparisonOptions } from "./codes";
+import type { IndexedAccount, IndexedCustomer } from "./keys";
+
+/** The accounts that share something with one customer, per signal. */
+export interface AccountHits {
+  byCode: readonly IndexedAccount[];
+  bySearchCode: readonly IndexedAccount[];
+  byVat: readonly IndexedAccount[];
+  byCompanyNumber: readonly IndexedAccount[];
+  /** Accounts worth scoring by name; not yet filtered by similarity. */
+  byName: readonly IndexedAccount[];
+}
+
+/** What the decision needs from a division's accounts; `AccountIndex` answers it in O(1)-ish per customer. */
+export interface AccountLookup {
+  get(accountId: string): IndexedAccount | undefined;
+  findForCustomer(customer: IndexedCustomer, options: CodeComparisonOptions): AccountHits;
+}
+
+/** The customers that share something with one account, per signal. */
+export interface CustomerHits {
+  /** Customers whose number is the account's Code. */
+  byCode: readonly IndexedCustomer[];
+  /** Customers whose number is the account's SearchCode. */
+  bySearchCode: readonly IndexedCustomer[];
+  byVat: readonly IndexedCustomer[];
+  byCompanyNumber: readonly IndexedCustomer[];
+  byName: readonly IndexedCustomer[];
+}
+
+export interface CustomerLookup {
+  get(customerNumber: string): IndexedCustomer | undefined;
+  findForAccount(account: IndexedAccount, options: CodeComparisonOptions): CustomerHits;
+}

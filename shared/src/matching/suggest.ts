@@ -1,0 +1,181 @@
+import { decideForIndexedCustomer } from "./decide";
+import { EvidenceCollector, evidenceScore, orderedSignals } from "./evidence";
+import { type IndexedAccount, type IndexedCustomer, indexAccount, normaliseAccountId } from "./keys";
+import type { AccountLookup, CustomerLookup } from "./lookup";
+import { profileSimilarity } from "./names";
+import { accountProblems, reasons } from "./reasons";
+import {
+  type Decision,
+  type ExactAccountSnapshot,
+  type LinkLookup,
+  type MatchOptions,
+  type MatchOutcome,
+  type MatchSignal,
+  type Reason,
+  resolveMatchOptions,
+  type ZapfloorCustomer,
+} from "./types";
+
+/**
+ * From the account's side: `linked`; `match` when exactly one customer's own decision picks this account;
+ * `review` when a customer's decision involves it but needs a person; `none` otherwise.
+ */
+export type SuggestionOutcome = "linked" | "match" | "review" | "none";
+
+export interface CustomerCandidate {
+  customer: ZapfloorCustomer;
+  matchedOn: MatchSignal[];
+  score: number;
+  nameSimilarity: number;
+  /** The Exact account id this customer is linked to, if any. */
+  linkedTo?: string;
+  /** What matching this customer from its own side decides; set for customers found by an identifier. */
+  decision?: MatchOutcome;
+}
+
+export interface AccountSuggestion {
+  outcome: SuggestionOutcome;
+  /** The linked or suggested customer's number. */
+  customerNumber?: string;
+  /** That customer, when it is in the customer index. */
+  customer?: ZapfloorCustomer;
+  reasons: Reason[];
+  /** Ranked best first, at most `maxCandidates`. */
+  candidates: CustomerCandidate[];
+}
+
+/** At most this many customers found by an identifier have their own decision evaluated. */
+const MAX_DECISIONS = 20;
+
+/**
+ * For one Exact account (the overview and the account panel): which zapfloor customer belongs to it?
+ * A suggestion agrees with `decideMatch` run from the customer's side, so accepting it links the same pair.
+ * The account should be in `accounts`; if it is not, no customer's decision can pick it.
+ */
+export function suggestForAccount(
+  account: ExactAccountSnapshot,
+  customers: CustomerLookup,
+  accounts: AccountLookup,
+  links: LinkLookup,
+  options?: Partial<MatchOptions>,
+): AccountSuggestion {
+  const resolved = resolveMatchOptions(options);
+  const indexed = accounts.get(account.id) ?? indexAccount(account);
+  const hits = customers.findForAccount(indexed, resolved);
+  const evidence = new EvidenceCollector<IndexedCustomer>();
+  evidence.add(hits.byCode, "code");
+  evidence.add(hits.bySearchCode, "searchCode");
+  evidence.add(hits.byVat, "vat");
+  for (const customer of hits.byCompanyNumber) {
+    const signals = evidence.signalsOf(customer);
+    if (!(customer.companyNumberFromVat && signals.has("vat"))) signals.add("companyNumber");
+  }
+  const similarity = new Map<IndexedCustomer, number>();
+  const similarityOf = (customer: IndexedCustomer) => {
+    let value = similarity.get(customer);
+    if (value === undefined) {
+      value = profileSimilarity(indexed.name, customer.name);
+      similarity.set(customer, value);
+    }
+    return value;
+  };
+  for (const customer of hits.byName) {
+    if (similarityOf(customer) >= resolved.nameSuggestionThreshold) evidence.signalsOf(customer).add("name");
+  }
+
+  const ranked = [...evidence.entries()]
+    .map(([customer, signals]) => ({
+      customer,
+      signals,
+      score: evidenceScore(signals, similarityOf(customer)),
+    }))
+    .sort((a, b) => b.score - a.score || (a.customer.number < b.customer.number ? -1 : 1));
+  const decisions = new Map<IndexedCustomer, Decision>();
+  for (const { customer } of ranked.filter((entry) => hasIdentifier(entry.signals)).slice(0, MAX_DECISIONS)) {
+    decisions.set(customer, decideForIndexedCustomer(customer, accounts, links, resolved));
+  }
+
+  const candidates = ranked.slice(0, resolved.maxCandidates).map(({ customer, signals, score }) => {
+    const candidate: CustomerCandidate = {
+      customer: customer.customer,
+      matchedOn: orderedSignals(signals),
+      score,
+      nameSimilarity: Math.round(similarityOf(customer) * 1000) / 1000,
+    };
+    const linkedTo = links.byCustomer(customer.number);
+    if (linkedTo !== undefined) candidate.linkedTo = linkedTo;
+    const decision = decisions.get(customer);
+    if (decision) candidate.decision = decision.outcome;
+    return candidate;
+  });
+
+  const linkedNumber = links.byAccount(indexed.id);
+  if (linkedNumber !== undefined) {
+    const suggestion: AccountSuggestion = {
+      outcome: "linked",
+      customerNumber: linkedNumber,
+      reasons: [reasons.linkedToCustomer(indexed, linkedNumber), ...accountProblems(indexed, false)],
+      candidates,
+    };
+    const linkedCustomer = customers.get(linkedNumber);
+    if (linkedCustomer) suggestion.customer = linkedCustomer.customer;
+    return suggestion;
+  }
+
+  const picking = [...decisions].filter(
+    ([, decision]) => decision.outcome === "match" && picks(decision, indexed),
+  );
+  if (picking.length === 1) {
+    const [customer, decision] = picking[0]!;
+    return {
+      outcome: "match",
+      customerNumber: customer.number,
+      customer: customer.customer,
+      reasons: decision.reasons,
+      candidates,
+    };
+  }
+  if (picking.length > 1) {
+    const numbers = picking.map(([customer]) => customer.number);
+    return { outcome: "review", reasons: [reasons.severalCustomersMatch(indexed, numbers)], candidates };
+  }
+
+  const involving = [...decisions].find(
+    ([, decision]) => needsPerson(decision.outcome) && involves(decision, indexed),
+  );
+  if (involving) {
+    const [customer, decision] = involving;
+    return {
+      outcome: "review",
+      customerNumber: customer.number,
+      customer: customer.customer,
+      reasons: decision.reasons,
+      candidates,
+    };
+  }
+
+  const nameOnly = ranked.filter((entry) => entry.signals.size === 1 && entry.signals.has("name")).length;
+  const found: Reason[] = [reasons.noCustomerMatches(indexed)];
+  if (nameOnly > 0) found.push(reasons.nameSuggestions(nameOnly, "zapfloor customer"));
+  return { outcome: "none", reasons: found, candidates };
+}
+
+function hasIdentifier(signals: ReadonlySet<MatchSignal>): boolean {
+  return signals.size > (signals.has("name") ? 1 : 0);
+}
+
+function needsPerson(outcome: MatchOutcome): boolean {
+  return outcome === "review" || outcome === "conflict" || outcome === "ambiguous";
+}
+
+function picks(decision: Decision, indexed: IndexedAccount): boolean {
+  return decision.account !== undefined && normaliseAccountId(decision.account.id) === indexed.id;
+}
+
+function involves(decision: Decision, indexed: IndexedAccount): boolean {
+  return (
+    picks(decision, indexed) ||
+    decision.reasons.some((reason) => reason.accountId === indexed.id) ||
+    decision.candidates.some((candidate) => normaliseAccountId(candidate.account.id) === indexed.id)
+  );
+}

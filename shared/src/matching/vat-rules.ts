@@ -1,0 +1,166 @@
+// The only module that knows jsvat: formats and check digits per country come from it, and the few
+// gaps it leaves are filled here, each in one clearly named place.
+import {
+  austria,
+  belgium,
+  bulgaria,
+  type Country,
+  checkVAT,
+  croatia,
+  cyprus,
+  czechRepublic,
+  denmark,
+  estonia,
+  finland,
+  france,
+  germany,
+  greece,
+  hungary,
+  ireland,
+  italy,
+  latvia,
+  lithuania,
+  luxembourg,
+  malta,
+  netherlands,
+  norway,
+  poland,
+  portugal,
+  romania,
+  slovakiaRepublic,
+  slovenia,
+  spain,
+  sweden,
+  switzerland,
+  unitedKingdom,
+} from "jsvat";
+
+export interface VatCountryRule {
+  /** ISO 3166-1 alpha-2 of the country. */
+  country: string;
+  /** The prefix a canonical VAT number starts with: "EL" for Greece, "CHE" for Switzerland. */
+  prefix: string;
+  /** Turns the part after the prefix into the shape the country's format expects, fixing common spellings. */
+  repairBody(body: string): string;
+  jsvatCountry: Country;
+}
+
+export interface VatCheck {
+  wellFormed: boolean;
+  checkDigitsOk: boolean;
+}
+
+const asIs = (body: string) => body;
+
+/**
+ * jsvat 2.5.4 only knows Belgian numbers starting with 0 (its pattern is `0?\d{9}`); numbers starting with 1
+ * are issued since the 0-range ran out and use the same mod-97 check.
+ */
+const belgiumWithOneRange: Country = {
+  ...belgium,
+  calcFn: (digits: string) =>
+    digits.startsWith("1")
+      ? 97 - (Number(digits.slice(0, 8)) % 97) === Number(digits.slice(8))
+      : belgium.calcFn(digits),
+  rules: { ...belgium.rules, regex: [/^(BE)([01]\d{9})$/] },
+};
+
+const rules: readonly VatCountryRule[] = [
+  {
+    country: "AT",
+    prefix: "AT",
+    jsvatCountry: austria,
+    repairBody: (body) => (/^\d{8}$/.test(body) ? `U${body}` : body),
+  },
+  // The old 9-digit form is the 10-digit enterprise number without its leading 0.
+  {
+    country: "BE",
+    prefix: "BE",
+    jsvatCountry: belgiumWithOneRange,
+    repairBody: (b) => (/^\d{9}$/.test(b) ? `0${b}` : b),
+  },
+  { country: "BG", prefix: "BG", jsvatCountry: bulgaria, repairBody: asIs },
+  { country: "HR", prefix: "HR", jsvatCountry: croatia, repairBody: asIs },
+  { country: "CY", prefix: "CY", jsvatCountry: cyprus, repairBody: asIs },
+  { country: "CZ", prefix: "CZ", jsvatCountry: czechRepublic, repairBody: asIs },
+  { country: "DK", prefix: "DK", jsvatCountry: denmark, repairBody: asIs },
+  { country: "EE", prefix: "EE", jsvatCountry: estonia, repairBody: asIs },
+  { country: "FI", prefix: "FI", jsvatCountry: finland, repairBody: asIs },
+  { country: "FR", prefix: "FR", jsvatCountry: france, repairBody: asIs },
+  { country: "DE", prefix: "DE", jsvatCountry: germany, repairBody: asIs },
+  // Greek numbers of 8 digits predate the 9-digit AFM and take a leading 0.
+  { country: "GR", prefix: "EL", jsvatCountry: greece, repairBody: (b) => (/^\d{8}$/.test(b) ? `0${b}` : b) },
+  { country: "HU", prefix: "HU", jsvatCountry: hungary, repairBody: asIs },
+  { country: "IE", prefix: "IE", jsvatCountry: ireland, repairBody: asIs },
+  { country: "IT", prefix: "IT", jsvatCountry: italy, repairBody: asIs },
+  { country: "LV", prefix: "LV", jsvatCountry: latvia, repairBody: asIs },
+  { country: "LT", prefix: "LT", jsvatCountry: lithuania, repairBody: asIs },
+  { country: "LU", prefix: "LU", jsvatCountry: luxembourg, repairBody: asIs },
+  { country: "MT", prefix: "MT", jsvatCountry: malta, repairBody: asIs },
+  // A letter O typed for the zero in the "B01" suffix is a common slip.
+  {
+    country: "NL",
+    prefix: "NL",
+    jsvatCountry: netherlands,
+    repairBody: (b) => b.replace(/^(\d{9})BO(\d)$/, "$1B0$2"),
+  },
+  { country: "PL", prefix: "PL", jsvatCountry: poland, repairBody: asIs },
+  { country: "PT", prefix: "PT", jsvatCountry: portugal, repairBody: asIs },
+  { country: "RO", prefix: "RO", jsvatCountry: romania, repairBody: asIs },
+  { country: "SK", prefix: "SK", jsvatCountry: slovakiaRepublic, repairBody: asIs },
+  { country: "SI", prefix: "SI", jsvatCountry: slovenia, repairBody: asIs },
+  { country: "ES", prefix: "ES", jsvatCountry: spain, repairBody: asIs },
+  { country: "SE", prefix: "SE", jsvatCountry: sweden, repairBody: asIs },
+  { country: "GB", prefix: "GB", jsvatCountry: unitedKingdom, repairBody: asIs },
+  // The suffix names the tax in the local language (MWST, TVA, IVA); the number is the UID.
+  {
+    country: "CH",
+    prefix: "CHE",
+    jsvatCountry: switzerland,
+    repairBody: (b) => b.replace(/(MWST|TVA|IVA)$/, ""),
+  },
+  // "MVA" marks a Norwegian organisation number registered for VAT.
+  { country: "NO", prefix: "NO", jsvatCountry: norway, repairBody: (b) => b.replace(/MVA$/, "") },
+];
+
+const ruleByCountry = new Map(rules.map((rule) => [rule.country, rule]));
+
+export function vatRuleForCountry(country: string): VatCountryRule | undefined {
+  return ruleByCountry.get(country);
+}
+
+/**
+ * Prefixes as typed, longest first where one extends another ("CHE" before "CH"). Besides each
+ * canonical prefix: "GR" for Greece, "CH" for Switzerland, "UK" for the United Kingdom, and "XI"
+ * (Northern Ireland: a UK number under the Protocol, kept as XI in the canonical form).
+ */
+const typedPrefixes: readonly { typed: string; rule: VatCountryRule; keepAs: string }[] = [
+  ...rules.map((rule) => ({ typed: rule.prefix, rule, keepAs: rule.prefix })),
+  { typed: "GR", rule: ruleByCountry.get("GR")!, keepAs: "EL" },
+  { typed: "CH", rule: ruleByCountry.get("CH")!, keepAs: "CHE" },
+  { typed: "UK", rule: ruleByCountry.get("GB")!, keepAs: "GB" },
+  { typed: "XI", rule: ruleByCountry.get("GB")!, keepAs: "XI" },
+].sort((a, b) => b.typed.length - a.typed.length);
+
+export interface PrefixMatch {
+  rule: VatCountryRule;
+  /** The prefix the canonical form carries. */
+  canonicalPrefix: string;
+  body: string;
+}
+
+/** Splits a compacted VAT number into its recognised country prefix and the rest. */
+export function splitVatPrefix(compact: string): PrefixMatch | undefined {
+  for (const { typed, rule, keepAs } of typedPrefixes) {
+    if (compact.startsWith(typed))
+      return { rule, canonicalPrefix: keepAs, body: compact.slice(typed.length) };
+  }
+  return undefined;
+}
+
+/** Format and check digits of `body` under `rule`, as jsvat judges them. */
+export function checkVatBody(rule: VatCountryRule, body: string): VatCheck {
+  const jsvatPrefix = rule.country === "GB" ? "GB" : rule.prefix;
+  const result = checkVAT(`${jsvatPrefix}${body}`, [rule.jsvatCountry]);
+  return { wellFormed: result.isValidFormat, checkDigitsOk: result.isValid };
+}
