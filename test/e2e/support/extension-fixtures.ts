@@ -89,3 +89,11 @@ export const test = base.extend<ExtensionTestFixtures, ExtensionWorkerFixtures>(
 });
 
 export const expect = test.expect;
+
+/** The one extension API the specs call directly, inside the background worker. */
+declare const chrome: { storage: { local: { clear(): Promise<void> } } };
+
+/** Forgets everything the extension stored (proxy settings, panel state), as on a fresh install. */
+export async function clearExtensionStorage(backgroundWorker: Worker): Promise<void> {
+  await backgroundWorker.evaluate(() => chrome.storage.local.clear());
+}

@@ -3,12 +3,13 @@ import { AccountPanel } from "../../components/AccountPanel";
 import type { HealthView } from "../../components/ProxyHealthLine";
 import type { ExactAccountPage } from "../../host/exact-account-page";
 import { sendMessage } from "../../utils/messaging";
-import { panelCollapsed } from "../../utils/storage";
+import { panelCollapsed, proxySettings } from "../../utils/storage";
 
 /** Connects the account panel to the background worker and the remembered collapsed state. */
 export function PanelApp({ page }: { page: ExactAccountPage }) {
   const [health, setHealth] = useState<HealthView>({ state: "checking" });
-  const [collapsed, setCollapsed] = useState(false);
+  // Unknown until storage answers; rendering only then spares the page a jump from open to folded.
+  const [collapsed, setCollapsed] = useState<boolean | null>(null);
 
   const checkHealth = useCallback(() => {
     setHealth({ state: "checking" });
@@ -17,12 +18,17 @@ export function PanelApp({ page }: { page: ExactAccountPage }) {
     );
   }, []);
 
-  useEffect(checkHealth, [checkHealth]);
   useEffect(() => {
-    void panelCollapsed.getValue().then(setCollapsed);
+    checkHealth();
+    // Settings saved on the options page apply to open Exact tabs without a reload.
+    return proxySettings.watch(() => checkHealth());
+  }, [checkHealth]);
+  useEffect(() => {
+    panelCollapsed.getValue().then(setCollapsed, () => setCollapsed(false));
     return panelCollapsed.watch(setCollapsed);
   }, []);
 
+  if (collapsed === null) return null;
   return (
     <AccountPanel
       division={page.division}
