@@ -86,6 +86,7 @@ CREATE TABLE `exact_accounts` (
 	`vat_number` text,
 	`vat_key` text,
 	`chamber_of_commerce` text,
+	`company_number_key` text,
 	`status` text,
 	`is_supplier` integer NOT NULL,
 	`is_sales` integer NOT NULL,
@@ -103,6 +104,7 @@ CREATE TABLE `exact_accounts` (
 CREATE INDEX `exact_accounts_vat` ON `exact_accounts` (`tenant_id`,`division`,`vat_key`);--> statement-breakpoint
 CREATE INDEX `exact_accounts_code` ON `exact_accounts` (`tenant_id`,`division`,`code_key`);--> statement-breakpoint
 CREATE INDEX `exact_accounts_search_code` ON `exact_accounts` (`tenant_id`,`division`,`search_code_key`);--> statement-breakpoint
+CREATE INDEX `exact_accounts_company_number` ON `exact_accounts` (`tenant_id`,`division`,`company_number_key`);--> statement-breakpoint
 CREATE INDEX `exact_accounts_name` ON `exact_accounts` (`tenant_id`,`division`,`name`);--> statement-breakpoint
 CREATE TABLE `exact_connections` (
 	`id` text PRIMARY KEY NOT NULL,

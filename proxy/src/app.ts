@@ -4,7 +4,10 @@ import { requestId } from "hono/request-id";
 import type { AppDeps, AppEnv } from "./context";
 import { AppError, errorBody, validationError } from "./errors";
 import { requestLog } from "./middleware/request-log";
+import { divisionRoutes } from "./routes/divisions";
+import { exactRoutes } from "./routes/exact";
 import { healthRoutes } from "./routes/health";
+import { webhookRoutes } from "./routes/webhooks";
 import { problemsOf, type RequestPart } from "./validation";
 
 const partOf: Record<string, RequestPart> = { json: "body", query: "query", param: "path", header: "header" };
@@ -24,6 +27,9 @@ export function createApp(deps: AppDeps) {
   app.use(requestLog);
 
   app.route("/", healthRoutes());
+  app.route("/", exactRoutes());
+  app.route("/", divisionRoutes());
+  app.route("/", webhookRoutes());
 
   app.notFound((c) => {
     const error = new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`);

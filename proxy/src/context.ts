@@ -1,5 +1,7 @@
 import type { Clock } from "@zapfloor-exact/shared/clock";
 import type { Db } from "./db/client";
+import type { ExactRuntime } from "./exact/runtime";
+import type { BackgroundJobs } from "./jobs/background-jobs";
 import type { Logger } from "./logger";
 import type { Caller } from "./services/tenants/authenticate";
 
@@ -9,6 +11,10 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   version: string;
+  exact: ExactRuntime;
+  /** The proxy's public URL: OAuth redirects and webhook callbacks point here. */
+  publicUrl: string;
+  jobs: BackgroundJobs;
 }
 
 export interface AppEnv {

@@ -35,6 +35,7 @@ const envSchema = z
     EXACT_BASE_URL: httpUrl.optional(),
     PUBLIC_URL: httpUrl.optional(),
     SIM_PORT: port.default(8788),
+    SYNC_INTERVAL_MINUTES: z.coerce.number().positive().max(1440).default(15),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -1,24 +1,18 @@
-import { systemClock } from "@zapfloor-exact/shared/clock";
 import { createApp } from "./app";
-import { openDatabase, prepareDatabase } from "./db/client";
 import { EnvError, parseEnv } from "./env";
-import { configuredExactApp } from "./exact-app";
 import { createLogger } from "./logger";
-import { startSandbox } from "./sandbox";
-import { resolveSecretKey } from "./secret-key";
+import { openRuntime } from "./runtime";
+import { type Sandbox, startSandbox } from "./sandbox";
 import { listen } from "./server";
 import { version } from "./version";
 
 async function main(): Promise<void> {
   const env = parseEnv(process.env);
   const logger = createLogger(env.LOG_LEVEL);
-  const database = openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
-  await prepareDatabase(database);
-  resolveSecretKey(env.SECRET_KEY, env.DATABASE_URL, logger);
-
-  const sandbox = configuredExactApp(env) ? undefined : await startSandbox(env);
-  const app = createApp({ db: database.db, clock: systemClock, logger, version });
-  const server = await listen(app, env.PORT, env.HOST);
+  const runtime = await openRuntime(env, logger);
+  const sandbox: Sandbox | undefined = runtime.exactApp.sandbox ? await startSandbox(env) : undefined;
+  const server = await listen(createApp(runtime.deps), env.PORT, env.HOST);
+  runtime.deps.jobs.start();
   logger.info("proxy listening", { url: server.url, version, sandbox: Boolean(sandbox) });
   if (sandbox) process.stdout.write(sandbox.banner(server.url));
 
@@ -28,8 +22,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info("shutting down", { signal });
     await server.close();
+    await runtime.close();
     await sandbox?.close();
-    database.close();
     process.exit(0);
   };
   process.once("SIGTERM", () => void stop("SIGTERM"));

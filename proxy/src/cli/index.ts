@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
     await command(runtime, args);
     return 0;
   } finally {
-    runtime.database.close();
+    await runtime.close();
   }
 }
 

@@ -1,32 +1,29 @@
-import { systemClock } from "@zapfloor-exact/shared/clock";
-import { type Database, openDatabase, prepareDatabase } from "../db/client";
+import type { AppDeps } from "../context";
 import { type Env, parseEnv } from "../env";
-import { createLogger, type Logger } from "../logger";
-import type { ServiceContext } from "../services/context";
+import { createLogger } from "../logger";
+import { openRuntime } from "../runtime";
 
-/** What a CLI command works with: the same configuration and database as the proxy. */
-export interface CliRuntime extends ServiceContext {
+/** What a CLI command works with: the same configuration, database and Exact runtime as the proxy. */
+export interface CliRuntime extends AppDeps {
   env: Env;
-  database: Database;
-  logger: Logger;
   out(line: string): void;
+  /** Progress and notes for a person: stderr, so that stdout stays clean for --json output. */
+  note(line: string): void;
+  close(): Promise<void>;
 }
 
 export async function openCliRuntime(): Promise<CliRuntime> {
   const env = parseEnv(process.env);
-  // Logs go to stderr so that stdout stays clean for --json output.
   const logger = createLogger(env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL, (line) =>
     process.stderr.write(`${line}\n`),
   );
-  const database = openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
-  await prepareDatabase(database);
+  const runtime = await openRuntime(env, logger);
   return {
+    ...runtime.deps,
     env,
-    database,
-    db: database.db,
-    clock: systemClock,
-    logger,
     out: (line) => process.stdout.write(`${line}\n`),
+    note: (line) => process.stderr.write(`${line}\n`),
+    close: () => runtime.close(),
   };
 }
 

@@ -75,6 +75,7 @@ export function createExactClient(deps: ExactClientDeps) {
     tenantId: string,
     division: number | undefined,
     spec: CallSpec,
+    onSend?: () => void,
   ): Promise<ExactResponse> {
     const connection = await connectionOf(tenantId);
     const url = urlFor(connection, spec.target);
@@ -86,6 +87,7 @@ export function createExactClient(deps: ExactClientDeps) {
     for (let attempt = 1; ; attempt++) {
       if (key) await deps.budget.acquire(key);
       let response: ExactResponse;
+      onSend?.();
       try {
         response = await deps.http.send({
           method: spec.method,
@@ -142,8 +144,12 @@ export function createExactClient(deps: ExactClientDeps) {
   }
 
   function division(tenantId: string, divisionCode: number) {
+    let calls = 0;
+    const countCall = () => {
+      calls++;
+    };
     const run = (spec: CallSpec) =>
-      perDivision(`${tenantId}:${divisionCode}`, () => call(tenantId, divisionCode, spec));
+      perDivision(`${tenantId}:${divisionCode}`, () => call(tenantId, divisionCode, spec, countCall));
     const path = (resource: string, query?: ODataQuery) => {
       const qs = query ? queryString(query) : "";
       return `${divisionCode}/${resource}${qs ? `?${qs}` : ""}`;
@@ -152,6 +158,10 @@ export function createExactClient(deps: ExactClientDeps) {
     return {
       tenantId,
       division: divisionCode,
+      /** Requests this handle has sent to Exact, retries included. */
+      get calls() {
+        return calls;
+      },
 
       /** Every row of a listing, following `__next` one page at a time (Exact: never page in parallel). [§2] */
       async list<T extends z.ZodType>(

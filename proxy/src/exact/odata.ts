@@ -6,10 +6,14 @@ export interface ODataQuery {
   top?: number;
   orderby?: string;
   expand?: string;
+  /** Function parameters such as `modified=datetime'…'`, already in OData literal form. */
+  params?: Record<string, string>;
 }
 
 export function queryString(query: ODataQuery): string {
-  const parts: string[] = [];
+  const parts = Object.entries(query.params ?? {}).map(
+    ([name, value]) => `${name}=${encodeURIComponent(value)}`,
+  );
   if (query.select?.length) parts.push(`$select=${encodeURIComponent(query.select.join(","))}`);
   if (query.filter) parts.push(`$filter=${encodeURIComponent(query.filter)}`);
   if (query.expand) parts.push(`$expand=${encodeURIComponent(query.expand)}`);

@@ -19,6 +19,7 @@ export const exactAccounts = sqliteTable(
     vatNumber: text("vat_number"),
     vatKey: text("vat_key"),
     chamberOfCommerce: text("chamber_of_commerce"),
+    companyNumberKey: text("company_number_key"),
     status: text("status"),
     isSupplier: integer("is_supplier", { mode: "boolean" }).notNull(),
     isSales: integer("is_sales", { mode: "boolean" }).notNull(),
@@ -36,6 +37,7 @@ export const exactAccounts = sqliteTable(
     index("exact_accounts_vat").on(table.tenantId, table.division, table.vatKey),
     index("exact_accounts_code").on(table.tenantId, table.division, table.codeKey),
     index("exact_accounts_search_code").on(table.tenantId, table.division, table.searchCodeKey),
+    index("exact_accounts_company_number").on(table.tenantId, table.division, table.companyNumberKey),
     index("exact_accounts_name").on(table.tenantId, table.division, table.name),
   ],
 );

@@ -1,0 +1,23 @@
+import { errorBodySchema } from "@zapfloor-exact/shared/schemas/error";
+
+const errorContent = { "application/json": { schema: errorBodySchema } };
+
+/** The error responses a route can give, for the published contract. */
+export const errorResponses = {
+  400: { description: "The request is not valid; every problem is listed.", content: errorContent },
+  401: { description: "No valid API token.", content: errorContent },
+  403: { description: "The token's role may not do this.", content: errorContent },
+  404: { description: "Not found, or not this tenant's.", content: errorContent },
+  409: { description: "Conflicts with the current state.", content: errorContent },
+  429: { description: "Exact Online's call limit is reached.", content: errorContent },
+  502: { description: "Exact Online failed or refused.", content: errorContent },
+} as const;
+
+export function errors<const K extends keyof typeof errorResponses>(...codes: K[]) {
+  return Object.fromEntries(codes.map((code) => [code, errorResponses[code]])) as Pick<
+    typeof errorResponses,
+    K
+  >;
+}
+
+export const bearer = [{ bearerAuth: [] }];

@@ -1,0 +1,59 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import type { AppEnv } from "../context";
+import { divisions } from "../db/schema";
+import { AppError } from "../errors";
+import { normaliseGuid } from "../exact/odata";
+import { verifyWebhookSignature } from "../security/webhook-signature";
+import { errors } from "./openapi";
+
+const delivery = z.object({
+  Content: z.object({
+    Topic: z.string(),
+    Division: z.number().int(),
+    Action: z.string(),
+    Key: z.string(),
+  }),
+});
+
+const route = createRoute({
+  method: "post",
+  path: "/webhooks/exact",
+  tags: ["webhooks"],
+  summary: "Exact Online webhook receiver",
+  description:
+    "Answers Exact's empty validation POST; verifies `HashCode` on every delivery and refreshes the account it names.",
+  responses: {
+    200: {
+      description: "Received.",
+      content: { "application/json": { schema: z.object({ received: z.boolean() }) } },
+    },
+    ...errors(400, 401),
+  },
+});
+
+export function webhookRoutes() {
+  return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
+    const raw = await c.req.text();
+    // Right after a subscription is made, Exact posts an empty body and expects a 2xx. [§7, I-hookdeck-152]
+    if (raw.trim() === "") return c.json({ received: true }, 200);
+
+    const deps = c.get("deps");
+    const secret = deps.exact.app.webhookSecret;
+    if (!secret || !verifyWebhookSignature(raw, secret)) {
+      throw new AppError("unauthorized", "The webhook signature does not match.");
+    }
+    const parsed = delivery.safeParse(JSON.parse(raw));
+    if (!parsed.success)
+      throw new AppError("validation", "The webhook body is not an Exact Online delivery.");
+    const { Topic, Division, Key } = parsed.data.Content;
+    if (Topic !== "Accounts") return c.json({ received: true }, 200);
+
+    const accountId = normaliseGuid(Key);
+    const covered = await deps.db.select().from(divisions).where(eq(divisions.division, Division));
+    for (const row of covered.filter((d) => d.accessible)) {
+      deps.jobs.refreshAccountSoon(row.tenantId, Division, accountId);
+    }
+    return c.json({ received: true }, 200);
+  });
+}

@@ -1,0 +1,39 @@
+import { type Clock, systemClock } from "@zapfloor-exact/shared/clock";
+import type { AppDeps } from "./context";
+import { type Database, openDatabase, prepareDatabase } from "./db/client";
+import type { Env } from "./env";
+import { createExactRuntime } from "./exact/runtime";
+import { configuredExactApp, type ExactAppConfig, publicUrlOf } from "./exact-app";
+import { createBackgroundJobs } from "./jobs/background-jobs";
+import type { Logger } from "./logger";
+import { sandboxExactApp } from "./sandbox";
+import { resolveSecretKey } from "./secret-key";
+import { version } from "./version";
+
+export interface Runtime {
+  deps: AppDeps;
+  database: Database;
+  exactApp: ExactAppConfig;
+  close(): Promise<void>;
+}
+
+/** The proxy's parts, from the parsed environment: shared by the server and the CLI. */
+export async function openRuntime(env: Env, logger: Logger, clock: Clock = systemClock): Promise<Runtime> {
+  const database = openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  await prepareDatabase(database);
+  const secretKey = resolveSecretKey(env.SECRET_KEY, env.DATABASE_URL, logger);
+  const exactApp = configuredExactApp(env) ?? sandboxExactApp(env);
+  const exact = createExactRuntime({ db: database.db, clock, logger, app: exactApp, secretKey });
+  const context = { db: database.db, clock, logger, exact };
+  const jobs = createBackgroundJobs(context, { syncIntervalMs: env.SYNC_INTERVAL_MINUTES * 60_000 });
+  const deps: AppDeps = { ...context, version, publicUrl: publicUrlOf(env), jobs };
+  return {
+    deps,
+    database,
+    exactApp,
+    async close() {
+      await jobs.stop();
+      database.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { SyncState } from "@zapfloor-exact/shared/schemas/divisions";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
+import type { DivisionSyncRow } from "../../db/mirror-store";
+import { divisionSync, divisions, exactAccounts } from "../../db/schema";
+import type { ServiceContext } from "../context";
+
+const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
+
+export function syncStateOf(row: DivisionSyncRow | null | undefined, accounts: number): SyncState {
+  return {
+    status: row?.status ?? "never",
+    runningKind: row?.runningKind ?? null,
+    progressRows: row?.progressDone ?? 0,
+    lastKind: row?.lastKind ?? null,
+    lastStartedAt: iso(row?.lastStartedAt),
+    lastCompletedAt: iso(row?.lastCompletedAt),
+    lastFullAt: iso(row?.lastFullAt),
+    lastCalls: row?.lastCalls ?? null,
+    lastChanged: row?.lastChanged ?? null,
+    lastError: row?.lastError ?? null,
+    accounts,
+  };
+}
+
+export async function countMirroredAccounts(ctx: ServiceContext, tenantId: string, division: number) {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(exactAccounts)
+    .where(
+      and(
+        eq(exactAccounts.tenantId, tenantId),
+        eq(exactAccounts.division, division),
+        isNull(exactAccounts.deletedAt),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** The tenant's divisions with the state of their account mirror. */
+export async function listDivisions(ctx: ServiceContext, tenantId: string) {
+  const rows = await ctx.db
+    .select({ division: divisions, sync: divisionSync })
+    .from(divisions)
+    .leftJoin(
+      divisionSync,
+      and(eq(divisionSync.tenantId, divisions.tenantId), eq(divisionSync.division, divisions.division)),
+    )
+    .where(and(eq(divisions.tenantId, tenantId), eq(divisions.accessible, true)))
+    .orderBy(asc(divisions.division));
+  return Promise.all(
+    rows.map(async ({ division, sync }) => ({
+      division: division.division,
+      name: division.name,
+      country: division.country,
+      current: division.isCurrent,
+      sync: syncStateOf(sync, await countMirroredAccounts(ctx, tenantId, division.division)),
+    })),
+  );
+}

@@ -1,0 +1,23 @@
+import { markAccountsDeleted, upsertAccounts } from "../../db/mirror-store";
+import { getAccount } from "../../exact/resources/accounts";
+import type { ExactServiceContext } from "../context";
+import { accountRow } from "./account-row";
+
+/** Re-reads one account (after a webhook, or a link made on a stale mirror): one Exact call. */
+export async function refreshAccount(
+  ctx: ExactServiceContext,
+  input: { tenantId: string; division: number; accountId: string },
+): Promise<"updated" | "deleted"> {
+  const scope = { tenantId: input.tenantId, division: input.division };
+  const account = await getAccount(
+    ctx.exact.client.division(input.tenantId, input.division),
+    input.accountId,
+  );
+  const now = ctx.clock.now();
+  if (!account) {
+    await markAccountsDeleted(ctx.db, scope, [input.accountId], now);
+    return "deleted";
+  }
+  await upsertAccounts(ctx.db, [accountRow(scope, account, now)]);
+  return "updated";
+}

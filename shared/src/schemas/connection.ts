@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+const budgetWindow = z.object({ limit: z.number(), remaining: z.number(), resetAt: z.number().optional() });
+
+export const connectionSchema = z
+  .discriminatedUnion("connected", [
+    z.object({ connected: z.literal(false), sandbox: z.boolean() }),
+    z.object({
+      connected: z.literal(true),
+      sandbox: z.boolean(),
+      status: z.enum(["active", "needs_reconnect"]),
+      host: z.string(),
+      user: z.string().nullable(),
+      accessTokenExpiresAt: z.string().nullable(),
+      lastRefreshAt: z.string().nullable(),
+      refreshTokenAgeDays: z.number(),
+      refreshTokenExpiresAt: z.string().nullable(),
+      lastError: z.string().nullable(),
+      warnings: z.array(z.string()),
+      divisions: z.array(
+        z.object({
+          division: z.number(),
+          name: z.string(),
+          current: z.boolean(),
+          lastSyncAt: z.string().nullable(),
+          syncStatus: z.string(),
+          budget: z.object({ minutely: budgetWindow, daily: budgetWindow }),
+        }),
+      ),
+    }),
+  ])
+  .meta({ id: "ExactConnection" });
+export type ExactConnectionState = z.infer<typeof connectionSchema>;
+
+export const exactHostSchema = z.enum([
+  "start.exactonline.nl",
+  "start.exactonline.be",
+  "start.exactonline.de",
+  "start.exactonline.fr",
+  "start.exactonline.co.uk",
+  "start.exactonline.es",
+  "start.exactonline.com",
+]);
+
+export const connectQuerySchema = z.object({
+  host: exactHostSchema.default("start.exactonline.nl"),
+  /** Where the browser goes after the consent (the extension's options page, say). */
+  returnTo: z.url().optional(),
+  /** `json` answers `{authorizeUrl}` instead of redirecting: for callers that cannot follow a redirect. */
+  format: z.enum(["redirect", "json"]).default("redirect"),
+});
+
+export const connectStartedSchema = z
+  .object({ authorizeUrl: z.url(), expiresAt: z.string() })
+  .meta({ id: "ConnectStarted" });

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+export const divisionParamSchema = z.object({
+  division: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2_147_483_647)
+    .meta({ description: "Exact's numeric division" }),
+});
+
+export const syncStateSchema = z
+  .object({
+    status: z.enum(["never", "idle", "running", "failed"]),
+    runningKind: z.enum(["full", "incremental", "account"]).nullable(),
+    progressRows: z.number(),
+    lastKind: z.enum(["full", "incremental", "account"]).nullable(),
+    lastStartedAt: z.string().nullable(),
+    lastCompletedAt: z.string().nullable(),
+    lastFullAt: z.string().nullable(),
+    lastCalls: z.number().nullable(),
+    lastChanged: z.number().nullable(),
+    lastError: z.string().nullable(),
+    accounts: z.number(),
+  })
+  .meta({ id: "SyncState" });
+export type SyncState = z.infer<typeof syncStateSchema>;
+
+export const syncRequestSchema = z
+  .object({ kind: z.enum(["auto", "full", "incremental"]).default("auto") })
+  .meta({ id: "SyncRequest" });
+
+export const divisionSchema = z
+  .object({
+    division: z.number(),
+    name: z.string(),
+    country: z.string().nullable(),
+    current: z.boolean(),
+    sync: syncStateSchema,
+  })
+  .meta({ id: "Division" });

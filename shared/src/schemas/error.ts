@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+export const errorCodeSchema = z.enum([
+  "validation",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "upstream",
+  "rate_limited",
+  "internal",
+]);
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: errorCodeSchema,
+      message: z.string(),
+      details: z.unknown().optional(),
+      requestId: z.string(),
+    }),
+  })
+  .meta({ id: "Error", description: "The one error shape of every endpoint." });
+export type ApiErrorBody = z.infer<typeof errorBodySchema>;
