@@ -1,0 +1,157 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { AccountIndex } from "./account-index";
+import { decideMatch } from "./decide";
+import { LinearScanLookup } from "./linear-scan-lookup";
+import { linksFromPairs } from "./links";
+import { accountId, exactAccount, zapfloorCustomer } from "./testing";
+import type { ExactAccountSnapshot, ZapfloorCustomer } from "./types";
+
+const ids = (found: { id: string }[]) => found.map((indexed) => indexed.id).sort();
+
+describe("AccountIndex lookups", () => {
+  const index = new AccountIndex([
+    exactAccount("a1", { code: "           0000011", vatNumber: "BE0407186105", name: "Acme NV" }),
+    exactAccount("a2", {
+      searchCode: "ALBEX    ",
+      chamberOfCommerce: "244773190000",
+      country: "NL ",
+      name: "Albex B.V.",
+    }),
+    exactAccount("a3", { code: "                12", vatNumber: "be 407.186.105", name: "Acme Gent" }),
+  ]);
+
+  it("finds accounts by VAT number in any spelling", () => {
+    expect(ids(index.findByVat("BE 0407.186.105"))).toEqual([accountId("a1"), accountId("a3")]);
+    expect(ids(index.findByVat("0407186105", { country: "BE" }))).toEqual([accountId("a1"), accountId("a3")]);
+  });
+
+  it("finds an account by its padded, zero-filled Code, or only by the exact digits when asked", () => {
+    expect(ids(index.findByCode("11"))).toEqual([accountId("a1")]);
+    expect(ids(index.findByCode("11", { zeroPaddedNumericEqual: false }))).toEqual([]);
+    expect(ids(index.findByCode("0000011", { zeroPaddedNumericEqual: false }))).toEqual([accountId("a1")]);
+  });
+
+  it("finds an account by SearchCode, ignoring case and padding", () => {
+    expect(ids(index.findBySearchCode("albex"))).toEqual([accountId("a2")]);
+  });
+
+  it("finds accounts by company number, from ChamberOfCommerce or inside a Belgian VAT number", () => {
+    expect(ids(index.findByCompanyNumber("KvK 24477319"))).toEqual([accountId("a2")]);
+    expect(ids(index.findByCompanyNumber("0407.186.105"))).toEqual([accountId("a1"), accountId("a3")]);
+  });
+
+  it("suggests accounts by name, most similar first", () => {
+    const suggestions = index.suggestByName("ACME N.V.", 0.5);
+    expect(suggestions.map((s) => s.account.id)).toEqual([accountId("a1"), accountId("a3")]);
+    expect(suggestions[0]?.similarity).toBe(1);
+  });
+
+  it("reads an id with braces and capitals as the same account", () => {
+    expect(index.get(`{${accountId("a1").toUpperCase()}}`)?.id).toBe(accountId("a1"));
+  });
+});
+
+describe("AccountIndex updates", () => {
+  it("upsert moves an account to its new keys and forgets the old ones", () => {
+    const index = new AccountIndex([exactAccount("a1", { vatNumber: "BE0407186105", code: "11" })]);
+    index.upsert(exactAccount("a1", { vatNumber: "NL007225994B01", code: "12" }));
+    expect(index.size).toBe(1);
+    expect(index.findByVat("BE0407186105")).toEqual([]);
+    expect(index.findByCode("11")).toEqual([]);
+    expect(ids(index.findByVat("NL007225994B01"))).toEqual([accountId("a1")]);
+  });
+
+  it("remove forgets every key of the account", () => {
+    const index = new AccountIndex([exactAccount("a1", { vatNumber: "BE0407186105", name: "Acme" })]);
+    expect(index.remove(accountId("a1"))).toBe(true);
+    expect(index.remove(accountId("a1"))).toBe(false);
+    expect(index.findByVat("BE0407186105")).toEqual([]);
+    expect(index.suggestByName("Acme")).toEqual([]);
+  });
+
+  it("add refuses an id that is already indexed", () => {
+    const index = new AccountIndex([exactAccount("a1")]);
+    expect(() => index.add(exactAccount("a1"))).toThrow(/already in the index/);
+  });
+});
+
+describe("AccountIndex against a scan of every account", () => {
+  const vat = fc.constantFrom(
+    null,
+    "BE0407186105",
+    "BE 407.186.105",
+    "NL007225994B01",
+    "DE129273398",
+    "junk",
+  );
+  const code = fc.constantFrom(null, "                11", "           0000011", "12", "ACME");
+  const name = fc.constantFrom(
+    "Acme NV",
+    "ACME N.V.",
+    "Acme Gent",
+    "Albex B.V.",
+    "Bakkerij Jansen",
+    "De Jansen Bakkers",
+  );
+  const account: fc.Arbitrary<ExactAccountSnapshot> = fc
+    .record({
+      short: fc.constantFrom("a1", "a2", "a3", "a4", "a5", "a6"),
+      code,
+      searchCode: code,
+      vatNumber: vat,
+      chamberOfCommerce: fc.constantFrom(null, "27223120", "0407.186.105"),
+      status: fc.constantFrom("C", "C", "P", "A", null),
+      blocked: fc.boolean(),
+      name,
+    })
+    .map(({ short, ...fields }) => exactAccount(short, fields));
+  const customer: fc.Arbitrary<ZapfloorCustomer> = fc
+    .record({
+      number: fc.constantFrom("11", "12", "13", "ACME"),
+      vatNumber: vat,
+      companyNumber: fc.constantFrom(null, "27223120"),
+      name,
+    })
+    .map(({ number, ...fields }) => zapfloorCustomer(number, fields));
+  const operation = fc.oneof(
+    account.map((snapshot) => ({ kind: "upsert" as const, snapshot })),
+    fc.constantFrom("a1", "a2", "a3").map((short) => ({ kind: "remove" as const, id: accountId(short) })),
+  );
+  const links = fc.array(fc.tuple(fc.constantFrom("11", "12", "99"), fc.constantFrom("a1", "a2", "a7")), {
+    maxLength: 3,
+  });
+
+  it("after any sequence of upserts and removes, every decision equals the naive scan's", () => {
+    fc.assert(
+      fc.property(
+        fc.array(operation, { maxLength: 25 }),
+        fc.array(customer, { minLength: 1, maxLength: 5 }),
+        links,
+        (operations, customers, pairs) => {
+          const index = new AccountIndex([], { maxTokenFrequency: 2 });
+          const mirror = new Map<string, ExactAccountSnapshot>();
+          for (const op of operations) {
+            if (op.kind === "upsert") {
+              index.upsert(op.snapshot);
+              mirror.set(op.snapshot.id, op.snapshot);
+            } else {
+              index.remove(op.id);
+              mirror.delete(op.id);
+            }
+          }
+          const naive = new LinearScanLookup(mirror.values(), { maxTokenFrequency: 2 });
+          const linkLookup = linksFromPairs(
+            pairs.map(([number, short]) => [number, accountId(short)] as const),
+          );
+          expect(index.size).toBe(mirror.size);
+          for (const zapfloor of customers) {
+            expect(decideMatch(zapfloor, index, linkLookup)).toEqual(
+              decideMatch(zapfloor, naive, linkLookup),
+            );
+          }
+        },
+      ),
+    );
+  });
+});
