@@ -11,6 +11,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 30_000,
+  // A hung browser or proxy must not eat the CI budget.
+  globalTimeout: 10 * 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {

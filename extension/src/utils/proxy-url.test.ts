@@ -9,7 +9,6 @@ describe("checkProxyUrl", () => {
     ["https://link.example.com:8443", "https://link.example.com:8443", "https://link.example.com:8443", true],
     ["http://localhost:8787", "http://localhost:8787", "http://localhost:8787", false],
     ["http://127.0.0.1:41234/", "http://127.0.0.1:41234", "http://127.0.0.1:41234", false],
-    ["http://[::1]:8787", "http://[::1]:8787", "http://[::1]:8787", false],
   ])("accepts %s", (input, baseUrl, origin, needsPermissionRequest) => {
     expect(checkProxyUrl(input)).toEqual({ ok: true, baseUrl, origin, needsPermissionRequest });
   });
@@ -19,6 +18,7 @@ describe("checkProxyUrl", () => {
     ["link.example.com", "This is not a URL."],
     ["http://link.example.com", "Use https (plain http is only allowed for localhost)."],
     ["ftp://localhost", "Use https (plain http is only allowed for localhost)."],
+    ["http://[::1]:8787", "Use https (plain http is only allowed for localhost)."],
     [
       "https://link.example.com/?tenant=1",
       "Enter the proxy's base URL without query, fragment or credentials.",

@@ -1,5 +1,8 @@
-/** Hosts a proxy may use plain http on: the sandbox runs there, and the manifest grants them up front. */
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/**
+ * Hosts a proxy may use plain http on: the sandbox runs there, and wxt.config.ts grants exactly these
+ * up front as host permissions.
+ */
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1"]);
 
 export type ProxyUrlCheck =
   | { ok: true; baseUrl: string; origin: string; needsPermissionRequest: boolean }
