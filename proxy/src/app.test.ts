@@ -106,3 +106,28 @@ describe("the error shape", () => {
     expect(JSON.stringify(body)).not.toContain("hunter2");
   });
 });
+
+describe("the published contract", () => {
+  it("serves an OpenAPI 3.1 document that lists the routes and the bearer scheme", async () => {
+    const { app } = await createTestApp();
+    const response = await app.request("/openapi.json");
+    expect(response.status).toBe(200);
+    const document = await jsonOf<{
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: Record<string, Record<string, unknown>>;
+    }>(response);
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(["/health", "/v1/exact/connect", "/v1/divisions/{division}/sync"]),
+    );
+    expect(document.components.securitySchemes).toHaveProperty("bearerAuth");
+  });
+
+  it("renders the docs page", async () => {
+    const { app } = await createTestApp();
+    const response = await app.request("/docs");
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("/openapi.json");
+  });
+});

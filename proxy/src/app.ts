@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { AppDeps, AppEnv } from "./context";
@@ -30,6 +31,24 @@ export function createApp(deps: AppDeps) {
   app.route("/", exactRoutes());
   app.route("/", divisionRoutes());
   app.route("/", webhookRoutes());
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "An API token: `integration` for zapfloor's servers, `bookkeeper` for the browser extension.",
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "zapfloor ↔ Exact Online link",
+      version: deps.version,
+      description:
+        "Links zapfloor customers to Exact Online customer accounts and books zapfloor invoices as Exact sales entries.",
+    },
+    servers: [{ url: deps.publicUrl }],
+  });
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "zapfloor ↔ Exact Online link API" }));
 
   app.notFound((c) => {
     const error = new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`);
