@@ -1,7 +1,7 @@
 import { checkProxyUrl } from "./proxy-url";
 
 export interface ProxySettings {
-  /** The proxy's base URL as typed on the options page; empty when not configured. */
+  /** The proxy's base URL, normalised by the options page; empty when not configured. */
   url: string;
   /** The bookkeeper token; sent as a Bearer token on every request. */
   token: string;
