@@ -1,5 +1,7 @@
 import { EnvError } from "../env";
 import { AppError } from "../errors";
+import { exactCommand, exactUsage } from "./commands/exact";
+import { syncCommand, syncUsage } from "./commands/sync";
 import { tenantCommand, tenantUsage } from "./commands/tenant";
 import { tokenCommand, tokenUsage } from "./commands/token";
 import { type CliRuntime, openCliRuntime, UsageError } from "./runtime";
@@ -9,9 +11,11 @@ type Command = (runtime: CliRuntime, args: string[]) => Promise<void>;
 const commands: Record<string, Command> = {
   tenant: tenantCommand,
   token: tokenCommand,
+  exact: exactCommand,
+  sync: syncCommand,
 };
 
-const usage = ["usage: pnpm cli <command>", "", tenantUsage, tokenUsage].join("\n");
+const usage = ["usage: pnpm cli <command>", "", tenantUsage, tokenUsage, exactUsage, syncUsage].join("\n");
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

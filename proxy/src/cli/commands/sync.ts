@@ -1,0 +1,51 @@
+import { parseArgs } from "node:util";
+import { requireDivision } from "../../services/divisions/require-division";
+import { syncDivision } from "../../services/mirror/sync-division";
+import { createProgress } from "../progress";
+import { type CliRuntime, UsageError } from "../runtime";
+
+export const syncUsage = `  sync <tenantId> <division> [--full|--incremental] [--initial-load bulk|sync] [--json]
+                                  bring a division's account mirror up to date, with progress`;
+
+export async function syncCommand(runtime: CliRuntime, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      full: { type: "boolean" },
+      incremental: { type: "boolean" },
+      "initial-load": { type: "string" },
+      json: { type: "boolean" },
+    },
+  });
+  const [tenantId, divisionText] = positionals;
+  const division = Number(divisionText);
+  if (!tenantId || !Number.isInteger(division) || division <= 0) {
+    throw new UsageError("sync needs a tenant id and a division number.");
+  }
+  const initialLoad = values["initial-load"] ?? "bulk";
+  if (initialLoad !== "bulk" && initialLoad !== "sync")
+    throw new UsageError("--initial-load is bulk or sync.");
+  await requireDivision(runtime, tenantId, division);
+
+  const progress = createProgress(`Division ${division}`);
+  const result = await syncDivision(runtime, {
+    tenantId,
+    division,
+    kind: values.full ? "full" : values.incremental ? "incremental" : "auto",
+    initialLoad,
+    onProgress: ({ phase, pages, rows }) =>
+      progress.update(`${phase}: page ${pages} · ${rows.toLocaleString("en")} rows`),
+  }).catch((error: unknown) => {
+    progress.fail(error instanceof Error ? error.message : String(error));
+    throw error;
+  });
+
+  if (result.status === "already_running") {
+    progress.fail("a sync of this division is already running elsewhere");
+    return;
+  }
+  const summary = `${result.kind} sync: ${result.changed.toLocaleString("en")} accounts read, ${result.deleted} deleted, ${result.calls} Exact calls`;
+  progress.done(summary);
+  if (values.json) runtime.out(JSON.stringify(result));
+}
