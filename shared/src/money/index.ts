@@ -1,0 +1,4 @@
+export * from "./amount";
+export * from "./invoice-totals";
+export * from "./rounding";
+export * from "./vat-rate";
