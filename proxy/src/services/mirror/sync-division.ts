@@ -9,6 +9,7 @@ import {
 } from "../../db/mirror-store";
 import type { SyncKind } from "../../db/schema";
 import type { DivisionApi } from "../../exact/client";
+import { ExactApiError } from "../../exact/errors";
 import { accountsChangedSince, accountsDeletedSince, bulkAccounts } from "../../exact/resources/accounts";
 import { syncTimestampAt } from "../../exact/resources/sync-timestamp";
 import type { ExactServiceContext } from "../context";
@@ -130,11 +131,9 @@ async function fullLoad(
   let accountsTimestamp = FROM_THE_START;
   let deletedTimestamp = FROM_THE_START;
 
-  if (initialLoad === "bulk") {
-    // The marks come first: anything changed while the pages are read is then seen by the next incremental sync.
-    const markAt = new Date(startedAt - MARK_MARGIN_MS);
-    accountsTimestamp = await syncTimestampAt(api, "CRM/Accounts", markAt);
-    deletedTimestamp = await syncTimestampAt(api, "Deleted", markAt);
+  const marks = initialLoad === "bulk" ? await marksBefore(ctx, api, scope, startedAt) : undefined;
+  if (marks) {
+    ({ accountsTimestamp, deletedTimestamp } = marks);
     await bulkAccounts(api, async (page, info) => {
       await upsertAccounts(
         ctx.db,
@@ -151,6 +150,28 @@ async function fullLoad(
   }
   const deleted = await markUnseenDeleted(ctx.db, scope, startedAt, ctx.clock.now());
   return { marks: { accountsTimestamp, deletedTimestamp }, changed, deleted };
+}
+
+/**
+ * The sync marks of a moment safely before the bulk load starts: anything changed while the pages are read is
+ * then seen again by the first incremental sync. Undefined when Exact does not answer the (UNCONFIRMED)
+ * `sync/SyncTimestamp` call; the load then reads through the sync endpoint instead.
+ */
+async function marksBefore(ctx: ExactServiceContext, api: DivisionApi, scope: Scope, startedAt: number) {
+  const markAt = new Date(startedAt - MARK_MARGIN_MS);
+  try {
+    return {
+      accountsTimestamp: await syncTimestampAt(api, "CRM/Accounts", markAt),
+      deletedTimestamp: await syncTimestampAt(api, "Deleted", markAt),
+    };
+  } catch (error) {
+    if (!(error instanceof ExactApiError) || error.facts.transient) throw error;
+    ctx.logger.warn("sync/SyncTimestamp refused: loading through the sync endpoint instead", {
+      ...scope,
+      exactStatus: error.facts.exactStatus,
+    });
+    return undefined;
+  }
 }
 
 async function incremental(
