@@ -20,11 +20,14 @@ export const testExactApp: ExactAppConfig = {
 
 export interface TestAppOptions extends Partial<Omit<AppDeps, "exact" | "jobs">> {
   exact?: Partial<Omit<ExactRuntimeOptions, "db" | "clock" | "logger">>;
+  /** Default `:memory:`; a `file:` URL lets several runtimes (or processes) share one database. */
+  databaseUrl?: string;
 }
 
 /** A fresh in-memory database, migrated by the real migrations, and the app built on it. */
 export async function createTestApp(options: TestAppOptions = {}) {
-  const database = openDatabase(":memory:");
+  const { databaseUrl = ":memory:", exact: exactOptions, ...overrides } = options;
+  const database = openDatabase(databaseUrl);
   await prepareDatabase(database);
   const clock = options.clock ?? createManualClock(Date.UTC(2026, 10, 25, 9, 0, 0));
   const logger = options.logger ?? silentLogger;
@@ -34,7 +37,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     logger,
     app: testExactApp,
     secretKey: randomBytes(32),
-    ...options.exact,
+    ...exactOptions,
   });
   const jobs = createBackgroundJobs({ db: database.db, clock, logger, exact }, { syncIntervalMs: 60_000 });
   const deps: AppDeps = {
@@ -44,7 +47,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     version: "test",
     publicUrl: "http://proxy.test",
     jobs,
-    ...options,
+    ...overrides,
     exact,
   };
   return { app: createApp(deps), deps, database };
