@@ -1,0 +1,23 @@
+import { accountsEndpoint } from "../entities/accounts/accounts-endpoint";
+import { bulkAccountsEndpoint } from "../entities/accounts/bulk-accounts-endpoint";
+import { syncAccountsEndpoint } from "../entities/accounts/sync-accounts-endpoint";
+import { deletedEndpoint } from "../entities/deleted/deleted-endpoint";
+import { divisionsEndpoint } from "../entities/system/divisions-endpoint";
+import { webhookSubscriptionsEndpoint } from "../webhooks/webhook-subscriptions-endpoint";
+import type { EntityEndpoint } from "./entity-endpoint";
+
+const ENDPOINTS: readonly EntityEndpoint[] = [
+  accountsEndpoint,
+  bulkAccountsEndpoint,
+  syncAccountsEndpoint,
+  deletedEndpoint,
+  divisionsEndpoint,
+  webhookSubscriptionsEndpoint,
+];
+
+const BY_PATH = new Map(ENDPOINTS.map((e) => [e.entitySet.toLowerCase(), e]));
+
+/** Entity sets are matched case-insensitively, as IIS routes them. */
+export function findEndpoint(entitySet: string): EntityEndpoint | undefined {
+  return BY_PATH.get(entitySet.toLowerCase());
+}
