@@ -70,8 +70,8 @@ export function errorFromResponse(
     const why = reason ? ` (${reason})` : "";
     return new ExactApiError("upstream", `Exact Online refused access${why}.`, facts(false, false));
   }
-  // Business rules come back as HTTP 500 with a localised message. [§8]
-  if (status === 500 && exactMessage) {
+  // Business rules come back as HTTP 500 with a localised message [§8]; a generic "unexpected error" is not one.
+  if (status === 500 && exactMessage && !isGenericFailure(exactMessage)) {
     return new ExactApiError("upstream", `Exact Online refused it: ${exactMessage}`, facts(true, false));
   }
   if (status >= 500) {
@@ -82,6 +82,22 @@ export function errorFromResponse(
     `Exact Online rejected the request (HTTP ${status})${exactMessage ? `: ${exactMessage}` : "."}`,
     facts(false, false),
   );
+}
+
+/**
+ * Exact's texts for a 500 that no business rule caused (its own failure), in the languages of its users.
+ * Which texts Exact uses is UNCONFIRMED; a 500 with any other message is treated as a business refusal.
+ */
+const genericFailures = [
+  /onverwachte fout/i,
+  /unexpected error/i,
+  /erreur inattendue/i,
+  /unerwarteter fehler/i,
+  /error inesperado/i,
+];
+
+function isGenericFailure(message: string): boolean {
+  return genericFailures.some((pattern) => pattern.test(message));
 }
 
 export function noAnswerError(endpoint: string, message: string): ExactApiError {

@@ -39,5 +39,8 @@ export const exactAccounts = sqliteTable(
     index("exact_accounts_search_code").on(table.tenantId, table.division, table.searchCodeKey),
     index("exact_accounts_company_number").on(table.tenantId, table.division, table.companyNumberKey),
     index("exact_accounts_name").on(table.tenantId, table.division, table.name),
+    // Let the matching caches find what changed since they last looked, without a scan.
+    index("exact_accounts_mirrored").on(table.tenantId, table.division, table.mirroredAt),
+    index("exact_accounts_deleted").on(table.tenantId, table.division, table.deletedAt),
   ],
 );

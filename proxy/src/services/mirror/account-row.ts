@@ -1,4 +1,10 @@
-import { codeMatchKey, type ExactAccountSnapshot, indexAccount } from "@zapfloor-exact/shared/matching";
+import {
+  codeMatchKey,
+  type ExactAccountSnapshot,
+  indexAccount,
+  normaliseCountry,
+  normaliseVat,
+} from "@zapfloor-exact/shared/matching";
 import type { exactAccounts } from "../../db/schema";
 import { parseExactDate } from "../../exact/dates";
 import type { ExactAccount } from "../../exact/schemas";
@@ -43,7 +49,7 @@ export function accountRow(
     searchCodeKey: codeMatchKey(account.SearchCode) ?? null,
     name: account.Name,
     vatNumber: account.VATNumber,
-    vatKey: indexed.vat.canonical ?? null,
+    vatKey: normaliseVat(account.VATNumber, { country: normaliseCountry(account.Country) }).canonical ?? null,
     chamberOfCommerce: account.ChamberOfCommerce,
     companyNumberKey: indexed.companyNumbers[0] ?? null,
     status: snapshot.status,

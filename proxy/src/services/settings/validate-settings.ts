@@ -1,4 +1,4 @@
-import { parseVatRate, vatRateFromFraction } from "@zapfloor-exact/shared/money";
+import { formatVatRate, parseVatRate, vatRateFromFraction } from "@zapfloor-exact/shared/money";
 import type { SettingsInput } from "@zapfloor-exact/shared/schemas/settings";
 import type { ReferenceKind } from "../../db/schema";
 import type { ValidationProblem } from "../../errors";
@@ -68,8 +68,8 @@ function vatCodeProblem(codes: VatCodeRef[] | undefined, code: string, rate: str
   if (!vatCode) return `VAT code ${code} does not exist in this division`;
   if (vatCode.blocked) return `VAT code ${code} is blocked`;
   if (vatCode.use === "P") return `VAT code ${code} is for purchases, not sales`;
-  if (vatCode.percentage !== null && vatRateFromFraction(vatCode.percentage) !== parseVatRate(rate)) {
-    return `VAT code ${code} is ${Math.round(vatCode.percentage * 1e6) / 1e4}%, not ${rate}%`;
-  }
+  if (vatCode.percentage === null) return undefined;
+  const codeRate = vatRateFromFraction(vatCode.percentage);
+  if (codeRate !== parseVatRate(rate)) return `VAT code ${code} is ${formatVatRate(codeRate)}%, not ${rate}%`;
   return undefined;
 }

@@ -1,0 +1,126 @@
+import { createAcceleratedClock } from "@zapfloor-exact/exact-sim";
+import { afterEach, describe, expect, it } from "vitest";
+import { type SimHarness, startSimHarness } from "../testing/sim-harness";
+import { createExactHttp } from "./http";
+import { accountFields, exactAccount } from "./schemas";
+
+const DIVISION = 7_000_002;
+let harness: SimHarness;
+afterEach(async () => harness?.close());
+
+async function connected(options: Parameters<typeof startSimHarness>[0] = {}) {
+  harness = await startSimHarness(options);
+  harness.sim.control.addDivision({ code: DIVISION, name: "Client test B.V.", accounts: 120, country: "NL" });
+  const { tenantId } = await harness.connectTenant();
+  harness.sim.calls.reset();
+  return harness.deps.exact.client.division(tenantId, DIVISION);
+}
+
+const oneAccount = (id: string) => ({ select: accountFields, filter: `ID eq guid'${id}'` });
+
+describe("the Exact client against the simulator", () => {
+  it("spreads a burst of 500 calls to respect 60 per minute, receiving zero 429s", async () => {
+    const clock = createAcceleratedClock({ speed: 400 });
+    const api = await connected({ clock });
+    const id = harness.sim.control.accounts(DIVISION)[0]!.ID;
+    const started = clock.now();
+
+    const results = await Promise.all(
+      Array.from({ length: 500 }, () => api.list("crm/Accounts", oneAccount(id), exactAccount)),
+    );
+
+    expect(results.every((rows) => rows.length === 1)).toBe(true);
+    const calls = harness.sim.calls.entries({ division: DIVISION });
+    expect(calls).toHaveLength(500);
+    expect(harness.sim.calls.summary().rateLimited).toBe(0);
+    const perMinute = new Map<number, number>();
+    for (const call of calls)
+      perMinute.set(Math.floor(call.at / 60_000), (perMinute.get(Math.floor(call.at / 60_000)) ?? 0) + 1);
+    expect(Math.max(...perMinute.values())).toBeLessThanOrEqual(60);
+    expect(clock.now() - started).toBeGreaterThanOrEqual(7 * 60_000);
+  }, 60_000);
+
+  it("follows __next one page at a time through a listing of 120 rows (60 per page)", async () => {
+    const api = await connected();
+    const rows = await api.list(
+      "crm/Accounts",
+      { select: accountFields, filter: "Status ne 'X'" },
+      exactAccount,
+    );
+    expect(rows).toHaveLength(harness.sim.control.accounts(DIVISION).length);
+    expect(harness.sim.calls.count({ division: DIVISION })).toBe(Math.ceil(rows.length / 60));
+  });
+
+  it("retries a GET through injected 5xx answers and dropped connections, then succeeds", async () => {
+    const api = await connected({ clock: createAcceleratedClock({ speed: 100 }) });
+    const id = harness.sim.control.accounts(DIVISION)[0]!.ID;
+    harness.sim.control.addFault({ path: "crm/Accounts", action: "status", status: 503, times: 2 });
+    harness.sim.control.addFault({ path: "crm/Accounts", action: "drop", times: 1 });
+
+    const rows = await api.list("crm/Accounts", oneAccount(id), exactAccount);
+
+    expect(rows).toHaveLength(1);
+    expect(api.calls).toBe(4);
+  });
+
+  it("gives up after capped retries and reports the failure as upstream and transient", async () => {
+    const clock = createAcceleratedClock({ speed: 100 });
+    const api = await connected({ clock });
+    harness.sim.control.addFault({ path: "crm/Accounts", action: "status", status: 502 });
+    const started = clock.now();
+
+    await expect(
+      api.list("crm/Accounts", oneAccount("00000000-0000-0000-0000-000000000001"), exactAccount),
+    ).rejects.toMatchObject({
+      code: "upstream",
+      facts: { exactStatus: 502, transient: true },
+    });
+    expect(api.calls).toBe(5);
+    // 0.5 + 1 + 2 + 4 s of backoff: exponential, and capped.
+    expect(clock.now() - started).toBeGreaterThanOrEqual(7_500);
+    expect(clock.now() - started).toBeLessThan(20_000);
+  });
+
+  it("times out a call that Exact does not answer, retries it, and reports it", async () => {
+    const api = await connected({
+      clock: createAcceleratedClock({ speed: 100 }),
+      exact: { http: createExactHttp({ timeoutMs: 150 }) },
+    });
+    harness.sim.control.addFault({ path: "crm/Accounts", latencyMs: 1_000 });
+
+    await expect(
+      api.list("crm/Accounts", oneAccount("00000000-0000-0000-0000-000000000001"), exactAccount),
+    ).rejects.toMatchObject({
+      code: "upstream",
+      facts: { exactStatus: "no_answer", transient: true },
+    });
+    expect(api.calls).toBe(5);
+  });
+
+  it("never retries a POST whose answer was lost: Exact may have carried it out", async () => {
+    const api = await connected();
+    harness.sim.control.addFault({
+      method: "POST",
+      path: "crm/Accounts",
+      action: "statusAfterWrite",
+      status: 503,
+    });
+    const before = harness.sim.control.accounts(DIVISION).length;
+
+    await expect(
+      api.create("crm/Accounts", { Name: "Once Only BV", Status: "C", SearchCode: "9001" }, exactAccount),
+    ).rejects.toMatchObject({ code: "upstream", facts: { transient: true } });
+
+    expect(api.calls).toBe(1);
+    expect(harness.sim.control.accounts(DIVISION).length).toBe(before + 1);
+  });
+
+  it("does not retry a business refusal", async () => {
+    const api = await connected();
+    const existing = harness.sim.control.accounts(DIVISION)[0]!;
+    await expect(
+      api.create("crm/Accounts", { Name: "Duplicate BV", Code: existing.Code, Status: "C" }, exactAccount),
+    ).rejects.toMatchObject({ code: "upstream", facts: { business: true } });
+    expect(api.calls).toBe(1);
+  });
+});

@@ -1,0 +1,65 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { divisionParamSchema } from "@zapfloor-exact/shared/schemas/divisions";
+import { settingsInputSchema, settingsSchema } from "@zapfloor-exact/shared/schemas/settings";
+import type { AppEnv } from "../context";
+import { anyRole, requireRole } from "../middleware/auth";
+import { getSettings } from "../services/settings/get-settings";
+import { putSettings } from "../services/settings/put-settings";
+import { bearer, errors } from "./openapi";
+
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/v1/divisions/{division}/settings",
+  tags: ["settings"],
+  summary: "How the division books zapfloor invoices, and how matching behaves there",
+  security: bearer,
+  middleware: [anyRole] as const,
+  request: { params: divisionParamSchema },
+  responses: {
+    200: { description: "The settings (the defaults when none were saved).", content: json(settingsSchema) },
+    ...errors(400, 401, 404),
+  },
+});
+
+const putRoute = createRoute({
+  method: "put",
+  path: "/v1/divisions/{division}/settings",
+  tags: ["settings"],
+  summary: "Save the sales journal, credit-note journal, GL and VAT mappings and matching behaviour",
+  description:
+    "Every journal, GL account and VAT code is checked against what the division has in Exact (read once and " +
+    "cached; `?refresh=true` reads them again). Every problem is listed at once.",
+  security: bearer,
+  middleware: [requireRole("bookkeeper")] as const,
+  request: {
+    params: divisionParamSchema,
+    query: z.object({ refresh: z.enum(["true", "false"]).default("false") }),
+    body: { content: json(settingsInputSchema), required: true },
+  },
+  responses: {
+    200: { description: "Saved.", content: json(settingsSchema) },
+    ...errors(400, 401, 403, 404, 429, 502),
+  },
+});
+
+export function settingsRoutes() {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(getRoute, async (c) => {
+      const { division } = c.req.valid("param");
+      return c.json(await getSettings(c.get("deps"), { tenantId: c.get("caller").tenantId, division }), 200);
+    })
+    .openapi(putRoute, async (c) => {
+      const { division } = c.req.valid("param");
+      const caller = c.get("caller");
+      const saved = await putSettings(c.get("deps"), {
+        tenantId: caller.tenantId,
+        division,
+        settings: c.req.valid("json"),
+        by: caller.label,
+        refresh: c.req.valid("query").refresh === "true",
+      });
+      return c.json(saved, 200);
+    });
+}

@@ -1,0 +1,38 @@
+import type { DivisionSettings } from "@zapfloor-exact/shared/schemas/settings";
+import type { ServiceContext } from "../context";
+import { requireDivision } from "../divisions/require-division";
+import { readReferenceData } from "./reference-data";
+import { readSettings, type SettingsRow } from "./settings-store";
+
+const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
+
+export function settingsView(
+  division: number,
+  row: SettingsRow | undefined,
+  fetchedAt: number[],
+): DivisionSettings {
+  return {
+    division,
+    configured: Boolean(row?.salesJournal),
+    salesJournal: row?.salesJournal ?? null,
+    creditNoteJournal: row?.creditNoteJournal ?? null,
+    glMapping: row?.glMapping ?? {},
+    vatMapping: { rates: row?.vatMapping.rates ?? {}, international: row?.vatMapping.international ?? null },
+    autoCreate: row?.autoCreate ?? true,
+    nonCustomerMatch: row?.nonCustomerMatch ?? "review",
+    updatedAt: iso(row?.updatedAt),
+    updatedBy: row?.updatedBy ?? null,
+    referenceDataFetchedAt: fetchedAt.length ? iso(Math.min(...fetchedAt)) : null,
+  };
+}
+
+/** The division's settings; the defaults when none were saved yet. */
+export async function getSettings(
+  ctx: ServiceContext,
+  input: { tenantId: string; division: number },
+): Promise<DivisionSettings> {
+  await requireDivision(ctx, input.tenantId, input.division);
+  const row = await readSettings(ctx.db, input);
+  const reference = await readReferenceData(ctx.db, input);
+  return settingsView(input.division, row, Object.values(reference.fetchedAt));
+}
