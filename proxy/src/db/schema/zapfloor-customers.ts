@@ -8,7 +8,7 @@ export const zapfloorCustomers = sqliteTable(
     tenantId: text("tenant_id").notNull(),
     number: text("number").notNull(),
     /** The number as compared with an Exact Code or SearchCode (`codeMatchKey`): "0042" and "42" are one key. */
-    numberKey: text("number_key").notNull(),
+    numberKey: text("number_key"),
     name: text("name").notNull(),
     nameKey: text("name_key").notNull(),
     vatNumber: text("vat_number"),
