@@ -22,7 +22,7 @@ export type TokenFailure =
 
 export type TokenResult = { ok: true; tokens: IssuedTokens } | ({ ok: false } & TokenFailure);
 
-const tokenResponse = z.object({
+export const tokenResponse = z.object({
   access_token: z.string().min(1),
   refresh_token: z.string().min(1),
   token_type: z.string().optional(),
@@ -86,7 +86,7 @@ async function tokenCall(
   return { ok: false, ...classifyTokenError(response.status, response.headers, json) };
 }
 
-function classifyTokenError(status: number, headers: Headers, json: unknown): TokenFailure {
+export function classifyTokenError(status: number, headers: Headers, json: unknown): TokenFailure {
   const error = tokenError.safeParse(json);
   const description = error.success ? (error.data.error_description ?? error.data.error) : `HTTP ${status}`;
   const message = `Exact Online token endpoint: ${description}`;

@@ -84,7 +84,10 @@ export type DeletedRecord = z.output<typeof deletedRecord>;
 
 export const me = z.looseObject({
   CurrentDivision: z.number().int(),
-  UserID: guidField,
+  UserID: guidField
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
   FullName: text,
   Email: text,
   LanguageCode: text,
