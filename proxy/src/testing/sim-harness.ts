@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import {
+  type ControllableClock,
   createAcceleratedClock,
   type ExactSimulatorOptions,
   type RunningSimulator,
@@ -7,7 +8,6 @@ import {
   SANDBOX_CLIENT_SECRET,
   startExactSimulator,
 } from "@zapfloor-exact/exact-sim";
-import type { Clock } from "@zapfloor-exact/shared/clock";
 import type { ExactRuntimeOptions } from "../exact/runtime";
 import type { ExactAppConfig } from "../exact-app";
 import { finishConnect } from "../services/exact-connection/finish-connect";
@@ -17,7 +17,7 @@ import { createTestApp } from "./test-app";
 
 export interface SimHarnessOptions {
   /** Shared by the simulator and the proxy, so that accelerated time means the same thing to both. */
-  clock?: Clock;
+  clock?: ControllableClock;
   sim?: ExactSimulatorOptions;
   exact?: Partial<Omit<ExactRuntimeOptions, "db" | "clock" | "logger" | "app">>;
   databaseUrl?: string;
