@@ -24,9 +24,9 @@ export async function openRuntime(env: Env, logger: Logger, clock: Clock = syste
   const secretKey = resolveSecretKey(env.SECRET_KEY, env.DATABASE_URL, logger);
   const exactApp = configuredExactApp(env) ?? sandboxExactApp(env);
   const exact = createExactRuntime({ db: database.db, clock, logger, app: exactApp, secretKey });
-  const context = { db: database.db, clock, logger, exact };
+  const context = { db: database.db, clock, logger, exact, publicUrl: publicUrlOf(env) };
   const jobs = createBackgroundJobs(context, { syncIntervalMs: env.SYNC_INTERVAL_MINUTES * 60_000 });
-  const deps: AppDeps = { ...context, version, publicUrl: publicUrlOf(env), jobs };
+  const deps: AppDeps = { ...context, version, jobs };
   return {
     deps,
     database,

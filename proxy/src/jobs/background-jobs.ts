@@ -1,6 +1,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { divisionSync, divisions } from "../db/schema";
 import type { ExactServiceContext } from "../services/context";
+import { ensureAccountsWebhook } from "../services/mirror/ensure-webhook";
 import { refreshAccount } from "../services/mirror/refresh-account";
 import { syncDivision } from "../services/mirror/sync-division";
 
@@ -13,7 +14,10 @@ export interface BackgroundJobsOptions {
  * Work the proxy does on its own: the first mirror load after a consent, and the periodic incremental sync.
  * Each job runs behind the database lease of its division, so several proxy processes can run these together.
  */
-export function createBackgroundJobs(ctx: ExactServiceContext, options: BackgroundJobsOptions) {
+export function createBackgroundJobs(
+  ctx: ExactServiceContext & { publicUrl: string },
+  options: BackgroundJobsOptions,
+) {
   const running = new Set<Promise<unknown>>();
   const queued = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -29,6 +33,10 @@ export function createBackgroundJobs(ctx: ExactServiceContext, options: Backgrou
     queued.add(key);
     track(
       syncDivision(ctx, { tenantId, division, kind })
+        .then(async (result) => {
+          if (result.status === "completed" && result.kind === "full")
+            await ensureAccountsWebhook(ctx, { tenantId, division });
+        })
         .catch((error: unknown) => {
           ctx.logger.warn("background sync failed", {
             tenantId,
@@ -67,6 +75,8 @@ export function createBackgroundJobs(ctx: ExactServiceContext, options: Backgrou
   return {
     syncSoon,
     refreshAccountSoon,
+    /** One round of the periodic safety-net sync (the timer calls this). */
+    syncEveryMirroredDivision: () => track(syncEveryMirroredDivision()),
     start() {
       timer ??= setInterval(() => track(syncEveryMirroredDivision()), options.syncIntervalMs);
       timer.unref();

@@ -39,13 +39,17 @@ export async function createTestApp(options: TestAppOptions = {}) {
     secretKey: randomBytes(32),
     ...exactOptions,
   });
-  const jobs = createBackgroundJobs({ db: database.db, clock, logger, exact }, { syncIntervalMs: 60_000 });
+  const publicUrl = overrides.publicUrl ?? "http://proxy.test";
+  const jobs = createBackgroundJobs(
+    { db: database.db, clock, logger, exact, publicUrl },
+    { syncIntervalMs: 60_000 },
+  );
   const deps: AppDeps = {
     db: database.db,
     clock,
     logger,
     version: "test",
-    publicUrl: "http://proxy.test",
+    publicUrl,
     jobs,
     ...overrides,
     exact,

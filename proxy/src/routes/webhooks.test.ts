@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { createApp } from "../app";
+import { exactAccounts } from "../db/schema";
+import { listen, type RunningServer } from "../server";
+import { ensureAccountsWebhook } from "../services/mirror/ensure-webhook";
+import { syncDivision } from "../services/mirror/sync-division";
+import { errorOf } from "../testing/http";
+import { type SimHarness, startSimHarness } from "../testing/sim-harness";
+
+const DIVISION = 7_000_003;
+let harness: SimHarness | undefined;
+let server: RunningServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  await harness?.close();
+  server = undefined;
+});
+
+describe("POST /webhooks/exact", () => {
+  it("answers Exact's empty validation POST with 200", async () => {
+    harness = await startSimHarness();
+    const response = await harness.app.request("/webhooks/exact", { method: "POST", body: "" });
+    expect(response.status).toBe(200);
+  });
+
+  it("refuses a delivery whose HashCode does not match, with 401 in the error shape", async () => {
+    harness = await startSimHarness();
+    const body = JSON.stringify({
+      Content: { Topic: "Accounts", Division: 1, Action: "Update", Key: "x" },
+      HashCode: "AB".repeat(32),
+    });
+    const response = await harness.app.request("/webhooks/exact", { method: "POST", body });
+    expect(response.status).toBe(401);
+    expect((await errorOf(response)).code).toBe("unauthorized");
+  });
+
+  it("subscribes once after a full load, and a signed delivery refreshes just the changed account", async () => {
+    harness = await startSimHarness();
+    harness.sim.control.addDivision({ code: DIVISION, name: "Webhook test B.V.", accounts: 50 });
+    const { tenantId } = await harness.connectTenant();
+    server = await listen(createApp({ ...harness.deps, publicUrl: "" }), 0, "127.0.0.1");
+    const ctx = { ...harness.deps, publicUrl: server.url };
+    await syncDivision(ctx, { tenantId, division: DIVISION });
+
+    expect(await ensureAccountsWebhook(ctx, { tenantId, division: DIVISION })).toBe("subscribed");
+    expect(await ensureAccountsWebhook(ctx, { tenantId, division: DIVISION })).toBe("already_subscribed");
+    await harness.sim.control.flushWebhooks();
+
+    const target = harness.sim.control.accounts(DIVISION)[3]!;
+    harness.sim.control.updateAccount(DIVISION, target.ID, { Name: "Renamed by a bookkeeper BV" });
+    await harness.sim.control.flushWebhooks();
+    harness.sim.calls.reset();
+    await harness.deps.jobs.idle();
+
+    const [row] = await harness.deps.db.select().from(exactAccounts).where(eq(exactAccounts.id, target.ID));
+    expect(row?.name).toBe("Renamed by a bookkeeper BV");
+    expect(harness.sim.calls.count({ division: DIVISION })).toBe(1);
+  });
+
+  it("marks the account deleted when Exact reports it deleted", async () => {
+    harness = await startSimHarness();
+    harness.sim.control.addDivision({ code: DIVISION, name: "Webhook test B.V.", accounts: 20 });
+    const { tenantId } = await harness.connectTenant();
+    server = await listen(createApp(harness.deps), 0, "127.0.0.1");
+    const ctx = { ...harness.deps, publicUrl: server.url };
+    await syncDivision(ctx, { tenantId, division: DIVISION });
+    await ensureAccountsWebhook(ctx, { tenantId, division: DIVISION });
+    await harness.sim.control.flushWebhooks();
+
+    const target = harness.sim.control.accounts(DIVISION)[0]!;
+    harness.sim.control.deleteAccount(DIVISION, target.ID);
+    await harness.sim.control.flushWebhooks();
+    await harness.deps.jobs.idle();
+
+    const [row] = await harness.deps.db.select().from(exactAccounts).where(eq(exactAccounts.id, target.ID));
+    expect(row?.deletedAt).not.toBeNull();
+  });
+});
