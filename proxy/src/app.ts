@@ -8,6 +8,8 @@ import { requestLog } from "./middleware/request-log";
 import { divisionRoutes } from "./routes/divisions";
 import { exactRoutes } from "./routes/exact";
 import { healthRoutes } from "./routes/health";
+import { salesEntryRoutes } from "./routes/sales-entries";
+import { settingsRoutes } from "./routes/settings";
 import { webhookRoutes } from "./routes/webhooks";
 import { problemsOf, type RequestPart } from "./validation";
 
@@ -30,6 +32,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", healthRoutes());
   app.route("/", exactRoutes());
   app.route("/", divisionRoutes());
+  app.route("/", settingsRoutes());
+  app.route("/", salesEntryRoutes());
   app.route("/", webhookRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

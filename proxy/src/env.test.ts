@@ -8,6 +8,18 @@ describe("parseEnv", () => {
     expect(env.EXACT_CLIENT_ID).toBeUndefined();
   });
 
+  it("defaults the sales-entry worker to a 5 s poll, a 2 min lease and hourly paid-state checks", () => {
+    expect(parseEnv({})).toMatchObject({
+      OUTBOX_POLL_MS: 5000,
+      OUTBOX_LEASE_MS: 120_000,
+      PAID_CHECK_MINUTES: 60,
+    });
+    expect(parseEnv({ OUTBOX_POLL_MS: "50", OUTBOX_LEASE_MS: "1500" })).toMatchObject({
+      OUTBOX_POLL_MS: 50,
+      OUTBOX_LEASE_MS: 1500,
+    });
+  });
+
   it("treats an empty optional value as unset", () => {
     expect(parseEnv({ EXACT_CLIENT_ID: "", EXACT_CLIENT_SECRET: " " }).EXACT_CLIENT_ID).toBeUndefined();
   });
@@ -24,6 +36,9 @@ describe("parseEnv", () => {
     ["EXACT_BASE_URL", { EXACT_BASE_URL: "ftp://exact" }],
     ["SECRET_KEY", { SECRET_KEY: "short" }],
     ["LOG_LEVEL", { LOG_LEVEL: "loud" }],
+    ["OUTBOX_POLL_MS", { OUTBOX_POLL_MS: "soon" }],
+    ["OUTBOX_LEASE_MS", { OUTBOX_LEASE_MS: "50" }],
+    ["PAID_CHECK_MINUTES", { PAID_CHECK_MINUTES: "0" }],
     ["EXACT_CLIENT_SECRET", { EXACT_CLIENT_ID: "abc" }],
     ["EXACT_CLIENT_ID", { EXACT_CLIENT_SECRET: "abc" }],
   ])("a bad %s stops start-up with one line naming it", (variable, source) => {

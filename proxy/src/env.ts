@@ -36,6 +36,11 @@ const envSchema = z
     PUBLIC_URL: httpUrl.optional(),
     SIM_PORT: port.default(8788),
     SYNC_INTERVAL_MINUTES: z.coerce.number().positive().max(1440).default(15),
+    /** How often the sales-entry worker looks for due entries when nothing woke it. */
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+    /** How long a claimed entry stays reserved for its worker without renewal; must outlast any one Exact call. */
+    OUTBOX_LEASE_MS: z.coerce.number().int().min(200).max(3_600_000).default(120_000),
+    PAID_CHECK_MINUTES: z.coerce.number().positive().max(10_080).default(60),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -5,9 +5,11 @@ import type { Env } from "./env";
 import { createExactRuntime } from "./exact/runtime";
 import { configuredExactApp, type ExactAppConfig, publicUrlOf } from "./exact-app";
 import { createBackgroundJobs } from "./jobs/background-jobs";
+import { salesEntryJobOptions } from "./jobs/outbox-worker";
 import type { Logger } from "./logger";
 import { sandboxExactApp } from "./sandbox";
 import { resolveSecretKey } from "./secret-key";
+import { existingLinkOnly } from "./services/sales-entries/link-customer";
 import { version } from "./version";
 
 export interface Runtime {
@@ -25,7 +27,10 @@ export async function openRuntime(env: Env, logger: Logger, clock: Clock = syste
   const exactApp = configuredExactApp(env) ?? sandboxExactApp(env);
   const exact = createExactRuntime({ db: database.db, clock, logger, app: exactApp, secretKey });
   const context = { db: database.db, clock, logger, exact, publicUrl: publicUrlOf(env) };
-  const jobs = createBackgroundJobs(context, { syncIntervalMs: env.SYNC_INTERVAL_MINUTES * 60_000 });
+  const jobs = createBackgroundJobs(context, {
+    syncIntervalMs: env.SYNC_INTERVAL_MINUTES * 60_000,
+    ...salesEntryJobOptions(env, existingLinkOnly),
+  });
   const deps: AppDeps = { ...context, version, jobs };
   return {
     deps,

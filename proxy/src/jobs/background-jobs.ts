@@ -4,10 +4,15 @@ import type { ExactServiceContext } from "../services/context";
 import { ensureAccountsWebhook } from "../services/mirror/ensure-webhook";
 import { refreshAccount } from "../services/mirror/refresh-account";
 import { syncDivision } from "../services/mirror/sync-division";
+import { createOutboxWorker, type OutboxWorkerOptions } from "./outbox-worker";
+import { createPaidStateChecker, type PaidStateOptions } from "./paid-state";
 
 export interface BackgroundJobsOptions {
   /** How often every mirrored division is synced incrementally: the safety net under webhooks. */
   syncIntervalMs: number;
+  /** The sales-entry outbox worker; not started without it. */
+  outbox?: OutboxWorkerOptions;
+  paidState?: PaidStateOptions;
 }
 
 /**
@@ -21,6 +26,8 @@ export function createBackgroundJobs(
   const running = new Set<Promise<unknown>>();
   const queued = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  const outbox = options.outbox && createOutboxWorker(ctx, options.outbox);
+  const paidState = options.paidState && createPaidStateChecker(ctx, options.paidState);
 
   function track(work: Promise<unknown>) {
     running.add(work);
@@ -77,9 +84,13 @@ export function createBackgroundJobs(
     refreshAccountSoon,
     /** One round of the periodic safety-net sync (the timer calls this). */
     syncEveryMirroredDivision: () => track(syncEveryMirroredDivision()),
+    /** An invoice was queued or re-queued: the outbox worker looks at once. */
+    pushSoon: () => outbox?.kick(),
     start() {
       timer ??= setInterval(() => track(syncEveryMirroredDivision()), options.syncIntervalMs);
       timer.unref();
+      outbox?.start();
+      paidState?.start();
     },
     /** Resolves when nothing is running (tests, shutdown). */
     async idle() {
@@ -88,6 +99,7 @@ export function createBackgroundJobs(
     async stop() {
       if (timer) clearInterval(timer);
       timer = undefined;
+      await Promise.all([outbox?.stop(), paidState?.stop()]);
       await this.idle();
     },
   };

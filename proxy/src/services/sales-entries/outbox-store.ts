@@ -148,6 +148,35 @@ export async function finishAttempt(
   return done.length === 1;
 }
 
+/** Gives claimed entries back untouched (a worker shutting down): due now, the claim not counted as an attempt. */
+export async function releaseClaims(
+  db: DbOrTx,
+  scope: Scope,
+  invoiceNumbers: readonly string[],
+  owner: string,
+  now: number,
+): Promise<void> {
+  if (invoiceNumbers.length === 0) return;
+  await db
+    .update(salesEntries)
+    .set({
+      state: "queued",
+      nextAttemptAt: now,
+      leaseOwner: null,
+      leaseUntil: null,
+      attempts: sql`max(0, ${salesEntries.attempts} - 1)`,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        inScope(scope),
+        inArray(salesEntries.invoiceNumber, [...invoiceNumbers]),
+        eq(salesEntries.state, "pushing"),
+        eq(salesEntries.leaseOwner, owner),
+      ),
+    );
+}
+
 /** Queues an entry again: due now, attempts from zero, its last error kept for reference until the next attempt. */
 export async function requeue(db: DbOrTx, key: EntryKey, states: SalesEntryState[], now: number) {
   const [row] = await db
@@ -206,7 +235,7 @@ export async function claimPaidChecks(
 ): Promise<SalesEntryRow[]> {
   const unchecked = or(
     isNull(salesEntries.paidCheckedAt),
-    lt(salesEntries.paidCheckedAt, claim.checkedBefore),
+    lte(salesEntries.paidCheckedAt, claim.checkedBefore),
   );
   const candidates = db
     .select({ invoiceNumber: salesEntries.invoiceNumber })
@@ -229,7 +258,7 @@ export async function divisionsWithUnpaidEntries(db: DbOrTx, checkedBefore: numb
       and(
         eq(salesEntries.state, "pushed"),
         isNull(salesEntries.paidAt),
-        or(isNull(salesEntries.paidCheckedAt), lt(salesEntries.paidCheckedAt, checkedBefore)),
+        or(isNull(salesEntries.paidCheckedAt), lte(salesEntries.paidCheckedAt, checkedBefore)),
       ),
     );
 }

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { formatVatRate, parseVatRate } from "../money/vat-rate";
+
+const exactCode = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .meta({ description: `An Exact ${what} code` });
+
+/** VAT rates as keys: `"21"`, `"5.5"`; two spellings of one rate (`"21"`, `"21.0"`) are one key. */
+const vatRatesSchema = z
+  .record(z.string(), exactCode("VAT", 3))
+  .superRefine((rates, ctx) => {
+    const seen = new Map<string, string>();
+    for (const key of Object.keys(rates)) {
+      const rate = parseVatRate(key);
+      if (rate === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: 'must be a VAT rate in percent, e.g. "21" or "5.5"',
+        });
+        continue;
+      }
+      const canonical = formatVatRate(rate);
+      const other = seen.get(canonical);
+      if (other !== undefined) {
+        ctx.addIssue({ code: "custom", path: [key], message: `is the same rate as "${other}"` });
+      }
+      seen.set(canonical, key);
+    }
+  })
+  .transform((rates) =>
+    Object.fromEntries(Object.entries(rates).map(([key, code]) => [formatVatRate(parseVatRate(key)!), code])),
+  )
+  .meta({ description: 'VAT rate in percent → Exact VAT code, e.g. `{"21": "2", "9": "1", "0": "0"}`' });
+
+export const vatMappingSchema = z
+  .object({
+    rates: vatRatesSchema.default({}),
+    international: exactCode("VAT", 3).nullable().default(null).meta({
+      description:
+        "The VAT code for 0% lines of customers outside the division's country (intra-EU reverse charge, export).",
+    }),
+  })
+  .meta({ id: "VatMapping" });
+
+export const settingsInputSchema = z
+  .object({
+    salesJournal: exactCode("journal", 20)
+      .nullable()
+      .default(null)
+      .meta({ description: 'The sales journal\'s code, e.g. "70"; invoices are booked here.' }),
+    creditNoteJournal: exactCode("journal", 20)
+      .nullable()
+      .default(null)
+      .meta({ description: "Where credit notes are booked; the sales journal when not set." }),
+    glMapping: z.record(z.string().trim().min(1).max(50), exactCode("GL account", 20)).default({}).meta({
+      description:
+        "A line's `glAccount` or `revenueKey` → the Exact GL account code it is booked on (a profit-and-loss account).",
+    }),
+    vatMapping: vatMappingSchema.default({ rates: {}, international: null }),
+    autoCreate: z
+      .boolean()
+      .default(true)
+      .meta({ description: "Whether match-or-create may create an Exact customer when nothing matches." }),
+    nonCustomerMatch: z
+      .enum(["review", "promote"])
+      .default("review")
+      .meta({ description: "What to do when only a prospect, suspect or supplier matches." }),
+  })
+  .meta({ id: "DivisionSettingsInput" });
+export type SettingsInput = z.output<typeof settingsInputSchema>;
+
+export const settingsSchema = z
+  .object({
+    division: z.number(),
+    /** Whether invoices can be submitted: a sales journal is set. */
+    configured: z.boolean(),
+    salesJournal: z.string().nullable(),
+    creditNoteJournal: z.string().nullable(),
+    glMapping: z.record(z.string(), z.string()),
+    vatMapping: z.object({ rates: z.record(z.string(), z.string()), international: z.string().nullable() }),
+    autoCreate: z.boolean(),
+    nonCustomerMatch: z.enum(["review", "promote"]),
+    updatedAt: z.string().nullable(),
+    updatedBy: z.string().nullable(),
+    /** When the division's journals, GL accounts and VAT codes were last read from Exact. */
+    referenceDataFetchedAt: z.string().nullable(),
+  })
+  .meta({ id: "DivisionSettings" });
+export type DivisionSettings = z.infer<typeof settingsSchema>;
