@@ -1,0 +1,376 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { salesEntries } from "../db/schema";
+import type { ExactHttp } from "../exact/http";
+import {
+  deskCreditNote,
+  deskInvoice,
+  dutchSettings,
+  jsonRequest,
+  seedConnectedDivision,
+} from "../services/sales-entries/testing";
+import { errorOf, jsonOf, problemPathsOf } from "../testing/http";
+import type { ManualClock } from "../testing/manual-clock";
+import { createTestApp } from "../testing/test-app";
+
+/** Counts every Exact call, and fails it: submitting must never reach Exact. */
+function countingExact() {
+  const calls: string[] = [];
+  const http: ExactHttp = {
+    send: async (request) => {
+      calls.push(`${request.method} ${request.url}`);
+      throw new Error("unexpected Exact call");
+    },
+  };
+  return { http, calls };
+}
+
+async function setup() {
+  const exact = countingExact();
+  const test = await createTestApp({ exact: { http: exact.http } });
+  const tenant = await seedConnectedDivision(test.deps);
+  const saved = await test.app.request(
+    `/v1/divisions/${tenant.division}/settings`,
+    jsonRequest("PUT", tenant.tokens.bookkeeper, dutchSettings),
+  );
+  expect(saved.status).toBe(200);
+  const entryPath = (invoiceNumber: string) =>
+    `/v1/divisions/${tenant.division}/sales-entries/${invoiceNumber}`;
+  const submit = (invoiceNumber: string, body: unknown, token = tenant.tokens.integration) =>
+    test.app.request(entryPath(invoiceNumber), jsonRequest("PUT", token, body));
+  return { ...test, tenant, exactCalls: exact.calls, entryPath, submit };
+}
+
+type Entry = { state: string; invoiceNumber: string; attempts: number; createdAt: string; invoice?: unknown };
+
+describe("PUT /v1/divisions/{division}/sales-entries/{invoiceNumber}", () => {
+  it("queues a valid invoice and answers 202 with the entry, without calling Exact", async () => {
+    const { submit, exactCalls } = await setup();
+    const response = await submit("2026-0153", deskInvoice());
+    expect(response.status).toBe(202);
+    expect(await response.json()).toMatchObject({
+      invoiceNumber: "2026-0153",
+      type: "invoice",
+      customerNumber: "1042",
+      totalInclVat: "587.46",
+      currency: "EUR",
+      state: "queued",
+      attempts: 0,
+      lastError: null,
+      exact: { entryId: null, entryNumber: null },
+      paid: { status: "unknown", outstanding: null },
+    });
+    expect(exactCalls).toEqual([]);
+  });
+
+  it("answers the same invoice again with the stored entry, however its amounts are spelled", async () => {
+    const { submit, deps } = await setup();
+    const first = await jsonOf<Entry>(await submit("2026-0153", deskInvoice()));
+    (deps.clock as ManualClock).advance(60_000);
+    const respelled = deskInvoice({
+      lines: [
+        { description: "Dedicated desk, March", amount: "450", vatRate: "21.0", revenueKey: "desk" },
+        { description: "Meeting room, 2 h", amount: "35.5", vatRate: "21", revenueKey: "meeting_room" },
+      ],
+    });
+    const again = await submit("2026-0153", respelled);
+    expect(again.status).toBe(202);
+    expect(await jsonOf<Entry>(again)).toEqual(first);
+  });
+
+  it("books a credit note with negative amounts and refuses one with positive amounts", async () => {
+    const { submit } = await setup();
+    const credit = await submit("2026-0154", deskCreditNote());
+    expect(credit.status).toBe(202);
+    expect(await credit.json()).toMatchObject({ type: "credit_note", totalInclVat: "-587.46" });
+
+    const positive = await submit("2026-0155", { ...deskInvoice(), type: "credit_note" });
+    expect(positive.status).toBe(400);
+    expect(await problemPathsOf(positive)).toEqual(["body.totalInclVat"]);
+  });
+
+  it("replaces a queued or failed invoice sent again with different content", async () => {
+    const { submit, deps, tenant } = await setup();
+    await submit("2026-0153", deskInvoice());
+    const changed = await submit("2026-0153", deskInvoice({ description: "March 2026, corrected" }));
+    expect(changed.status).toBe(202);
+    expect(await changed.json()).toMatchObject({
+      state: "queued",
+      invoice: { description: "March 2026, corrected" },
+    });
+
+    await deps.db.update(salesEntries).set({ state: "failed", lastError: "Exact said no", attempts: 3 });
+    const afterFailure = await submit("2026-0153", deskInvoice({ description: "April" }));
+    expect(afterFailure.status).toBe(202);
+    expect(await afterFailure.json()).toMatchObject({ state: "queued", attempts: 0, lastError: null });
+    expect(tenant.division).toBe(1234567);
+  });
+
+  it("refuses different content for an invoice that is booked or being booked (409), and accepts the same", async () => {
+    const { submit, deps } = await setup();
+    await submit("2026-0153", deskInvoice());
+    await deps.db.update(salesEntries).set({
+      state: "pushed",
+      exactEntryId: "5f0e1c1e-0000-4000-8000-000000000001",
+      exactEntryNumber: 26700001,
+    });
+
+    const different = await submit("2026-0153", deskInvoice({ description: "changed" }));
+    expect(different.status).toBe(409);
+    expect(await errorOf(different)).toMatchObject({
+      code: "conflict",
+      details: { state: "pushed", exactEntryNumber: 26700001 },
+    });
+    const same = await submit("2026-0153", deskInvoice());
+    expect(same.status).toBe(202);
+    expect(await same.json()).toMatchObject({ state: "pushed", exact: { entryNumber: 26700001 } });
+
+    await deps.db.update(salesEntries).set({ state: "pushing" });
+    expect((await submit("2026-0153", deskInvoice({ description: "changed" }))).status).toBe(409);
+  });
+
+  it("lists every unmapped GL account and VAT rate and a wrong total at once, costing no Exact call", async () => {
+    const { submit, exactCalls } = await setup();
+    const response = await submit(
+      "2026-0160",
+      deskInvoice({
+        lines: [
+          { description: "Desk", amount: "100.00", vatRate: "21", revenueKey: "desk" },
+          { description: "Parking", amount: "20.00", vatRate: "21", revenueKey: "parking" },
+          { description: "Coffee", amount: "5.00", vatRate: "6", glAccount: "8999" },
+          { description: "Old rate", amount: "5.00", vatCode: "9", glAccount: "8000" },
+          { description: "Purchase code", amount: "5.00", vatCode: "X", glAccount: "1300" },
+        ],
+        totalInclVat: "150.00",
+      }),
+    );
+    expect(response.status).toBe(400);
+    const { details } = await errorOf(response);
+    expect((details as { problems: unknown }).problems).toEqual([
+      { path: "body.lines[1].revenueKey", message: '"parking" is not in the division\'s GL mapping' },
+      { path: "body.lines[2].glAccount", message: '"8999" is not in the division\'s GL mapping' },
+      { path: "body.lines[2].vatRate", message: "no Exact VAT code is mapped for 6% in this division" },
+      { path: "body.lines[3].vatCode", message: "VAT code 9 is blocked" },
+      {
+        path: "body.lines[4].glAccount",
+        message: "GL account 1300 is a balance-sheet account; revenue needs a profit-and-loss account",
+      },
+      { path: "body.lines[4].vatCode", message: "VAT code X does not exist in this division" },
+    ]);
+    expect(exactCalls).toEqual([]);
+  });
+
+  it("checks that the lines plus their VAT, rounded per line, make the total", async () => {
+    const { submit } = await setup();
+    const response = await submit("2026-0161", deskInvoice({ totalInclVat: "587.45" }));
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).details).toEqual({
+      problems: [
+        {
+          path: "body.totalInclVat",
+          message: "the lines add up to 587.46 (485.50 plus 101.96 VAT rounded per line), not 587.45",
+        },
+      ],
+    });
+  });
+
+  it("uses the international VAT code for 0% lines of a customer abroad, and a GL code that exists as is", async () => {
+    const { submit } = await setup();
+    const response = await submit(
+      "2026-0162",
+      deskInvoice({
+        customer: { number: "2001", name: "Tech GmbH", country: "DE" },
+        lines: [{ description: "Desk", amount: "100.00", vatRate: "0", glAccount: "8000" }],
+        totalInclVat: "100.00",
+      }),
+    );
+    expect(response.status).toBe(202);
+  });
+
+  it("lists malformed fields with their paths: amounts as numbers, bad dates, missing references", async () => {
+    const { submit } = await setup();
+    const response = await submit("2026-0163", {
+      type: "bill",
+      date: "2026-02-30",
+      customer: { number: "1042" },
+      lines: [{ description: "Desk", amount: 450, vatRate: "21%" }],
+      totalInclVat: "1.234",
+    });
+    expect(response.status).toBe(400);
+    expect(await problemPathsOf(response)).toEqual(
+      expect.arrayContaining([
+        "body.type",
+        "body.date",
+        "body.customer.name",
+        "body.lines[0].amount",
+        "body.lines[0].vatRate",
+        "body.totalInclVat",
+      ]),
+    );
+  });
+
+  it("refuses an invoice number that cannot be a YourRef, and a division without settings", async () => {
+    const { app, deps, tenant, submit } = await setup();
+    expect(await problemPathsOf(await submit("bad number!", deskInvoice()))).toEqual(["path.invoiceNumber"]);
+
+    const bare = await seedConnectedDivision(deps, { name: "Bare", division: 2222222, reference: false });
+    const response = await app.request(
+      `/v1/divisions/${bare.division}/sales-entries/2026-0001`,
+      jsonRequest("PUT", bare.tokens.integration, deskInvoice()),
+    );
+    expect(response.status).toBe(400);
+    expect(await problemPathsOf(response)).toEqual([
+      "settings.salesJournal",
+      "body.lines[0].revenueKey",
+      "body.lines[0].vatRate",
+      "body.lines[1].revenueKey",
+      "body.lines[1].vatRate",
+    ]);
+    expect(tenant.division).not.toBe(bare.division);
+  });
+
+  it("needs a token (401), an integration token (403), and the caller's own division (404)", async () => {
+    const { app, deps, tenant, submit } = await setup();
+    expect((await submit("2026-0153", deskInvoice(), "")).status).toBe(401);
+    const asBookkeeper = await submit("2026-0153", deskInvoice(), tenant.tokens.bookkeeper);
+    expect(asBookkeeper.status).toBe(403);
+
+    const other = await seedConnectedDivision(deps, { name: "Elsewhere", division: 7654321 });
+    const foreign = await app.request(
+      `/v1/divisions/${other.division}/sales-entries/2026-0153`,
+      jsonRequest("PUT", tenant.tokens.integration, deskInvoice()),
+    );
+    expect(foreign.status).toBe(404);
+  });
+});
+
+describe("GET /v1/divisions/{division}/sales-entries/{invoiceNumber}", () => {
+  it("shows the entry with the invoice as submitted, to either role", async () => {
+    const { app, submit, entryPath, tenant } = await setup();
+    await submit("2026-0153", deskInvoice());
+    for (const token of [tenant.tokens.bookkeeper, tenant.tokens.integration]) {
+      const response = await app.request(entryPath("2026-0153"), jsonRequest("GET", token));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({
+        state: "queued",
+        invoice: {
+          totalInclVat: "587.46",
+          currency: "EUR",
+          lines: [{ amount: "450.00" }, { amount: "35.50" }],
+        },
+      });
+    }
+  });
+
+  it("answers 404 for an unknown invoice and for another tenant's division, 401 without a token", async () => {
+    const { app, deps, entryPath, tenant } = await setup();
+    expect(
+      (await app.request(entryPath("2026-9999"), jsonRequest("GET", tenant.tokens.bookkeeper))).status,
+    ).toBe(404);
+    const other = await seedConnectedDivision(deps, { name: "Elsewhere", division: 7654321 });
+    const foreign = await app.request(
+      `/v1/divisions/${other.division}/sales-entries/2026-0153`,
+      jsonRequest("GET", tenant.tokens.bookkeeper),
+    );
+    expect(foreign.status).toBe(404);
+    expect((await app.request(entryPath("2026-0153"), jsonRequest("GET", undefined))).status).toBe(401);
+  });
+});
+
+describe("GET /v1/divisions/{division}/sales-entries", () => {
+  it("pages through the entries with limit and cursor, and filters by state", async () => {
+    const { app, submit, deps, tenant } = await setup();
+    for (const n of ["2026-0003", "2026-0001", "2026-0004", "2026-0002", "2026-0005"])
+      await submit(n, deskInvoice());
+    await deps.db
+      .update(salesEntries)
+      .set({ state: "failed" })
+      .where(eq(salesEntries.invoiceNumber, "2026-0004"));
+    const list = (query: string) =>
+      app.request(
+        `/v1/divisions/${tenant.division}/sales-entries${query}`,
+        jsonRequest("GET", tenant.tokens.bookkeeper),
+      );
+
+    const first = await jsonOf<{ entries: Entry[]; nextCursor: string | null }>(await list("?limit=2"));
+    expect(first.entries.map((e) => e.invoiceNumber)).toEqual(["2026-0001", "2026-0002"]);
+    expect(first.entries[0]).not.toHaveProperty("invoice");
+    const second = await jsonOf<{ entries: Entry[]; nextCursor: string | null }>(
+      await list(`?limit=2&cursor=${first.nextCursor}`),
+    );
+    expect(second.entries.map((e) => e.invoiceNumber)).toEqual(["2026-0003", "2026-0004"]);
+    const last = await jsonOf<{ entries: Entry[]; nextCursor: string | null }>(
+      await list(`?limit=2&cursor=${second.nextCursor}`),
+    );
+    expect(last).toMatchObject({ entries: [{ invoiceNumber: "2026-0005" }], nextCursor: null });
+
+    const failed = await jsonOf<{ entries: Entry[] }>(await list("?state=failed"));
+    expect(failed.entries.map((e) => [e.invoiceNumber, e.state])).toEqual([["2026-0004", "failed"]]);
+  });
+
+  it("refuses a bad state, limit or cursor with every problem listed", async () => {
+    const { app, tenant } = await setup();
+    const response = await app.request(
+      `/v1/divisions/${tenant.division}/sales-entries?state=lost&limit=501`,
+      jsonRequest("GET", tenant.tokens.bookkeeper),
+    );
+    expect(response.status).toBe(400);
+    expect(await problemPathsOf(response)).toEqual(["query.state", "query.limit"]);
+    const badCursor = await app.request(
+      `/v1/divisions/${tenant.division}/sales-entries?cursor=bm90LWEtY3Vyc29y`,
+      jsonRequest("GET", tenant.tokens.bookkeeper),
+    );
+    expect(await problemPathsOf(badCursor)).toEqual(["query.cursor"]);
+  });
+
+  it("answers 401 without a token and 404 for another tenant's division", async () => {
+    const { app, deps, tenant } = await setup();
+    expect((await app.request(`/v1/divisions/${tenant.division}/sales-entries`)).status).toBe(401);
+    const other = await seedConnectedDivision(deps, { name: "Elsewhere", division: 7654321 });
+    const foreign = await app.request(
+      `/v1/divisions/${other.division}/sales-entries`,
+      jsonRequest("GET", tenant.tokens.integration),
+    );
+    expect(foreign.status).toBe(404);
+  });
+});
+
+describe("POST /v1/divisions/{division}/sales-entries/{invoiceNumber}/retry", () => {
+  it("queues a failed entry again with a fresh attempt count, for a bookkeeper or the integration", async () => {
+    const { app, submit, deps, entryPath, tenant } = await setup();
+    await submit("2026-0153", deskInvoice());
+    for (const token of [tenant.tokens.bookkeeper, tenant.tokens.integration]) {
+      await deps.db.update(salesEntries).set({ state: "failed", attempts: 8, lastError: "Gave up" });
+      const response = await app.request(`${entryPath("2026-0153")}/retry`, jsonRequest("POST", token));
+      expect(response.status).toBe(202);
+      expect(await response.json()).toMatchObject({ state: "queued", attempts: 0 });
+    }
+  });
+
+  it("refuses to retry a booked entry (409), an unknown one (404), or without a token (401)", async () => {
+    const { app, submit, deps, entryPath, tenant } = await setup();
+    await submit("2026-0153", deskInvoice());
+    await deps.db.update(salesEntries).set({ state: "pushed", exactEntryNumber: 26700001 });
+    const booked = await app.request(
+      `${entryPath("2026-0153")}/retry`,
+      jsonRequest("POST", tenant.tokens.bookkeeper),
+    );
+    expect(booked.status).toBe(409);
+    expect((await errorOf(booked)).message).toContain("26700001");
+    expect(
+      (await app.request(`${entryPath("2026-0999")}/retry`, jsonRequest("POST", tenant.tokens.bookkeeper)))
+        .status,
+    ).toBe(404);
+    expect((await app.request(`${entryPath("2026-0153")}/retry`, { method: "POST" })).status).toBe(401);
+  });
+
+  it("answers 404 for another tenant's division", async () => {
+    const { app, deps, tenant } = await setup();
+    const other = await seedConnectedDivision(deps, { name: "Elsewhere", division: 7654321 });
+    const response = await app.request(
+      `/v1/divisions/${other.division}/sales-entries/2026-0153/retry`,
+      jsonRequest("POST", tenant.tokens.bookkeeper),
+    );
+    expect(response.status).toBe(404);
+  });
+});
