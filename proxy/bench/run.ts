@@ -1,0 +1,14 @@
+// `pnpm --filter @zapfloor-exact/proxy bench`: each module measures one thing and returns a Markdown section.
+// Sections go to stdout (collected into BENCHMARKS.md); progress goes to stderr.
+import exactCalls from "./exact-calls";
+
+export type Bench = () => Promise<string>;
+
+const benches: [string, Bench][] = [["Exact calls of the account mirror", exactCalls]];
+
+const only = process.argv[2];
+for (const [name, bench] of benches) {
+  if (only && !name.toLowerCase().includes(only.toLowerCase())) continue;
+  process.stderr.write(`[bench] ${name}\n`);
+  process.stdout.write(`${await bench()}\n\n`);
+}
