@@ -3,6 +3,14 @@ import { bulkAccountsEndpoint } from "../entities/accounts/bulk-accounts-endpoin
 import { syncAccountsEndpoint } from "../entities/accounts/sync-accounts-endpoint";
 import { deletedEndpoint } from "../entities/deleted/deleted-endpoint";
 import { divisionsEndpoint } from "../entities/system/divisions-endpoint";
+import { glAccountsEndpoint } from "../financial/gl-accounts/gl-accounts-endpoint";
+import { journalsEndpoint } from "../financial/journals/journals-endpoint";
+import { receivablesEndpoint } from "../financial/receivables/receivables-endpoint";
+import {
+  salesEntriesEndpoint,
+  salesEntryLinesEndpoint,
+} from "../financial/sales-entries/sales-entries-endpoint";
+import { vatCodesEndpoint } from "../financial/vat-codes/vat-codes-endpoint";
 import { webhookSubscriptionsEndpoint } from "../webhooks/webhook-subscriptions-endpoint";
 import type { EntityEndpoint } from "./entity-endpoint";
 
@@ -13,6 +21,12 @@ const ENDPOINTS: readonly EntityEndpoint[] = [
   deletedEndpoint,
   divisionsEndpoint,
   webhookSubscriptionsEndpoint,
+  journalsEndpoint,
+  glAccountsEndpoint,
+  vatCodesEndpoint,
+  salesEntriesEndpoint,
+  salesEntryLinesEndpoint,
+  receivablesEndpoint,
 ];
 
 const BY_PATH = new Map(ENDPOINTS.map((e) => [e.entitySet.toLowerCase(), e]));

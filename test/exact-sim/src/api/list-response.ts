@@ -55,8 +55,9 @@ export function entityResponse<Row>(
   row: Row,
   target: RenderTarget<Row>,
   status = 200,
+  expandable: readonly string[] = [],
 ): Response {
-  validateAgainstSchema(req.query, target.schema, []);
+  validateAgainstSchema(req.query, target.schema, expandable);
   const render = { int64AsString: req.runtime.options.odata.int64AsString };
   return jsonResponse({ d: renderRow(row, target, render, req.query.select, req.query.expand) }, status);
 }

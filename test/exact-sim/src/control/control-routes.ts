@@ -184,6 +184,17 @@ export function controlRoutes(control: SimulatorControl): Hono {
     return c.json({ ok: true });
   });
 
+  app.get("/divisions/:division/sales-entries", (c) =>
+    c.json({ salesEntries: control.salesEntries(intParam(c, "division")) }),
+  );
+  app.post("/divisions/:division/sales-entries/:entry/paid", async (c) => {
+    const { amount } = await body(c, z.object({ amount: z.number().optional() }));
+    return c.json(control.markSalesEntryPaid(intParam(c, "division"), c.req.param("entry"), amount));
+  });
+  app.delete("/divisions/:division/sales-entries/:entry/paid", (c) =>
+    c.json(control.markSalesEntryUnpaid(intParam(c, "division"), c.req.param("entry"))),
+  );
+
   app.get("/tokens", (c) => c.json({ grants: control.grants() }));
   app.post("/tokens", async (c) => {
     const input = await body(

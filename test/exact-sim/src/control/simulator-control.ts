@@ -4,6 +4,8 @@ import { ACCOUNT_READ_ONLY } from "../entities/accounts/account-fields";
 import type { AccountRecord } from "../entities/accounts/account-record";
 import { createAccount, deleteAccount, updateAccount } from "../entities/accounts/account-service";
 import type { ActiveFault, FaultRule } from "../faults/fault-rules";
+import { fromCents, toCents } from "../financial/money";
+import type { SalesEntryRecord } from "../financial/sales-entries/sales-entry-record";
 import type { ErrorBudgetEntry } from "../limits/error-budget";
 import type { TokenPair } from "../oauth/token-store";
 import { readEntityInput } from "../odata/entity-input";
@@ -12,6 +14,7 @@ import type { ConsentBehaviour, DivisionSeed, SeedOptions } from "../options";
 import type { SimRuntime } from "../runtime";
 import { addGeneratedDivision, seedState } from "../seed/seed-state";
 import type { DivisionData } from "../state/division";
+import { formatAmsterdamIso } from "../util/amsterdam-time";
 import type { WebhookDelivery } from "../webhooks/webhook-dispatcher";
 import type { WebhookSubscription } from "../webhooks/webhook-subscription";
 
@@ -196,6 +199,24 @@ export class SimulatorControl {
     );
   }
 
+  // ── sales entries ──
+  salesEntries(division: number): SalesEntrySummary[] {
+    return [...this.#division(division).financial.salesEntriesByKey()].map(summarizeEntry);
+  }
+
+  /** Marks an entry (by EntryID or YourRef) paid, fully or for `amount`; it then leaves the receivables list. */
+  markSalesEntryPaid(division: number, entryIdOrYourRef: string, amount?: number): SalesEntrySummary {
+    const entry = this.#salesEntry(division, entryIdOrYourRef);
+    entry.paidAmountFC = amount ?? entry.AmountFC;
+    return summarizeEntry(entry);
+  }
+
+  markSalesEntryUnpaid(division: number, entryIdOrYourRef: string): SalesEntrySummary {
+    const entry = this.#salesEntry(division, entryIdOrYourRef);
+    entry.paidAmountFC = 0;
+    return summarizeEntry(entry);
+  }
+
   // ── OAuth ──
   setConsent(behaviour: ConsentBehaviour): void {
     this.runtime.consent.behaviour = behaviour;
@@ -270,9 +291,71 @@ export class SimulatorControl {
     return this.runtime.webhooks.flush();
   }
 
+  #salesEntry(division: number, entryIdOrYourRef: string): SalesEntryRecord {
+    const entries = this.#division(division).financial.salesEntries;
+    const byId = entries.get(entryIdOrYourRef.toLowerCase());
+    if (byId) return byId;
+    const byRef = [...entries.values()].filter((e) => e.YourRef === entryIdOrYourRef);
+    if (byRef.length !== 1)
+      throw new Error(`unknown sales entry ${entryIdOrYourRef} (${byRef.length} entries with that YourRef)`);
+    return byRef[0]!;
+  }
+
   #division(code: number): DivisionData {
     return this.runtime.state.requireDivision(code);
   }
+}
+
+export interface SalesEntrySummary {
+  EntryID: string;
+  EntryNumber: number;
+  InvoiceNumber: number;
+  Journal: string;
+  Type: number;
+  Customer: string;
+  CustomerName: string;
+  YourRef: string | null;
+  Description: string | null;
+  Currency: string;
+  EntryDate: string;
+  AmountFC: number;
+  VATAmountFC: number;
+  paidAmount: number;
+  outstanding: number;
+  lines: {
+    GLAccountCode: string;
+    Description: string | null;
+    AmountFC: number;
+    VATCode: string | null;
+    VATAmountFC: number;
+  }[];
+}
+
+function summarizeEntry(entry: SalesEntryRecord): SalesEntrySummary {
+  return {
+    EntryID: entry.EntryID,
+    EntryNumber: entry.EntryNumber,
+    InvoiceNumber: entry.InvoiceNumber,
+    Journal: entry.Journal,
+    Type: entry.Type,
+    Customer: entry.Customer,
+    CustomerName: entry.CustomerName,
+    YourRef: entry.YourRef,
+    Description: entry.Description,
+    Currency: entry.Currency,
+    EntryDate: formatAmsterdamIso(entry.EntryDate, false).slice(0, 10),
+    AmountFC: entry.AmountFC,
+    VATAmountFC: entry.VATAmountFC,
+    paidAmount: entry.paidAmountFC,
+    outstanding: fromCents(toCents(entry.AmountFC) - toCents(entry.paidAmountFC)),
+    lines: entry.lines.map((l) => ({
+      GLAccountCode: l.GLAccountCode,
+      Description: l.Description,
+      AmountFC: l.AmountFC,
+      VATCode: l.VATCode,
+      VATAmountFC: l.VATAmountFC,
+    })),
+  };
 }
 
 function summarize(division: DivisionData): DivisionSummary {

@@ -4,8 +4,13 @@ import type { SimRuntime } from "../runtime";
 import type { DivisionData, DivisionProfile } from "../state/division";
 import { createPrng } from "../util/prng";
 import { FIXTURE_DIVISIONS, fixtureAccounts } from "./fixture-divisions";
+import { loadFixtureLedger } from "./fixture-ledger";
 import { fixturesAvailable } from "./fixtures-dir";
 import { generateAccounts } from "./generate-accounts";
+import { seedLedger } from "./seed-ledger";
+
+/** Separate PRNG stream for ledger IDs, so adding ledger data never changes the generated accounts. */
+const LEDGER_STREAM = 0x1ed9e7;
 
 const HOSTS: Record<string, string> = {
   NL: "start.exactonline.nl",
@@ -28,6 +33,13 @@ export function seedState(runtime: SimRuntime, seed: SeedOptions): void {
     for (const fixture of FIXTURE_DIVISIONS) {
       const division = runtime.state.addDivision(fixture.profile);
       loadAccounts(division, fixtureAccounts(fixture));
+      loadFixtureLedger(division, runtime.ctx.clock.now());
+      seedLedger(
+        division,
+        createPrng(Math.imul(seed.seed, 31) + division.code + LEDGER_STREAM),
+        runtime.ctx.user,
+        runtime.ctx.clock.now(),
+      );
     }
   }
   for (const divisionSeed of seed.divisions) addGeneratedDivision(runtime, seed.seed, divisionSeed);
@@ -54,6 +66,12 @@ export function addGeneratedDivision(
   const prng = createPrng(Math.imul(seed, 31) + divisionSeed.code);
   const division = runtime.state.addDivision(profile);
   loadAccounts(division, generateAccounts(prng, profile, divisionSeed.accounts, runtime.ctx.user, now));
+  seedLedger(
+    division,
+    createPrng(Math.imul(seed, 31) + divisionSeed.code + LEDGER_STREAM),
+    runtime.ctx.user,
+    now,
+  );
   return division;
 }
 

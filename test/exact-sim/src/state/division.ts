@@ -1,4 +1,5 @@
 import { AccountStore } from "../entities/accounts/account-store";
+import { FinancialData } from "../financial/financial-data";
 
 /** Properties of a division as system/Divisions shows them. */
 export interface DivisionProfile {
@@ -18,6 +19,7 @@ export interface DivisionProfile {
 export class DivisionData {
   readonly profile: DivisionProfile;
   readonly accounts = new AccountStore();
+  readonly financial = new FinancialData();
   /** Highest numeric account code ever stored; the next auto-assigned Code is one above it. */
   highestAccountCode = 0;
   #rowVersion: number;
@@ -46,9 +48,9 @@ export class DivisionData {
     if (value > this.#rowVersion) this.#rowVersion = value;
   }
 
-  /** What still refers to the account (blocks its deletion), e.g. "Verkoopboekingen"; undefined when nothing. */
-  accountUsedIn(_accountId: string): string | undefined {
-    return undefined;
+  /** What still refers to the account (blocks its deletion); undefined when nothing. */
+  accountUsedIn(accountId: string): string | undefined {
+    return this.financial.customerHasEntries(accountId) ? "Verkoopboekingen" : undefined;
   }
 
   noteAccountCode(paddedCode: string): void {

@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import { DIVISION, type Json, ORIGIN, q, testSim } from "../../testing/test-sim";
+
+const base = `/api/v1/${DIVISION}`;
+
+function setup() {
+  const env = testSim();
+  const financial = env.sim.state.requireDivision(DIVISION).financial;
+  const revenue = financial.glAccountByCode("8000")!;
+  const catering = financial.glAccountByCode("8110")!;
+  const debtors = financial.glAccountByCode("1300")!;
+  const customer = env.sim.control.insertAccount(DIVISION, { Name: "Klant BV", Status: "C" });
+  const post = (body: Record<string, unknown>) =>
+    env.api(`${base}/salesentry/SalesEntries`, {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { Prefer: "return=representation" },
+    });
+  const entry = (overrides: Record<string, unknown> = {}) => ({
+    Journal: "70",
+    Customer: customer.ID,
+    EntryDate: "2026-06-24",
+    YourRef: "2026-0153",
+    Description: "Factuur juni",
+    SalesEntryLines: [
+      { GLAccount: revenue.ID, AmountFC: 1000, Description: "Kantoorruimte juni", VATCode: "2" },
+      { GLAccount: catering.ID, AmountFC: 55.55, Description: "Lunch" },
+    ],
+    ...overrides,
+  });
+  return { env, financial, revenue, catering, debtors, customer, post, entry };
+}
+
+const message = async (response: Response) => ((await response.json()) as Json).error.message.value;
+
+describe("salesentry/SalesEntries POST", () => {
+  it("books an entry with inline lines: VAT per line, total incl. VAT, entry number from the journal", async () => {
+    const { post, entry, customer } = setup();
+    const response = await post(entry());
+    expect(response.status).toBe(201);
+    const body: Json = (await response.json()).d;
+    expect(body.EntryID).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.EntryNumber).toBe(26700001);
+    expect(body.InvoiceNumber).toBe(26700001);
+    expect(body.Journal).toBe("70");
+    expect(body.Customer).toBe(customer.ID);
+    expect(body.Type).toBe(20);
+    // 1000 × 21 % = 210; 55.55 on the 9 % catering account = 5.00 (4.9995 rounded) → 1055.55 + 215.00
+    expect(body.VATAmountFC).toBe(215);
+    expect(body.AmountFC).toBe(1270.55);
+    expect(body.EntryDate).toBe(`/Date(${Date.UTC(2026, 5, 24)})/`);
+    expect(body.SalesEntryLines.__deferred.uri).toBe(
+      `${ORIGIN}${base}/salesentry/SalesEntries(guid'${body.EntryID}')/SalesEntryLines`,
+    );
+    const second: Json = (await (await post(entry({ YourRef: "2026-0154" }))).json()).d;
+    expect(second.EntryNumber).toBe(26700002);
+  });
+
+  it("accepts negative lines as a credit note (Type 21)", async () => {
+    const { post, entry, revenue } = setup();
+    const body: Json = (
+      await (
+        await post(
+          entry({ Type: 21, Journal: "71", SalesEntryLines: [{ GLAccount: revenue.ID, AmountFC: -100 }] }),
+        )
+      ).json()
+    ).d;
+    expect(body).toMatchObject({ Type: 21, AmountFC: -121, VATAmountFC: -21, Journal: "71" });
+  });
+
+  it.each([
+    [
+      "the journal given by GUID",
+      (s: ReturnType<typeof setup>) => ({ Journal: s.financial.journalByCode("70")!.ID }),
+      "Ongeldige referentie: Journals",
+    ],
+    ["an unknown journal", () => ({ Journal: "77" }), "Ongeldige referentie: Journals"],
+    ["a purchase journal", () => ({ Journal: "60" }), "Ongeldig: Dagboek"],
+    [
+      "an unknown customer",
+      () => ({ Customer: "00000000-0000-0000-0000-000000000009" }),
+      "Ongeldige referentie: Accounts",
+    ],
+    ["no lines", () => ({ SalesEntryLines: [] }), "Verplicht: Boekingsregels"],
+    [
+      "a balance-sheet G/L account",
+      (s: ReturnType<typeof setup>) => ({ SalesEntryLines: [{ GLAccount: s.debtors.ID, AmountFC: 10 }] }),
+      "Ongeldig: Grootboekrekeningtype",
+    ],
+    [
+      "an unknown VAT code",
+      (s: ReturnType<typeof setup>) => ({
+        SalesEntryLines: [{ GLAccount: s.revenue.ID, AmountFC: 10, VATCode: "99" }],
+      }),
+      "Ongeldige referentie: VATCodes",
+    ],
+    [
+      "a line without amount",
+      (s: ReturnType<typeof setup>) => ({ SalesEntryLines: [{ GLAccount: s.revenue.ID }] }),
+      "Verplicht: Bedrag",
+    ],
+  ])("refuses %s with a 500 and a Dutch message", async (_, overrides, expected) => {
+    const s = setup();
+    const response = await s.post(s.entry(overrides(s)));
+    expect(response.status).toBe(500);
+    expect(await message(response)).toBe(expected);
+    expect(s.financial.salesEntries.size).toBe(0);
+  });
+
+  it("keeps a requested invoice number above the sequence, and silently replaces a lower one", async () => {
+    const { post, entry } = setup();
+    const high: Json = (await (await post(entry({ InvoiceNumber: 26709000 }))).json()).d;
+    expect(high.InvoiceNumber).toBe(26709000);
+    const low: Json = (await (await post(entry({ InvoiceNumber: 26700005 }))).json()).d;
+    expect(low.InvoiceNumber).toBe(26709001);
+  });
+});
+
+describe("salesentry/SalesEntries GET", () => {
+  it("finds entries by YourRef, including or-chains, and by EntryID; expands lines", async () => {
+    const { env, post, entry } = setup();
+    const ids: string[] = [];
+    for (const ref of ["A-1", "A-2", "A-3"])
+      ids.push(((await (await post(entry({ YourRef: ref }))).json()) as Json).d.EntryID);
+    const byRef: Json = await env.json(
+      `${base}/salesentry/SalesEntries?$select=EntryID,YourRef&$filter=${q("YourRef eq 'A-1' or YourRef eq 'A-3'")}`,
+    );
+    expect(byRef.d.results.map((r: Json) => r.YourRef).sort()).toEqual(["A-1", "A-3"]);
+    const byId: Json = await env.json(
+      `${base}/salesentry/SalesEntries?$select=EntryNumber&$filter=${q(`EntryID eq guid'${ids[1]}'`)}`,
+    );
+    expect(byId.d.results).toHaveLength(1);
+    const expanded: Json = await env.json(
+      `${base}/salesentry/SalesEntries(guid'${ids[0]}')?$expand=SalesEntryLines`,
+    );
+    expect(expanded.d.SalesEntryLines.results).toHaveLength(2);
+    expect(expanded.d.SalesEntryLines.results[0]).toMatchObject({
+      EntryID: ids[0],
+      GLAccountCode: expect.any(String),
+    });
+    const lines: Json = await env.json(
+      `${base}/salesentry/SalesEntries(guid'${ids[0]}')/SalesEntryLines?$select=AmountFC,VATAmountFC`,
+    );
+    expect(lines.d.results.map((l: Json) => l.AmountFC).sort()).toEqual([1000, 55.55]);
+  });
+});
+
+describe("read/financial/ReceivablesList", () => {
+  it("lists unpaid entries, shows what is left of partly paid ones and drops paid ones", async () => {
+    const { env, post, entry } = setup();
+    for (const ref of ["R-1", "R-2", "R-3"]) await post(entry({ YourRef: ref }));
+    env.sim.control.markSalesEntryPaid(DIVISION, "R-1");
+    env.sim.control.markSalesEntryPaid(DIVISION, "R-2", 1000);
+    const list: Json = await env.json(
+      `${base}/read/financial/ReceivablesList?$select=HID,YourRef,Amount,EntryNumber,InvoiceNumber,AccountId,JournalCode`,
+    );
+    expect(list.d.results.map((r: Json) => [r.YourRef, r.Amount])).toEqual([
+      ["R-2", 270.55],
+      ["R-3", 1270.55],
+    ]);
+    expect(list.d.results[0]).toMatchObject({ JournalCode: "70", EntryNumber: 26700002 });
+    env.sim.control.markSalesEntryUnpaid(DIVISION, "R-1");
+    const again: Json = await env.json(`${base}/read/financial/ReceivablesList?$select=YourRef`);
+    expect(again.d.results.map((r: Json) => r.YourRef)).toEqual(["R-1", "R-2", "R-3"]);
+  });
+
+  it("refuses to delete a customer that has sales entries", async () => {
+    const { env, post, entry, customer } = setup();
+    await post(entry());
+    const response = await env.api(`${base}/crm/Accounts(guid'${customer.ID}')`, { method: "DELETE" });
+    expect(response.status).toBe(500);
+    expect(await message(response)).toContain("Kan niet verwijderen");
+  });
+});
+
+describe("exactly-once creation under faults", () => {
+  it("a POST that fails after the write leaves an entry that a YourRef lookup finds", async () => {
+    const { env, post, entry } = setup();
+    env.sim.control.addFault({
+      path: "salesentry/SalesEntries",
+      method: "POST",
+      action: "statusAfterWrite",
+      status: 503,
+      times: 1,
+    });
+    expect((await post(entry({ YourRef: "ONCE-1" }))).status).toBe(503);
+    const lookup: Json = await env.json(
+      `${base}/salesentry/SalesEntries?$select=EntryID&$filter=${q("YourRef eq 'ONCE-1'")}`,
+    );
+    expect(lookup.d.results).toHaveLength(1);
+  });
+});
