@@ -1,5 +1,6 @@
 import { EnvError } from "../env";
 import { AppError } from "../errors";
+import { entriesCommand, entriesUsage } from "./commands/entries";
 import { exactCommand, exactUsage } from "./commands/exact";
 import { syncCommand, syncUsage } from "./commands/sync";
 import { tenantCommand, tenantUsage } from "./commands/tenant";
@@ -13,9 +14,10 @@ const commands: Record<string, Command> = {
   token: tokenCommand,
   exact: exactCommand,
   sync: syncCommand,
+  entries: entriesCommand,
 };
 
-const usage = ["usage: pnpm cli <command>", "", tenantUsage, tokenUsage, exactUsage, syncUsage].join("\n");
+const usage = ["usage: pnpm cli <command>", "", tenantUsage, tokenUsage, exactUsage, syncUsage, entriesUsage].join("\n");
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

@@ -23,3 +23,6 @@ export const existingLinkOnly: LinkCustomer = async (ctx, input) => {
     reason: `Customer ${input.customer.number} is not linked to an Exact account in division ${input.division}.`,
   };
 };
+
+/** How the outbox worker links customers (the proxy's and the CLI's). */
+export const linkCustomerForPush: LinkCustomer = existingLinkOnly;

@@ -32,6 +32,8 @@ export interface PushOptions {
   linkCustomer: LinkCustomer;
   /** Stops between entries (shutdown); what is left is given back for another worker. */
   signal?: AbortSignal;
+  /** Only this division (the CLI pushing one division now). */
+  only?: Scope;
 }
 
 export interface PushResult {
@@ -61,7 +63,11 @@ const emptyResult = (): PushResult => ({
 /** Claims and pushes what is due, a batch per division; returns what happened. */
 export async function pushDueEntries(ctx: ExactServiceContext, options: PushOptions): Promise<PushResult> {
   const total = emptyResult();
-  for (const scope of await divisionsWithDueEntries(ctx.db, ctx.clock.now())) {
+  const due = await divisionsWithDueEntries(ctx.db, ctx.clock.now());
+  const { only } = options;
+  for (const scope of only
+    ? due.filter((s) => s.tenantId === only.tenantId && s.division === only.division)
+    : due) {
     if (options.signal?.aborted) break;
     const rows = await claimDueEntries(ctx.db, scope, {
       owner: options.owner,
