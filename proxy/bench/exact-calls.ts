@@ -62,7 +62,7 @@ async function naiveCalls(customers: number) {
     for (const account of sample) {
       await api.list(
         "crm/Accounts",
-        { select: accountFields, filter: `VATNumber eq ${literal(account.VATNumber ?? "")}` },
+        { select: accountFields, filter: `VATNumber eq ${literal(String(account.VATNumber))}` },
         exactAccount,
       );
       await api.list(

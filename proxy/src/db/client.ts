@@ -37,5 +37,20 @@ export async function prepareDatabase(database: Database): Promise<void> {
   const { client } = database;
   // WAL lets readers and the one writer of a local file proceed together.
   if (client.protocol === "file") await client.execute("PRAGMA journal_mode = WAL");
-  await migrate(database.db, { migrationsFolder });
+  await migrateOnce(database.db);
+}
+
+/**
+ * Replicas starting together may race to apply the same migration; the loser's attempt fails on a table
+ * the winner just made. Reading the applied list again after a short wait then finds nothing left to do.
+ */
+async function migrateOnce(db: Db, attempts = 4): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrate(db, { migrationsFolder });
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
 }
