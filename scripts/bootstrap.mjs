@@ -23,7 +23,9 @@ function pnpmCommand() {
   const probe = spawnSync("pnpm", ["--version"], { encoding: "utf8" });
   if (probe.status === 0 && probe.stdout.trim() === pnpmVersion) return ["pnpm"];
   say(`Installing pnpm ${pnpmVersion} (npm i -g pnpm@${pnpmVersion})`);
-  if (run("npm", ["install", "--global", `pnpm@${pnpmVersion}`], { stdio: ["ignore", "ignore", "inherit"] })) {
+  if (
+    run("npm", ["install", "--global", `pnpm@${pnpmVersion}`], { stdio: ["ignore", "ignore", "inherit"] })
+  ) {
     return ["pnpm"];
   }
   console.log(`  No permission for a global install; using npx pnpm@${pnpmVersion} instead.`);
@@ -62,7 +64,7 @@ function ensureChromium() {
 
 function startProxy(pnpm) {
   const [command, ...prefix] = pnpm;
-  const child = spawn(command, [...prefix, "--silent", "--filter", "@zapfloor-exact/proxy", "start"], {
+  const child = spawn(command, [...prefix, "--silent", "--dir", "proxy", "run", "start"], {
     cwd: root,
     stdio: "inherit",
   });
