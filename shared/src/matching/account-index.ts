@@ -30,14 +30,17 @@ const zeroPaddedEqual: CodeComparisonOptions = { zeroPaddedNumericEqual: true };
  */
 export class AccountIndex implements AccountLookup {
   readonly #byId = new Map<string, IndexedAccount>();
-  readonly #code = new CodeKeyIndex<IndexedAccount>();
-  readonly #searchCode = new CodeKeyIndex<IndexedAccount>();
+  readonly #code = new CodeKeyIndex<IndexedAccount>((indexed) => indexed.code);
+  readonly #searchCode = new CodeKeyIndex<IndexedAccount>((indexed) => indexed.searchCode);
   readonly #vat = new MultiMap<IndexedAccount>();
   readonly #companyNumber = new MultiMap<IndexedAccount>();
   readonly #name: NameIndex<IndexedAccount>;
 
   constructor(accounts: Iterable<ExactAccountSnapshot> = [], options: Partial<NamePoolOptions> = {}) {
-    this.#name = new NameIndex((indexed) => indexed.id, options);
+    this.#name = new NameIndex(
+      { keyOf: (indexed) => indexed.id, nameOf: (indexed) => indexed.name },
+      options,
+    );
     for (const account of accounts) this.upsert(account);
   }
 
@@ -62,11 +65,11 @@ export class AccountIndex implements AccountLookup {
   /** Adds the account, or replaces the indexed version with the same id. */
   upsert(account: ExactAccountSnapshot): IndexedAccount {
     const indexed = indexAccount(account);
-    this.remove(indexed.id);
+    this.#removeIndexed(this.#byId.get(indexed.id));
     this.#byId.set(indexed.id, indexed);
     this.#code.add(indexed.code, indexed);
     this.#searchCode.add(indexed.searchCode, indexed);
-    this.#vat.add(indexed.vat.canonical, indexed);
+    this.#vat.add(indexed.vat, indexed);
     for (const companyNumber of indexed.companyNumbers) this.#companyNumber.add(companyNumber, indexed);
     this.#name.add(indexed.name, indexed);
     return indexed;
@@ -74,12 +77,15 @@ export class AccountIndex implements AccountLookup {
 
   /** Removes the account; false if it was not indexed. */
   remove(accountId: string): boolean {
-    const indexed = this.get(accountId);
+    return this.#removeIndexed(this.get(accountId));
+  }
+
+  #removeIndexed(indexed: IndexedAccount | undefined): boolean {
     if (!indexed) return false;
     this.#byId.delete(indexed.id);
     this.#code.delete(indexed.code, indexed);
     this.#searchCode.delete(indexed.searchCode, indexed);
-    this.#vat.delete(indexed.vat.canonical, indexed);
+    this.#vat.delete(indexed.vat, indexed);
     for (const companyNumber of indexed.companyNumbers) this.#companyNumber.delete(companyNumber, indexed);
     this.#name.delete(indexed.name, indexed);
     return true;
@@ -117,10 +123,10 @@ export class AccountIndex implements AccountLookup {
 
   findForCustomer(customer: IndexedCustomer, options: CodeComparisonOptions): AccountHits {
     return {
-      byCode: [...this.#code.find(customer.numberKeys, options)],
-      bySearchCode: [...this.#searchCode.find(customer.numberKeys, options)],
-      byVat: [...this.#vat.get(customer.vat.canonical)],
-      byCompanyNumber: [...this.#companyNumber.get(customer.companyNumber)],
+      byCode: this.#code.find(customer.numberKeys, options),
+      bySearchCode: this.#searchCode.find(customer.numberKeys, options),
+      byVat: this.#vat.get(customer.vat.canonical),
+      byCompanyNumber: this.#companyNumber.get(customer.companyNumber),
       byName: this.#name.pool(customer.name),
     };
   }

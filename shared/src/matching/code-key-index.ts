@@ -2,24 +2,30 @@ import type { CodeComparisonOptions } from "./codes";
 import type { CodeKeys } from "./keys";
 import { MultiMap } from "./multimap";
 
-/** Values keyed by a Code-like value, answerable with or without zero-padded numeric equality. */
+/**
+ * Values keyed by a Code-like value. All-digit values are filed under their integer, so one map answers
+ * both comparisons: without zero-padded numeric equality the hits are narrowed to the same digits.
+ */
 export class CodeKeyIndex<V> {
-  readonly #text = new MultiMap<V>();
-  readonly #numeric = new MultiMap<V>();
+  readonly #byKey = new MultiMap<V>();
+  readonly #keysOf: (value: V) => CodeKeys;
+
+  /** `keysOf` gives back the keys a value was filed under. */
+  constructor(keysOf: (value: V) => CodeKeys) {
+    this.#keysOf = keysOf;
+  }
 
   add(keys: CodeKeys, value: V): void {
-    this.#text.add(keys.text, value);
-    this.#numeric.add(keys.numeric, value);
+    this.#byKey.add(keys.numeric ?? keys.text, value);
   }
 
   delete(keys: CodeKeys, value: V): void {
-    this.#text.delete(keys.text, value);
-    this.#numeric.delete(keys.numeric, value);
+    this.#byKey.delete(keys.numeric ?? keys.text, value);
   }
 
-  find(keys: CodeKeys, options: CodeComparisonOptions): ReadonlySet<V> {
-    return options.zeroPaddedNumericEqual && keys.numeric !== undefined
-      ? this.#numeric.get(keys.numeric)
-      : this.#text.get(keys.text);
+  find(keys: CodeKeys, options: CodeComparisonOptions): readonly V[] {
+    const hits = this.#byKey.get(keys.numeric ?? keys.text);
+    if (options.zeroPaddedNumericEqual || keys.numeric === undefined || hits.length === 0) return hits;
+    return hits.filter((value) => this.#keysOf(value).text === keys.text);
   }
 }

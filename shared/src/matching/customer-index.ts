@@ -13,13 +13,16 @@ import type { ZapfloorCustomer } from "./types";
  */
 export class CustomerIndex implements CustomerLookup {
   readonly #byNumber = new Map<string, IndexedCustomer>();
-  readonly #number = new CodeKeyIndex<IndexedCustomer>();
+  readonly #number = new CodeKeyIndex<IndexedCustomer>((indexed) => indexed.numberKeys);
   readonly #vat = new MultiMap<IndexedCustomer>();
   readonly #companyNumber = new MultiMap<IndexedCustomer>();
   readonly #name: NameIndex<IndexedCustomer>;
 
   constructor(customers: Iterable<ZapfloorCustomer> = [], options: Partial<NamePoolOptions> = {}) {
-    this.#name = new NameIndex((indexed) => indexed.number, options);
+    this.#name = new NameIndex(
+      { keyOf: (indexed) => indexed.number, nameOf: (indexed) => indexed.name },
+      options,
+    );
     for (const customer of customers) this.upsert(customer);
   }
 
@@ -71,9 +74,9 @@ export class CustomerIndex implements CustomerLookup {
       for (const customer of this.#companyNumber.get(companyNumber)) byCompanyNumber.add(customer);
     }
     return {
-      byCode: [...this.#number.find(account.code, options)],
-      bySearchCode: [...this.#number.find(account.searchCode, options)],
-      byVat: [...this.#vat.get(account.vat.canonical)],
+      byCode: this.#number.find(account.code, options),
+      bySearchCode: this.#number.find(account.searchCode, options),
+      byVat: this.#vat.get(account.vat),
       byCompanyNumber: [...byCompanyNumber],
       byName: this.#name.pool(account.name),
     };

@@ -1,7 +1,7 @@
 import { EvidenceCollector, evidenceScore, orderedSignals } from "./evidence";
 import { type IndexedAccount, type IndexedCustomer, indexCustomer, normaliseAccountId } from "./keys";
 import type { AccountHits, AccountLookup } from "./lookup";
-import { profileSimilarity } from "./names";
+import { mayReachSimilarity, profileSimilarity } from "./names";
 import { accountProblems, basisReasons, reasons } from "./reasons";
 import {
   type Candidate,
@@ -63,9 +63,14 @@ class DecisionContext {
       // A company number read from the customer's own VAT number adds nothing once the VAT matched.
       if (!(customer.companyNumberFromVat && signals.has("vat"))) signals.add("companyNumber");
     }
+    const threshold = options.nameSuggestionThreshold;
     for (const account of hits.byName) {
-      if (this.similarity(account) >= options.nameSuggestionThreshold)
+      if (
+        mayReachSimilarity(customer.name, account.name, threshold) &&
+        this.similarity(account) >= threshold
+      ) {
         this.evidence.signalsOf(account).add("name");
+      }
     }
     this.numberHits = [...new Set([...hits.byCode, ...hits.bySearchCode])];
   }
@@ -179,7 +184,7 @@ function decideLinked(context: DecisionContext, accounts: AccountLookup, linkedI
   const problems = accountProblems(linked, false);
   if (problems.length > 0) return context.decision("stale", problems, linked);
   const found: Reason[] = [reasons.linked(linked, customer)];
-  if (customer.vat.canonical && linked.vat.canonical && customer.vat.canonical !== linked.vat.canonical) {
+  if (customer.vat.canonical && linked.vat && customer.vat.canonical !== linked.vat) {
     found.push(reasons.vatDiffers(linked, customer));
   }
   return context.decision("linked", found, linked);
@@ -209,7 +214,7 @@ function vatContradicts(
 ): boolean {
   const customerVat = customer.vat.canonical;
   if (customerVat === undefined) return false;
-  if (target.vat.canonical !== undefined && target.vat.canonical !== customerVat) return true;
+  if (target.vat !== undefined && target.vat !== customerVat) return true;
   return vatHits.length > 0 && !vatHits.includes(target);
 }
 

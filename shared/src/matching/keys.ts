@@ -15,7 +15,8 @@ export interface CodeKeys {
 export interface IndexedAccount {
   id: string;
   account: ExactAccountSnapshot;
-  vat: NormalisedVat;
+  /** The canonical VAT number, when its format is recognised (check digits may still fail). */
+  vat: string | undefined;
   code: CodeKeys;
   searchCode: CodeKeys;
   /** From `ChamberOfCommerce`, plus the enterprise number inside a Belgian VAT number. */
@@ -37,6 +38,7 @@ export interface IndexedCustomer {
 }
 
 const ALL_DIGITS = /^\d+$/;
+const LEADING_ZEROS = /^0+(?=\d)/;
 
 /** Lower-case GUID without braces, as the mirror stores it. */
 export function normaliseAccountId(id: string): string {
@@ -46,29 +48,37 @@ export function normaliseAccountId(id: string): string {
     .toLowerCase();
 }
 
+const NO_CODE: CodeKeys = Object.freeze({});
+const NO_COMPANY_NUMBERS: readonly string[] = Object.freeze([]);
+
 export function codeKeys(raw: string | null | undefined): CodeKeys {
   const text = codeMatchKey(raw, { zeroPaddedNumericEqual: false });
-  if (text === undefined) return {};
-  return ALL_DIGITS.test(text)
-    ? { text, numeric: codeMatchKey(text, { zeroPaddedNumericEqual: true }) }
-    : { text };
+  if (text === undefined) return NO_CODE;
+  return ALL_DIGITS.test(text) ? { text, numeric: text.replace(LEADING_ZEROS, "") } : { text };
 }
 
 export function indexAccount(account: ExactAccountSnapshot): IndexedAccount {
   const country = normaliseCountry(account.country);
   const vat = normaliseVat(account.vatNumber, { country });
-  const companyNumbers = new Set<string>();
-  const chamber = normaliseCompanyNumber(account.chamberOfCommerce, { country });
-  if (chamber.canonical) companyNumbers.add(chamber.canonical);
+  const chamber = account.chamberOfCommerce
+    ? normaliseCompanyNumber(account.chamberOfCommerce, { country }).canonical
+    : undefined;
   const fromVat = companyNumberFromVat(vat.canonical);
-  if (fromVat) companyNumbers.add(fromVat);
+  const companyNumbers =
+    chamber === undefined
+      ? fromVat === undefined
+        ? NO_COMPANY_NUMBERS
+        : [fromVat]
+      : fromVat === undefined || fromVat === chamber
+        ? [chamber]
+        : [chamber, fromVat];
   return {
     id: normaliseAccountId(account.id),
     account,
-    vat,
+    vat: vat.canonical,
     code: codeKeys(account.code),
     searchCode: codeKeys(account.searchCode),
-    companyNumbers: [...companyNumbers],
+    companyNumbers,
     name: nameProfile(account.name),
   };
 }

@@ -7,13 +7,8 @@ import {
   normaliseAccountId,
 } from "./keys";
 import type { AccountHits, AccountLookup } from "./lookup";
-import {
-  defaultNamePoolOptions,
-  type NameHit,
-  type NamePoolOptions,
-  pickNamePool,
-  searchableTokens,
-} from "./name-pool";
+import { defaultNamePoolOptions, type NamePoolAccess, type NamePoolOptions, pickNamePool } from "./name-pool";
+import { searchTokens } from "./names";
 import type { ExactAccountSnapshot } from "./types";
 
 /**
@@ -23,15 +18,15 @@ import type { ExactAccountSnapshot } from "./types";
  */
 export class LinearScanLookup implements AccountLookup {
   readonly #accounts: IndexedAccount[];
-  readonly #searchableTokens: string[][];
+  readonly #searchTokens: string[][];
   readonly #tokenFrequency = new Map<string, number>();
   readonly #namePool: NamePoolOptions;
 
   constructor(accounts: Iterable<ExactAccountSnapshot>, options: Partial<NamePoolOptions> = {}) {
     this.#namePool = { ...defaultNamePoolOptions, ...options };
     this.#accounts = [...accounts].map(indexAccount);
-    this.#searchableTokens = this.#accounts.map((indexed) => searchableTokens(indexed.name));
-    for (const tokens of this.#searchableTokens) {
+    this.#searchTokens = this.#accounts.map((indexed) => searchTokens(indexed.name));
+    for (const tokens of this.#searchTokens) {
       for (const token of tokens) {
         this.#tokenFrequency.set(token, (this.#tokenFrequency.get(token) ?? 0) + 1);
       }
@@ -48,30 +43,37 @@ export class LinearScanLookup implements AccountLookup {
     const bySearchCode: IndexedAccount[] = [];
     const byVat: IndexedAccount[] = [];
     const byCompanyNumber: IndexedAccount[] = [];
-    const nameHits: NameHit<IndexedAccount>[] = [];
+    const sharingWords: IndexedAccount[] = [];
+    const twins: IndexedAccount[] = [];
     const vat = customer.vat.canonical;
-    const tokens = new Set(
-      searchableTokens(customer.name).filter(
-        (token) => (this.#tokenFrequency.get(token) ?? 0) <= this.#namePool.maxTokenFrequency,
+    const customerWords = searchTokens(customer.name);
+    const uncommon = new Set(
+      customerWords.filter(
+        (word) => (this.#tokenFrequency.get(word) ?? 0) <= this.#namePool.maxTokenFrequency,
       ),
     );
-    const wholeName = customer.name.normalised;
     for (const [position, indexed] of this.#accounts.entries()) {
       if (sameCode(indexed.code, customer.numberKeys, options)) byCode.push(indexed);
       if (sameCode(indexed.searchCode, customer.numberKeys, options)) bySearchCode.push(indexed);
-      if (vat !== undefined && indexed.vat.canonical === vat) byVat.push(indexed);
+      if (vat !== undefined && indexed.vat === vat) byVat.push(indexed);
       if (customer.companyNumber !== undefined && indexed.companyNumbers.includes(customer.companyNumber)) {
         byCompanyNumber.push(indexed);
       }
-      const exactName = wholeName !== "" && indexed.name.normalised === wholeName;
-      let sharedTokens = 0;
-      for (const token of this.#searchableTokens[position]!) if (tokens.has(token)) sharedTokens++;
-      if (exactName || sharedTokens > 0) nameHits.push({ item: indexed, sharedTokens, exactName });
+      if (this.#searchTokens[position]!.some((word) => uncommon.has(word))) sharingWords.push(indexed);
+      else if (customerWords.length > 0 && indexed.name.normalised === customer.name.normalised)
+        twins.push(indexed);
     }
-    const byName = pickNamePool(nameHits, (indexed) => indexed.id, this.#namePool.poolSize);
+    // As in the index: twins are looked for only when every word of the name is common.
+    const found = uncommon.size > 0 ? sharingWords : twins;
+    const byName = pickNamePool(found, customer.name, accountNames, this.#namePool.poolSize);
     return { byCode, bySearchCode, byVat, byCompanyNumber, byName };
   }
 }
+
+const accountNames: NamePoolAccess<IndexedAccount> = {
+  keyOf: (indexed) => indexed.id,
+  nameOf: (indexed) => indexed.name,
+};
 
 function sameCode(account: CodeKeys, customer: CodeKeys, options: CodeComparisonOptions): boolean {
   if (options.zeroPaddedNumericEqual && customer.numeric !== undefined) {

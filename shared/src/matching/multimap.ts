@@ -1,29 +1,49 @@
-/** Keys to sets of values; empty sets are dropped so the map only holds live keys. */
+/** Several values under one key; a key with one value holds it directly, which keeps a large index light. */
+class Bucket<V> {
+  constructor(readonly items: V[]) {}
+}
+
+const NONE: readonly never[] = [];
+
+/**
+ * Keys to values, for indexes: a value is added under a given key at most once (callers dedupe their
+ * keys), so adding never scans. Keys left without values are dropped.
+ */
 export class MultiMap<V> {
-  readonly #sets = new Map<string, Set<V>>();
+  readonly #entries = new Map<string, V | Bucket<V>>();
 
   add(key: string | undefined, value: V): void {
     if (key === undefined) return;
-    const set = this.#sets.get(key);
-    if (set) set.add(value);
-    else this.#sets.set(key, new Set([value]));
+    const entry = this.#entries.get(key);
+    if (entry === undefined) this.#entries.set(key, value);
+    else if (entry instanceof Bucket) entry.items.push(value);
+    else this.#entries.set(key, new Bucket([entry, value]));
   }
 
   delete(key: string | undefined, value: V): void {
     if (key === undefined) return;
-    const set = this.#sets.get(key);
-    if (!set) return;
-    set.delete(value);
-    if (set.size === 0) this.#sets.delete(key);
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return;
+    if (!(entry instanceof Bucket)) {
+      if (entry === value) this.#entries.delete(key);
+      return;
+    }
+    const position = entry.items.indexOf(value);
+    if (position >= 0) entry.items.splice(position, 1);
+    if (entry.items.length === 1) this.#entries.set(key, entry.items[0]!);
   }
 
-  get(key: string | undefined): ReadonlySet<V> {
-    return (key === undefined ? undefined : this.#sets.get(key)) ?? EMPTY;
+  /** The values under `key`; do not modify the returned array. */
+  get(key: string | undefined): readonly V[] {
+    if (key === undefined) return NONE;
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return NONE;
+    return entry instanceof Bucket ? entry.items : [entry];
   }
 
   count(key: string): number {
-    return this.#sets.get(key)?.size ?? 0;
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return 0;
+    return entry instanceof Bucket ? entry.items.length : 1;
   }
 }
-
-const EMPTY: ReadonlySet<never> = new Set();

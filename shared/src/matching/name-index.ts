@@ -1,50 +1,54 @@
 import { MultiMap } from "./multimap";
-import {
-  defaultNamePoolOptions,
-  type NameHit,
-  type NamePoolOptions,
-  pickNamePool,
-  searchableTokens,
-} from "./name-pool";
-import type { NameProfile } from "./names";
+import { defaultNamePoolOptions, type NamePoolAccess, type NamePoolOptions, pickNamePool } from "./name-pool";
+import { type NameProfile, searchTokens } from "./names";
 
 /** Records by the words of their names, to find the few worth scoring by name similarity. */
 export class NameIndex<T> {
   readonly #byToken = new MultiMap<T>();
-  readonly #byWholeName = new MultiMap<T>();
-  readonly #keyOf: (item: T) => string;
+  readonly #access: NamePoolAccess<T>;
   readonly #options: NamePoolOptions;
 
-  /** `keyOf` gives each record a stable key that breaks ties between equally good records. */
-  constructor(keyOf: (item: T) => string, options: Partial<NamePoolOptions> = {}) {
-    this.#keyOf = keyOf;
+  constructor(access: NamePoolAccess<T>, options: Partial<NamePoolOptions> = {}) {
+    this.#access = access;
     this.#options = { ...defaultNamePoolOptions, ...options };
   }
 
   add(name: NameProfile, item: T): void {
-    for (const token of searchableTokens(name)) this.#byToken.add(token, item);
-    this.#byWholeName.add(name.normalised || undefined, item);
+    for (const token of searchTokens(name)) this.#byToken.add(token, item);
   }
 
   delete(name: NameProfile, item: T): void {
-    for (const token of searchableTokens(name)) this.#byToken.delete(token, item);
-    this.#byWholeName.delete(name.normalised || undefined, item);
+    for (const token of searchTokens(name)) this.#byToken.delete(token, item);
   }
 
-  /** Records with the same normalised name or sharing uncommon words, best first, at most `poolSize`. */
-  pool(name: NameProfile): T[] {
-    const hits = new Map<T, NameHit<T>>();
-    for (const item of this.#byWholeName.get(name.normalised || undefined)) {
-      hits.set(item, { item, sharedTokens: 0, exactName: true });
-    }
-    for (const token of searchableTokens(name)) {
-      if (this.#byToken.count(token) > this.#options.maxTokenFrequency) continue;
-      for (const item of this.#byToken.get(token)) {
-        const hit = hits.get(item);
-        if (hit) hit.sharedTokens++;
-        else hits.set(item, { item, sharedTokens: 1, exactName: false });
+  /**
+   * Records sharing an uncommon word with `name`, or, when every word is common, those with exactly the
+   * same name (found through its rarest word); at most `poolSize`, the most similar first in line.
+   */
+  pool(name: NameProfile): readonly T[] {
+    const lists: (readonly T[])[] = [];
+    let uncommonWords = 0;
+    let rarest: readonly T[] | undefined;
+    for (const token of searchTokens(name)) {
+      const postings = this.#byToken.get(token);
+      if (postings.length > this.#options.maxTokenFrequency) {
+        if (rarest === undefined || postings.length < rarest.length) rarest = postings;
+        continue;
       }
+      uncommonWords++;
+      if (postings.length > 0) lists.push(postings);
     }
-    return pickNamePool(hits.values(), this.#keyOf, this.#options.poolSize);
+    let found: readonly T[] = [];
+    if (lists.length === 1) found = lists[0]!;
+    else if (lists.length > 1) found = [...new Set(lists.flat())];
+    else if (uncommonWords === 0 && rarest !== undefined) found = this.#twins(rarest, name);
+    return pickNamePool(found, name, this.#access, this.#options.poolSize);
+  }
+
+  #twins(candidates: readonly T[], name: NameProfile): T[] {
+    const twins: T[] = [];
+    for (const item of candidates)
+      if (this.#access.nameOf(item).normalised === name.normalised) twins.push(item);
+    return twins;
   }
 }

@@ -1,47 +1,42 @@
-import type { NameProfile } from "./names";
+import { type NameProfile, profileSimilarity } from "./names";
 
 export interface NamePoolOptions {
   /** A word found in more names than this says little ("consulting", "de") and is not used to find suggestions. */
   maxTokenFrequency: number;
-  /** At most this many records are scored by name similarity per lookup. */
+  /** At most this many records are scored by name per lookup (a cap for names made only of common words). */
   poolSize: number;
 }
 
 export const defaultNamePoolOptions: Readonly<NamePoolOptions> = Object.freeze({
   maxTokenFrequency: 250,
-  poolSize: 20,
+  poolSize: 200,
 });
 
-/** A record that shares words with the name being looked up. */
-export interface NameHit<T> {
-  item: T;
-  sharedTokens: number;
-  exactName: boolean;
-}
-
-/** The distinct words of a name that can find suggestions (single letters cannot). */
-export function searchableTokens(name: NameProfile): string[] {
-  return [...new Set(name.tokens)].filter((token) => token.length >= 2);
+export interface NamePoolAccess<T> {
+  /** A stable key that breaks ties between equally similar records. */
+  keyOf(item: T): string;
+  nameOf(item: T): NameProfile;
 }
 
 /**
- * The records worth scoring by name: identical normalised names first, then those sharing the most
- * words; ties in key order so the pool does not depend on insertion order.
+ * The records worth scoring by name, in no particular order: all of them if they fit in `poolSize`, else
+ * the most similar to `name`, ties broken by key so that the pool never depends on the order records
+ * were indexed in.
  */
 export function pickNamePool<T>(
-  hits: Iterable<NameHit<T>>,
-  keyOf: (item: T) => string,
+  found: readonly T[],
+  name: NameProfile,
+  access: NamePoolAccess<T>,
   poolSize: number,
-): T[] {
-  const ranked = [...hits].sort(
-    (a, b) =>
-      Number(b.exactName) - Number(a.exactName) ||
-      b.sharedTokens - a.sharedTokens ||
-      compareText(keyOf(a.item), keyOf(b.item)),
-  );
-  return ranked.slice(0, poolSize).map((hit) => hit.item);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+): readonly T[] {
+  if (found.length <= poolSize) return found;
+  return found
+    .map((item) => ({
+      item,
+      similarity: profileSimilarity(name, access.nameOf(item)),
+      key: access.keyOf(item),
+    }))
+    .sort((a, b) => b.similarity - a.similarity || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .slice(0, poolSize)
+    .map((entry) => entry.item);
 }

@@ -26,6 +26,9 @@ const MULTI_WORD_FORMS: readonly (readonly string[])[] = [
   ["n", "v"],
 ];
 
+const MULTI_WORD_STARTS = new Set(MULTI_WORD_FORMS.map((form) => form[0]!));
+
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 const COMBINING_MARKS = /\p{M}+/gu;
 const DOTS_AND_APOSTROPHES = /[.'’`]/g;
 const NON_ALPHANUMERIC = /[^\p{L}\p{N}]+/u;
@@ -33,11 +36,8 @@ const NON_ALPHANUMERIC = /[^\p{L}\p{N}]+/u;
 /** Lower case, without accents, dots, apostrophes and legal forms, split on everything else. */
 export function nameTokens(raw: string | null | undefined): string[] {
   if (!raw) return [];
-  const plain = raw
-    .normalize("NFKD")
-    .replace(COMBINING_MARKS, "")
-    .toLowerCase()
-    .replace(DOTS_AND_APOSTROPHES, "");
+  const unaccented = PLAIN_ASCII.test(raw) ? raw : raw.normalize("NFKD").replace(COMBINING_MARKS, "");
+  const plain = unaccented.toLowerCase().replace(DOTS_AND_APOSTROPHES, "");
   const words = plain.split(NON_ALPHANUMERIC).filter((word) => word !== "");
   const kept = withoutLegalForms(words);
   // A name that is nothing but a legal form ("NV") keeps its words rather than becoming empty.
@@ -57,44 +57,86 @@ export function nameSimilarity(a: string | null | undefined, b: string | null | 
   return profileSimilarity(nameProfile(a), nameProfile(b));
 }
 
-/** A precomputed form of a name for repeated comparisons. */
+/** A name read once for repeated comparisons. */
 export interface NameProfile {
-  normalised: string;
-  tokens: readonly string[];
-  bigrams: ReadonlyMap<string, number>;
-  bigramCount: number;
+  /** Words separated by single spaces, as `normaliseName` gives them. */
+  readonly normalised: string;
+  /** Sorted character pairs, filled on first comparison: most indexed names are never compared. */
+  bigrams: Int32Array | undefined;
 }
 
 export function nameProfile(raw: string | null | undefined): NameProfile {
-  const tokens = nameTokens(raw);
-  const bigrams = new Map<string, number>();
-  let bigramCount = 0;
-  for (const token of tokens) {
-    const padded = ` ${token} `;
-    for (let i = 0; i < padded.length - 1; i++) {
-      const pair = padded.slice(i, i + 2);
-      bigrams.set(pair, (bigrams.get(pair) ?? 0) + 1);
-      bigramCount++;
-    }
+  return { normalised: normaliseName(raw), bigrams: undefined };
+}
+
+/** The distinct words of two letters or more: the ones that can find look-alike names. */
+export function searchTokens(profile: NameProfile): string[] {
+  const found: string[] = [];
+  if (profile.normalised === "") return found;
+  for (const token of profile.normalised.split(" ")) {
+    if (token.length >= 2 && !found.includes(token)) found.push(token);
   }
-  return { normalised: tokens.join(" "), tokens, bigrams, bigramCount };
+  return found;
+}
+
+/**
+ * False when the two names cannot reach `threshold` whatever their letters: Dice can be no higher than
+ * 2·min(m, n)/(m + n) for m and n character pairs. Saves comparing names of very different lengths.
+ */
+export function mayReachSimilarity(a: NameProfile, b: NameProfile, threshold: number): boolean {
+  const m = a.normalised.length + 1;
+  const n = b.normalised.length + 1;
+  return (2 * Math.min(m, n)) / (m + n) >= threshold;
 }
 
 export function profileSimilarity(a: NameProfile, b: NameProfile): number {
-  if (a.bigramCount === 0 || b.bigramCount === 0) return 0;
+  if (a.normalised === "" || b.normalised === "") return 0;
   if (a.normalised === b.normalised) return 1;
-  const [small, large] = a.bigrams.size <= b.bigrams.size ? [a, b] : [b, a];
+  const left = bigramsOf(a);
+  const right = bigramsOf(b);
   let shared = 0;
-  for (const [pair, count] of small.bigrams) {
-    const other = large.bigrams.get(pair);
-    if (other !== undefined) shared += Math.min(count, other);
+  let i = 0;
+  let j = 0;
+  while (i < left.length && j < right.length) {
+    const l = left[i]!;
+    const r = right[j]!;
+    if (l === r) {
+      shared++;
+      i++;
+      j++;
+    } else if (l < r) {
+      i++;
+    } else {
+      j++;
+    }
   }
-  return (2 * shared) / (a.bigramCount + b.bigramCount);
+  return (2 * shared) / (left.length + right.length);
+}
+
+/**
+ * The sorted character pairs of every word, each word padded with a space at both ends; read straight
+ * off " normalised ", where words are separated by one space.
+ */
+function bigramsOf(profile: NameProfile): Int32Array {
+  if (profile.bigrams) return profile.bigrams;
+  const text = profile.normalised;
+  const pairs = new Int32Array(text.length + 1);
+  let previous = 32;
+  for (let i = 0; i < text.length; i++) {
+    const current = text.charCodeAt(i);
+    pairs[i] = (previous << 16) | current;
+    previous = current;
+  }
+  pairs[text.length] = (previous << 16) | 32;
+  pairs.sort();
+  profile.bigrams = pairs;
+  return pairs;
 }
 
 /** Drops legal forms until none is left: dropping one can bring the parts of a multi-word form together. */
-function withoutLegalForms(words: readonly string[]): string[] {
-  let current = [...words];
+function withoutLegalForms(words: string[]): string[] {
+  if (!words.some((word) => LEGAL_FORMS.has(word) || MULTI_WORD_STARTS.has(word))) return words;
+  let current = words;
   for (;;) {
     const next = dropMultiWordForms(current).filter((word) => !LEGAL_FORMS.has(word));
     if (next.length === current.length) return next;
@@ -106,7 +148,9 @@ function dropMultiWordForms(words: readonly string[]): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < words.length) {
-    const run = MULTI_WORD_FORMS.find((form) => form.every((part, k) => words[i + k] === part));
+    const run = MULTI_WORD_STARTS.has(words[i]!)
+      ? MULTI_WORD_FORMS.find((form) => form.every((part, k) => words[i + k] === part))
+      : undefined;
     if (run) {
       i += run.length;
     } else {

@@ -102,7 +102,7 @@ export const reasons = {
     return {
       code: "vat_differs",
       accountId: indexed.id,
-      message: `VAT number differs: zapfloor has ${customer.vat.canonical}, Exact account ${describeAccount(indexed)} has ${indexed.vat.canonical}.`,
+      message: `VAT number differs: zapfloor has ${customer.vat.canonical}, Exact account ${describeAccount(indexed)} has ${indexed.vat}.`,
     };
   },
 
@@ -115,7 +115,7 @@ export const reasons = {
     const message =
       elsewhere.length > 0
         ? `The customer number points to Exact account ${describeAccount(target)}, but VAT number ${customer.vat.canonical} belongs to ${elsewhere.map(describeAccount).join(", ")}.`
-        : `The customer number points to Exact account ${describeAccount(target)}, whose VAT number ${target.vat.canonical} differs from zapfloor's ${customer.vat.canonical}.`;
+        : `The customer number points to Exact account ${describeAccount(target)}, whose VAT number ${target.vat} differs from zapfloor's ${customer.vat.canonical}.`;
     return { code: "vat_contradiction", accountId: target.id, message };
   },
 

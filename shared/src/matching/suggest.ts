@@ -2,7 +2,7 @@ import { decideForIndexedCustomer } from "./decide";
 import { EvidenceCollector, evidenceScore, orderedSignals } from "./evidence";
 import { type IndexedAccount, type IndexedCustomer, indexAccount, normaliseAccountId } from "./keys";
 import type { AccountLookup, CustomerLookup } from "./lookup";
-import { profileSimilarity } from "./names";
+import { mayReachSimilarity, profileSimilarity } from "./names";
 import { accountProblems, reasons } from "./reasons";
 import {
   type Decision,
@@ -80,7 +80,10 @@ export function suggestForAccount(
     return value;
   };
   for (const customer of hits.byName) {
-    if (similarityOf(customer) >= resolved.nameSuggestionThreshold) evidence.signalsOf(customer).add("name");
+    const threshold = resolved.nameSuggestionThreshold;
+    if (mayReachSimilarity(indexed.name, customer.name, threshold) && similarityOf(customer) >= threshold) {
+      evidence.signalsOf(customer).add("name");
+    }
   }
 
   const ranked = [...evidence.entries()]

@@ -5,7 +5,6 @@ import {
   belgium,
   bulgaria,
   type Country,
-  checkVAT,
   croatia,
   cyprus,
   czechRepublic,
@@ -130,17 +129,16 @@ export function vatRuleForCountry(country: string): VatCountryRule | undefined {
 }
 
 /**
- * Prefixes as typed, longest first where one extends another ("CHE" before "CH"). Besides each
- * canonical prefix: "GR" for Greece, "CH" for Switzerland, "UK" for the United Kingdom, and "XI"
- * (Northern Ireland: a UK number under the Protocol, kept as XI in the canonical form).
+ * Prefixes as typed: each canonical prefix, plus "GR" for Greece, "CH" for Switzerland, "UK" for the
+ * United Kingdom, and "XI" (Northern Ireland: a UK number under the Protocol, kept as XI when canonical).
  */
-const typedPrefixes: readonly { typed: string; rule: VatCountryRule; keepAs: string }[] = [
-  ...rules.map((rule) => ({ typed: rule.prefix, rule, keepAs: rule.prefix })),
-  { typed: "GR", rule: ruleByCountry.get("GR")!, keepAs: "EL" },
-  { typed: "CH", rule: ruleByCountry.get("CH")!, keepAs: "CHE" },
-  { typed: "UK", rule: ruleByCountry.get("GB")!, keepAs: "GB" },
-  { typed: "XI", rule: ruleByCountry.get("GB")!, keepAs: "XI" },
-].sort((a, b) => b.typed.length - a.typed.length);
+const typedPrefixes = new Map<string, { rule: VatCountryRule; keepAs: string }>([
+  ...rules.map((rule) => [rule.prefix, { rule, keepAs: rule.prefix }] as const),
+  ["GR", { rule: ruleByCountry.get("GR")!, keepAs: "EL" }],
+  ["CH", { rule: ruleByCountry.get("CH")!, keepAs: "CHE" }],
+  ["UK", { rule: ruleByCountry.get("GB")!, keepAs: "GB" }],
+  ["XI", { rule: ruleByCountry.get("GB")!, keepAs: "XI" }],
+]);
 
 export interface PrefixMatch {
   rule: VatCountryRule;
@@ -149,18 +147,31 @@ export interface PrefixMatch {
   body: string;
 }
 
-/** Splits a compacted VAT number into its recognised country prefix and the rest. */
+/** Splits a compacted VAT number into its recognised country prefix and the rest; "CHE" wins over "CH". */
 export function splitVatPrefix(compact: string): PrefixMatch | undefined {
-  for (const { typed, rule, keepAs } of typedPrefixes) {
-    if (compact.startsWith(typed))
-      return { rule, canonicalPrefix: keepAs, body: compact.slice(typed.length) };
+  for (const length of [3, 2]) {
+    const typed = typedPrefixes.get(compact.slice(0, length));
+    if (typed) return { rule: typed.rule, canonicalPrefix: typed.keepAs, body: compact.slice(length) };
   }
   return undefined;
 }
 
-/** Format and check digits of `body` under `rule`, as jsvat judges them. */
+const MALFORMED: VatCheck = Object.freeze({ wellFormed: false, checkDigitsOk: false });
+const CHECK_DIGITS_OK: VatCheck = Object.freeze({ wellFormed: true, checkDigitsOk: true });
+const CHECK_DIGITS_WRONG: VatCheck = Object.freeze({ wellFormed: true, checkDigitsOk: false });
+
+/**
+ * Format and check digits of `body` under `rule`, by jsvat's own per-country patterns and check-digit
+ * functions, applied as its `checkVAT` applies them (pattern group 2 goes to `calcFn`) without the
+ * generic lookup around them, which costs more than the check itself on a large division.
+ */
 export function checkVatBody(rule: VatCountryRule, body: string): VatCheck {
   const jsvatPrefix = rule.country === "GB" ? "GB" : rule.prefix;
-  const result = checkVAT(`${jsvatPrefix}${body}`, [rule.jsvatCountry]);
-  return { wellFormed: result.isValidFormat, checkDigitsOk: result.isValid };
+  const input = `${jsvatPrefix}${body}`;
+  for (const pattern of rule.jsvatCountry.rules.regex) {
+    const match = pattern.exec(input);
+    if (match?.[2] !== undefined)
+      return rule.jsvatCountry.calcFn(match[2]) ? CHECK_DIGITS_OK : CHECK_DIGITS_WRONG;
+  }
+  return MALFORMED;
 }

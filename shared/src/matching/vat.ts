@@ -28,8 +28,14 @@ export interface NormalisedVat {
   country?: string;
   /** Format and check digits are both right. */
   valid: boolean;
-  reasons: VatReasonCode[];
+  reasons: readonly VatReasonCode[];
 }
+
+const NO_REASONS: readonly VatReasonCode[] = Object.freeze([]);
+const MISSING: NormalisedVat = Object.freeze({
+  valid: false,
+  reasons: Object.freeze(["vat_missing"] as const),
+});
 
 export interface NormaliseVatOptions {
   /** The customer's or account's country; used when the number was typed without its prefix. */
@@ -50,7 +56,7 @@ export function normaliseVat(
   options: NormaliseVatOptions = {},
 ): NormalisedVat {
   const compact = compactVat(raw);
-  if (compact === "") return { valid: false, reasons: ["vat_missing"] };
+  if (compact === "") return MISSING;
   const givenCountry = normaliseCountry(options.country);
   const typed = splitVatPrefix(compact);
 
@@ -71,8 +77,9 @@ export function normaliseVat(
     result = readWith(withPrefix(givenRule, compact));
   }
 
-  if (givenCountry !== undefined && result.country !== givenCountry)
-    result.reasons.push("vat_country_differs");
+  if (givenCountry !== undefined && result.country !== givenCountry) {
+    return { ...result, reasons: [...result.reasons, "vat_country_differs"] };
+  }
   return result;
 }
 
@@ -108,5 +115,5 @@ function readWith({ rule, canonicalPrefix, body }: PrefixMatch): NormalisedVat {
   const canonical = `${canonicalPrefix}${repaired}`;
   if (!check.checkDigitsOk)
     return { canonical, country: rule.country, valid: false, reasons: ["vat_bad_check_digit"] };
-  return { canonical, country: rule.country, valid: true, reasons: [] };
+  return { canonical, country: rule.country, valid: true, reasons: NO_REASONS };
 }
