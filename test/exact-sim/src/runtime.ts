@@ -45,6 +45,7 @@ export function createRuntime(input: {
   const schemaContext = {
     hostOfDivision: (division: number) => state.division(division)?.profile.host ?? "start.exactonline.nl",
     languageCode: () => user.languageCode,
+    user: () => user,
   };
   const runtime: Omit<SimRuntime, "webhooks"> & { webhooks?: WebhookDispatcher } = {
     ctx,

@@ -35,7 +35,7 @@ export async function handleRestCall(runtime: SimRuntime, c: Context, trace: Cal
       "Send 'Accept: application/json': without it Exact answers XML, which this simulator does not produce.",
     );
   }
-  const grant = authenticate(runtime, c);
+  const grant = authenticate(runtime, c, trace);
   trace.clientId = grant.clientId;
 
   if (/^\/api\/v1\/current\/Me\/?$/i.test(url.pathname)) {

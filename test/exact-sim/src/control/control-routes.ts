@@ -67,7 +67,7 @@ export function controlRoutes(control: SimulatorControl): Hono {
       const status = error.status === 500 ? 422 : error.status === 404 ? 404 : 400;
       return c.json({ error: error.message, exactStatus: error.status }, status);
     }
-    if (error instanceof Error && error.message.startsWith("unknown division"))
+    if (error instanceof Error && error.message.startsWith("unknown "))
       return c.json({ error: error.message }, 404);
     return c.json({ error: error instanceof Error ? error.message : String(error) }, 500);
   });

@@ -152,11 +152,13 @@ export class TokenStore {
   }
 
   /** The grant behind a valid access token, or why there is none. */
-  authenticate(token: string): { grant: Grant; access: AccessToken } | { error: "unknown" | "expired" } {
+  authenticate(
+    token: string,
+  ): { grant: Grant; access: AccessToken } | { error: "unknown" } | { error: "expired"; grant: Grant } {
     const access = this.accessTokens.get(token);
     const grant = access ? this.grants.get(access.grantId) : undefined;
     if (!access || !grant || grant.revoked) return { error: "unknown" };
-    if (access.expiresAt <= this.clock.now()) return { error: "expired" };
+    if (access.expiresAt <= this.clock.now()) return { error: "expired", grant };
     return { grant, access };
   }
 

@@ -1,5 +1,6 @@
 import { badRequest } from "../http/exact-error";
 import type { EntitySchema } from "./entity-schema";
+import type { FilterExpression } from "./filter-ast";
 import { compileFilter, type FilterCompileOptions, type RowPredicate } from "./filter-compile";
 import type { QueryOptions } from "./query-options";
 
@@ -12,6 +13,8 @@ export interface KeysetSource<Row> {
   tokenOf(row: Row): string;
   /** Index of the first row strictly after `token` in `rows()`; throws a 400 for a malformed token. */
   indexAfter(rows: readonly Row[], token: string): number;
+  /** A safe first index for a filter (rows before it cannot match), to skip scanning them. */
+  startIndex?(rows: readonly Row[], filter: FilterExpression): number;
 }
 
 export interface PageResult<Row> {
@@ -53,6 +56,7 @@ export function queryCollection<Row>(
   }
 
   let index = options.skiptoken ? source.indexAfter(all, options.skiptoken) : 0;
+  if (options.filter && source.startIndex) index = Math.max(index, source.startIndex(all, options.filter));
   let toSkip = options.skip ?? 0;
   for (; index < all.length && result.rows.length < limit; index++) {
     const row = all[index]!;

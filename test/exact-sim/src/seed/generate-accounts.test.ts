@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { DivisionProfile } from "../state/division";
-import { DEFAULT_USER } from "../state/user";
 import { createPrng } from "../util/prng";
 import { generateAccounts } from "./generate-accounts";
 import { canonicalVatNumber } from "./vat-numbers";
@@ -16,7 +15,7 @@ const profile: DivisionProfile = {
 };
 const NOW = Date.UTC(2026, 5, 1);
 const generate = (seed: number, count: number, p = profile) =>
-  generateAccounts(createPrng(seed), p, count, DEFAULT_USER, NOW);
+  generateAccounts(createPrng(seed), p, count, NOW);
 
 function validVat(vat: string): boolean {
   const country = vat.slice(0, 2);

@@ -1,6 +1,5 @@
 import { type AccountRecord, padCode, padCountry } from "../entities/accounts/account-record";
 import type { DivisionProfile } from "../state/division";
-import type { SimUser } from "../state/user";
 import { amsterdamStartOfDay } from "../util/amsterdam-time";
 import { newGuid } from "../util/guid";
 import type { Prng } from "../util/prng";
@@ -116,13 +115,13 @@ function searchCode(prng: Prng, site: string, zapfloorNumber: number): string | 
 /**
  * Generates `count` realistic relations for a division: customers (some blocked), prospects, suspects and
  * suppliers from several countries, VAT numbers spelled many ways, VAT groups (branches sharing a number),
- * zero-padded and plain codes, SearchCodes with zapfloor numbers. Deterministic for a PRNG state.
+ * zero-padded and plain codes, SearchCodes with zapfloor numbers. Deterministic for a PRNG state. Creator,
+ * Modifier, StatusSince and CustomerSince are derived when rendered (see account-schema.ts), not stored.
  */
 export function generateAccounts(
   prng: Prng,
   profile: DivisionProfile,
   count: number,
-  user: SimUser,
   now: number,
 ): AccountRecord[] {
   const mix = COUNTRY_MIX[profile.country] ?? COUNTRY_MIX.NL!;
@@ -186,14 +185,8 @@ export function generateAccounts(
       Country: padCountry(country),
       Language: vocabulary.language,
       StartDate: startDate,
-      StatusSince: startDate,
-      CustomerSince: isCustomer ? startDate : null,
       Created: created,
-      Creator: user.id,
-      CreatorFullName: user.fullName,
       Modified: modified,
-      Modifier: user.id,
-      ModifierFullName: user.fullName,
       Timestamp: 0,
     });
   }

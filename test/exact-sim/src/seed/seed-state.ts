@@ -65,7 +65,7 @@ export function addGeneratedDivision(
   };
   const prng = createPrng(Math.imul(seed, 31) + divisionSeed.code);
   const division = runtime.state.addDivision(profile);
-  loadAccounts(division, generateAccounts(prng, profile, divisionSeed.accounts, runtime.ctx.user, now));
+  loadAccounts(division, generateAccounts(prng, profile, divisionSeed.accounts, now));
   seedLedger(
     division,
     createPrng(Math.imul(seed, 31) + divisionSeed.code + LEDGER_STREAM),

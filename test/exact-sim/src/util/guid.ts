@@ -2,15 +2,18 @@ import type { Prng } from "./prng";
 
 const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const hex8 = (word: number) => (word >>> 0).toString(16).padStart(8, "0");
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+const hex4 = (word: number) =>
+  HEX[(word >>> 24) & 255]! + HEX[(word >>> 16) & 255]! + HEX[(word >>> 8) & 255]! + HEX[word & 255]!;
+const hex2 = (word: number) => HEX[(word >>> 8) & 255]! + HEX[word & 255]!;
 
 /** A version-4 GUID drawn from `prng` (deterministic for a seed). */
 export function newGuid(prng: Prng): string {
-  const a = hex8(prng.uint32());
-  const b = hex8((prng.uint32() & 0xffff0fff) | 0x00004000);
-  const c = hex8((prng.uint32() & 0x3fffffff) | 0x80000000);
-  const d = hex8(prng.uint32());
-  return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
+  const a = prng.uint32();
+  const b = (prng.uint32() & 0xffff0fff) | 0x00004000;
+  const c = (prng.uint32() & 0x3fffffff) | 0x80000000;
+  const d = prng.uint32();
+  return `${hex4(a)}-${hex2(b >>> 16)}-${hex2(b)}-${hex2(c >>> 16)}-${hex2(c)}${hex4(d)}`;
 }
 
 export function isGuid(value: string): boolean {

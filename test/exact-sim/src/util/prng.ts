@@ -13,6 +13,9 @@ export interface Prng {
   uint32(): number;
 }
 
+/** Weight totals per (usually constant) weight table. */
+const totals = new WeakMap<object, number>();
+
 export function createPrng(seed: number): Prng {
   let a = 0x9e3779b9;
   let b = 0x243f6a88;
@@ -43,7 +46,11 @@ export function createPrng(seed: number): Prng {
       return items[Math.floor(next() * items.length)]!;
     },
     weighted: (entries) => {
-      const total = entries.reduce((sum, [, w]) => sum + w, 0);
+      let total = totals.get(entries);
+      if (total === undefined) {
+        total = entries.reduce((sum, [, w]) => sum + w, 0);
+        totals.set(entries, total);
+      }
       let roll = next() * total;
       for (const [item, weight] of entries) {
         roll -= weight;

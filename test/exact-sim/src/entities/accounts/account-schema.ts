@@ -8,6 +8,8 @@ export const ACCOUNT_TYPE = "Exact.Web.Api.Models.Account";
 export interface AccountSchemaContext {
   hostOfDivision(division: number): string;
   languageCode(): string;
+  /** The simulated user, creator and modifier of generated accounts that do not store their own. */
+  user(): { id: string; fullName: string };
 }
 
 /** Values computed from other properties rather than stored. */
@@ -20,6 +22,17 @@ function derived(name: string, context: AccountSchemaContext): ((row: AccountRec
     case "LogoThumbnailUrl":
       return (row) =>
         `https://${context.hostOfDivision(row.Division)}//docs/images/placeholder_account_myeol.png`;
+    // Generated accounts keep memory small by deriving these instead of storing them.
+    case "Creator":
+    case "Modifier":
+      return () => context.user().id;
+    case "CreatorFullName":
+    case "ModifierFullName":
+      return () => context.user().fullName;
+    case "StatusSince":
+      return (row) => row.StartDate ?? null;
+    case "CustomerSince":
+      return (row) => (row.Status === "C" ? (row.StartDate ?? null) : null);
     default:
       return undefined;
   }

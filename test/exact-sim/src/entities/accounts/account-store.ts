@@ -1,4 +1,5 @@
-import { compareGuids, sqlServerGuidSortKey } from "../../util/guid";
+import { firstIndexWhere } from "../../util/binary-search";
+import { sqlServerGuidSortKey } from "../../util/guid";
 import type { AccountRecord } from "./account-record";
 
 export interface DeletedRecord {
@@ -15,10 +16,6 @@ export interface DeletedRecord {
   DeletedByFullName: string | null;
 }
 
-export type AccountChange =
-  | { kind: "upsert"; account: AccountRecord; created: boolean }
-  | { kind: "delete"; account: AccountRecord };
-
 /**
  * The accounts of one division with the indexes the endpoints need: by ID, by padded Code, in key (GUID) order for
  * regular/bulk paging, and in Timestamp order for sync. Only the division's account service mutates it.
@@ -27,8 +24,12 @@ export class AccountStore {
   readonly #byId = new Map<string, AccountRecord>();
   readonly #idByCode = new Map<string, string>();
   #byKey: AccountRecord[] | undefined;
-  /** Append-only (Timestamp, record) log; entries whose record changed again or was deleted are stale. */
-  #timestampLog: { timestamp: number; account: AccountRecord }[] = [];
+  /**
+   * Append-only log of (Timestamp, record) in two parallel arrays; an entry is stale once its record changed
+   * again or was deleted.
+   */
+  #logTimestamps: number[] = [];
+  #logAccounts: AccountRecord[] = [];
   #byTimestamp: AccountRecord[] | undefined;
   readonly deleted: DeletedRecord[] = [];
 
@@ -61,11 +62,18 @@ export class AccountStore {
   /** All accounts by ascending Timestamp (sync order). */
   byTimestamp(): readonly AccountRecord[] {
     if (!this.#byTimestamp) {
-      const live = this.#timestampLog.filter(
-        (e) => this.#byId.get(e.account.ID) === e.account && e.account.Timestamp === e.timestamp,
-      );
-      this.#timestampLog = live;
-      this.#byTimestamp = live.map((e) => e.account);
+      const timestamps: number[] = [];
+      const accounts: AccountRecord[] = [];
+      for (let i = 0; i < this.#logAccounts.length; i++) {
+        const account = this.#logAccounts[i]!;
+        if (this.#byId.get(account.ID) === account && account.Timestamp === this.#logTimestamps[i]) {
+          timestamps.push(account.Timestamp);
+          accounts.push(account);
+        }
+      }
+      this.#logTimestamps = timestamps;
+      this.#logAccounts = accounts;
+      this.#byTimestamp = accounts.slice();
     }
     return this.#byTimestamp;
   }
@@ -76,10 +84,9 @@ export class AccountStore {
     if (previous && previous.Code !== account.Code) this.#idByCode.delete(previous.Code);
     this.#byId.set(account.ID, account);
     this.#idByCode.set(account.Code, account.ID);
-    if (!previous) this.#byKey = undefined;
-    else if (this.#byKey) {
-      const index = binarySearchById(this.#byKey, account.ID);
-      if (index >= 0) this.#byKey[index] = account;
+    if (this.#byKey) {
+      if (previous) this.#byKey[indexOfId(this.#byKey, account.ID)] = account;
+      else this.#byKey.splice(insertionPoint(this.#byKey, account.ID), 0, account);
     }
     this.#appendToTimestampLog(account);
   }
@@ -89,7 +96,7 @@ export class AccountStore {
     if (!account) return undefined;
     this.#byId.delete(id);
     this.#idByCode.delete(account.Code);
-    this.#byKey = undefined;
+    if (this.#byKey) this.#byKey.splice(indexOfId(this.#byKey, id), 1);
     this.#byTimestamp = undefined;
     this.deleted.push(deleted);
     return account;
@@ -109,38 +116,42 @@ export class AccountStore {
     this.#byId.clear();
     this.#idByCode.clear();
     this.#byKey = undefined;
-    this.#timestampLog = [];
+    this.#logTimestamps = [];
+    this.#logAccounts = [];
     this.#byTimestamp = undefined;
     this.deleted.length = 0;
   }
 
   #rebuildTimestampLog() {
-    this.#timestampLog = [...this.#byId.values()]
-      .sort((a, b) => a.Timestamp - b.Timestamp)
-      .map((account) => ({ timestamp: account.Timestamp, account }));
+    const accounts = [...this.#byId.values()];
+    let sorted = true;
+    for (let i = 1; i < accounts.length && sorted; i++)
+      sorted = accounts[i - 1]!.Timestamp <= accounts[i]!.Timestamp;
+    if (!sorted) accounts.sort((a, b) => a.Timestamp - b.Timestamp);
+    this.#logAccounts = accounts;
+    this.#logTimestamps = accounts.map((a) => a.Timestamp);
     this.#byTimestamp = undefined;
   }
 
   #appendToTimestampLog(account: AccountRecord) {
-    const last = this.#timestampLog.at(-1);
-    if (last && last.timestamp > account.Timestamp) {
+    const last = this.#logTimestamps.at(-1);
+    if (last !== undefined && last > account.Timestamp) {
       this.#rebuildTimestampLog();
       return;
     }
-    this.#timestampLog.push({ timestamp: account.Timestamp, account });
+    this.#logTimestamps.push(account.Timestamp);
+    this.#logAccounts.push(account);
     this.#byTimestamp = undefined;
   }
 }
 
-function binarySearchById(rows: readonly AccountRecord[], id: string): number {
-  let low = 0;
-  let high = rows.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const cmp = compareGuids(rows[mid]!.ID, id);
-    if (cmp === 0) return mid;
-    if (cmp < 0) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
+/** Where an ID belongs in GUID order (kept sorted without re-sorting 100,000 rows per insert). */
+function insertionPoint(rows: readonly AccountRecord[], id: string): number {
+  const key = sqlServerGuidSortKey(id);
+  return firstIndexWhere(rows.length, (i) => sqlServerGuidSortKey(rows[i]!.ID) > key);
+}
+
+function indexOfId(rows: readonly AccountRecord[], id: string): number {
+  const key = sqlServerGuidSortKey(id);
+  return firstIndexWhere(rows.length, (i) => sqlServerGuidSortKey(rows[i]!.ID) >= key);
 }

@@ -292,3 +292,17 @@ describe("system endpoints", () => {
     expect(xml.status).toBe(406);
   });
 });
+
+describe("generated accounts", () => {
+  it("render creator, modifier and status dates that are derived rather than stored", async () => {
+    const env = testSim();
+    const customer = env.sim.control.accounts(DIVISION).find((a) => a.Status === "C")!;
+    const body: Json = await env.json(
+      `${base}/crm/Accounts(guid'${customer.ID}')?$select=Creator,CreatorFullName,StartDate,StatusSince,CustomerSince`,
+    );
+    expect(body.d.Creator).toMatch(/^[0-9a-f-]{36}$/);
+    expect(typeof body.d.CreatorFullName).toBe("string");
+    expect(body.d.StatusSince).toBe(body.d.StartDate);
+    expect(body.d.CustomerSince).toBe(body.d.StartDate);
+  });
+});
