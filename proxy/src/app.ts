@@ -5,9 +5,12 @@ import { requestId } from "hono/request-id";
 import type { AppDeps, AppEnv } from "./context";
 import { AppError, errorBody, validationError } from "./errors";
 import { requestLog } from "./middleware/request-log";
+import { accountRoutes } from "./routes/accounts";
+import { customerRoutes } from "./routes/customers";
 import { divisionRoutes } from "./routes/divisions";
 import { exactRoutes } from "./routes/exact";
 import { healthRoutes } from "./routes/health";
+import { linkEventRoutes } from "./routes/link-events";
 import { salesEntryRoutes } from "./routes/sales-entries";
 import { settingsRoutes } from "./routes/settings";
 import { webhookRoutes } from "./routes/webhooks";
@@ -29,12 +32,17 @@ export function createApp(deps: AppDeps) {
   });
   app.use(requestLog);
 
-  app.route("/", healthRoutes());
-  app.route("/", exactRoutes());
-  app.route("/", divisionRoutes());
-  app.route("/", settingsRoutes());
-  app.route("/", salesEntryRoutes());
-  app.route("/", webhookRoutes());
+  // Chained, so that the app's type carries every route for the typed client (`client.ts`).
+  const routes = app
+    .route("/", healthRoutes())
+    .route("/", exactRoutes())
+    .route("/", divisionRoutes())
+    .route("/", settingsRoutes())
+    .route("/", salesEntryRoutes())
+    .route("/", webhookRoutes())
+    .route("/", customerRoutes())
+    .route("/", accountRoutes())
+    .route("/", linkEventRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
@@ -70,10 +78,12 @@ export function createApp(deps: AppDeps) {
     return c.json(errorBody(error, c.get("requestId")), error.status);
   });
 
-  return app;
+  return routes;
 }
 
 export type App = ReturnType<typeof createApp>;
+/** The app with every route in its type: what `hc<AppType>` builds a typed client from. */
+export type AppType = App;
 
 function toAppError(cause: unknown): AppError {
   if (cause instanceof AppError) return cause;

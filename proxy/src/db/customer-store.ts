@@ -1,0 +1,113 @@
+import { and, asc, eq, gt, gte, inArray, max, or, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "./client";
+import { zapfloorCustomers } from "./schema";
+
+export type CustomerRow = typeof zapfloorCustomers.$inferSelect;
+export type CustomerInsert = typeof zapfloorCustomers.$inferInsert;
+
+/** SQLite caps bound parameters per statement. */
+const IDS_PER_STATEMENT = 500;
+
+export async function readCustomer(db: DbOrTx, tenantId: string, number: string) {
+  const [row] = await db
+    .select()
+    .from(zapfloorCustomers)
+    .where(and(eq(zapfloorCustomers.tenantId, tenantId), eq(zapfloorCustomers.number, number)));
+  return row;
+}
+
+export async function readCustomers(db: DbOrTx, tenantId: string, numbers: readonly string[]) {
+  const rows: CustomerRow[] = [];
+  for (let start = 0; start < numbers.length; start += IDS_PER_STATEMENT) {
+    rows.push(
+      ...(await db
+        .select()
+        .from(zapfloorCustomers)
+        .where(
+          and(
+            eq(zapfloorCustomers.tenantId, tenantId),
+            inArray(zapfloorCustomers.number, numbers.slice(start, start + IDS_PER_STATEMENT)),
+          ),
+        )),
+    );
+  }
+  return rows;
+}
+
+/** Inserts or replaces a customer; `createdAt` of an existing one is kept. */
+export async function writeCustomer(db: DbOrTx, row: CustomerInsert): Promise<void> {
+  const { tenantId: _tenant, number: _number, createdAt: _created, ...changes } = row;
+  await db
+    .insert(zapfloorCustomers)
+    .values(row)
+    .onConflictDoUpdate({ target: [zapfloorCustomers.tenantId, zapfloorCustomers.number], set: changes });
+}
+
+export async function allCustomers(db: DbOrTx, tenantId: string) {
+  return db.select().from(zapfloorCustomers).where(eq(zapfloorCustomers.tenantId, tenantId));
+}
+
+/** The latest change to the tenant's customers: one index seek. */
+export async function lastCustomerChange(db: DbOrTx, tenantId: string): Promise<number | null> {
+  const [row] = await db
+    .select({ at: max(zapfloorCustomers.updatedAt) })
+    .from(zapfloorCustomers)
+    .where(eq(zapfloorCustomers.tenantId, tenantId));
+  return row?.at ?? null;
+}
+
+export async function customersChangedSince(db: DbOrTx, tenantId: string, since: number) {
+  return db
+    .select()
+    .from(zapfloorCustomers)
+    .where(and(eq(zapfloorCustomers.tenantId, tenantId), gte(zapfloorCustomers.updatedAt, since)));
+}
+
+export interface CustomerSearch {
+  tenantId: string;
+  /** Upper-cased search text, or undefined for everyone. */
+  text?: string;
+  /** Its name form (lower case, no accents or legal forms), for the name key. */
+  nameText?: string;
+  after?: { nameKey: string; number: string };
+  limit: number;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/** Customers whose number, name or VAT number contains the text, by name then number. */
+export async function searchCustomerRows(db: DbOrTx, search: CustomerSearch) {
+  const filters = [eq(zapfloorCustomers.tenantId, search.tenantId)];
+  if (search.text) {
+    const text = `%${escapeLike(search.text)}%`;
+    const matches: SQL[] = [
+      sql`upper(${zapfloorCustomers.number}) like ${text} escape '\\'`,
+      sql`upper(${zapfloorCustomers.name}) like ${text} escape '\\'`,
+    ];
+    const vatText = search.text.replace(/[^A-Z0-9]/g, "");
+    if (vatText.length >= 2) {
+      matches.push(sql`${zapfloorCustomers.vatKey} like ${`%${escapeLike(vatText)}%`} escape '\\'`);
+    }
+    if (search.nameText) {
+      matches.push(sql`${zapfloorCustomers.nameKey} like ${`%${escapeLike(search.nameText)}%`} escape '\\'`);
+    }
+    filters.push(or(...matches)!);
+  }
+  if (search.after) {
+    filters.push(
+      or(
+        gt(zapfloorCustomers.nameKey, search.after.nameKey),
+        and(
+          eq(zapfloorCustomers.nameKey, search.after.nameKey),
+          gt(zapfloorCustomers.number, search.after.number),
+        ),
+      )!,
+    );
+  }
+  return db
+    .select()
+    .from(zapfloorCustomers)
+    .where(and(...filters))
+    .orderBy(asc(zapfloorCustomers.nameKey), asc(zapfloorCustomers.number))
+    .limit(search.limit);
+}

@@ -1,0 +1,180 @@
+import { createRoute, OpenAPIHono, type z } from "@hono/zod-openapi";
+import {
+  acceptSuggestionsRequestSchema,
+  acceptSuggestionsResultSchema,
+  accountDetailSchema,
+  exactIdParamSchema,
+  overviewPageSchema,
+  overviewQuerySchema,
+} from "@zapfloor-exact/shared/schemas/accounts";
+import { divisionParamSchema } from "@zapfloor-exact/shared/schemas/divisions";
+import { linkRequestSchema } from "@zapfloor-exact/shared/schemas/links";
+import type { AppEnv } from "../context";
+import { anyRole, requireRole } from "../middleware/auth";
+import { linkAccount } from "../services/links/link-account";
+import { promoteAccount } from "../services/links/promote-account";
+import { unlinkAccount } from "../services/links/unlink-account";
+import { acceptSuggestions } from "../services/overview/accept-suggestions";
+import { accountDetail } from "../services/overview/account-detail";
+import { listAccounts } from "../services/overview/list-accounts";
+import { smallBody } from "./body-limit";
+import { bearer, errors } from "./openapi";
+
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+const accountParams = divisionParamSchema.extend(exactIdParamSchema.shape);
+const bookkeeper = requireRole("bookkeeper");
+
+const overviewRoute = createRoute({
+  method: "get",
+  path: "/v1/divisions/{division}/accounts",
+  tags: ["accounts"],
+  summary: "The Exact Accounts Overview",
+  description:
+    "Every customer account in the mirror (and every linked account), by name, with its link, state, best suggestion and warnings.",
+  security: bearer,
+  middleware: [anyRole] as const,
+  request: { params: divisionParamSchema, query: overviewQuerySchema },
+  responses: {
+    200: { description: "One page.", content: json(overviewPageSchema) },
+    ...errors(400, 401, 404),
+  },
+});
+
+const detailRoute = createRoute({
+  method: "get",
+  path: "/v1/divisions/{division}/accounts/{exactId}",
+  tags: ["accounts"],
+  summary: "One account: mirror data, link (who, how, when), candidates with reasons, warnings",
+  security: bearer,
+  middleware: [anyRole] as const,
+  request: { params: accountParams },
+  responses: {
+    200: { description: "The account.", content: json(accountDetailSchema) },
+    ...errors(400, 401, 404),
+  },
+});
+
+const linkRoute = createRoute({
+  method: "put",
+  path: "/v1/divisions/{division}/accounts/{exactId}/link",
+  tags: ["accounts"],
+  summary: "Link the account to a zapfloor customer",
+  description:
+    "409 with the reason when either side is already linked, or the account is not a customer (Status C), blocked or deleted. Linking a pair that is already linked to each other changes nothing.",
+  security: bearer,
+  middleware: [bookkeeper, smallBody] as const,
+  request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
+  responses: {
+    200: { description: "Linked; the account as it now stands.", content: json(accountDetailSchema) },
+    ...errors(400, 401, 403, 404, 409),
+  },
+});
+
+const unlinkRoute = createRoute({
+  method: "delete",
+  path: "/v1/divisions/{division}/accounts/{exactId}/link",
+  tags: ["accounts"],
+  summary: "Unlink the account (audited)",
+  security: bearer,
+  middleware: [bookkeeper] as const,
+  request: { params: accountParams },
+  responses: {
+    200: { description: "Unlinked; the account as it now stands.", content: json(accountDetailSchema) },
+    ...errors(400, 401, 403, 404),
+  },
+});
+
+const promoteRoute = createRoute({
+  method: "post",
+  path: "/v1/divisions/{division}/accounts/{exactId}/promote-and-link",
+  tags: ["accounts"],
+  summary: "Make a prospect, suspect or supplier an Exact customer, and link it",
+  description:
+    "What `review` offers for a non-customer match. One Exact call (Status C, allowed for sales); everything that would refuse the link is checked first.",
+  security: bearer,
+  middleware: [bookkeeper, smallBody] as const,
+  request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
+  responses: {
+    200: {
+      description: "Promoted and linked; the account as it now stands.",
+      content: json(accountDetailSchema),
+    },
+    ...errors(400, 401, 403, 404, 409, 429, 502),
+  },
+});
+
+const acceptRoute = createRoute({
+  method: "post",
+  path: "/v1/divisions/{division}/accounts/accept-suggestions",
+  tags: ["accounts"],
+  summary: "Link every unambiguous suggestion",
+  description:
+    "Links each account whose suggestion is unambiguous, in one transaction, and reports what it linked and what it skipped and why. `dryRun: true` is the preview.",
+  security: bearer,
+  middleware: [bookkeeper, smallBody] as const,
+  request: {
+    params: divisionParamSchema,
+    body: { content: json(acceptSuggestionsRequestSchema), required: true },
+  },
+  responses: {
+    200: { description: "Linked and skipped.", content: json(acceptSuggestionsResultSchema) },
+    ...errors(400, 401, 403, 404),
+  },
+});
+
+export function accountRoutes() {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(overviewRoute, async (c) => {
+      const { division } = c.req.valid("param");
+      const query = c.req.valid("query");
+      const page = await listAccounts(c.get("deps"), {
+        tenantId: c.get("caller").tenantId,
+        division,
+        ...query,
+      });
+      return c.json(page, 200);
+    })
+    .openapi(detailRoute, async (c) => {
+      const { division, exactId } = c.req.valid("param");
+      return c.json(
+        await accountDetail(c.get("deps"), { tenantId: c.get("caller").tenantId, division, exactId }),
+        200,
+      );
+    })
+    .openapi(linkRoute, async (c) => {
+      const { division, exactId } = c.req.valid("param");
+      const { tenantId, label } = c.get("caller");
+      const deps = c.get("deps");
+      const { customerNumber } = c.req.valid("json");
+      await linkAccount(deps, { tenantId, division, exactId, customerNumber, actor: label });
+      return c.json(await accountDetail(deps, { tenantId, division, exactId }), 200);
+    })
+    .openapi(unlinkRoute, async (c) => {
+      const { division, exactId } = c.req.valid("param");
+      const { tenantId, label } = c.get("caller");
+      const deps = c.get("deps");
+      await unlinkAccount(deps, { tenantId, division, exactId, actor: label });
+      return c.json(await accountDetail(deps, { tenantId, division, exactId }), 200);
+    })
+    .openapi(promoteRoute, async (c) => {
+      const { division, exactId } = c.req.valid("param");
+      const { tenantId, label } = c.get("caller");
+      const deps = c.get("deps");
+      const { customerNumber } = c.req.valid("json");
+      await promoteAccount(deps, { tenantId, division, exactId, customerNumber, actor: label });
+      return c.json(await accountDetail(deps, { tenantId, division, exactId }), 200);
+    })
+    .openapi(acceptRoute, async (c) => {
+      const { division } = c.req.valid("param");
+      const { tenantId, label } = c.get("caller");
+      const body = c.req.valid("json");
+      const result = await acceptSuggestions(c.get("deps"), {
+        tenantId,
+        division,
+        dryRun: body.dryRun,
+        ...(body.exactIds ? { exactIds: body.exactIds } : {}),
+        actor: label,
+      });
+      return c.json(result, 200);
+    });
+}

@@ -1,0 +1,58 @@
+import type { CustomerRow } from "../../db/customer-store";
+import type { LinkRow } from "../../db/link-store";
+import type { MirrorRow } from "../../db/mirror-reads";
+import { upsertAccounts } from "../../db/mirror-store";
+import { AppError } from "../../errors";
+import { promoteToCustomer } from "../../exact/resources/accounts";
+import type { ExactServiceContext } from "../context";
+import { linkConflict, writeLink } from "./write-link";
+
+type Scope = { tenantId: string; division: number };
+
+/**
+ * Makes a prospect, suspect or plain relation an Exact customer (Status C, allowed for sales) and links it:
+ * one Exact call. Everything that would refuse the link is checked before that call, so Exact is never asked
+ * to change an account that then cannot be linked. The mirror row is updated in the link's transaction.
+ */
+export async function promoteAndLinkAccount(
+  ctx: ExactServiceContext,
+  scope: Scope,
+  account: MirrorRow,
+  customer: CustomerRow,
+  actor: string,
+): Promise<LinkRow> {
+  if (account.deletedAt !== null) {
+    throw new AppError("conflict", `Exact account ${account.id} was deleted in Exact Online.`);
+  }
+  if (account.blocked) {
+    throw new AppError(
+      "conflict",
+      `Exact account "${account.name}" is blocked; unblock it in Exact Online first.`,
+    );
+  }
+  const conflict = await linkConflict(ctx.db, scope, {
+    customerNumber: customer.number,
+    exactId: account.id,
+  });
+  if (conflict) throw new AppError("conflict", conflict);
+
+  const wasCustomer = account.status === "C" && account.isSales;
+  if (!wasCustomer)
+    await promoteToCustomer(ctx.exact.client.division(scope.tenantId, scope.division), account.id);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    if (!wasCustomer) {
+      const { tenantId: _t, division: _d, ...fields } = account;
+      await upsertAccounts(tx, [{ ...scope, ...fields, status: "C", isSales: true, mirroredAt: now }]);
+    }
+    return writeLink(tx, scope, {
+      customerNumber: customer.number,
+      exactId: account.id,
+      method: wasCustomer ? "manual" : "promoted",
+      action: wasCustomer ? "link" : "promote",
+      actor,
+      at: now,
+      details: wasCustomer ? {} : { previousStatus: account.status },
+    });
+  });
+}

@@ -1,0 +1,29 @@
+import { normaliseAccountId } from "@zapfloor-exact/shared/matching";
+import { appendLinkEvent, deleteLink, linkOfAccount } from "../../db/link-store";
+import { AppError } from "../../errors";
+import type { ServiceContext } from "../context";
+import { requireDivision } from "../divisions/require-division";
+
+/** A bookkeeper removes an account's link; the audit trail keeps what it was. */
+export async function unlinkAccount(
+  ctx: ServiceContext,
+  input: { tenantId: string; division: number; exactId: string; actor: string },
+): Promise<void> {
+  const scope = { tenantId: input.tenantId, division: input.division };
+  await requireDivision(ctx, input.tenantId, input.division);
+  const exactId = normaliseAccountId(input.exactId);
+  await ctx.db.transaction(async (tx) => {
+    const link = await linkOfAccount(tx, scope, exactId);
+    if (!link) throw new AppError("not_found", `Exact account ${exactId} is not linked.`);
+    await deleteLink(tx, scope, link.id);
+    await appendLinkEvent(tx, scope, {
+      action: "unlink",
+      customerNumber: link.customerNumber,
+      exactId,
+      method: "manual",
+      actor: input.actor,
+      at: ctx.clock.now(),
+      details: { linkedBy: link.linkedBy, linkedAt: link.linkedAt, method: link.method },
+    });
+  });
+}

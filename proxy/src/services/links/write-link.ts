@@ -1,0 +1,71 @@
+import type { DbOrTx, Tx } from "../../db/client";
+import {
+  appendLinkEvent,
+  insertLink,
+  type LinkRow,
+  linkOfAccount,
+  linkOfCustomer,
+  type NewLinkEvent,
+} from "../../db/link-store";
+import type { LinkAction, LinkMethod } from "../../db/schema";
+import { AppError } from "../../errors";
+
+type Scope = { tenantId: string; division: number };
+
+export interface LinkToWrite {
+  customerNumber: string;
+  exactId: string;
+  method: LinkMethod;
+  action: Extract<LinkAction, "link" | "create" | "promote">;
+  actor: string;
+  at: number;
+  details?: Record<string, unknown>;
+}
+
+/** Why this pair cannot be linked now, in plain words; undefined when both sides are free. */
+export async function linkConflict(
+  tx: DbOrTx,
+  scope: Scope,
+  pair: { customerNumber: string; exactId: string },
+): Promise<string | undefined> {
+  const ofAccount = await linkOfAccount(tx, scope, pair.exactId);
+  if (ofAccount && ofAccount.customerNumber !== pair.customerNumber) {
+    return `Exact account ${pair.exactId} is already linked to zapfloor customer ${ofAccount.customerNumber}.`;
+  }
+  const ofCustomer = await linkOfCustomer(tx, scope, pair.customerNumber);
+  if (ofCustomer && ofCustomer.exactId !== pair.exactId) {
+    return `zapfloor customer ${pair.customerNumber} is already linked to Exact account ${ofCustomer.exactId}.`;
+  }
+  return undefined;
+}
+
+/**
+ * Links the pair and writes the audit event, inside the caller's transaction. The pair already linked to
+ * each other is no change; either side linked elsewhere is a 409 that says which.
+ */
+export async function writeLink(tx: Tx, scope: Scope, link: LinkToWrite): Promise<LinkRow> {
+  const conflict = await linkConflict(tx, scope, link);
+  if (conflict) throw new AppError("conflict", conflict);
+  const existing = await linkOfAccount(tx, scope, link.exactId);
+  if (existing) return existing;
+  const row = await insertLink(tx, scope, {
+    customerNumber: link.customerNumber,
+    exactId: link.exactId,
+    method: link.method,
+    linkedBy: link.actor,
+    linkedAt: link.at,
+  });
+  // The reads above ran in this write transaction, so the unique indexes cannot refuse it; if they do, say so.
+  if (!row) throw new AppError("conflict", "The link changed meanwhile; try again.");
+  const event: NewLinkEvent = {
+    action: link.action,
+    customerNumber: link.customerNumber,
+    exactId: link.exactId,
+    method: link.method,
+    actor: link.actor,
+    at: link.at,
+    ...(link.details ? { details: link.details } : {}),
+  };
+  await appendLinkEvent(tx, scope, event);
+  return row;
+}

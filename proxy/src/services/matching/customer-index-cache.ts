@@ -1,0 +1,57 @@
+import { CustomerIndex } from "@zapfloor-exact/shared/matching";
+import {
+  allCustomers,
+  type CustomerRow,
+  customersChangedSince,
+  lastCustomerChange,
+} from "../../db/customer-store";
+import type { ServiceContext } from "../context";
+import { zapfloorCustomerOf } from "../customers/customer-row";
+import { keptInStep } from "./kept-in-step";
+
+/**
+ * A tenant's zapfloor customers in a `CustomerIndex`, kept in step with the customers table the same way
+ * `mirror-index.ts` keeps accounts: a probe of the latest `updated_at`, then only the rows changed since.
+ * The index answers "which customer belongs to this Exact account?" for the account panel and the overview.
+ */
+export interface CustomerIndexState {
+  index: CustomerIndex;
+  /** The rows as stored, for showing a customer without another query. */
+  rows: Map<string, CustomerRow>;
+  version: number;
+}
+
+interface State extends CustomerIndexState {
+  recentFrom: number;
+}
+
+/** Writes in the last 10 s are re-read on every probe: same-millisecond writes, small clock skew. */
+const RECENT_MS = 10_000;
+const current = keptInStep<State>();
+
+export function customerIndexOf(ctx: ServiceContext, tenantId: string): Promise<CustomerIndexState> {
+  return current(ctx.db, tenantId, (state) => catchUp(ctx, tenantId, state));
+}
+
+async function catchUp(ctx: ServiceContext, tenantId: string, state: State | undefined): Promise<State> {
+  const probedAt = ctx.clock.now();
+  if (!state) {
+    const rows = await allCustomers(ctx.db, tenantId);
+    return {
+      index: new CustomerIndex(rows.map(zapfloorCustomerOf)),
+      rows: new Map(rows.map((row) => [row.number, row])),
+      version: 1,
+      recentFrom: probedAt - RECENT_MS,
+    };
+  }
+  const last = await lastCustomerChange(ctx.db, tenantId);
+  if (last === null || last < state.recentFrom) return state;
+  let changed = 0;
+  for (const row of await customersChangedSince(ctx.db, tenantId, state.recentFrom)) {
+    if (state.rows.get(row.number)?.updatedAt === row.updatedAt) continue;
+    state.index.upsert(zapfloorCustomerOf(row));
+    state.rows.set(row.number, row);
+    changed++;
+  }
+  return { ...state, recentFrom: probedAt - RECENT_MS, version: state.version + (changed > 0 ? 1 : 0) };
+}

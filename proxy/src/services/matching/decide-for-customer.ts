@@ -1,0 +1,50 @@
+import {
+  type Decision,
+  decideForIndexedCustomer,
+  indexCustomer,
+  linksFromPairs,
+  resolveMatchOptions,
+} from "@zapfloor-exact/shared/matching";
+import type { CustomerRow } from "../../db/customer-store";
+import { type LinkRow, linkOfCustomer, linksTouching } from "../../db/link-store";
+import type { ServiceContext } from "../context";
+import { zapfloorCustomerOf } from "../customers/customer-row";
+import { prefetchAccountsFor } from "./db-account-lookup";
+import type { MirroredAccount } from "./mirrored-account";
+
+export interface CustomerDecision {
+  decision: Decision;
+  /** The accounts the decision looked at, for showing them. */
+  accounts: Map<string, MirroredAccount>;
+  /** The customer's current link in the division, if any. */
+  link: LinkRow | undefined;
+  /** The current links of the customer and of every account looked at. */
+  links: LinkRow[];
+}
+
+type Scope = { tenantId: string; division: number };
+
+/**
+ * The decision table for one zapfloor customer against the division's mirror and links as they are now:
+ * a handful of indexed queries, no Exact call.
+ */
+export async function decideForCustomer(
+  ctx: ServiceContext,
+  scope: Scope,
+  customerRow: CustomerRow,
+): Promise<CustomerDecision> {
+  const customer = indexCustomer(zapfloorCustomerOf(customerRow));
+  const link = await linkOfCustomer(ctx.db, scope, customer.number);
+  const lookup = await prefetchAccountsFor(ctx, scope, customer, link ? [link.exactId] : []);
+  const links = await linksTouching(ctx.db, scope, {
+    customerNumbers: [customer.number],
+    exactIds: [...lookup.accounts.keys()],
+  });
+  const decision = decideForIndexedCustomer(
+    customer,
+    lookup,
+    linksFromPairs(links.map((row) => [row.customerNumber, row.exactId] as const)),
+    resolveMatchOptions(),
+  );
+  return { decision, accounts: lookup.accounts, link, links };
+}

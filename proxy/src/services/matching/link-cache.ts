@@ -1,0 +1,80 @@
+import { type LinkLookup, normaliseAccountId } from "@zapfloor-exact/shared/matching";
+import {
+  type LinkRow,
+  lastLinkEventId,
+  linkEventsAfter,
+  linksOfDivision,
+  linksTouching,
+} from "../../db/link-store";
+import type { ServiceContext } from "../context";
+import { keptInStep } from "./kept-in-step";
+
+/**
+ * A division's links in memory, for the overview. Every link change appends a `link_events` row in the same
+ * transaction, so the newest event id versions the links exactly: new events name the customers and accounts
+ * whose links are re-read.
+ */
+export interface LinkCache {
+  byCustomer: Map<string, LinkRow>;
+  byAccount: Map<string, LinkRow>;
+  lookup: LinkLookup;
+  version: number;
+}
+
+interface State extends LinkCache {
+  lastEventId: number;
+}
+
+const current = keptInStep<State>();
+type Scope = { tenantId: string; division: number };
+
+export function linkCacheOf(ctx: ServiceContext, scope: Scope): Promise<LinkCache> {
+  return current(ctx.db, `${scope.tenantId}:${scope.division}`, (state) => catchUp(ctx, scope, state));
+}
+
+async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefined): Promise<State> {
+  const lastEventId = await lastLinkEventId(ctx.db, scope);
+  if (!state) {
+    const byCustomer = new Map<string, LinkRow>();
+    const byAccount = new Map<string, LinkRow>();
+    for (const row of await linksOfDivision(ctx.db, scope)) {
+      byCustomer.set(row.customerNumber, row);
+      byAccount.set(row.exactId, row);
+    }
+    return {
+      byCustomer,
+      byAccount,
+      lookup: lookupOver(byCustomer, byAccount),
+      version: 1,
+      lastEventId,
+    };
+  }
+  if (lastEventId <= state.lastEventId) return state;
+
+  const events = await linkEventsAfter(ctx.db, scope, state.lastEventId);
+  const customerNumbers = [...new Set(events.map((event) => event.customerNumber))];
+  const exactIds = [...new Set(events.map((event) => event.exactId))];
+  for (const number of customerNumbers) forget(state, state.byCustomer.get(number));
+  for (const id of exactIds) forget(state, state.byAccount.get(id));
+  for (const row of await linksTouching(ctx.db, scope, { customerNumbers, exactIds })) {
+    forget(state, state.byCustomer.get(row.customerNumber));
+    forget(state, state.byAccount.get(row.exactId));
+    state.byCustomer.set(row.customerNumber, row);
+    state.byAccount.set(row.exactId, row);
+  }
+  const newest = Math.max(state.lastEventId, ...events.map((event) => event.id));
+  return { ...state, version: state.version + 1, lastEventId: newest };
+}
+
+function forget(state: State, row: LinkRow | undefined) {
+  if (!row) return;
+  if (state.byCustomer.get(row.customerNumber) === row) state.byCustomer.delete(row.customerNumber);
+  if (state.byAccount.get(row.exactId) === row) state.byAccount.delete(row.exactId);
+}
+
+function lookupOver(byCustomer: Map<string, LinkRow>, byAccount: Map<string, LinkRow>): LinkLookup {
+  return {
+    byCustomer: (customerNumber) => byCustomer.get(customerNumber.trim())?.exactId,
+    byAccount: (accountId) => byAccount.get(normaliseAccountId(accountId))?.customerNumber,
+  };
+}

@@ -1,0 +1,80 @@
+import { AccountIndex } from "@zapfloor-exact/shared/matching";
+import { liveMirrorRows, type MirrorProbe, mirrorRowsChangedSince, probeMirror } from "../../db/mirror-reads";
+import type { ServiceContext } from "../context";
+import { keptInStep } from "./kept-in-step";
+import { type MirroredAccount, mirroredAccountOf, sameMirroredAccount } from "./mirrored-account";
+
+/**
+ * A division's live accounts in an `AccountIndex`, kept in step with the mirror table.
+ *
+ * Why in memory: name suggestions and the overview's per-account suggestions need every account of the
+ * division at hand (names are not an indexable key in SQL), and rebuilding an index of 100k accounts costs
+ * seconds. So each process keeps one index per division and, before each use, applies only what changed:
+ * one probe (two index seeks and the sync row) says whether anything did, and the changed rows are read by
+ * the mirror's `mirrored_at` / `deleted_at` indexes. Rows written by a sync pass carry the pass's start
+ * time, so they are read once the pass completes; anything written in the last `RECENT_MS` is re-read on
+ * every probe, which absorbs writes in the same millisecond and small clock differences between replicas.
+ * Identifiers (Code, SearchCode, VAT, company number) never come from here for a decision: those are read
+ * from the database at the moment of deciding (see `db-account-lookup.ts`).
+ */
+export interface MirrorIndex {
+  index: AccountIndex;
+  /** Grows with every change applied; caches derived from the index compare it. */
+  version: number;
+}
+
+interface State extends MirrorIndex {
+  /** Rows mirrored or deleted at or after this instant may not be in the index yet. */
+  recentFrom: number;
+  /** The sync row as last seen: a pass that started or ended since is read in full. */
+  syncSeen: string;
+  /** Start of a sync pass seen running: its rows carry this time and are read when it ends. */
+  passStart?: number;
+}
+
+const RECENT_MS = 10_000;
+const current = keptInStep<State>();
+
+type Scope = { tenantId: string; division: number };
+
+export function mirrorIndexOf(ctx: ServiceContext, scope: Scope): Promise<MirrorIndex> {
+  return current(ctx.db, `${scope.tenantId}:${scope.division}`, (state) => catchUp(ctx, scope, state));
+}
+
+const syncKey = (probe: MirrorProbe) => `${probe.syncStatus}|${probe.syncStartedAt}|${probe.syncCompletedAt}`;
+
+async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefined): Promise<State> {
+  const probedAt = ctx.clock.now();
+  const probe = await probeMirror(ctx.db, scope);
+  const passStart = probe.syncStatus === "running" ? (probe.syncStartedAt ?? undefined) : undefined;
+  const seen = { recentFrom: probedAt - RECENT_MS, syncSeen: syncKey(probe), passStart };
+
+  if (!state) {
+    const rows = await liveMirrorRows(ctx.db, scope);
+    return { index: new AccountIndex(rows.map(mirroredAccountOf)), version: 1, ...seen };
+  }
+
+  const syncChanged = seen.syncSeen !== state.syncSeen;
+  const recentWrites =
+    (probe.lastMirroredAt ?? Number.NEGATIVE_INFINITY) >= state.recentFrom ||
+    (probe.lastDeletedAt ?? Number.NEGATIVE_INFINITY) >= state.recentFrom;
+  if (!syncChanged && !recentWrites) return state;
+
+  let from = state.recentFrom;
+  if (syncChanged) {
+    from = Math.min(from, state.passStart ?? from, probe.syncStartedAt ?? from);
+  }
+  let changed = 0;
+  for (const row of await mirrorRowsChangedSince(ctx.db, scope, from)) {
+    if (row.deletedAt !== null) {
+      if (state.index.remove(row.id)) changed++;
+      continue;
+    }
+    const account = mirroredAccountOf(row);
+    const indexed = state.index.get(row.id);
+    if (indexed && sameMirroredAccount(indexed.account as MirroredAccount, account)) continue;
+    state.index.upsert(account);
+    changed++;
+  }
+  return { ...state, ...seen, version: state.version + (changed > 0 ? 1 : 0) };
+}

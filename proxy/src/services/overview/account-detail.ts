@@ -1,0 +1,55 @@
+import { normaliseAccountId } from "@zapfloor-exact/shared/matching";
+import type { AccountDetail } from "@zapfloor-exact/shared/schemas/accounts";
+import { mirrorRow } from "../../db/mirror-reads";
+import { AppError } from "../../errors";
+import type { ServiceContext } from "../context";
+import { customerView } from "../customers/customer-row";
+import { requireDivision } from "../divisions/require-division";
+import { mirroredAccountOf } from "../matching/mirrored-account";
+import { divisionView, sortKeyOf } from "./division-view";
+import { rowOf } from "./list-accounts";
+import { candidateReasons } from "./overview-row";
+
+/** One account for the panel on Exact's account page: mirror data, link (who, how, when), candidates with reasons. */
+export async function accountDetail(
+  ctx: ServiceContext,
+  input: { tenantId: string; division: number; exactId: string },
+): Promise<AccountDetail> {
+  const scope = { tenantId: input.tenantId, division: input.division };
+  await requireDivision(ctx, input.tenantId, input.division);
+  const exactId = normaliseAccountId(input.exactId);
+  const row = await mirrorRow(ctx.db, scope, exactId);
+  if (!row) {
+    throw new AppError(
+      "not_found",
+      `Exact account ${exactId} is not in the mirror of division ${input.division}; if it is new, the next sync brings it.`,
+    );
+  }
+  const view = await divisionView(ctx, scope);
+  const account = mirroredAccountOf(row);
+  const overview = rowOf(view, { account, sortKey: sortKeyOf(account) });
+  const link = view.links.byAccount.get(exactId);
+  const linkedCustomer = link ? view.customers.rows.get(link.customerNumber) : undefined;
+  return {
+    ...overview,
+    division: input.division,
+    link: overview.link
+      ? { ...overview.link, customer: linkedCustomer ? customerView(linkedCustomer) : null }
+      : null,
+    candidates: view.suggestionFor(account).candidates.flatMap((candidate) => {
+      const stored = view.customers.rows.get(candidate.customer.number);
+      if (!stored) return [];
+      return [
+        {
+          customer: customerView(stored),
+          matchedOn: candidate.matchedOn,
+          score: candidate.score,
+          nameSimilarity: candidate.nameSimilarity,
+          linkedTo: candidate.linkedTo ?? null,
+          decision: candidate.decision ?? null,
+          reasons: candidateReasons(candidate, account),
+        },
+      ];
+    }),
+  };
+}

@@ -1,0 +1,124 @@
+import {
+  type AccountSuggestion,
+  resolveMatchOptions,
+  suggestForAccount,
+} from "@zapfloor-exact/shared/matching";
+import { mirrorRowsByIds } from "../../db/mirror-reads";
+import type { ServiceContext } from "../context";
+import { type CustomerIndexState, customerIndexOf } from "../matching/customer-index-cache";
+import { type LinkCache, linkCacheOf } from "../matching/link-cache";
+import { type MirrorIndex, mirrorIndexOf } from "../matching/mirror-index";
+import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
+
+type Scope = { tenantId: string; division: number };
+
+/**
+ * Everything the Accounts Overview and the account panel read, for one division: the accounts, the tenant's
+ * customers and the links, each kept in step with the database; the overview's listing (every customer account
+ * and every linked account, by name) and each account's suggestion are derived from them once per version.
+ */
+export interface DivisionView {
+  accounts: MirrorIndex;
+  customers: CustomerIndexState;
+  links: LinkCache;
+  /** Customer accounts and linked accounts (deleted ones included), by name then id. */
+  listing: readonly ListedAccount[];
+  suggestionFor(account: MirroredAccount): AccountSuggestion;
+}
+
+export interface ListedAccount {
+  account: MirroredAccount;
+  /** Lower-case name, then id: the listing's order and the cursor's position. */
+  sortKey: string;
+}
+
+interface Derived {
+  version: string;
+  listing: ListedAccount[];
+  suggestions: Map<string, AccountSuggestion>;
+}
+
+const derivedByDatabase = new WeakMap<object, Map<string, Derived>>();
+const matchOptions = resolveMatchOptions();
+
+export const sortKeyOf = (account: { name: string; id: string }) =>
+  `${account.name.toLowerCase()}\u0000${account.id}`;
+
+export async function divisionView(ctx: ServiceContext, scope: Scope): Promise<DivisionView> {
+  const [accounts, customers, links] = await Promise.all([
+    mirrorIndexOf(ctx, scope),
+    customerIndexOf(ctx, scope.tenantId),
+    linkCacheOf(ctx, scope),
+  ]);
+  const version = `${accounts.version}:${customers.version}:${links.version}`;
+  let byKey = derivedByDatabase.get(ctx.db);
+  if (!byKey) {
+    byKey = new Map();
+    derivedByDatabase.set(ctx.db, byKey);
+  }
+  const key = `${scope.tenantId}:${scope.division}`;
+  let derived = byKey.get(key);
+  if (derived?.version !== version) {
+    derived = { version, listing: await listingOf(ctx, scope, accounts, links), suggestions: new Map() };
+    byKey.set(key, derived);
+  }
+  const { suggestions } = derived;
+  return {
+    accounts,
+    customers,
+    links,
+    listing: derived.listing,
+    suggestionFor(account) {
+      let suggestion = suggestions.get(account.id);
+      if (!suggestion) {
+        suggestion = suggestForAccount(account, customers.index, accounts.index, links.lookup, matchOptions);
+        suggestions.set(account.id, suggestion);
+      }
+      return suggestion;
+    },
+  };
+}
+
+async function listingOf(
+  ctx: ServiceContext,
+  scope: Scope,
+  accounts: MirrorIndex,
+  links: LinkCache,
+): Promise<ListedAccount[]> {
+  const listed: MirroredAccount[] = [];
+  for (const indexed of accounts.index.values()) {
+    if (indexed.account.status === "C" || links.byAccount.has(indexed.id)) {
+      listed.push(indexed.account as MirroredAccount);
+    }
+  }
+  // A link to an account no longer in Exact stays listed, so that a person sees it and unlinks it.
+  const gone = [...links.byAccount.keys()].filter((id) => !accounts.index.get(id));
+  const goneRows = await mirrorRowsByIds(ctx.db, scope, gone);
+  const found = new Set(goneRows.map((row) => row.id));
+  listed.push(...goneRows.map(mirroredAccountOf));
+  for (const id of gone.filter((id) => !found.has(id))) listed.push(unknownAccount(id));
+  return listed
+    .map((account) => ({ account, sortKey: sortKeyOf(account) }))
+    .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+}
+
+/** A linked account the mirror never saw (linked before a sync removed all trace of it). */
+function unknownAccount(id: string): MirroredAccount {
+  return {
+    id,
+    code: null,
+    searchCode: null,
+    name: "(unknown account)",
+    vatNumber: null,
+    chamberOfCommerce: null,
+    status: null,
+    isSupplier: false,
+    isSales: false,
+    blocked: false,
+    country: null,
+    email: null,
+    city: null,
+    mirroredAt: 0,
+    deletedAt: 0,
+  };
+}

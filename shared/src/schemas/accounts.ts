@@ -1,0 +1,132 @@
+import { z } from "zod";
+import { customerSchema } from "./customers";
+import { exactIdSchema } from "./identifiers";
+import { linkSchema } from "./links";
+import { exactAccountSchema, matchOutcomeSchema, matchSignalSchema, reasonSchema } from "./matching";
+import { pageQuery } from "./paging";
+import { searchText } from "./text-rules";
+
+/**
+ * Where an account stands, one value per account:
+ * `linked` (linked, nothing to worry about), `conflict` (needs a person: a linked account with a warning, or a
+ * suggestion that needs review), `suggested` (unlinked, with one unambiguous suggestion that
+ * accept-suggestions would link), `unlinked` (unlinked, nothing to suggest).
+ */
+export const accountStateSchema = z.enum(["linked", "conflict", "suggested", "unlinked"]);
+export type AccountState = z.infer<typeof accountStateSchema>;
+
+export const exactIdParamSchema = z.object({ exactId: exactIdSchema });
+
+export const overviewQuerySchema = z.object({
+  state: z
+    .enum(["all", "linked", "conflict", "suggested", "unlinked"])
+    .default("all")
+    .meta({ description: "Only accounts in this state." }),
+  q: searchText.optional().meta({
+    description: "Part of the name, Code, SearchCode, VAT number, or the linked customer's number.",
+  }),
+  ...pageQuery,
+});
+
+/** A zapfloor customer, briefly, as a link or a suggestion points at it. */
+export const customerRefSchema = z
+  .object({ number: z.string(), name: z.string().nullable() })
+  .meta({ id: "CustomerRef" });
+
+export const linkWithCustomerSchema = linkSchema
+  .extend({ customer: customerRefSchema })
+  .meta({ id: "LinkWithCustomer" });
+
+/** The account's best suggestion: the zapfloor customer that belongs to it, from the matching's side. */
+export const suggestionSchema = z
+  .object({
+    outcome: z.enum(["linked", "match", "review", "none"]).meta({
+      description:
+        "`match`: exactly one customer's own decision picks this account; `review`: one involves it but needs a person.",
+    }),
+    customer: customerRefSchema.nullable(),
+    score: z.number().nullable(),
+    matchedOn: z.array(matchSignalSchema),
+    reasons: z.array(reasonSchema),
+  })
+  .meta({ id: "Suggestion" });
+
+export const overviewRowSchema = z
+  .object({
+    account: exactAccountSchema,
+    state: accountStateSchema,
+    link: linkWithCustomerSchema.nullable(),
+    suggestion: suggestionSchema,
+    warnings: z.array(reasonSchema).meta({
+      description: "Not a customer, blocked, deleted, VAT differs from the linked customer.",
+    }),
+  })
+  .meta({ id: "OverviewRow" });
+export type OverviewRow = z.infer<typeof overviewRowSchema>;
+
+export const overviewPageSchema = z
+  .object({ accounts: z.array(overviewRowSchema), nextCursor: z.string().nullable() })
+  .meta({ id: "OverviewPage" });
+
+/** A zapfloor customer that may belong to an account, with the evidence and its own decision. */
+export const customerCandidateSchema = z
+  .object({
+    customer: customerSchema,
+    matchedOn: z.array(matchSignalSchema),
+    score: z.number(),
+    nameSimilarity: z.number(),
+    linkedTo: z
+      .string()
+      .nullable()
+      .meta({ description: "The Exact account this customer is linked to, if any." }),
+    decision: matchOutcomeSchema.nullable().meta({
+      description:
+        "What matching this customer from its own side decides (for customers found by an identifier).",
+    }),
+    reasons: z.array(reasonSchema),
+  })
+  .meta({ id: "CustomerCandidate" });
+
+export const accountDetailSchema = overviewRowSchema
+  .extend({
+    division: z.number(),
+    link: linkSchema.extend({ customer: customerSchema.nullable() }).nullable(),
+    candidates: z.array(customerCandidateSchema),
+  })
+  .meta({ id: "AccountDetail" });
+export type AccountDetail = z.infer<typeof accountDetailSchema>;
+
+export const acceptSuggestionsRequestSchema = z
+  .strictObject({
+    dryRun: z.boolean().meta({ description: "`true` previews what would be linked and changes nothing." }),
+    exactIds: z
+      .array(exactIdSchema)
+      .min(1)
+      .max(500)
+      .optional()
+      .meta({ description: "Only these accounts; default every account with a suggestion." }),
+  })
+  .meta({ id: "AcceptSuggestionsRequest" });
+
+export const acceptedSuggestionSchema = z.object({
+  exactId: z.string(),
+  accountName: z.string(),
+  customer: customerRefSchema,
+  reasons: z.array(reasonSchema),
+});
+
+export const skippedSuggestionSchema = z.object({
+  exactId: z.string(),
+  accountName: z.string().nullable(),
+  customer: customerRefSchema.nullable(),
+  reason: reasonSchema,
+});
+
+export const acceptSuggestionsResultSchema = z
+  .object({
+    dryRun: z.boolean(),
+    linked: z.array(acceptedSuggestionSchema).meta({ description: "Linked (or, in a dry run, would be)." }),
+    skipped: z.array(skippedSuggestionSchema).meta({ description: "Not linked, each with the reason." }),
+  })
+  .meta({ id: "AcceptSuggestionsResult" });
+export type AcceptSuggestionsResult = z.infer<typeof acceptSuggestionsResultSchema>;

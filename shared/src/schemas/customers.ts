@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { customerNumberSchema } from "./identifiers";
+import { linkSchema } from "./links";
+import { matchOutcomeSchema } from "./matching";
+import { pageQuery } from "./paging";
+import { plainText, searchText } from "./text-rules";
+
+export const customerNumberParamSchema = z.object({ number: customerNumberSchema });
+
+const optional = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+
+export const addressSchema = z
+  .strictObject({
+    line1: optional(plainText(100)),
+    line2: optional(plainText(100)),
+    postcode: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9 -]{0,12}$/, "a postcode: up to 12 letters, digits, spaces or '-'"),
+    ),
+    city: optional(plainText(60)),
+  })
+  .meta({ id: "Address" });
+export type Address = z.infer<typeof addressSchema>;
+
+/** The body of `PUT /v1/customers/{number}`: the customer as zapfloor knows it. */
+export const customerInputSchema = z
+  .strictObject({
+    name: plainText(200).min(1, "a name is required"),
+    vatNumber: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9 .\-/]{0,40}$/, "a VAT number: up to 40 letters, digits, spaces, '.', '-' or '/'"),
+    ),
+    companyNumber: optional(
+      z
+        .string()
+        .trim()
+        .regex(
+          /^[A-Za-z0-9 .\-/]{0,40}$/,
+          "a company number: up to 40 letters, digits, spaces, '.', '-' or '/'",
+        ),
+    ),
+    email: optional(z.email("an e-mail address").max(254)),
+    country: optional(
+      z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, "an ISO 3166-1 alpha-2 country code, e.g. BE")
+        .transform((value) => value.toUpperCase()),
+    ),
+    address: optional(addressSchema),
+  })
+  .meta({ id: "CustomerInput" });
+export type CustomerInput = z.infer<typeof customerInputSchema>;
+
+export const customerSchema = z
+  .object({
+    number: z.string(),
+    name: z.string(),
+    vatNumber: z.string().nullable(),
+    companyNumber: z.string().nullable(),
+    email: z.string().nullable(),
+    country: z.string().nullable(),
+    address: z
+      .object({
+        line1: z.string().nullable(),
+        line2: z.string().nullable(),
+        postcode: z.string().nullable(),
+        city: z.string().nullable(),
+      })
+      .nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Customer" });
+export type Customer = z.infer<typeof customerSchema>;
+
+/** A customer's state in one division: its link, and what match-or-create would decide now (a dry run). */
+export const customerDivisionStateSchema = z
+  .object({
+    division: z.number(),
+    outcome: matchOutcomeSchema,
+    exactAccountId: z.string().nullable(),
+    link: linkSchema.nullable(),
+  })
+  .meta({ id: "CustomerDivisionState" });
+
+export const customerUpsertResultSchema = z
+  .object({
+    customer: customerSchema,
+    created: z.boolean(),
+    divisions: z.array(customerDivisionStateSchema),
+  })
+  .meta({ id: "CustomerUpsertResult" });
+export type CustomerUpsertResult = z.infer<typeof customerUpsertResultSchema>;
+
+export const customerSearchQuerySchema = z.object({
+  q: searchText.optional().meta({ description: "Part of the number, the name or the VAT number." }),
+  division: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2_147_483_647)
+    .optional()
+    .meta({ description: "Also give each customer's link in this division." }),
+  ...pageQuery,
+});
+
+export const customerSearchResultSchema = z
+  .object({
+    customers: z.array(customerSchema.extend({ link: linkSchema.nullable().optional() })),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: "CustomerSearchResult" });

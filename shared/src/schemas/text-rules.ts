@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+/**
+ * Control, format (zero-width, bidi overrides, BOM), private-use, unassigned and surrogate code points, and
+ * line/paragraph separators: nothing a person types into a company name or an address.
+ */
+const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/u;
+/** Markup and SQL punctuation have no place in a name or address; refusing them keeps the data plain. */
+const MARKUP_OR_SQL = /[<>;{}\\`=]|--|\/\*|\*\//;
+
+/** Free text a person types (a name, an address line): trimmed, bounded, plain. */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .refine((value) => !INVISIBLE_OR_CONTROL.test(value), "contains control or invisible characters")
+    .refine(
+      (value) => !MARKUP_OR_SQL.test(value),
+      "contains markup or SQL characters (< > ; { } \\ ` = -- /*)",
+    );
+
+/** A search box: bounded, no control characters. */
+export const searchText = z
+  .string()
+  .trim()
+  .max(100, "at most 100 characters")
+  .refine((value) => !INVISIBLE_OR_CONTROL.test(value), "contains control or invisible characters");
