@@ -9,7 +9,8 @@ const ALIASES: Readonly<Record<string, string>> = { EL: "GR", UK: "GB" };
  */
 export function normaliseCountry(raw: string | null | undefined): string | undefined {
   if (!raw) return undefined;
-  const upper = (raw.length === 2 ? raw : raw.trim()).toUpperCase();
+  if (raw.length === 2 && ALPHA2.test(raw)) return ALIASES[raw] ?? raw;
+  const upper = raw.trim().toUpperCase();
   const country = ALIASES[upper] ?? upper;
   return ALPHA2.test(country) ? country : undefined;
 }

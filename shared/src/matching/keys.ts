@@ -1,4 +1,4 @@
-import { codeMatchKey } from "./codes";
+import { normaliseSearchCode } from "./codes";
 import { companyNumberFromVat, normaliseCompanyNumber } from "./company-number";
 import { normaliseCountry } from "./country";
 import { type NameProfile, nameProfile } from "./names";
@@ -52,9 +52,10 @@ const NO_CODE: CodeKeys = Object.freeze({});
 const NO_COMPANY_NUMBERS: readonly string[] = Object.freeze([]);
 
 export function codeKeys(raw: string | null | undefined): CodeKeys {
-  const text = codeMatchKey(raw, { zeroPaddedNumericEqual: false });
+  const text = normaliseSearchCode(raw);
   if (text === undefined) return NO_CODE;
-  return ALL_DIGITS.test(text) ? { text, numeric: text.replace(LEADING_ZEROS, "") } : { text };
+  if (!ALL_DIGITS.test(text)) return { text };
+  return { text, numeric: text.charCodeAt(0) === 48 ? text.replace(LEADING_ZEROS, "") : text };
 }
 
 export function indexAccount(account: ExactAccountSnapshot): IndexedAccount {

@@ -52,16 +52,19 @@ export class LinearScanLookup implements AccountLookup {
         (word) => (this.#tokenFrequency.get(word) ?? 0) <= this.#namePool.maxTokenFrequency,
       ),
     );
-    for (const [position, indexed] of this.#accounts.entries()) {
+    const accounts = this.#accounts;
+    for (let position = 0; position < accounts.length; position++) {
+      const indexed = accounts[position]!;
       if (sameCode(indexed.code, customer.numberKeys, options)) byCode.push(indexed);
       if (sameCode(indexed.searchCode, customer.numberKeys, options)) bySearchCode.push(indexed);
       if (vat !== undefined && indexed.vat === vat) byVat.push(indexed);
       if (customer.companyNumber !== undefined && indexed.companyNumbers.includes(customer.companyNumber)) {
         byCompanyNumber.push(indexed);
       }
-      if (this.#searchTokens[position]!.some((word) => uncommon.has(word))) sharingWords.push(indexed);
-      else if (customerWords.length > 0 && indexed.name.normalised === customer.name.normalised)
+      if (sharesWord(this.#searchTokens[position]!, uncommon)) sharingWords.push(indexed);
+      else if (customerWords.length > 0 && indexed.name.normalised === customer.name.normalised) {
         twins.push(indexed);
+      }
     }
     // As in the index: twins are looked for only when every word of the name is common.
     const found = uncommon.size > 0 ? sharingWords : twins;
@@ -74,6 +77,11 @@ const accountNames: NamePoolAccess<IndexedAccount> = {
   keyOf: (indexed) => indexed.id,
   nameOf: (indexed) => indexed.name,
 };
+
+function sharesWord(words: readonly string[], wanted: ReadonlySet<string>): boolean {
+  for (const word of words) if (wanted.has(word)) return true;
+  return false;
+}
 
 function sameCode(account: CodeKeys, customer: CodeKeys, options: CodeComparisonOptions): boolean {
   if (options.zeroPaddedNumericEqual && customer.numeric !== undefined) {
