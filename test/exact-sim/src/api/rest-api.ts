@@ -52,7 +52,7 @@ export async function handleRestCall(runtime: SimRuntime, c: Context, trace: Cal
     return jsonResponse({ d: { results: [rendered] } });
   }
 
-  const match = PATH.exec(decodeURIComponent(url.pathname));
+  const match = PATH.exec(decodePath(url.pathname));
   if (!match) throw notFound("Resource not found.");
   const [, divisionText, entitySetRaw, key, navigation] = match as unknown as [
     string,
@@ -128,4 +128,12 @@ async function dispatch(
   if (method === "PUT" && endpoint.put) return endpoint.put(req, key, await c.req.text());
   if (method === "DELETE" && endpoint.delete) return endpoint.delete(req, key);
   throw notAllowed();
+}
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw badRequest("Bad Request - Invalid URL");
+  }
 }

@@ -1,3 +1,4 @@
+import { createdResponse } from "../api/created-response";
 import type { EntityEndpoint } from "../api/entity-endpoint";
 import { entityResponse, listResponse, REGULAR_PAGE_SIZE } from "../api/list-response";
 import { guidKey, publicOrigin, type RestRequest } from "../api/rest-request";
@@ -96,7 +97,7 @@ export const webhookSubscriptionsEndpoint: EntityEndpoint = {
       validated: false,
     };
     req.runtime.webhooks.subscribe(subscription);
-    return entityResponse(req, subscription, target(req), 201);
+    return createdResponse(req, subscription, target(req));
   },
   delete(req, key) {
     const subscription = find(req, key);

@@ -22,6 +22,7 @@ const subscribe = (env: ReturnType<typeof testSim>, topic = "Accounts") =>
   env.api(`/api/v1/${DIVISION}/webhooks/WebhookSubscriptions`, {
     method: "POST",
     body: JSON.stringify({ CallbackURL: "https://proxy.test/webhooks/exact", Topic: topic }),
+    headers: { Prefer: "return=representation" },
   });
 
 describe("webhook signature", () => {

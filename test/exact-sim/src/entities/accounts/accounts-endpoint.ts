@@ -1,14 +1,14 @@
+import { createdResponse } from "../../api/created-response";
 import type { EntityEndpoint } from "../../api/entity-endpoint";
 import { entityResponse, listResponse, REGULAR_PAGE_SIZE } from "../../api/list-response";
 import { guidKey, type RestRequest } from "../../api/rest-request";
 import { badRequest, notFound } from "../../http/exact-error";
-import { jsonResponse, noContent } from "../../http/responses";
+import { noContent } from "../../http/responses";
 import { parseJsonObject, readEntityInput } from "../../odata/entity-input";
 import { guidKeyset } from "../../odata/keysets";
 import type { RenderTarget } from "../../odata/render";
-import { ACCOUNT_FIELDS, ACCOUNT_POST_WITHOUT_PREFER_VALUES, ACCOUNT_READ_ONLY } from "./account-fields";
+import { ACCOUNT_POST_WITHOUT_PREFER_VALUES, ACCOUNT_READ_ONLY } from "./account-fields";
 import type { AccountRecord } from "./account-record";
-import { ACCOUNT_TYPE } from "./account-schema";
 import { createAccount, deleteAccount, updateAccount } from "./account-service";
 
 export function accountTarget(req: RestRequest, entitySet = "crm/Accounts"): RenderTarget<AccountRecord> {
@@ -45,8 +45,7 @@ export const accountsEndpoint: EntityEndpoint = {
   post(req, body) {
     const input = readEntityInput(parseJsonObject(body), req.runtime.schemas.account, ACCOUNT_READ_ONLY);
     const account = createAccount(req.runtime.ctx, req.division, input);
-    if (req.preferRepresentation) return entityResponse(req, account, accountTarget(req), 201);
-    return jsonResponse({ d: postedWithoutPrefer(req, account) }, 200);
+    return createdResponse(req, account, accountTarget(req), ACCOUNT_POST_WITHOUT_PREFER_VALUES);
   },
   put(req, key, body) {
     const account = findAccount(req, key);
@@ -60,18 +59,3 @@ export const accountsEndpoint: EntityEndpoint = {
     return noContent();
   },
 };
-
-/**
- * Without `Prefer: return=representation` Exact answers the created account with only the key filled
- * (recorded 2026: nango/extracted/crm-accounts-post-response-no-prefer.json, HTTP 200).
- */
-function postedWithoutPrefer(req: RestRequest, account: AccountRecord): Record<string, unknown> {
-  const uri = `${req.divisionBase}crm/Accounts(guid'${account.ID}')`;
-  const out: Record<string, unknown> = { __metadata: { uri, type: ACCOUNT_TYPE } };
-  for (const [name, type] of ACCOUNT_FIELDS) {
-    if (name === "ID") out[name] = account.ID;
-    else if (type === "Navigation") out[name] = { __deferred: { uri: `${uri}/${name}` } };
-    else out[name] = ACCOUNT_POST_WITHOUT_PREFER_VALUES[name] ?? null;
-  }
-  return out;
-}

@@ -1,3 +1,4 @@
+import { createdResponse } from "../../api/created-response";
 import type { EntityEndpoint } from "../../api/entity-endpoint";
 import { entityResponse, listResponse, REGULAR_PAGE_SIZE } from "../../api/list-response";
 import { guidKey, type RestRequest } from "../../api/rest-request";
@@ -57,8 +58,7 @@ export const salesEntriesEndpoint: EntityEndpoint = {
   },
   post(req, body) {
     const entry = createSalesEntry(req.runtime.ctx, req.division, parseJsonObject(body));
-    // Recorded POSTs answer 200 without Prefer (S11); the created entity comes back either way here.
-    return entityResponse(req, entry, entryTarget(req), req.preferRepresentation ? 201 : 200);
+    return createdResponse(req, entry, entryTarget(req));
   },
   delete(req, key) {
     const entry = find(req, key);

@@ -56,6 +56,20 @@ describe("salesentry/SalesEntries POST", () => {
     expect(second.EntryNumber).toBe(26700002);
   });
 
+  it("answers 200 with only the EntryID filled when Prefer: return=representation is missing", async () => {
+    const { env, entry, financial } = setup();
+    const response = await env.api(`${base}/salesentry/SalesEntries`, {
+      method: "POST",
+      body: JSON.stringify(entry()),
+    });
+    expect(response.status).toBe(200);
+    const body: Json = (await response.json()).d;
+    expect(body.EntryID).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.EntryNumber).toBeNull();
+    expect(body.AmountFC).toBeNull();
+    expect(financial.salesEntries.get(body.EntryID)?.EntryNumber).toBe(26700001);
+  });
+
   it("accepts negative lines as a credit note (Type 21)", async () => {
     const { post, entry, revenue } = setup();
     const body: Json = (
