@@ -12,7 +12,7 @@ import type { AccountHits, AccountLookup } from "./lookup";
 import { MultiMap } from "./multimap";
 import { NameIndex } from "./name-index";
 import type { NamePoolOptions } from "./name-pool";
-import { nameProfile, profileSimilarity } from "./names";
+import { type NameProfile, nameProfile, profileSimilarity } from "./names";
 import type { ExactAccountSnapshot } from "./types";
 import { normaliseVat } from "./vat";
 
@@ -127,7 +127,10 @@ export class AccountIndex implements AccountLookup {
       bySearchCode: this.#searchCode.find(customer.numberKeys, options),
       byVat: this.#vat.get(customer.vat.canonical),
       byCompanyNumber: this.#companyNumber.get(customer.companyNumber),
-      byName: this.#name.pool(customer.name),
     };
+  }
+
+  findNameLookalikes(name: NameProfile): readonly IndexedAccount[] {
+    return this.#name.pool(name);
   }
 }

@@ -36,7 +36,7 @@ export function decideForIndexedCustomer(
   options: MatchOptions,
 ): Decision {
   const hits = inIdOrder(accounts.findForCustomer(customer, options));
-  const context = new DecisionContext(customer, hits, links, options);
+  const context = new DecisionContext(customer, hits, accounts, links, options);
   const decision = decideOutcome(context, accounts);
   const vatNote = customerVatNote(customer);
   if (vatNote) decision.reasons.push(vatNote);
@@ -48,10 +48,12 @@ class DecisionContext {
   readonly evidence = new EvidenceCollector<IndexedAccount>();
   readonly numberHits: IndexedAccount[];
   readonly #similarity = new Map<IndexedAccount, number>();
+  #lookalikesAdded = false;
 
   constructor(
     readonly customer: IndexedCustomer,
     readonly hits: AccountHits,
+    readonly accounts: AccountLookup,
     readonly links: LinkLookup,
     readonly options: MatchOptions,
   ) {
@@ -63,16 +65,35 @@ class DecisionContext {
       // A company number read from the customer's own VAT number adds nothing once the VAT matched.
       if (!(customer.companyNumberFromVat && signals.has("vat"))) signals.add("companyNumber");
     }
-    const threshold = options.nameSuggestionThreshold;
-    for (const account of hits.byName) {
-      if (
-        mayReachSimilarity(customer.name, account.name, threshold) &&
-        this.similarity(account) >= threshold
-      ) {
-        this.evidence.signalsOf(account).add("name");
-      }
-    }
+    for (const [account] of this.evidence.entries()) this.#noteName(account);
     this.numberHits = [...new Set([...hits.byCode, ...hits.bySearchCode])];
+  }
+
+  /**
+   * Adds accounts whose names resemble the customer's. Only outcomes that need a person list them:
+   * a link or a match is settled by identifiers, and skipping the search keeps bulk matching cheap.
+   */
+  addNameLookalikes(): void {
+    if (this.#lookalikesAdded) return;
+    this.#lookalikesAdded = true;
+    for (const account of this.accounts.findNameLookalikes(this.customer.name)) this.#noteName(account);
+  }
+
+  /** How many accounts are connected by their name alone. */
+  nameOnlyCount(): number {
+    let count = 0;
+    for (const [, signals] of this.evidence.entries()) if (signals.size === 1 && signals.has("name")) count++;
+    return count;
+  }
+
+  #noteName(account: IndexedAccount): void {
+    const threshold = this.options.nameSuggestionThreshold;
+    if (
+      mayReachSimilarity(this.customer.name, account.name, threshold) &&
+      this.similarity(account) >= threshold
+    ) {
+      this.evidence.signalsOf(account).add("name");
+    }
   }
 
   similarity(account: IndexedAccount): number {
@@ -99,6 +120,7 @@ class DecisionContext {
   }
 
   decision(outcome: MatchOutcome, reasons: Reason[], account?: IndexedAccount): Decision {
+    if (outcome !== "linked" && outcome !== "match") this.addNameLookalikes();
     if (account) this.evidence.include(account);
     const decision: Decision = { outcome, reasons, candidates: this.#rankedCandidates(account) };
     if (account) decision.account = account.account;
@@ -170,7 +192,8 @@ function decideOutcome(context: DecisionContext, accounts: AccountLookup): Decis
     );
   }
 
-  const nameMatches = [...context.evidence.entries()].filter(([, signals]) => signals.has("name")).length;
+  context.addNameLookalikes();
+  const nameMatches = context.nameOnlyCount();
   const createReasons = [reasons.noMatch(customer)];
   if (nameMatches > 0) createReasons.push(reasons.nameSuggestions(nameMatches, "Exact account"));
   return context.decision("create", createReasons);
@@ -233,7 +256,6 @@ function inIdOrder(hits: AccountHits): AccountHits {
     bySearchCode: sorted(hits.bySearchCode),
     byVat: sorted(hits.byVat),
     byCompanyNumber: sorted(hits.byCompanyNumber),
-    byName: hits.byName,
   };
 }
 

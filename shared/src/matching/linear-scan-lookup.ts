@@ -8,7 +8,7 @@ import {
 } from "./keys";
 import type { AccountHits, AccountLookup } from "./lookup";
 import { defaultNamePoolOptions, type NamePoolAccess, type NamePoolOptions, pickNamePool } from "./name-pool";
-import { searchTokens } from "./names";
+import { type NameProfile, searchTokens } from "./names";
 import type { ExactAccountSnapshot } from "./types";
 
 /**
@@ -43,33 +43,33 @@ export class LinearScanLookup implements AccountLookup {
     const bySearchCode: IndexedAccount[] = [];
     const byVat: IndexedAccount[] = [];
     const byCompanyNumber: IndexedAccount[] = [];
-    const sharingWords: IndexedAccount[] = [];
-    const twins: IndexedAccount[] = [];
     const vat = customer.vat.canonical;
-    const customerWords = searchTokens(customer.name);
-    const uncommon = new Set(
-      customerWords.filter(
-        (word) => (this.#tokenFrequency.get(word) ?? 0) <= this.#namePool.maxTokenFrequency,
-      ),
-    );
-    const accounts = this.#accounts;
-    for (let position = 0; position < accounts.length; position++) {
-      const indexed = accounts[position]!;
+    for (const indexed of this.#accounts) {
       if (sameCode(indexed.code, customer.numberKeys, options)) byCode.push(indexed);
       if (sameCode(indexed.searchCode, customer.numberKeys, options)) bySearchCode.push(indexed);
       if (vat !== undefined && indexed.vat === vat) byVat.push(indexed);
       if (customer.companyNumber !== undefined && indexed.companyNumbers.includes(customer.companyNumber)) {
         byCompanyNumber.push(indexed);
       }
+    }
+    return { byCode, bySearchCode, byVat, byCompanyNumber };
+  }
+
+  findNameLookalikes(name: NameProfile): readonly IndexedAccount[] {
+    const words = searchTokens(name);
+    const uncommon = new Set(
+      words.filter((word) => (this.#tokenFrequency.get(word) ?? 0) <= this.#namePool.maxTokenFrequency),
+    );
+    const sharingWords: IndexedAccount[] = [];
+    const twins: IndexedAccount[] = [];
+    for (let position = 0; position < this.#accounts.length; position++) {
+      const indexed = this.#accounts[position]!;
       if (sharesWord(this.#searchTokens[position]!, uncommon)) sharingWords.push(indexed);
-      else if (customerWords.length > 0 && indexed.name.normalised === customer.name.normalised) {
-        twins.push(indexed);
-      }
+      else if (words.length > 0 && indexed.name.normalised === name.normalised) twins.push(indexed);
     }
     // As in the index: twins are looked for only when every word of the name is common.
     const found = uncommon.size > 0 ? sharingWords : twins;
-    const byName = pickNamePool(found, customer.name, accountNames, this.#namePool.poolSize);
-    return { byCode, bySearchCode, byVat, byCompanyNumber, byName };
+    return pickNamePool(found, name, accountNames, this.#namePool.poolSize);
   }
 }
 

@@ -1,20 +1,21 @@
 import type { CodeComparisonOptions } from "./codes";
 import type { IndexedAccount, IndexedCustomer } from "./keys";
+import type { NameProfile } from "./names";
 
-/** The accounts that share something with one customer, per signal. */
+/** The accounts that share an identifier with one customer, per signal. */
 export interface AccountHits {
   byCode: readonly IndexedAccount[];
   bySearchCode: readonly IndexedAccount[];
   byVat: readonly IndexedAccount[];
   byCompanyNumber: readonly IndexedAccount[];
-  /** Accounts worth scoring by name; not yet filtered by similarity. */
-  byName: readonly IndexedAccount[];
 }
 
-/** What the decision needs from a division's accounts; `AccountIndex` answers it in O(1)-ish per customer. */
+/** What the decision needs from a division's accounts; `AccountIndex` answers each in O(1)-ish. */
 export interface AccountLookup {
   get(accountId: string): IndexedAccount | undefined;
   findForCustomer(customer: IndexedCustomer, options: CodeComparisonOptions): AccountHits;
+  /** Accounts worth scoring against this name (not yet filtered by similarity). */
+  findNameLookalikes(name: NameProfile): readonly IndexedAccount[];
 }
 
 /** The customers that share something with one account, per signal. */
