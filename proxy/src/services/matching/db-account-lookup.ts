@@ -31,9 +31,7 @@ export async function prefetchAccountsFor(
   alsoIds: readonly string[] = [],
 ): Promise<PrefetchedAccounts> {
   const { index: names } = await mirrorIndexOf(ctx, scope);
-  const namePool = names
-    .findForCustomer(customer, { zeroPaddedNumericEqual: true })
-    .byName.map((hit) => hit.id);
+  const namePool = names.findNameLookalikes(customer.name).map((hit) => hit.id);
   const sharing = await mirrorRowsSharingKeys(ctx.db, scope, {
     numberKey: codeMatchKey(customer.number),
     vatKey: customer.vat.canonical,
@@ -52,10 +50,9 @@ export async function prefetchAccountsFor(
   return {
     accounts,
     get: (accountId) => live.get(accountId),
-    findForCustomer(indexed: IndexedCustomer, options: CodeComparisonOptions): AccountHits {
-      const hits = live.findForCustomer(indexed, options);
-      const byName = namePool.flatMap((id) => live.get(id) ?? []);
-      return { ...hits, byName };
-    },
+    findForCustomer: (indexed: IndexedCustomer, options: CodeComparisonOptions): AccountHits =>
+      live.findForCustomer(indexed, options),
+    // Asked for the customer's own name: the lookalikes picked from the whole division, as read just now.
+    findNameLookalikes: () => namePool.flatMap((id) => live.get(id) ?? []),
   };
 }

@@ -89,7 +89,9 @@ export function candidateReasons(candidate: CustomerCandidate, account: Mirrored
         code: "name_suggestions",
         accountId,
         customerNumber,
-        message: `Name ${Math.round(candidate.nameSimilarity * 100)}% similar ("${customer.name}"); a name alone never links.`,
+        message: `Name ${Math.round(candidate.nameSimilarity * 100)}% similar ("${customer.name}")${
+          candidate.matchedOn.length === 1 ? "; a name alone never links" : ""
+        }.`,
       });
     }
   }

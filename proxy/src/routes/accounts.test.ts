@@ -1,0 +1,408 @@
+import type {
+  AcceptSuggestionsResult,
+  AccountDetail,
+  OverviewRow,
+} from "@zapfloor-exact/shared/schemas/accounts";
+import { afterEach, describe, expect, it } from "vitest";
+import { createTenant } from "../services/tenants/create-tenant";
+import { errorOf, jsonOf, problemPathsOf } from "../testing/http";
+import { type LinkingFixture, startLinkingFixture } from "../testing/linking-fixture";
+
+let fixture: LinkingFixture;
+afterEach(async () => fixture?.close());
+
+const ACME = 0;
+const BETA = 1;
+const GAMMA = 2;
+const DELTA = 3;
+const DELTA_GENT = 4;
+const LONELY = 5;
+
+/** Two suggestions, one VAT group that needs a person, a prospect, and an account nobody matches. */
+async function start() {
+  fixture = await startLinkingFixture({
+    accounts: [
+      { Name: "Acme NV", Status: "C", IsSales: true, VATNumber: "BE0407186105", Country: "BE" },
+      { Name: "Beta BV", Status: "C", IsSales: true, SearchCode: "2002" },
+      { Name: "Gamma Prospect", Status: "P", VATNumber: "BE1000000120" },
+      { Name: "Delta Groep", Status: "C", IsSales: true, VATNumber: "BE1020304002" },
+      { Name: "Delta Groep Gent", Status: "C", IsSales: true, VATNumber: "BE 1020.304.002" },
+      { Name: "Lonely BV", Status: "C", IsSales: true },
+    ],
+    customers: {
+      "1001": { name: "Acme", vatNumber: "BE0407186105", country: "BE" },
+      "2002": { name: "Beta", country: "BE" },
+      "7007": { name: "Gamma", vatNumber: "BE1000000120", country: "BE" },
+      "8008": { name: "Delta", vatNumber: "BE1020304002", country: "BE" },
+      "9009": { name: "Unrelated Ltd", country: "GB" },
+    },
+  });
+  return fixture;
+}
+
+type Page = { accounts: OverviewRow[]; nextCursor: string | null };
+const names = (page: Page) => page.accounts.map((row) => row.account.name);
+
+describe("GET /v1/divisions/{division}/accounts", () => {
+  it("lists customer accounts by name with state, best suggestion and link; filters by state and text", async () => {
+    const f = await start();
+    const base = `/v1/divisions/${f.division}/accounts`;
+    const all = await jsonOf<Page>(await f.bookkeeper("GET", base));
+    expect(names(all)).toEqual(["Acme NV", "Beta BV", "Delta Groep", "Delta Groep Gent", "Lonely BV"]);
+    expect(all.accounts.map((row) => row.state)).toEqual([
+      "suggested",
+      "suggested",
+      "conflict",
+      "conflict",
+      "unlinked",
+    ]);
+    expect(all.accounts[0]).toMatchObject({
+      link: null,
+      suggestion: {
+        outcome: "match",
+        customer: { number: "1001", name: "Acme" },
+        matchedOn: ["vat", "name"],
+        score: 0.95,
+      },
+      warnings: [],
+    });
+    expect(all.accounts[2]?.suggestion.reasons.map((reason) => reason.code)).toEqual([
+      "vat_shared_by_several",
+    ]);
+
+    const filtered = async (query: string) =>
+      names(await jsonOf<Page>(await f.integration("GET", `${base}?${query}`)));
+    expect(await filtered("state=suggested")).toEqual(["Acme NV", "Beta BV"]);
+    expect(await filtered("state=conflict")).toEqual(["Delta Groep", "Delta Groep Gent"]);
+    expect(await filtered("state=unlinked")).toEqual(["Lonely BV"]);
+    expect(await filtered("state=linked")).toEqual([]);
+    expect(await filtered("q=groep")).toEqual(["Delta Groep", "Delta Groep Gent"]);
+    expect(await filtered(`q=${encodeURIComponent("0407.186")}`)).toEqual(["Acme NV"]);
+    expect(await filtered("q=2002")).toEqual(["Beta BV"]);
+  });
+
+  it("pages with an opaque cursor", async () => {
+    const f = await start();
+    const base = `/v1/divisions/${f.division}/accounts?limit=2`;
+    const first = await jsonOf<Page>(await f.bookkeeper("GET", base));
+    const second = await jsonOf<Page>(await f.bookkeeper("GET", `${base}&cursor=${first.nextCursor}`));
+    const third = await jsonOf<Page>(await f.bookkeeper("GET", `${base}&cursor=${second.nextCursor}`));
+    expect([names(first), names(second), names(third)]).toEqual([
+      ["Acme NV", "Beta BV"],
+      ["Delta Groep", "Delta Groep Gent"],
+      ["Lonely BV"],
+    ]);
+    expect(third.nextCursor).toBeNull();
+    const conflicts = await jsonOf<Page>(
+      await f.bookkeeper(
+        "GET",
+        `/v1/divisions/${f.division}/accounts?state=conflict&limit=1&cursor=${first.nextCursor}`,
+      ),
+    );
+    expect(names(conflicts)).toEqual(["Delta Groep"]);
+  });
+
+  it("lists every problem of a bad query; 401; 404 for another tenant's division", async () => {
+    const f = await start();
+    const bad = await f.bookkeeper(
+      "GET",
+      `/v1/divisions/${f.division}/accounts?state=sideways&limit=0&cursor=${encodeURIComponent("'; --")}&q=${"x".repeat(101)}`,
+    );
+    expect(bad.status).toBe(400);
+    expect((await problemPathsOf(bad)).sort()).toEqual([
+      "query.cursor",
+      "query.limit",
+      "query.q",
+      "query.state",
+    ]);
+    const forged = await f.bookkeeper("GET", `/v1/divisions/${f.division}/accounts?cursor=eyJ4IjoxfQ`);
+    expect(await problemPathsOf(forged)).toEqual(["query.cursor"]);
+    expect((await f.call("", "GET", `/v1/divisions/${f.division}/accounts`)).status).toBe(401);
+    const other = await createTenant(f.harness.deps, { name: "Other operator" });
+    expect(
+      (await f.call(other.tokens.bookkeeper, "GET", `/v1/divisions/${f.division}/accounts`)).status,
+    ).toBe(404);
+  });
+});
+
+describe("GET /v1/divisions/{division}/accounts/{exactId}", () => {
+  it("shows the account with candidates and reasons, whatever the GUID's braces and case", async () => {
+    const f = await start();
+    const id = f.ids[ACME]!;
+    const detail = await jsonOf<AccountDetail>(
+      await f.bookkeeper(
+        "GET",
+        `/v1/divisions/${f.division}/accounts/${encodeURIComponent(`{${id.toUpperCase()}}`)}`,
+      ),
+    );
+    expect(detail).toMatchObject({
+      division: f.division,
+      account: {
+        id,
+        name: "Acme NV",
+        status: "C",
+        isCustomer: true,
+        vatNumber: "BE0407186105",
+        deleted: false,
+      },
+      state: "suggested",
+      link: null,
+      warnings: [],
+    });
+    expect(detail.candidates).toEqual([
+      expect.objectContaining({
+        customer: expect.objectContaining({ number: "1001", name: "Acme" }),
+        matchedOn: ["vat", "name"],
+        nameSimilarity: 1,
+        decision: "match",
+        linkedTo: null,
+        reasons: [
+          expect.objectContaining({ code: "vat", message: "Same VAT number (BE0407186105)." }),
+          expect.objectContaining({ code: "name_suggestions", message: 'Name 100% similar ("Acme").' }),
+        ],
+      }),
+    ]);
+  });
+
+  it("warns that a prospect is not a customer and offers promotion", async () => {
+    const f = await start();
+    const detail = await jsonOf<AccountDetail>(
+      await f.bookkeeper("GET", `/v1/divisions/${f.division}/accounts/${f.ids[GAMMA]}`),
+    );
+    expect(detail.warnings).toEqual([
+      expect.objectContaining({ code: "not_a_customer", action: "promote_and_link" }),
+    ]);
+    expect(detail.suggestion.outcome).toBe("review");
+  });
+
+  it("answers 400 for a malformed id, 401, 404 for an unknown account or another tenant's division", async () => {
+    const f = await start();
+    const base = `/v1/divisions/${f.division}/accounts`;
+    expect(await problemPathsOf(await f.bookkeeper("GET", `${base}/not-a-guid`))).toEqual(["path.exactId"]);
+    expect((await f.call("bad", "GET", `${base}/${f.ids[ACME]}`)).status).toBe(401);
+    const unknown = await f.bookkeeper("GET", `${base}/00000000-0000-0000-0000-000000000001`);
+    expect(unknown.status).toBe(404);
+    const other = await createTenant(f.harness.deps, { name: "Other operator" });
+    expect((await f.call(other.tokens.integration, "GET", `${base}/${f.ids[ACME]}`)).status).toBe(404);
+  });
+});
+
+describe("PUT and DELETE /v1/divisions/{division}/accounts/{exactId}/link", () => {
+  it("links and unlinks, audited with who, what, when and how", async () => {
+    const f = await start();
+    const path = `/v1/divisions/${f.division}/accounts/${f.ids[LONELY]}/link`;
+    const linked = await f.bookkeeper("PUT", path, { customerNumber: "9009" });
+    expect(linked.status).toBe(200);
+    expect(await jsonOf<AccountDetail>(linked)).toMatchObject({
+      state: "linked",
+      link: {
+        customerNumber: "9009",
+        method: "manual",
+        linkedBy: "bookkeeper",
+        customer: { name: "Unrelated Ltd" },
+      },
+    });
+    expect((await f.bookkeeper("PUT", path, { customerNumber: "9009" })).status).toBe(200);
+
+    const unlinked = await f.bookkeeper("DELETE", path);
+    expect(await jsonOf<AccountDetail>(unlinked)).toMatchObject({ state: "unlinked", link: null });
+    const again = await f.bookkeeper("DELETE", path);
+    expect(again.status).toBe(404);
+
+    const events = await jsonOf<{ events: { action: string; actor: string; method: string; at: string }[] }>(
+      await f.bookkeeper("GET", `/v1/divisions/${f.division}/link-events`),
+    );
+    expect(events.events.map((event) => [event.action, event.actor, event.method])).toEqual([
+      ["unlink", "bookkeeper", "manual"],
+      ["link", "bookkeeper", "manual"],
+    ]);
+  });
+
+  it("answers 409 with the reason when either side is linked or the account is not a customer", async () => {
+    const f = await start();
+    const link = (index: number, customerNumber: string) =>
+      f.bookkeeper("PUT", `/v1/divisions/${f.division}/accounts/${f.ids[index]}/link`, { customerNumber });
+    await link(LONELY, "9009");
+    const customerTaken = await link(ACME, "9009");
+    expect(customerTaken.status).toBe(409);
+    expect((await errorOf(customerTaken)).message).toBe(
+      `zapfloor customer 9009 is already linked to Exact account ${f.ids[LONELY]}.`,
+    );
+    const accountTaken = await link(LONELY, "1001");
+    expect((await errorOf(accountTaken)).message).toBe(
+      `Exact account ${f.ids[LONELY]} is already linked to zapfloor customer 9009.`,
+    );
+    const prospect = await link(GAMMA, "7007");
+    expect(prospect.status).toBe(409);
+    expect((await errorOf(prospect)).message).toContain("not a customer (status P)");
+  });
+
+  it("lists every problem, needs a bookkeeper token, and 404s for another tenant or an unknown customer", async () => {
+    const f = await start();
+    const path = `/v1/divisions/${f.division}/accounts/${f.ids[LONELY]}/link`;
+    const bad = await f.bookkeeper("PUT", `/v1/divisions/${f.division}/accounts/xyz/link`, {
+      customerNumber: "",
+      x: 1,
+    });
+    expect((await problemPathsOf(bad)).sort()).toEqual(["path.exactId"]);
+    const badBody = await f.bookkeeper("PUT", path, { customerNumber: "", x: 1 });
+    expect((await problemPathsOf(badBody)).sort()).toEqual(["body", "body.customerNumber"]);
+    expect((await f.call("", "PUT", path, { customerNumber: "9009" })).status).toBe(401);
+    expect((await f.integration("PUT", path, { customerNumber: "9009" })).status).toBe(403);
+    expect((await f.integration("DELETE", path)).status).toBe(403);
+    const other = await createTenant(f.harness.deps, { name: "Other operator" });
+    expect((await f.call(other.tokens.bookkeeper, "PUT", path, { customerNumber: "9009" })).status).toBe(404);
+    expect((await f.call(other.tokens.bookkeeper, "DELETE", path)).status).toBe(404);
+    expect((await f.bookkeeper("PUT", path, { customerNumber: "4242" })).status).toBe(404);
+  });
+});
+
+describe("POST /v1/divisions/{division}/accounts/{exactId}/promote-and-link", () => {
+  it("makes a prospect a customer in Exact with one call and links it", async () => {
+    const f = await start();
+    const response = await f.bookkeeper(
+      "POST",
+      `/v1/divisions/${f.division}/accounts/${f.ids[GAMMA]}/promote-and-link`,
+      { customerNumber: "7007" },
+    );
+    expect(response.status).toBe(200);
+    expect(await jsonOf<AccountDetail>(response)).toMatchObject({
+      account: { status: "C", isCustomer: true, isSales: true },
+      state: "linked",
+      link: { customerNumber: "7007", method: "promoted" },
+      warnings: [],
+    });
+    expect(f.harness.sim.control.account(f.division, f.ids[GAMMA]!)).toMatchObject({
+      Status: "C",
+      IsSales: true,
+    });
+    expect(f.exactCalls().map((call) => `${call.method} ${call.endpoint}`)).toEqual([
+      "PUT crm/Accounts(key)",
+    ]);
+  });
+
+  it("answers 409 before calling Exact when the customer is linked elsewhere", async () => {
+    const f = await start();
+    await f.bookkeeper("PUT", `/v1/divisions/${f.division}/accounts/${f.ids[LONELY]}/link`, {
+      customerNumber: "7007",
+    });
+    const response = await f.bookkeeper(
+      "POST",
+      `/v1/divisions/${f.division}/accounts/${f.ids[GAMMA]}/promote-and-link`,
+      { customerNumber: "7007" },
+    );
+    expect(response.status).toBe(409);
+    expect(f.exactCalls()).toEqual([]);
+  });
+
+  it("lists every problem; 401; 403 for the integration; 404 for another tenant", async () => {
+    const f = await start();
+    const path = `/v1/divisions/${f.division}/accounts/${f.ids[GAMMA]}/promote-and-link`;
+    expect(await problemPathsOf(await f.bookkeeper("POST", path, { customerNumber: 7007 }))).toEqual([
+      "body.customerNumber",
+    ]);
+    expect((await f.call("", "POST", path, { customerNumber: "7007" })).status).toBe(401);
+    expect((await f.integration("POST", path, { customerNumber: "7007" })).status).toBe(403);
+    const other = await createTenant(f.harness.deps, { name: "Other operator" });
+    expect((await f.call(other.tokens.bookkeeper, "POST", path, { customerNumber: "7007" })).status).toBe(
+      404,
+    );
+    expect(f.exactCalls()).toEqual([]);
+  });
+});
+
+describe("POST /v1/divisions/{division}/accounts/accept-suggestions", () => {
+  it("previews, then links every unambiguous suggestion and reports what it skipped and why", async () => {
+    const f = await start();
+    const path = `/v1/divisions/${f.division}/accounts/accept-suggestions`;
+    const preview = await jsonOf<AcceptSuggestionsResult>(await f.bookkeeper("POST", path, { dryRun: true }));
+    expect(preview.linked.map((pair) => [pair.accountName, pair.customer.number])).toEqual([
+      ["Acme NV", "1001"],
+      ["Beta BV", "2002"],
+    ]);
+    expect(preview.skipped.map((skip) => [skip.accountName, skip.reason.code])).toEqual([
+      ["Delta Groep", "vat_shared_by_several"],
+      ["Delta Groep Gent", "vat_shared_by_several"],
+    ]);
+    const overview = `/v1/divisions/${f.division}/accounts?state=linked`;
+    expect((await jsonOf<Page>(await f.bookkeeper("GET", overview))).accounts).toEqual([]);
+
+    const done = await jsonOf<AcceptSuggestionsResult>(await f.bookkeeper("POST", path, { dryRun: false }));
+    expect(done.linked).toEqual(preview.linked);
+    const linked = await jsonOf<Page>(await f.bookkeeper("GET", overview));
+    expect(
+      linked.accounts.map((row) => [row.account.name, row.link?.method, row.link?.customer.number]),
+    ).toEqual([
+      ["Acme NV", "suggestion", "1001"],
+      ["Beta BV", "suggestion", "2002"],
+    ]);
+    const twice = await jsonOf<AcceptSuggestionsResult>(await f.bookkeeper("POST", path, { dryRun: false }));
+    expect(twice.linked).toEqual([]);
+  });
+
+  it("takes only the accounts asked for, saying why each was not linked", async () => {
+    const f = await start();
+    const response = await f.bookkeeper("POST", `/v1/divisions/${f.division}/accounts/accept-suggestions`, {
+      dryRun: false,
+      exactIds: [f.ids[BETA], f.ids[LONELY], "00000000-0000-0000-0000-00000000abcd"],
+    });
+    const result = await jsonOf<AcceptSuggestionsResult>(response);
+    expect(result.linked.map((pair) => pair.customer.number)).toEqual(["2002"]);
+    expect(result.skipped.map((skip) => skip.reason.code)).toEqual(["no_suggestion", "no_suggestion"]);
+  });
+
+  it("lists every problem; 401; 403 for the integration; 404 for another tenant", async () => {
+    const f = await start();
+    const path = `/v1/divisions/${f.division}/accounts/accept-suggestions`;
+    const bad = await f.bookkeeper("POST", path, { dryRun: "no", exactIds: ["nope"] });
+    expect((await problemPathsOf(bad)).sort()).toEqual(["body.dryRun", "body.exactIds[0]"]);
+    expect((await f.bookkeeper("POST", path, {})).status).toBe(400);
+    expect((await f.call("", "POST", path, { dryRun: true })).status).toBe(401);
+    expect((await f.integration("POST", path, { dryRun: true })).status).toBe(403);
+    const other = await createTenant(f.harness.deps, { name: "Other operator" });
+    expect((await f.call(other.tokens.bookkeeper, "POST", path, { dryRun: true })).status).toBe(404);
+  });
+});
+
+describe("GET /v1/divisions/{division}/link-events", () => {
+  it("pages newest first and filters by customer or account", async () => {
+    const f = await start();
+    await f.bookkeeper("POST", `/v1/divisions/${f.division}/accounts/accept-suggestions`, { dryRun: false });
+    await f.bookkeeper("DELETE", `/v1/divisions/${f.division}/accounts/${f.ids[ACME]}/link`);
+    type Events = { events: { action: string; customerNumber: string }[]; nextCursor: string | null };
+    const base = `/v1/divisions/${f.division}/link-events`;
+    const first = await jsonOf<Events>(await f.integration("GET", `${base}?limit=2`));
+    const rest = await jsonOf<Events>(
+      await f.integration("GET", `${base}?limit=2&cursor=${first.nextCursor}`),
+    );
+    expect([...first.events, ...rest.events].map((event) => [event.action, event.customerNumber])).toEqual([
+      ["unlink", "1001"],
+      ["link", "2002"],
+      ["link", "1001"],
+    ]);
+    expect(rest.nextCursor).toBeNull();
+    const ofAccount = await jsonOf<Events>(
+      await f.integration("GET", `${base}?exactId=${f.ids[ACME]?.toUpperCase()}`),
+    );
+    expect(ofAccount.events.map((event) => event.action)).toEqual(["unlink", "link"]);
+    const ofCustomer = await jsonOf<Events>(await f.integration("GET", `${base}?customerNumber=2002`));
+    expect(ofCustomer.events.map((event) => event.action)).toEqual(["link"]);
+  });
+
+  it("lists every problem; 401; 404 for another tenant's division", async () => {
+    const f = await start();
+    const base = `/v1/divisions/${f.division}/link-events`;
+    const bad = await f.bookkeeper(
+      "GET",
+      `${base}?limit=x&exactId=1&customerNumber=${encodeURIComponent("<a>")}`,
+    );
+    expect((await problemPathsOf(bad)).sort()).toEqual([
+      "query.customerNumber",
+      "query.exactId",
+      "query.limit",
+    ]);
+    expect((await f.call("", "GET", base)).status).toBe(401);
+    const other = await createTenant(f.harness.deps, { name: "Other operator" });
+    expect((await f.call(other.tokens.bookkeeper, "GET", base)).status).toBe(404);
+  });
+});
