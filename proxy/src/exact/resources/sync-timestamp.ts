@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DivisionApi } from "../client";
+import { utcToAmsterdamWall } from "../dates";
 import { literal } from "../odata";
 
 const syncTimestampRow = z.looseObject({
@@ -18,7 +19,8 @@ export async function syncTimestampAt(
   endpoint: string,
   modifiedAfter: Date,
 ): Promise<string> {
-  const at = modifiedAfter.toISOString().slice(0, 19);
+  // Dates sent to Exact without a zone are read as Amsterdam wall-clock time. [§2]
+  const at = new Date(utcToAmsterdamWall(modifiedAfter.getTime())).toISOString().slice(0, 19);
   const rows = await api.list(
     "sync/SyncTimestamp",
     { params: { modified: `datetime${literal(at)}`, endPoint: literal(endpoint) } },

@@ -2,6 +2,7 @@ import { accountsEndpoint } from "../entities/accounts/accounts-endpoint";
 import { bulkAccountsEndpoint } from "../entities/accounts/bulk-accounts-endpoint";
 import { syncAccountsEndpoint } from "../entities/accounts/sync-accounts-endpoint";
 import { deletedEndpoint } from "../entities/deleted/deleted-endpoint";
+import { syncTimestampEndpoint } from "../entities/sync-timestamp/sync-timestamp-endpoint";
 import { divisionsEndpoint } from "../entities/system/divisions-endpoint";
 import { glAccountsEndpoint } from "../financial/gl-accounts/gl-accounts-endpoint";
 import { journalsEndpoint } from "../financial/journals/journals-endpoint";
@@ -19,6 +20,7 @@ const ENDPOINTS: readonly EntityEndpoint[] = [
   bulkAccountsEndpoint,
   syncAccountsEndpoint,
   deletedEndpoint,
+  syncTimestampEndpoint,
   divisionsEndpoint,
   webhookSubscriptionsEndpoint,
   journalsEndpoint,
