@@ -356,6 +356,30 @@ describe("decideMatch: reasons and candidates", () => {
     ]);
   });
 
+  it("a match lists no name look-alikes; they are listed when a person has to decide", () => {
+    const lookalike = exactAccount("a3", { name: "Acme Gent" });
+    const customer = zapfloorCustomer("11", { vatNumber: BE_VAT, name: "Acme" });
+    const matched = decideMatch(
+      customer,
+      new AccountIndex([exactAccount("a1", { vatNumber: BE_VAT, name: "Zeta" }), lookalike]),
+      linksFromPairs([]),
+    );
+    expect(matched.candidates.map((candidate) => candidate.account.id)).toEqual([accountId("a1")]);
+    const ambiguous = decideMatch(
+      customer,
+      new AccountIndex([
+        exactAccount("a1", { vatNumber: BE_VAT, name: "Zeta" }),
+        exactAccount("a2", { vatNumber: BE_VAT, name: "Zeta" }),
+        lookalike,
+      ]),
+      linksFromPairs([]),
+    );
+    expect(ambiguous.outcome).toBe("ambiguous");
+    expect(
+      ambiguous.candidates.find((candidate) => candidate.account.id === accountId("a3"))?.matchedOn,
+    ).toEqual(["name"]);
+  });
+
   it("candidates are cut at maxCandidates", () => {
     const accounts = ["a1", "a2", "a3", "a4"].map((id) => exactAccount(id, { vatNumber: BE_VAT }));
     const decision = decideMatch(

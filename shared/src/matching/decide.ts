@@ -37,7 +37,7 @@ export function decideForIndexedCustomer(
 ): Decision {
   const hits = inIdOrder(accounts.findForCustomer(customer, options));
   const context = new DecisionContext(customer, hits, accounts, links, options);
-  const decision = decideOutcome(context, accounts);
+  const decision = decideOutcome(context);
   const vatNote = customerVatNote(customer);
   if (vatNote) decision.reasons.push(vatNote);
   return decision;
@@ -63,7 +63,7 @@ class DecisionContext {
     for (const account of hits.byCompanyNumber) {
       const signals = this.evidence.signalsOf(account);
       // A company number read from the customer's own VAT number adds nothing once the VAT matched.
-      if (!(customer.companyNumberFromVat && signals.has("vat"))) signals.add("companyNumber");
+      if (!(customer.companyNumberIsFromVat && signals.has("vat"))) signals.add("companyNumber");
     }
     for (const [account] of this.evidence.entries()) this.#noteName(account);
     this.numberHits = [...new Set([...hits.byCode, ...hits.bySearchCode])];
@@ -155,9 +155,9 @@ class DecisionContext {
   }
 }
 
-function decideOutcome(context: DecisionContext, accounts: AccountLookup): Decision {
+function decideOutcome(context: DecisionContext): Decision {
   const linkedId = context.links.byCustomer(context.customer.number);
-  if (linkedId !== undefined) return decideLinked(context, accounts, linkedId);
+  if (linkedId !== undefined) return decideLinked(context, linkedId);
 
   const { customer, numberHits, hits } = context;
   if (numberHits.length > 0) {
@@ -200,9 +200,9 @@ function decideOutcome(context: DecisionContext, accounts: AccountLookup): Decis
 }
 
 /** Already linked: still good (`linked`), or the link needs a person (`stale`); never silently relinked. */
-function decideLinked(context: DecisionContext, accounts: AccountLookup, linkedId: string): Decision {
+function decideLinked(context: DecisionContext, linkedId: string): Decision {
   const { customer } = context;
-  const linked = accounts.get(linkedId);
+  const linked = context.accounts.get(linkedId);
   if (!linked) return context.decision("stale", [reasons.accountDeleted(normaliseAccountId(linkedId))]);
   const problems = accountProblems(linked, false);
   if (problems.length > 0) return context.decision("stale", problems, linked);

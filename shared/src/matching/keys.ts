@@ -33,7 +33,7 @@ export interface IndexedCustomer {
   /** From `companyNumber`, else the enterprise number inside a Belgian VAT number. */
   companyNumber?: string;
   /** True when `companyNumber` was read from the VAT number rather than given. */
-  companyNumberFromVat: boolean;
+  companyNumberIsFromVat: boolean;
   name: NameProfile;
 }
 
@@ -94,7 +94,7 @@ export function indexCustomer(customer: ZapfloorCustomer): IndexedCustomer {
     vat,
     numberKeys: codeKeys(customer.number),
     companyNumber: given ?? fromVat,
-    companyNumberFromVat: given === undefined && fromVat !== undefined,
+    companyNumberIsFromVat: given === undefined && fromVat !== undefined,
     name: nameProfile(customer.name),
   };
 }

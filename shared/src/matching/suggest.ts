@@ -68,7 +68,7 @@ export function suggestForAccount(
   evidence.add(hits.byVat, "vat");
   for (const customer of hits.byCompanyNumber) {
     const signals = evidence.signalsOf(customer);
-    if (!(customer.companyNumberFromVat && signals.has("vat"))) signals.add("companyNumber");
+    if (!(customer.companyNumberIsFromVat && signals.has("vat"))) signals.add("companyNumber");
   }
   const similarity = new Map<IndexedCustomer, number>();
   const similarityOf = (customer: IndexedCustomer) => {
