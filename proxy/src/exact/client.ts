@@ -81,11 +81,14 @@ export function createExactClient(deps: ExactClientDeps) {
     const url = urlFor(connection, spec.target);
     const endpoint = pathOf(url);
     const key = division === undefined ? undefined : budgetKey(deps.app.clientId, division);
-    let token: AccessToken = await deps.tokens.accessToken(connection.id);
-    let refreshedAfter401 = false;
+    let rejected: AccessToken | undefined;
 
     for (let attempt = 1; ; attempt++) {
       if (key) await deps.budget.acquire(key);
+      // The token is taken after the budget wait, which can outlast it.
+      const token = rejected
+        ? await deps.tokens.afterUnauthorized(connection.id, rejected)
+        : await deps.tokens.accessToken(connection.id);
       let response: ExactResponse;
       onSend?.();
       try {
@@ -110,9 +113,8 @@ export function createExactClient(deps: ExactClientDeps) {
       if (key) await deps.budget.record(key, readRateLimitHeaders(response.headers));
 
       if (response.status >= 200 && response.status < 300) return response;
-      if (response.status === 401 && !refreshedAfter401) {
-        refreshedAfter401 = true;
-        token = await deps.tokens.afterUnauthorized(connection.id, token);
+      if (response.status === 401 && !rejected) {
+        rejected = token;
         continue;
       }
       const error = errorFromResponse(response.status, response.text, response.headers, endpoint);
