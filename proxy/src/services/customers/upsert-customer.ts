@@ -16,8 +16,17 @@ export async function upsertCustomer(
   ctx: ServiceContext,
   input: { tenantId: string; number: string; customer: CustomerInput },
 ): Promise<CustomerUpsertResult> {
+  const { row, created } = await storeCustomer(ctx, input);
+  return { customer: customerView(row), created, divisions: await divisionStates(ctx, row) };
+}
+
+/** Stores the customer in one transaction; an unchanged customer is not written (its caches stay valid). */
+export async function storeCustomer(
+  ctx: ServiceContext,
+  input: { tenantId: string; number: string; customer: CustomerInput },
+): Promise<{ row: CustomerRow; created: boolean }> {
   const now = ctx.clock.now();
-  const { row, created } = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const existing = await readCustomer(tx, input.tenantId, input.number);
     const next = customerRow(input.tenantId, input.number, input.customer, now);
     if (existing && sameCustomer(existing, next)) return { row: existing, created: false };
@@ -25,7 +34,6 @@ export async function upsertCustomer(
     await writeCustomer(tx, stored);
     return { row: stored, created: !existing };
   });
-  return { customer: customerView(row), created, divisions: await divisionStates(ctx, row) };
 }
 
 const compared = [
