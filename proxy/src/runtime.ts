@@ -9,7 +9,7 @@ import { salesEntryJobOptions } from "./jobs/outbox-worker";
 import type { Logger } from "./logger";
 import { sandboxExactApp } from "./sandbox";
 import { resolveSecretKey } from "./secret-key";
-import { linkCustomerForPush } from "./services/sales-entries/link-customer";
+import { matchOrCreateForPush } from "./services/matching/link-customer-for-push";
 import { version } from "./version";
 
 export interface Runtime {
@@ -29,7 +29,7 @@ export async function openRuntime(env: Env, logger: Logger, clock: Clock = syste
   const context = { db: database.db, clock, logger, exact, publicUrl: publicUrlOf(env) };
   const jobs = createBackgroundJobs(context, {
     syncIntervalMs: env.SYNC_INTERVAL_MINUTES * 60_000,
-    ...salesEntryJobOptions(env, linkCustomerForPush),
+    ...salesEntryJobOptions(env, matchOrCreateForPush),
   });
   const deps: AppDeps = { ...context, version, jobs };
   return {

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { salesEntryJobOptions } from "../../jobs/outbox-worker";
 import { requireDivision } from "../../services/divisions/require-division";
-import { linkCustomerForPush } from "../../services/sales-entries/link-customer";
+import { matchOrCreateForPush } from "../../services/matching/link-customer-for-push";
 import { countByState, listEntries, requeue } from "../../services/sales-entries/outbox-store";
 import { pushDueEntries } from "../../services/sales-entries/push-entries";
 import { createProgress } from "../progress";
@@ -67,7 +67,7 @@ export async function entriesCommand(runtime: CliRuntime, args: string[]): Promi
     if (!values.push || queued === 0) return;
 
     const progress = createProgress(`Division ${division}`);
-    const options = salesEntryJobOptions(runtime.env, linkCustomerForPush).outbox;
+    const options = salesEntryJobOptions(runtime.env, matchOrCreateForPush).outbox;
     let done = 0;
     for (;;) {
       const result = await pushDueEntries(runtime, {

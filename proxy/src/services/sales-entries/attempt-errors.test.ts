@@ -3,7 +3,13 @@ import { AppError } from "../../errors";
 import { ExactApiError, errorFromResponse, noAnswerError } from "../../exact/errors";
 import { backoffMs, defaultRetryPolicy, outcomeOfError } from "./attempt-errors";
 
-const policy = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 5000, budgetSpentDelayMs: 60_000 };
+const policy = {
+  maxAttempts: 4,
+  baseDelayMs: 1000,
+  maxDelayMs: 5000,
+  budgetSpentDelayMs: 60_000,
+  unknownOutcomeDelayMs: 30_000,
+};
 const now = 1_000_000;
 const response = (status: number, message?: string) =>
   errorFromResponse(
@@ -55,6 +61,14 @@ describe("outcomeOfError", () => {
       state: "queued",
       nextAttemptAt: now + 60_000,
       countsAsAttempt: false,
+    });
+  });
+
+  it("waits long enough after an unanswered POST for Exact to have finished it before looking again", () => {
+    const lost = noAnswerError("/api/v1/1/salesentry/SalesEntries", "No answer");
+    expect(outcomeOfError(lost, 1, now, policy, "post")).toMatchObject({
+      state: "queued",
+      nextAttemptAt: now + 30_000,
     });
   });
 

@@ -9,6 +9,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** How long to wait when the division's daily call budget is spent. */
   budgetSpentDelayMs: number;
+  /**
+   * The least wait after a POST that failed without a refusal (no answer, a 5xx): Exact may still be carrying it
+   * out, and the next attempt's `YourRef` look-up must come after it has.
+   */
+  unknownOutcomeDelayMs: number;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
@@ -16,6 +21,7 @@ export const defaultRetryPolicy: RetryPolicy = {
   baseDelayMs: 30_000,
   maxDelayMs: 30 * 60_000,
   budgetSpentDelayMs: 15 * 60_000,
+  unknownOutcomeDelayMs: 60_000,
 };
 
 /** Capped exponential backoff: base, 2×base, 4×base… up to the cap. */
@@ -51,7 +57,13 @@ export function isRefusal(error: unknown): boolean {
  * blindly; the daily budget being spent waits without counting as an attempt; anything else is retried with
  * backoff until the attempts run out.
  */
-export function outcomeOfError(error: unknown, attempts: number, now: number, policy: RetryPolicy): Outcome {
+export function outcomeOfError(
+  error: unknown,
+  attempts: number,
+  now: number,
+  policy: RetryPolicy,
+  during: "post" | "other" = "other",
+): Outcome {
   const recorded = recordedError(error);
   if (isRefusal(error)) return { state: "failed", error: recorded };
   if (error instanceof AppError && error.code === "rate_limited" && !(error instanceof ExactApiError)) {
@@ -68,9 +80,10 @@ export function outcomeOfError(error: unknown, attempts: number, now: number, po
       error: { ...recorded, message: `Gave up after ${attempts} attempts: ${recorded.message}` },
     };
   }
+  const wait = Math.max(backoffMs(attempts, policy), during === "post" ? policy.unknownOutcomeDelayMs : 0);
   return {
     state: "queued",
-    nextAttemptAt: now + backoffMs(attempts, policy),
+    nextAttemptAt: now + wait,
     error: recorded,
     countsAsAttempt: true,
   };

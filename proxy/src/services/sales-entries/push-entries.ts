@@ -138,8 +138,8 @@ async function pushClaimed(
     else if (outcome.state === "failed") result.failed++;
     else result.needsReview++;
   };
-  const failWith = (row: SalesEntryRow, error: unknown) =>
-    finish(row, outcomeOfError(error, row.attempts, ctx.clock.now(), options.retry));
+  const failWith = (row: SalesEntryRow, error: unknown, during: "post" | "other" = "other") =>
+    finish(row, outcomeOfError(error, row.attempts, ctx.clock.now(), options.retry, during));
 
   try {
     const [division] = await ctx.db
@@ -255,7 +255,7 @@ async function pushClaimed(
         exactEntryNumber: created.EntryNumber ?? null,
       });
     } catch (error) {
-      if (!isRefusal(error)) return failWith(row, error);
+      if (!isRefusal(error)) return failWith(row, error, "post");
       // Exact said no. Before calling it failed, make sure it did not book the entry anyway (a 500 can follow a write).
       try {
         const after = await salesEntriesWithYourRefs(api, [row.invoiceNumber]);
