@@ -1,0 +1,100 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type RunningSimulator, startExactSimulator } from "@zapfloor-exact/exact-sim";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const entry = fileURLToPath(new URL("./index.ts", import.meta.url));
+let simulator: RunningSimulator;
+let dir: string;
+let env: Record<string, string>;
+
+/** Runs the CLI as its own process; asynchronously, since the simulator it talks to runs in this one. */
+function cli(args: string[], extraEnv: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+      env: { ...process.env, ...env, ...extraEnv },
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      err += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, out, err }));
+  });
+}
+
+beforeAll(async () => {
+  simulator = await startExactSimulator({ port: 0 });
+  dir = mkdtempSync(join(tmpdir(), "cli-"));
+  env = {
+    DATABASE_URL: `file:${join(dir, "proxy.db")}`,
+    SIM_PORT: new URL(simulator.url).port,
+    SECRET_KEY: Buffer.alloc(32, 7).toString("base64"),
+    LOG_LEVEL: "warn",
+  };
+});
+afterAll(async () => {
+  await simulator.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the operator CLI against the sandbox simulator", () => {
+  let tenantId: string;
+
+  it("creates a tenant and prints only JSON with --json", async () => {
+    const run = await cli(["tenant", "create", "Acme", "Spaces", "--json"]);
+    expect(run.code).toBe(0);
+    const created = JSON.parse(run.out);
+    expect(created).toMatchObject({
+      tenantId: expect.any(String),
+      tokens: { integration: expect.stringMatching(/^zfx_/) },
+    });
+    tenantId = created.tenantId;
+  });
+
+  it("connects Exact Online without a person and lists the divisions", async () => {
+    const run = await cli(["exact", "connect", tenantId]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('Connected "Acme Spaces"');
+    expect(run.out).toContain("division 1234567");
+  });
+
+  it("syncs a division with progress on stderr and a summary", async () => {
+    const run = await cli(["sync", tenantId, "1234567", "--json"]);
+    expect(run.code).toBe(0);
+    expect(run.err).toMatch(/Division 1234567 .*page 1/);
+    expect(run.err).toContain("✔ full sync");
+    expect(JSON.parse(run.out)).toMatchObject({ status: "completed", kind: "full" });
+  });
+
+  it("shows the connection", async () => {
+    const run = await cli(["exact", "status", tenantId]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("active on start.exactonline.nl (sandbox)");
+  });
+
+  it("prints the consent URL to open when a real Exact app is configured", async () => {
+    const run = await cli(["exact", "connect", tenantId, "--host", "start.exactonline.be"], {
+      EXACT_CLIENT_ID: "real-app",
+      EXACT_CLIENT_SECRET: "s3cret",
+      PUBLIC_URL: "https://link.example.com",
+    });
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("https://start.exactonline.be/api/oauth2/auth?client_id=real-app");
+    expect(run.out).toContain("https://link.example.com/exact/callback");
+    expect(run.out).not.toContain("s3cret");
+  });
+
+  it("explains a usage mistake with exit code 2", async () => {
+    const run = await cli(["sync", tenantId]);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain("sync needs a tenant id and a division number.");
+  });
+});
