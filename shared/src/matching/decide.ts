@@ -250,7 +250,7 @@ function preferCustomers(accounts: readonly IndexedAccount[]): IndexedAccount[] 
 /** Hits sorted by account id, so that a decision does not depend on the order accounts were indexed in. */
 function inIdOrder(hits: AccountHits): AccountHits {
   const sorted = (accounts: readonly IndexedAccount[]) =>
-    [...accounts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    accounts.length < 2 ? accounts : [...accounts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     byCode: sorted(hits.byCode),
     bySearchCode: sorted(hits.bySearchCode),

@@ -1,3 +1,5 @@
+import { asciiWords, unicodeWords } from "./name-words";
+
 /**
  * Legal forms dropped before names are compared, written as they read once dots and case are gone
  * ("B.V." → "bv", "S.à r.l." → "sarl").
@@ -28,17 +30,10 @@ const MULTI_WORD_FORMS: readonly (readonly string[])[] = [
 
 const MULTI_WORD_STARTS = new Set(MULTI_WORD_FORMS.map((form) => form[0]!));
 
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
-const COMBINING_MARKS = /\p{M}+/gu;
-const DOTS_AND_APOSTROPHES = /[.'’`]/g;
-const NON_ALPHANUMERIC = /[^\p{L}\p{N}]+/u;
-
 /** Lower case, without accents, dots, apostrophes and legal forms, split on everything else. */
 export function nameTokens(raw: string | null | undefined): string[] {
   if (!raw) return [];
-  const unaccented = PLAIN_ASCII.test(raw) ? raw : raw.normalize("NFKD").replace(COMBINING_MARKS, "");
-  const plain = unaccented.toLowerCase().replace(DOTS_AND_APOSTROPHES, "");
-  const words = plain.split(NON_ALPHANUMERIC).filter((word) => word !== "");
+  const words = asciiWords(raw) ?? unicodeWords(raw);
   const kept = withoutLegalForms(words);
   // A name that is nothing but a legal form ("NV") keeps its words rather than becoming empty.
   return kept.length > 0 ? kept : words;
