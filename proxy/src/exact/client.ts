@@ -191,6 +191,15 @@ export function createExactClient(deps: ExactClientDeps) {
         return all;
       },
 
+      /** How many rows a listing has (OData `__count`), for one call. */
+      async count(resource: string, query: ODataQuery = {}): Promise<number> {
+        const target = path(resource, { ...query, top: 1, inlinecount: "allpages" });
+        const response = await run({ method: "GET", target, idempotent: true });
+        const total = Number((bodyOf(response.text, resource) as { __count?: unknown }).__count);
+        if (!Number.isInteger(total)) throw shapeError(resource);
+        return total;
+      },
+
       /** One entity by its key, e.g. `crm/Accounts(guid'…')`; undefined when Exact does not have it. */
       async get<T extends z.ZodType>(
         resource: string,

@@ -6,6 +6,8 @@ export interface ODataQuery {
   top?: number;
   orderby?: string;
   expand?: string;
+  /** `allpages` adds `__count`, the size of the whole listing. */
+  inlinecount?: "allpages";
   /** Function parameters such as `modified=datetime'…'`, already in OData literal form. */
   params?: Record<string, string>;
 }
@@ -19,6 +21,7 @@ export function queryString(query: ODataQuery): string {
   if (query.expand) parts.push(`$expand=${encodeURIComponent(query.expand)}`);
   if (query.orderby) parts.push(`$orderby=${encodeURIComponent(query.orderby)}`);
   if (query.top !== undefined) parts.push(`$top=${query.top}`);
+  if (query.inlinecount) parts.push(`$inlinecount=${query.inlinecount}`);
   return parts.join("&");
 }
 

@@ -1,4 +1,6 @@
 import { parseArgs } from "node:util";
+import { readDivisionSync } from "../../db/mirror-store";
+import { countAccounts } from "../../exact/resources/accounts";
 import { requireDivision } from "../../services/divisions/require-division";
 import { syncDivision } from "../../services/mirror/sync-division";
 import { createProgress } from "../progress";
@@ -29,13 +31,25 @@ export async function syncCommand(runtime: CliRuntime, args: string[]): Promise<
   await requireDivision(runtime, tenantId, division);
 
   const progress = createProgress(`Division ${division}`);
+  const kind = values.full ? "full" : values.incremental ? "incremental" : "auto";
+  // A full load reads every account: one extra call for their number turns the progress into a bar.
+  const state = await readDivisionSync(runtime.db, { tenantId, division });
+  const total =
+    kind === "full" || (kind === "auto" && !state?.accountsTimestamp)
+      ? await countAccounts(runtime.exact.client.division(tenantId, division))
+      : undefined;
   const result = await syncDivision(runtime, {
     tenantId,
     division,
-    kind: values.full ? "full" : values.incremental ? "incremental" : "auto",
+    kind,
     initialLoad,
-    onProgress: ({ phase, pages, rows }) =>
-      progress.update(`${phase}: page ${pages} · ${rows.toLocaleString("en")} rows`),
+    onProgress: ({ phase, pages, rows }) => {
+      const of = total && phase === "accounts" ? ` of ${total.toLocaleString("en")}` : "";
+      progress.update(
+        `${phase}: page ${pages} · ${rows.toLocaleString("en")}${of} rows`,
+        total ? rows / total : undefined,
+      );
+    },
   }).catch((error: unknown) => {
     progress.fail(error instanceof Error ? error.message : String(error));
     throw error;

@@ -43,6 +43,11 @@ export function accountsDeletedSince(api: DivisionApi, timestamp: string, onPage
   );
 }
 
+/** The number of accounts in the division: one call, for progress displays. */
+export function countAccounts(api: DivisionApi) {
+  return api.count("crm/Accounts", { select: ["ID"] });
+}
+
 export function getAccount(api: DivisionApi, id: string) {
   return api.get(`crm/Accounts(${guid(id)})`, { select: accountFields }, exactAccount);
 }
