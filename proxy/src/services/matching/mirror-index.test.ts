@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase, prepareDatabase } from "../../db/client";
+import {
+  finishSync,
+  markAccountsDeleted,
+  markUnseenDeleted,
+  takeSyncLease,
+  upsertAccounts,
+} from "../../db/mirror-store";
+import type { ExactAccount } from "../../exact/schemas";
+import { silentLogger } from "../../logger";
+import { createManualClock } from "../../testing/manual-clock";
+import type { ServiceContext } from "../context";
+import { accountRow } from "../mirror/account-row";
+import { mirrorIndexOf } from "./mirror-index";
+
+const scope = { tenantId: "tenant-1", division: 42 };
+const START = Date.UTC(2026, 10, 25, 9, 0, 0);
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+const account = (n: number, name: string): ExactAccount => ({
+  ID: `00000000-0000-0000-0000-${String(n).padStart(12, "0")}`,
+  Code: String(n).padStart(18, " "),
+  SearchCode: null,
+  Name: name,
+  VATNumber: null,
+  ChamberOfCommerce: null,
+  Status: "C",
+  IsSupplier: false,
+  IsSales: true,
+  Blocked: false,
+  Email: null,
+  City: null,
+  Country: "BE ",
+  Modified: null,
+});
+
+/** Two processes' views of one database file: each has its own in-memory index, as two replicas would. */
+async function twoReplicas() {
+  const folder = mkdtempSync(join(tmpdir(), "zfx-mirror-index-"));
+  folders.push(folder);
+  const url = `file:${join(folder, "proxy.db")}`;
+  const first = openDatabase(url);
+  await prepareDatabase(first);
+  const second = openDatabase(url);
+  const clock = createManualClock(START);
+  const context = (db: typeof first.db): ServiceContext => ({ db, clock, logger: silentLogger });
+  return {
+    clock,
+    writer: context(first.db),
+    reader: context(second.db),
+    close: () => [first, second].forEach((d) => d.close()),
+  };
+}
+
+const namesIn = async (ctx: ServiceContext) =>
+  [...(await mirrorIndexOf(ctx, scope)).index.values()].map((indexed) => indexed.account.name).sort();
+
+describe("the in-memory account index of a division", () => {
+  it("sees rows another process wrote, changed and deleted, one account at a time", async () => {
+    const { clock, writer, reader, close } = await twoReplicas();
+    await upsertAccounts(writer.db, [accountRow(scope, account(1, "Acme"), clock.now())]);
+    expect(await namesIn(reader)).toEqual(["Acme"]);
+    const { version } = await mirrorIndexOf(reader, scope);
+
+    clock.advance(60_000);
+    expect((await mirrorIndexOf(reader, scope)).version).toBe(version);
+    await upsertAccounts(writer.db, [accountRow(scope, account(1, "Acme Renamed"), clock.now())]);
+    await upsertAccounts(writer.db, [accountRow(scope, account(2, "Beta"), clock.now())]);
+    expect(await namesIn(reader)).toEqual(["Acme Renamed", "Beta"]);
+
+    clock.advance(60_000);
+    await markAccountsDeleted(writer.db, scope, [account(1, "").ID], clock.now());
+    expect(await namesIn(reader)).toEqual(["Beta"]);
+    close();
+  });
+
+  it("reads a sync pass's rows, which carry the pass's start, once the pass has ended", async () => {
+    const { clock, writer, reader, close } = await twoReplicas();
+    await upsertAccounts(writer.db, [accountRow(scope, account(1, "Old"), clock.now())]);
+    const passStart = clock.now() + 1_000;
+    clock.set(passStart);
+    await takeSyncLease(writer.db, scope, "writer", "full", passStart, 120_000);
+    expect(await namesIn(reader)).toEqual(["Old"]);
+
+    // The pass writes its pages long after it started, each row stamped with the pass's start.
+    clock.advance(5 * 60_000);
+    await upsertAccounts(writer.db, [accountRow(scope, account(2, "Paged In"), passStart)]);
+    await markUnseenDeleted(writer.db, scope, passStart, clock.now());
+    await finishSync(writer.db, scope, "writer", { status: "idle", lastCompletedAt: clock.now() });
+    expect(await namesIn(reader)).toEqual(["Paged In"]);
+    close();
+  });
+
+  it("applies nothing and keeps its version when nothing changed", async () => {
+    const { clock, writer, reader, close } = await twoReplicas();
+    await upsertAccounts(writer.db, [accountRow(scope, account(1, "Acme"), clock.now())]);
+    const first = await mirrorIndexOf(reader, scope);
+    // A write seconds ago is re-read (clock differences between processes), but it is the same row.
+    clock.advance(2_000);
+    expect((await mirrorIndexOf(reader, scope)).version).toBe(first.version);
+    close();
+  });
+});
