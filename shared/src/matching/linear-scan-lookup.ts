@@ -1,11 +1,5 @@
 import type { CodeComparisonOptions } from "./codes";
-import {
-  type CodeKeys,
-  type IndexedAccount,
-  type IndexedCustomer,
-  indexAccount,
-  normaliseAccountId,
-} from "./keys";
+import { type IndexedAccount, type IndexedCustomer, indexAccount, normaliseAccountId } from "./keys";
 import type { AccountHits, AccountLookup } from "./lookup";
 import { defaultNamePoolOptions, type NamePoolAccess, type NamePoolOptions, pickNamePool } from "./name-pool";
 import { type NameProfile, searchTokens } from "./names";
@@ -14,10 +8,17 @@ import type { ExactAccountSnapshot } from "./types";
 /**
  * The naive way to answer the same questions as `AccountIndex`: every lookup scans every account.
  * It exists as the reference the index is checked against (tests) and measured against (bench).
- * Accounts are normalised once up front, so the scan costs comparisons only.
+ * Accounts are normalised once up front and their keys laid out side by side, so a scan costs
+ * comparisons only.
  */
 export class LinearScanLookup implements AccountLookup {
   readonly #accounts: IndexedAccount[];
+  readonly #ids: string[];
+  readonly #codeText: (string | undefined)[];
+  readonly #codeNumeric: (string | undefined)[];
+  readonly #searchCodeText: (string | undefined)[];
+  readonly #searchCodeNumeric: (string | undefined)[];
+  readonly #vat: (string | undefined)[];
   readonly #searchTokens: string[][];
   readonly #tokenFrequency = new Map<string, number>();
   readonly #namePool: NamePoolOptions;
@@ -25,6 +26,12 @@ export class LinearScanLookup implements AccountLookup {
   constructor(accounts: Iterable<ExactAccountSnapshot>, options: Partial<NamePoolOptions> = {}) {
     this.#namePool = { ...defaultNamePoolOptions, ...options };
     this.#accounts = [...accounts].map(indexAccount);
+    this.#ids = this.#accounts.map((indexed) => indexed.id);
+    this.#codeText = this.#accounts.map((indexed) => indexed.code.text);
+    this.#codeNumeric = this.#accounts.map((indexed) => indexed.code.numeric);
+    this.#searchCodeText = this.#accounts.map((indexed) => indexed.searchCode.text);
+    this.#searchCodeNumeric = this.#accounts.map((indexed) => indexed.searchCode.numeric);
+    this.#vat = this.#accounts.map((indexed) => indexed.vat);
     this.#searchTokens = this.#accounts.map((indexed) => searchTokens(indexed.name));
     for (const tokens of this.#searchTokens) {
       for (const token of tokens) {
@@ -34,8 +41,8 @@ export class LinearScanLookup implements AccountLookup {
   }
 
   get(accountId: string): IndexedAccount | undefined {
-    const id = normaliseAccountId(accountId);
-    return this.#accounts.find((indexed) => indexed.id === id);
+    const position = this.#ids.indexOf(normaliseAccountId(accountId));
+    return position < 0 ? undefined : this.#accounts[position];
   }
 
   findForCustomer(customer: IndexedCustomer, options: CodeComparisonOptions): AccountHits {
@@ -43,14 +50,19 @@ export class LinearScanLookup implements AccountLookup {
     const bySearchCode: IndexedAccount[] = [];
     const byVat: IndexedAccount[] = [];
     const byCompanyNumber: IndexedAccount[] = [];
+    const numeric = options.zeroPaddedNumericEqual && customer.numberKeys.numeric !== undefined;
+    const number = numeric ? customer.numberKeys.numeric : customer.numberKeys.text;
+    const codes = numeric ? this.#codeNumeric : this.#codeText;
+    const searchCodes = numeric ? this.#searchCodeNumeric : this.#searchCodeText;
     const vat = customer.vat.canonical;
-    for (const indexed of this.#accounts) {
-      if (sameCode(indexed.code, customer.numberKeys, options)) byCode.push(indexed);
-      if (sameCode(indexed.searchCode, customer.numberKeys, options)) bySearchCode.push(indexed);
-      if (vat !== undefined && indexed.vat === vat) byVat.push(indexed);
-      if (customer.companyNumber !== undefined && indexed.companyNumbers.includes(customer.companyNumber)) {
+    const companyNumber = customer.companyNumber;
+    for (let position = 0; position < this.#accounts.length; position++) {
+      const indexed = this.#accounts[position]!;
+      if (number !== undefined && codes[position] === number) byCode.push(indexed);
+      if (number !== undefined && searchCodes[position] === number) bySearchCode.push(indexed);
+      if (vat !== undefined && this.#vat[position] === vat) byVat.push(indexed);
+      if (companyNumber !== undefined && indexed.companyNumbers.includes(companyNumber))
         byCompanyNumber.push(indexed);
-      }
     }
     return { byCode, bySearchCode, byVat, byCompanyNumber };
   }
@@ -81,11 +93,4 @@ const accountNames: NamePoolAccess<IndexedAccount> = {
 function sharesWord(words: readonly string[], wanted: ReadonlySet<string>): boolean {
   for (const word of words) if (wanted.has(word)) return true;
   return false;
-}
-
-function sameCode(account: CodeKeys, customer: CodeKeys, options: CodeComparisonOptions): boolean {
-  if (options.zeroPaddedNumericEqual && customer.numeric !== undefined) {
-    return account.numeric !== undefined && account.numeric === customer.numeric;
-  }
-  return customer.text !== undefined && account.text === customer.text;
 }
