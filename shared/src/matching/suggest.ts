@@ -1,7 +1,7 @@
 import { decideForIndexedCustomer } from "./decide";
 import { EvidenceCollector, evidenceScore, orderedSignals } from "./evidence";
 import { type IndexedAccount, type IndexedCustomer, indexAccount, normaliseAccountId } from "./keys";
-import type { AccountLookup, CustomerLookup } from "./lookup";
+import type { AccountLookup, CustomerHits, CustomerLookup } from "./lookup";
 import { mayReachSimilarity, profileSimilarity } from "./names";
 import { accountProblems, reasons } from "./reasons";
 import {
@@ -61,58 +61,20 @@ export function suggestForAccount(
 ): AccountSuggestion {
   const resolved = resolveMatchOptions(options);
   const indexed = accounts.get(account.id) ?? indexAccount(account);
-  const hits = customers.findForAccount(indexed, resolved);
-  const evidence = new EvidenceCollector<IndexedCustomer>();
-  evidence.add(hits.byCode, "code");
-  evidence.add(hits.bySearchCode, "searchCode");
-  evidence.add(hits.byVat, "vat");
-  for (const customer of hits.byCompanyNumber) {
-    const signals = evidence.signalsOf(customer);
-    if (!(customer.companyNumberIsFromVat && signals.has("vat"))) signals.add("companyNumber");
-  }
-  const similarity = new Map<IndexedCustomer, number>();
-  const similarityOf = (customer: IndexedCustomer) => {
-    let value = similarity.get(customer);
-    if (value === undefined) {
-      value = profileSimilarity(indexed.name, customer.name);
-      similarity.set(customer, value);
-    }
-    return value;
-  };
-  for (const customer of hits.byName) {
-    const threshold = resolved.nameSuggestionThreshold;
-    if (mayReachSimilarity(indexed.name, customer.name, threshold) && similarityOf(customer) >= threshold) {
-      evidence.signalsOf(customer).add("name");
-    }
-  }
-
-  const ranked = [...evidence.entries()]
-    .map(([customer, signals]) => ({
-      customer,
-      signals,
-      score: evidenceScore(signals, similarityOf(customer)),
-    }))
-    .sort((a, b) => b.score - a.score || (a.customer.number < b.customer.number ? -1 : 1));
-  const decisions = new Map<IndexedCustomer, Decision>();
-  for (const { customer } of ranked.filter((entry) => hasIdentifier(entry.signals)).slice(0, MAX_DECISIONS)) {
-    decisions.set(customer, decideForIndexedCustomer(customer, accounts, links, resolved));
-  }
-
-  const candidates = ranked.slice(0, resolved.maxCandidates).map(({ customer, signals, score }) => {
-    const candidate: CustomerCandidate = {
-      customer: customer.customer,
-      matchedOn: orderedSignals(signals),
-      score,
-      nameSimilarity: Math.round(similarityOf(customer) * 1000) / 1000,
-    };
-    const linkedTo = links.byCustomer(customer.number);
-    if (linkedTo !== undefined) candidate.linkedTo = linkedTo;
-    const decision = decisions.get(customer);
-    if (decision) candidate.decision = decision.outcome;
-    return candidate;
-  });
-
+  const ranked = rankCustomers(indexed, customers.findForAccount(indexed, resolved), resolved);
   const linkedNumber = links.byAccount(indexed.id);
+  const decisions = new Map<IndexedCustomer, Decision>();
+  if (linkedNumber === undefined) {
+    for (const { customer } of ranked
+      .filter((entry) => hasIdentifier(entry.signals))
+      .slice(0, MAX_DECISIONS)) {
+      decisions.set(customer, decideForIndexedCustomer(customer, accounts, links, resolved));
+    }
+  }
+  const candidates = ranked
+    .slice(0, resolved.maxCandidates)
+    .map((entry) => toCandidate(entry, links, decisions.get(entry.customer)));
+
   if (linkedNumber !== undefined) {
     const suggestion: AccountSuggestion = {
       outcome: "linked",
@@ -128,39 +90,83 @@ export function suggestForAccount(
   const picking = [...decisions].filter(
     ([, decision]) => decision.outcome === "match" && picks(decision, indexed),
   );
-  if (picking.length === 1) {
-    const [customer, decision] = picking[0]!;
-    return {
-      outcome: "match",
-      customerNumber: customer.number,
-      customer: customer.customer,
-      reasons: decision.reasons,
-      candidates,
-    };
-  }
+  if (picking.length === 1) return suggestion("match", picking[0]!, candidates);
   if (picking.length > 1) {
     const numbers = picking.map(([customer]) => customer.number);
     return { outcome: "review", reasons: [reasons.severalCustomersMatch(indexed, numbers)], candidates };
   }
-
   const involving = [...decisions].find(
     ([, decision]) => needsPerson(decision.outcome) && involves(decision, indexed),
   );
-  if (involving) {
-    const [customer, decision] = involving;
-    return {
-      outcome: "review",
-      customerNumber: customer.number,
-      customer: customer.customer,
-      reasons: decision.reasons,
-      candidates,
-    };
-  }
+  if (involving) return suggestion("review", involving, candidates);
 
   const nameOnly = ranked.filter((entry) => entry.signals.size === 1 && entry.signals.has("name")).length;
   const found: Reason[] = [reasons.noCustomerMatches(indexed)];
   if (nameOnly > 0) found.push(reasons.nameSuggestions(nameOnly, "zapfloor customer"));
   return { outcome: "none", reasons: found, candidates };
+}
+
+interface RankedCustomer {
+  customer: IndexedCustomer;
+  signals: ReadonlySet<MatchSignal>;
+  score: number;
+  nameSimilarity: number;
+}
+
+/** The customers connected to the account, with what connects them, strongest first. */
+function rankCustomers(indexed: IndexedAccount, hits: CustomerHits, options: MatchOptions): RankedCustomer[] {
+  const evidence = new EvidenceCollector<IndexedCustomer>();
+  evidence.add(hits.byCode, "code");
+  evidence.add(hits.bySearchCode, "searchCode");
+  evidence.add(hits.byVat, "vat");
+  for (const customer of hits.byCompanyNumber) {
+    const signals = evidence.signalsOf(customer);
+    // As in `decideMatch`: a company number read from the customer's VAT number adds nothing to the VAT.
+    if (!(customer.companyNumberIsFromVat && signals.has("vat"))) signals.add("companyNumber");
+  }
+  const threshold = options.nameSuggestionThreshold;
+  for (const customer of hits.byName) {
+    if (mayReachSimilarity(indexed.name, customer.name, threshold)) evidence.include(customer);
+  }
+  const ranked: RankedCustomer[] = [];
+  for (const [customer, signals] of evidence.entries()) {
+    const nameSimilarity = profileSimilarity(indexed.name, customer.name);
+    if (nameSimilarity >= threshold) signals.add("name");
+    if (signals.size > 0)
+      ranked.push({ customer, signals, score: evidenceScore(signals, nameSimilarity), nameSimilarity });
+  }
+  return ranked.sort((a, b) => b.score - a.score || (a.customer.number < b.customer.number ? -1 : 1));
+}
+
+function toCandidate(
+  entry: RankedCustomer,
+  links: LinkLookup,
+  decision: Decision | undefined,
+): CustomerCandidate {
+  const candidate: CustomerCandidate = {
+    customer: entry.customer.customer,
+    matchedOn: orderedSignals(entry.signals),
+    score: entry.score,
+    nameSimilarity: Math.round(entry.nameSimilarity * 1000) / 1000,
+  };
+  const linkedTo = links.byCustomer(entry.customer.number);
+  if (linkedTo !== undefined) candidate.linkedTo = linkedTo;
+  if (decision) candidate.decision = decision.outcome;
+  return candidate;
+}
+
+function suggestion(
+  outcome: SuggestionOutcome,
+  [customer, decision]: [IndexedCustomer, Decision],
+  candidates: CustomerCandidate[],
+): AccountSuggestion {
+  return {
+    outcome,
+    customerNumber: customer.number,
+    customer: customer.customer,
+    reasons: decision.reasons,
+    candidates,
+  };
 }
 
 function hasIdentifier(signals: ReadonlySet<MatchSignal>): boolean {
