@@ -165,6 +165,13 @@ describe("formatVatForExact", () => {
     expect(formatVatForExact(typed)).toBe(posted);
   });
 
+  it("the spelling posted to Exact reads back as the same number", () => {
+    for (const spelling of readable) {
+      const posted = formatVatForExact(spelling.typed, { country: spelling.country });
+      expect(normaliseVat(posted).canonical).toBe(spelling.canonical);
+    }
+  });
+
   it("an unreadable number has no spelling for Exact", () => {
     expect(formatVatForExact("n.v.t.")).toBeUndefined();
   });
