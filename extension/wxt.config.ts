@@ -13,8 +13,10 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ manifestVersion }) => ({
-    name: "zapfloor link for Exact Online",
-    description: "Shows and manages the link between Exact Online accounts and zapfloor customers.",
+    // public/_locales holds the name and description in English, Dutch and French.
+    name: "__MSG_extName__",
+    description: "__MSG_extDescription__",
+    default_locale: "en",
     permissions: ["storage"],
     host_permissions: loopbackProxies,
     // Manifest V2 (Firefox) has no optional_host_permissions: origins go in optional_permissions.

@@ -1,16 +1,21 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "#imports";
+import { errorBody, fakeProxyFetch, HEALTHY, NOT_CONNECTED } from "../testing/fake-proxy";
+import { linkedDetail } from "../testing/sample-data";
 import { proxySettings } from "../utils/storage";
 import { type BackgroundDeps, createMessageHandlers } from "./message-handlers";
 
 const sender = {};
+const GUID = "5f2b4d3e-8c1a-4b7e-9d20-3a6f1c0e7b42";
 
 function backgroundDeps(overrides: Partial<BackgroundDeps> = {}): BackgroundDeps {
   return {
     loadSettings: () => proxySettings.getValue(),
     hasOriginPermission: async () => true,
     openOptionsPage: vi.fn(async () => {}),
-    fetch: vi.fn(async () => Response.json({ ok: true, version: "0.1.0", db: "ok" })),
+    openTab: vi.fn(async () => {}),
+    extensionUrl: (path) => `chrome-extension://abc${path}`,
+    fetch: fakeProxyFetch({ "GET /health": HEALTHY, "GET /v1/exact/connection": NOT_CONNECTED }),
     ...overrides,
   };
 }
@@ -33,8 +38,8 @@ describe("background message handlers", () => {
       state: "healthy",
       version: "0.1.0",
     });
-    const [url, init] = vi.mocked(deps.fetch).mock.calls[0]!;
-    expect(url).toBe("http://127.0.0.1:8787/health");
+    const [url, init] = vi.mocked(deps.fetch).mock.calls[1]!;
+    expect(url).toBe("http://127.0.0.1:8787/v1/exact/connection");
     expect(init?.headers).toMatchObject({ Authorization: "Bearer bookkeeper-token" });
   });
 
@@ -46,6 +51,61 @@ describe("background message handlers", () => {
       origin: "https://link.example.com",
     });
     expect(await proxySettings.getValue()).toEqual({ url: "", token: "" });
+  });
+
+  it("answers an account request with the problem when nothing is configured", async () => {
+    const handlers = createMessageHandlers(backgroundDeps());
+    expect(await handlers.getAccount({ division: 1, accountId: GUID }, sender)).toEqual({
+      ok: false,
+      problem: { kind: "not_configured" },
+    });
+  });
+
+  it("links through the saved proxy", async () => {
+    await proxySettings.setValue({ url: "http://127.0.0.1:8787", token: "t" });
+    const fetch = fakeProxyFetch({
+      [`PUT /v1/divisions/1234567/accounts/${GUID}/link`]: (_, body) => [
+        200,
+        linkedDetail({ link: { ...linkedDetail().link!, customerNumber: (body as { customerNumber: string }).customerNumber } }),
+      ],
+    });
+    const handlers = createMessageHandlers(backgroundDeps({ fetch }));
+    const result = await handlers.linkAccount({ division: 1234567, accountId: GUID, customerNumber: "77" }, sender);
+    expect(result.ok && result.value.link?.customerNumber).toBe("77");
+  });
+
+  it("starts Exact's consent in a new tab that comes back to the options page", async () => {
+    await proxySettings.setValue({ url: "http://127.0.0.1:8787", token: "t" });
+    const fetch = fakeProxyFetch({
+      "GET /v1/exact/connect": (url) => [
+        200,
+        {
+          authorizeUrl: `https://start.exactonline.be/api/oauth2/auth?returnTo=${url.searchParams.get("returnTo")}&host=${url.searchParams.get("host")}`,
+          expiresAt: "2026-11-25T23:00:00.000Z",
+        },
+      ],
+    });
+    const deps = backgroundDeps({ fetch });
+    const result = await createMessageHandlers(deps).connectExact({ host: "start.exactonline.be" }, sender);
+    expect(result).toEqual({ ok: true, value: null });
+    expect(deps.openTab).toHaveBeenCalledWith(
+      "https://start.exactonline.be/api/oauth2/auth?returnTo=chrome-extension://abc/options.html&host=start.exactonline.be",
+    );
+  });
+
+  it("does not open a tab when the proxy refuses to start the consent", async () => {
+    await proxySettings.setValue({ url: "http://127.0.0.1:8787", token: "t" });
+    const fetch = fakeProxyFetch({ "GET /v1/exact/connect": [403, errorBody("forbidden", "Bookkeepers only.")] });
+    const deps = backgroundDeps({ fetch });
+    const result = await createMessageHandlers(deps).connectExact({ host: "start.exactonline.nl" }, sender);
+    expect(result).toEqual({ ok: false, problem: { kind: "forbidden", message: "Bookkeepers only." } });
+    expect(deps.openTab).not.toHaveBeenCalled();
+  });
+
+  it("opens the overview on a division", async () => {
+    const deps = backgroundDeps();
+    await createMessageHandlers(deps).openOverview({ division: 42 }, sender);
+    expect(deps.openTab).toHaveBeenCalledWith("chrome-extension://abc/overview.html?division=42");
   });
 
   it("opens the options page for a content script", async () => {

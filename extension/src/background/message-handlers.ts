@@ -1,22 +1,67 @@
+import type { ApiResult } from "../utils/api-result";
 import type { MessageHandlers } from "../utils/messaging";
-import { checkProxyHealth, type ProxySettings } from "../utils/proxy-client";
+import {
+  checkProxyHealth,
+  clientFor,
+  type ProxyClient,
+  type ProxySettings,
+} from "../utils/proxy-client";
 
 export interface BackgroundDeps {
   loadSettings(): Promise<ProxySettings>;
   hasOriginPermission(origin: string): Promise<boolean>;
   openOptionsPage(): Promise<void>;
+  /** Opens a URL (an extension page or Exact's consent page) in a new tab. */
+  openTab(url: string): Promise<void>;
+  /** The full URL of one of the extension's own pages, e.g. `/overview.html`. */
+  extensionUrl(path: string): string;
   fetch: typeof fetch;
 }
 
-/** A health check longer than this is reported as unreachable rather than left spinning. */
+/** A call longer than this is reported as unreachable rather than left spinning. */
 const PROXY_TIMEOUT_MS = 8000;
+/** Accepting suggestions links up to 500 accounts in one transaction; it may take longer. */
+const BULK_TIMEOUT_MS = 60_000;
 
 export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
   const clientDeps = { fetch: deps.fetch, timeoutMs: PROXY_TIMEOUT_MS };
+  const withClient = async <T>(
+    use: (client: ProxyClient) => Promise<ApiResult<T>>,
+    timeoutMs = PROXY_TIMEOUT_MS,
+  ): Promise<ApiResult<T>> => {
+    const client = await clientFor(await deps.loadSettings(), deps.hasOriginPermission, {
+      ...clientDeps,
+      timeoutMs,
+    });
+    return client.ok ? use(client.value) : client;
+  };
+
   return {
     getProxyHealth: async () =>
       checkProxyHealth(await deps.loadSettings(), deps.hasOriginPermission, clientDeps),
     testProxyConnection: (settings) => checkProxyHealth(settings, deps.hasOriginPermission, clientDeps),
     openOptionsPage: () => deps.openOptionsPage(),
+    openOverview: ({ division }) =>
+      deps.openTab(deps.extensionUrl(division ? `/overview.html?division=${division}` : "/overview.html")),
+    getExactConnection: () => withClient((client) => client.connection()),
+    listDivisions: () => withClient((client) => client.divisions()),
+    connectExact: ({ host }) =>
+      withClient(async (client) => {
+        const url = await client.connectUrl(host, deps.extensionUrl("/options.html"));
+        if (!url.ok) return url;
+        await deps.openTab(url.value);
+        return { ok: true, value: null };
+      }),
+    getAccount: ({ division, accountId }) => withClient((client) => client.account(division, accountId)),
+    linkAccount: ({ division, accountId, customerNumber }) =>
+      withClient((client) => client.link(division, accountId, customerNumber)),
+    promoteAndLinkAccount: ({ division, accountId, customerNumber }) =>
+      withClient((client) => client.promoteAndLink(division, accountId, customerNumber)),
+    unlinkAccount: ({ division, accountId }) => withClient((client) => client.unlink(division, accountId)),
+    searchCustomers: (query) => withClient((client) => client.searchCustomers(query)),
+    listAccounts: (query) => withClient((client) => client.accounts(query)),
+    listFailedPushes: ({ division, cursor }) => withClient((client) => client.failedPushes(division, cursor)),
+    acceptSuggestions: ({ division, ...request }) =>
+      withClient((client) => client.acceptSuggestions(division, request), BULK_TIMEOUT_MS),
   };
 }

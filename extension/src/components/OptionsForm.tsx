@@ -1,6 +1,8 @@
 import { useState } from "preact/hooks";
 import type { ProxySettings } from "../utils/proxy-client";
-import { checkProxyUrl } from "../utils/proxy-url";
+import { useI18n } from "../i18n/I18nContext";
+import type { MessageId } from "../i18n/translate";
+import { checkProxyUrl, type ProxyUrlProblem } from "../utils/proxy-url";
 import "./OptionsForm.css";
 import { type HealthView, ProxyHealthLine } from "./ProxyHealthLine";
 
@@ -20,10 +22,18 @@ interface OptionsFormProps {
   onTestConnection(settings: ProxySettings): Promise<HealthView>;
 }
 
+const URL_PROBLEMS: Record<ProxyUrlProblem, MessageId> = {
+  empty: "options.url.empty",
+  not_url: "options.url.notUrl",
+  https_only: "options.url.https",
+  base_url_only: "options.url.extra",
+};
+
 export function OptionsForm({ initial, onSave, onTestConnection }: OptionsFormProps) {
+  const { t } = useI18n();
   const [url, setUrl] = useState(initial.url);
   const [token, setToken] = useState(initial.token);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ProxyUrlProblem | null>(null);
   const [save, setSave] = useState<SaveState>({ state: "idle" });
   const [test, setTest] = useState<HealthView | null>(null);
 
@@ -55,9 +65,9 @@ export function OptionsForm({ initial, onSave, onTestConnection }: OptionsFormPr
   }
 
   return (
-    <form class="zfx-options" onSubmit={handleSubmit} noValidate>
+    <form class="zfx-options" aria-label={t("options.proxy")} onSubmit={handleSubmit} noValidate>
       <label class="zfx-options__field">
-        <span>Proxy URL</span>
+        <span>{t("options.proxyUrl")}</span>
         <input
           type="url"
           name="proxyUrl"
@@ -69,10 +79,10 @@ export function OptionsForm({ initial, onSave, onTestConnection }: OptionsFormPr
         />
       </label>
       <p id="zfx-url-problem" class="zfx-options__problem" role="alert">
-        {problem}
+        {problem && t(URL_PROBLEMS[problem])}
       </p>
       <label class="zfx-options__field">
-        <span>Bookkeeper token</span>
+        <span>{t("options.token")}</span>
         <input
           type="password"
           name="token"
@@ -82,15 +92,15 @@ export function OptionsForm({ initial, onSave, onTestConnection }: OptionsFormPr
         />
       </label>
       <div class="zfx-options__actions">
-        <button type="submit" disabled={save.state === "saving"}>
-          Save
+        <button type="submit" class="zfx-button" disabled={save.state === "saving"}>
+          {t("options.save")}
         </button>
-        <button type="button" onClick={handleTest}>
-          Test connection
+        <button type="button" class="zfx-button zfx-button--quiet" onClick={handleTest}>
+          {t("options.testConnection")}
         </button>
         <span class="zfx-options__saved" role="status">
-          {save.state === "saved" && "Saved."}
-          {save.state === "failed" && `Not saved: ${save.detail}`}
+          {save.state === "saved" && t("options.saved")}
+          {save.state === "failed" && t("options.notSaved", { detail: save.detail })}
         </span>
       </div>
       {test !== null && <ProxyHealthLine health={test} onRetry={handleTest} />}

@@ -1,3 +1,5 @@
+import { useI18n } from "../i18n/I18nContext";
+import type { Translate } from "../i18n/translate";
 import type { ProxyHealth } from "../utils/proxy-client";
 import "./ProxyHealthLine.css";
 
@@ -11,55 +13,54 @@ interface ProxyHealthLineProps {
   onOpenSettings?: () => void;
 }
 
+const SETTINGS_STATES = new Set(["not_configured", "permission_missing", "token_missing", "token_invalid"]);
+const RETRY_STATES = new Set(["unhealthy", "unreachable", "failed"]);
+
 export function ProxyHealthLine({ health, onRetry, onOpenSettings }: ProxyHealthLineProps) {
-  const tone = toneOf(health);
+  const { t } = useI18n();
   return (
-    <p class={`zfx-health zfx-health--${tone}`} role="status">
+    <p class={`zfx-health zfx-health--${toneOf(health)}`} role="status" data-health={health.state}>
       <span class="zfx-health__dot" aria-hidden="true" />
-      <span class="zfx-health__text">{describeHealth(health)}</span>
-      {onOpenSettings && (health.state === "not_configured" || health.state === "permission_missing") && (
+      <span class="zfx-health__text">{describeHealth(t, health)}</span>
+      {onOpenSettings && SETTINGS_STATES.has(health.state) && (
         <button type="button" class="zfx-link" onClick={onOpenSettings}>
-          Open settings
+          {t("action.openSettings")}
         </button>
       )}
-      {(health.state === "unhealthy" || health.state === "unreachable" || health.state === "failed") && (
+      {RETRY_STATES.has(health.state) && (
         <button type="button" class="zfx-link" onClick={onRetry}>
-          Retry
+          {t("action.retry")}
         </button>
       )}
     </p>
   );
 }
 
-export function describeHealth(health: HealthView): string {
+export function describeHealth(t: Translate, health: HealthView): string {
   switch (health.state) {
     case "checking":
-      return "Checking the proxy…";
+      return t("health.checking");
     case "healthy":
-      return `Proxy healthy (version ${health.version})`;
+      return t("health.healthy", { version: health.version });
     case "not_configured":
-      return "Proxy not configured.";
+      return t("health.not_configured");
     case "permission_missing":
-      return `The extension may not reach ${health.origin} yet.`;
+      return t("health.permission_missing", { origin: health.origin });
+    case "token_missing":
+      return t("health.token_missing", { version: health.version });
+    case "token_invalid":
+      return t("health.token_invalid", { version: health.version });
     case "unhealthy":
-      return `Proxy unhealthy (HTTP ${health.httpStatus}): ${health.detail}`;
+      return t("health.unhealthy", { status: health.httpStatus, detail: health.detail });
     case "unreachable":
-      return `Proxy unreachable: ${health.detail}`;
+      return t("health.unreachable", { detail: health.detail });
     case "failed":
-      return `Could not ask the extension's background: ${health.detail}`;
+      return t("health.failed", { detail: health.detail });
   }
 }
 
 function toneOf(health: HealthView): "ok" | "pending" | "warning" | "error" {
-  switch (health.state) {
-    case "healthy":
-      return "ok";
-    case "checking":
-      return "pending";
-    case "not_configured":
-    case "permission_missing":
-      return "warning";
-    default:
-      return "error";
-  }
+  if (health.state === "healthy") return "ok";
+  if (health.state === "checking") return "pending";
+  return SETTINGS_STATES.has(health.state) ? "warning" : "error";
 }

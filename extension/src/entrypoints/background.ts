@@ -11,6 +11,10 @@ export default defineBackground(() => {
       hasOriginPermission: (origin) =>
         browser.permissions.contains({ origins: [originPermissionPattern(origin)] }),
       openOptionsPage: () => browser.runtime.openOptionsPage(),
+      openTab: async (url) => {
+        await browser.tabs.create({ url });
+      },
+      extensionUrl: (path) => browser.runtime.getURL(path as "/overview.html"),
       fetch: (input, init) => fetch(input, init),
     }),
   );

@@ -2,12 +2,25 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "#imports";
 import { createMessageListener, type MessageHandlers, sendMessage } from "./messaging";
 
+const notConfigured = { ok: false, problem: { kind: "not_configured" } } as const;
 const handlers: MessageHandlers = {
   getProxyHealth: () => ({ state: "healthy", version: "1.2.3" }),
   testProxyConnection: async (settings) => ({ state: "unreachable", detail: `tried ${settings.url}` }),
   openOptionsPage: async () => {
     throw new Error("no options page in this browser");
   },
+  openOverview: () => {},
+  getExactConnection: () => notConfigured,
+  listDivisions: () => notConfigured,
+  connectExact: () => notConfigured,
+  getAccount: () => notConfigured,
+  linkAccount: () => notConfigured,
+  promoteAndLinkAccount: () => notConfigured,
+  unlinkAccount: () => notConfigured,
+  searchCustomers: () => notConfigured,
+  listAccounts: () => notConfigured,
+  listFailedPushes: () => notConfigured,
+  acceptSuggestions: () => notConfigured,
 };
 
 /** Routes sendMessage to the listener the way Chrome does: the reply comes through sendResponse. */

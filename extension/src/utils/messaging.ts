@@ -1,14 +1,49 @@
 import { type Browser, browser } from "#imports";
+import type { ApiResult } from "./api-result";
 import type { ProxyHealth, ProxySettings } from "./proxy-client";
+import type {
+  AcceptSuggestionsResult,
+  AccountDetail,
+  AccountsQuery,
+  CustomerSearch,
+  DivisionSummary,
+  ExactConnectionState,
+  FailedPushesPage,
+  OverviewPage,
+} from "./proxy-types";
+
+/** One Exact account in one division, as the panel and the overview name it. */
+export interface AccountRef {
+  division: number;
+  accountId: string;
+}
 
 /** Every message the extension's pages and content scripts send to the background worker. */
 export interface ProtocolMap {
-  /** Health of the proxy named in the saved settings. */
+  /** Health of the proxy named in the saved settings, the token included. */
   getProxyHealth(): ProxyHealth;
   /** Health of a proxy the options page has not saved yet. */
   testProxyConnection(settings: ProxySettings): ProxyHealth;
   /** Content scripts cannot open the options page themselves. */
   openOptionsPage(): void;
+  /** Opens the Accounts Overview in a tab, on a division when one is given. */
+  openOverview(data: { division?: number }): void;
+  getExactConnection(): ApiResult<ExactConnectionState>;
+  listDivisions(): ApiResult<DivisionSummary[]>;
+  /** Starts Exact's OAuth consent in a new tab; it comes back to the options page. */
+  connectExact(data: { host: string }): ApiResult<null>;
+  getAccount(account: AccountRef): ApiResult<AccountDetail>;
+  linkAccount(data: AccountRef & { customerNumber: string }): ApiResult<AccountDetail>;
+  promoteAndLinkAccount(data: AccountRef & { customerNumber: string }): ApiResult<AccountDetail>;
+  unlinkAccount(account: AccountRef): ApiResult<AccountDetail>;
+  searchCustomers(data: { q: string; division?: number; cursor?: string }): ApiResult<CustomerSearch>;
+  listAccounts(query: AccountsQuery): ApiResult<OverviewPage>;
+  listFailedPushes(data: { division: number; cursor?: string }): ApiResult<FailedPushesPage>;
+  acceptSuggestions(data: {
+    division: number;
+    dryRun: boolean;
+    exactIds?: string[];
+  }): ApiResult<AcceptSuggestionsResult>;
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -1,50 +1,57 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { checkProxyHealth, createProxyClient, type ProxySettings } from "./proxy-client";
+import { describe, expect, it, vi } from "vitest";
+import { errorBody, fakeProxyFetch, HEALTHY, NOT_CONNECTED } from "../testing/fake-proxy";
+import { linkedDetail } from "../testing/sample-data";
+import { checkProxyHealth, clientFor, createProxyClient, type ProxySettings } from "./proxy-client";
 
-function answering(status: number, body: unknown): typeof fetch {
-  const text = typeof body === "string" ? body : JSON.stringify(body);
-  return vi.fn(async () => new Response(text, { status, headers: { "Content-Type": "application/json" } }));
-}
-
+const GUID = "5f2b4d3e-8c1a-4b7e-9d20-3a6f1c0e7b42";
 const allowed = async () => true;
 
+function client(routes: Parameters<typeof fakeProxyFetch>[0], token = "bookkeeper-token") {
+  const fetch = fakeProxyFetch(routes);
+  return { fetch, proxy: createProxyClient("http://127.0.0.1:8787", token, { fetch, timeoutMs: 1000 }) };
+}
+
 describe("proxy health", () => {
-  it("is healthy when /health answers ok", async () => {
-    const fetch = answering(200, { ok: true, version: "0.1.0", db: "ok" });
-    const health = await createProxyClient("http://127.0.0.1:8787", "", { fetch, timeoutMs: 1000 }).health();
-    expect(health).toEqual({ state: "healthy", version: "0.1.0" });
-    expect(fetch).toHaveBeenCalledWith("http://127.0.0.1:8787/health", expect.anything());
+  it("is healthy when /health answers ok and the token is accepted", async () => {
+    const { proxy, fetch } = client({ "GET /health": HEALTHY, "GET /v1/exact/connection": NOT_CONNECTED });
+    expect(await proxy.health()).toEqual({ state: "healthy", version: "0.1.0" });
+    const [, init] = fetch.mock.calls[1]!;
+    expect(init?.headers).toMatchObject({ Authorization: "Bearer bookkeeper-token" });
   });
 
-  it("sends the token as a Bearer token", async () => {
-    const fetch = answering(200, { ok: true, version: "0.1.0", db: "ok" });
-    await createProxyClient("https://link.example.com/base", "secret-token", {
-      fetch,
-      timeoutMs: 1000,
-    }).health();
-    const [url, init] = vi.mocked(fetch).mock.calls[0]!;
-    expect(url).toBe("https://link.example.com/base/health");
-    expect(init?.headers).toMatchObject({ Authorization: "Bearer secret-token" });
+  it("keeps the base URL's path", async () => {
+    const fetch = fakeProxyFetch({ "GET /base/health": HEALTHY });
+    await createProxyClient("https://link.example.com/base", "", { fetch, timeoutMs: 1000 }).health();
+    expect(fetch.mock.calls[0]![0]).toBe("https://link.example.com/base/health");
+  });
+
+  it("reports a missing token without asking for the connection", async () => {
+    const { proxy, fetch } = client({ "GET /health": HEALTHY }, "");
+    expect(await proxy.health()).toEqual({ state: "token_missing", version: "0.1.0" });
+    expect(fetch).toHaveBeenCalledOnce();
+  });
+
+  it("reports a token the proxy refuses", async () => {
+    const { proxy } = client({
+      "GET /health": HEALTHY,
+      "GET /v1/exact/connection": [401, errorBody("unauthorized", "Unknown token.")],
+    });
+    expect(await proxy.health()).toEqual({ state: "token_invalid", version: "0.1.0" });
   });
 
   it("is unhealthy when the database does not answer", async () => {
-    const fetch = answering(503, { ok: false, version: "0.1.0", db: "unavailable" });
-    const health = await createProxyClient("http://localhost:1", "", { fetch, timeoutMs: 1000 }).health();
-    expect(health).toEqual({ state: "unhealthy", httpStatus: 503, detail: "database unavailable" });
+    const { proxy } = client({ "GET /health": [503, { ok: false, version: "0.1.0", db: "unavailable" }] });
+    expect(await proxy.health()).toEqual({ state: "unhealthy", httpStatus: 503, detail: "database unavailable" });
   });
 
   it("shows the message of the proxy's error envelope", async () => {
-    const fetch = answering(500, {
-      error: { code: "internal", message: "Boom", details: null, requestId: "r1" },
-    });
-    const health = await createProxyClient("http://localhost:1", "", { fetch, timeoutMs: 1000 }).health();
-    expect(health).toEqual({ state: "unhealthy", httpStatus: 500, detail: "Boom" });
+    const { proxy } = client({ "GET /health": [500, errorBody("internal", "Boom")] });
+    expect(await proxy.health()).toEqual({ state: "unhealthy", httpStatus: 500, detail: "Boom" });
   });
 
   it("is unhealthy when something else answers", async () => {
-    const fetch = answering(200, "<html>router login</html>");
-    const health = await createProxyClient("http://localhost:1", "", { fetch, timeoutMs: 1000 }).health();
-    expect(health).toEqual({
+    const { proxy } = client({ "GET /health": [200, "<html>router login</html>"] });
+    expect(await proxy.health()).toEqual({
       state: "unhealthy",
       httpStatus: 200,
       detail: "the answer is not the proxy's health report",
@@ -71,40 +78,130 @@ describe("proxy health", () => {
   });
 });
 
-describe("checkProxyHealth", () => {
-  let deps: { fetch: typeof fetch; timeoutMs: number };
-  beforeEach(() => {
-    deps = { fetch: answering(200, { ok: true, version: "0.1.0", db: "ok" }), timeoutMs: 1000 };
+describe("proxy calls", () => {
+  const accountPath = `/v1/divisions/1234567/accounts/${GUID}`;
+
+  it("reads an account and checks the answer against the shared schema", async () => {
+    const { proxy } = client({ [`GET ${accountPath}`]: [200, linkedDetail()] });
+    const result = await proxy.account(1234567, GUID);
+    expect(result).toEqual({ ok: true, value: linkedDetail() });
   });
 
+  it("refuses an answer of the wrong shape instead of passing it on", async () => {
+    const { proxy } = client({ [`GET ${accountPath}`]: [200, { account: { id: GUID } }] });
+    const result = await proxy.account(1234567, GUID);
+    expect(result).toMatchObject({ ok: false, problem: { kind: "failed", httpStatus: 200 } });
+  });
+
+  it("sends the customer number to link", async () => {
+    const { proxy, fetch } = client({ [`PUT ${accountPath}/link`]: [200, linkedDetail()] });
+    await proxy.link(1234567, GUID, "1042");
+    const [, init] = fetch.mock.calls[0]!;
+    expect(init?.method).toBe("PUT");
+    expect(JSON.parse(String(init?.body))).toEqual({ customerNumber: "1042" });
+  });
+
+  it.each([
+    [401, "token_invalid", {}],
+    [403, "forbidden", { message: "Needs the bookkeeper role." }],
+    [409, "conflict", { message: "Needs the bookkeeper role." }],
+    [502, "failed", { httpStatus: 502, message: "Needs the bookkeeper role." }],
+  ])("turns HTTP %i into %s", async (status, kind, rest) => {
+    const { proxy } = client({
+      [`DELETE ${accountPath}/link`]: [status, errorBody("x", "Needs the bookkeeper role.")],
+    });
+    expect(await proxy.unlink(1234567, GUID)).toEqual({ ok: false, problem: { kind, ...rest } });
+  });
+
+  it("tells a division that is not connected from an account that is not mirrored", async () => {
+    const notFound = [404, errorBody("not_found", "Division 7 is not connected for this tenant.")] as const;
+    const { proxy } = client({
+      [`GET /v1/divisions/7/accounts/${GUID}`]: [...notFound],
+      "GET /v1/divisions": [200, { divisions: [] }],
+    });
+    expect(await proxy.account(7, GUID)).toEqual({
+      ok: false,
+      problem: { kind: "division_not_connected", division: 7 },
+    });
+  });
+
+  it("keeps not_found for an account the mirror does not have", async () => {
+    const division = {
+      division: 1234567,
+      name: "Flexwerk",
+      country: "NL",
+      current: true,
+      sync: {
+        status: "idle",
+        runningKind: null,
+        progressRows: 0,
+        lastKind: "full",
+        lastStartedAt: null,
+        lastCompletedAt: null,
+        lastFullAt: null,
+        lastCalls: null,
+        lastChanged: null,
+        lastError: null,
+        accounts: 250,
+      },
+    };
+    const { proxy } = client({
+      [`GET ${accountPath}`]: [404, errorBody("not_found", "Not in the mirror.")],
+      "GET /v1/divisions": [200, { divisions: [division] }],
+    });
+    expect(await proxy.account(1234567, GUID)).toEqual({
+      ok: false,
+      problem: { kind: "not_found", message: "Not in the mirror." },
+    });
+  });
+
+  it("asks for the overview with its filter, search and cursor", async () => {
+    const { proxy, fetch } = client({
+      "GET /v1/divisions/1234567/accounts": [200, { accounts: [], nextCursor: null }],
+    });
+    await proxy.accounts({ division: 1234567, state: "suggested", q: " acme ", cursor: "abc", limit: 500 });
+    const url = new URL(String(fetch.mock.calls[0]![0]));
+    expect(Object.fromEntries(url.searchParams)).toEqual({ state: "suggested", limit: "500", q: "acme", cursor: "abc" });
+  });
+
+  it("needs a token before calling anything", async () => {
+    const { proxy, fetch } = client({}, "");
+    expect(await proxy.connection()).toEqual({ ok: false, problem: { kind: "token_missing" } });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe("checkProxyHealth and clientFor", () => {
+  const deps = () => ({ fetch: fakeProxyFetch({ "GET /health": HEALTHY, "GET /v1/exact/connection": NOT_CONNECTED }), timeoutMs: 1000 });
+
   it("reports an empty URL as not configured, without calling anything", async () => {
+    const d = deps();
     const settings: ProxySettings = { url: " ", token: "t" };
-    expect(await checkProxyHealth(settings, allowed, deps)).toEqual({ state: "not_configured" });
-    expect(deps.fetch).not.toHaveBeenCalled();
+    expect(await checkProxyHealth(settings, allowed, d)).toEqual({ state: "not_configured" });
+    expect(d.fetch).not.toHaveBeenCalled();
   });
 
   it("reports a missing host permission instead of a failed request", async () => {
-    const settings: ProxySettings = { url: "https://link.example.com", token: "t" };
+    const d = deps();
     const hasPermission = vi.fn(async () => false);
-    expect(await checkProxyHealth(settings, hasPermission, deps)).toEqual({
+    const settings: ProxySettings = { url: "https://link.example.com", token: "t" };
+    expect(await checkProxyHealth(settings, hasPermission, d)).toEqual({
       state: "permission_missing",
       origin: "https://link.example.com",
     });
     expect(hasPermission).toHaveBeenCalledWith("https://link.example.com");
-    expect(deps.fetch).not.toHaveBeenCalled();
-  });
-
-  it("reports a URL the options page would refuse as unreachable", async () => {
-    const settings: ProxySettings = { url: "http://link.example.com", token: "t" };
-    expect(await checkProxyHealth(settings, allowed, deps)).toEqual({
-      state: "unreachable",
-      detail: "Use https (plain http is only allowed for localhost).",
-    });
+    expect(d.fetch).not.toHaveBeenCalled();
   });
 
   it("checks the configured proxy", async () => {
-    const settings: ProxySettings = { url: "http://localhost:8787/", token: "" };
-    expect(await checkProxyHealth(settings, allowed, deps)).toEqual({ state: "healthy", version: "0.1.0" });
-    expect(deps.fetch).toHaveBeenCalledWith("http://localhost:8787/health", expect.anything());
+    const d = deps();
+    const settings: ProxySettings = { url: "http://localhost:8787/", token: "t" };
+    expect(await checkProxyHealth(settings, allowed, d)).toEqual({ state: "healthy", version: "0.1.0" });
+    expect(d.fetch.mock.calls[0]![0]).toBe("http://localhost:8787/health");
+  });
+
+  it("gives no client for a URL the options page would refuse", async () => {
+    const result = await clientFor({ url: "http://link.example.com", token: "t" }, allowed, deps());
+    expect(result).toEqual({ ok: false, problem: { kind: "not_configured" } });
   });
 });

@@ -1,4 +1,24 @@
+import {
+  type AcceptSuggestionsResult,
+  type AccountDetail,
+  acceptSuggestionsResultSchema,
+  accountDetailSchema,
+  overviewPageSchema,
+} from "@zapfloor-exact/shared/schemas/accounts";
+import { type ExactConnectionState, connectionSchema, connectStartedSchema } from "@zapfloor-exact/shared/schemas/connection";
+import { customerSearchResultSchema } from "@zapfloor-exact/shared/schemas/customers";
+import { divisionSchema } from "@zapfloor-exact/shared/schemas/divisions";
+import { salesEntryListSchema } from "@zapfloor-exact/shared/schemas/sales-entries";
+import { z } from "zod";
+import { type ApiResult, failed, type Problem, succeeded } from "./api-result";
 import { checkProxyUrl } from "./proxy-url";
+import type {
+  AccountsQuery,
+  CustomerSearch,
+  DivisionSummary,
+  FailedPushesPage,
+  OverviewPage,
+} from "./proxy-types";
 
 export interface ProxySettings {
   /** The proxy's base URL, normalised by the options page; empty when not configured. */
@@ -7,11 +27,13 @@ export interface ProxySettings {
   token: string;
 }
 
-/** What the panel and the options page show about the proxy. */
+/** What the panel, the popup and the options page show about the proxy. */
 export type ProxyHealth =
   | { state: "not_configured" }
   | { state: "permission_missing"; origin: string }
   | { state: "healthy"; version: string }
+  | { state: "token_missing"; version: string }
+  | { state: "token_invalid"; version: string }
   | { state: "unhealthy"; httpStatus: number; detail: string }
   | { state: "unreachable"; detail: string };
 
@@ -20,32 +42,193 @@ export interface ProxyClientDeps {
   timeoutMs: number;
 }
 
-/** The proxy's error envelope (api.md "Conventions"). */
-interface ProxyErrorBody {
-  error: { code: string; message: string; requestId?: string };
-}
+const healthSchema = z.object({ ok: z.boolean(), version: z.string(), db: z.string() });
+const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const divisionsSchema = z.object({ divisions: z.array(divisionSchema) });
 
-/** The background worker's only door to the proxy. */
+type Method = "GET" | "PUT" | "POST" | "DELETE";
+
+/** The background worker's only door to the proxy: typed calls, answers checked against the shared schemas. */
 export function createProxyClient(baseUrl: string, token: string, deps: ProxyClientDeps) {
-  async function get(path: string): Promise<Response> {
+  function send(method: Method, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { Accept: "application/json" };
     if (token !== "") headers.Authorization = `Bearer ${token}`;
-    return deps.fetch(`${baseUrl}${path}`, { headers, signal: AbortSignal.timeout(deps.timeoutMs) });
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    return deps.fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      signal: AbortSignal.timeout(deps.timeoutMs),
+    });
+  }
+
+  async function call<S extends z.ZodType>(
+    method: Method,
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<ApiResult<z.output<S>>> {
+    if (token === "") return failed({ kind: "token_missing" });
+    let response: Response;
+    try {
+      response = await send(method, path, body);
+    } catch (error) {
+      return failed({ kind: "unreachable", detail: describeFetchFailure(error) });
+    }
+    const json: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) return failed(problemOf(response.status, json));
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return failed({
+        kind: "failed",
+        httpStatus: response.status,
+        message: `unexpected answer${issue ? ` at ${issue.path.join(".") || "the top"}: ${issue.message}` : ""}`,
+      });
+    }
+    return succeeded(parsed.data);
+  }
+
+  const divisionPath = (division: number) => `/v1/divisions/${division}`;
+  const accountPath = (division: number, accountId: string) =>
+    `${divisionPath(division)}/accounts/${encodeURIComponent(accountId)}`;
+
+  /** A 404 on a division's path is either the division or the thing inside it: the divisions list tells. */
+  async function inDivision<T>(division: number, result: ApiResult<T>): Promise<ApiResult<T>> {
+    if (result.ok || result.problem.kind !== "not_found") return result;
+    const divisions = await call("GET", "/v1/divisions", divisionsSchema);
+    if (divisions.ok && !divisions.value.divisions.some((known) => known.division === division)) {
+      return failed({ kind: "division_not_connected", division });
+    }
+    return result;
   }
 
   return {
     async health(): Promise<ProxyHealth> {
       let response: Response;
       try {
-        response = await get("/health");
+        response = await send("GET", "/health");
       } catch (error) {
         return { state: "unreachable", detail: describeFetchFailure(error) };
       }
       const body: unknown = await response.json().catch(() => null);
-      if (response.ok && isHealthBody(body) && body.ok) return { state: "healthy", version: body.version };
-      return { state: "unhealthy", httpStatus: response.status, detail: describeUnhealthy(body) };
+      const health = healthSchema.safeParse(body);
+      if (!response.ok || !health.success || !health.data.ok) {
+        return { state: "unhealthy", httpStatus: response.status, detail: describeUnhealthy(body) };
+      }
+      const { version } = health.data;
+      if (token === "") return { state: "token_missing", version };
+      // /health takes no token; the connection state is the cheapest call that checks it.
+      const connection = await call("GET", "/v1/exact/connection", connectionSchema);
+      if (connection.ok) return { state: "healthy", version };
+      const { problem } = connection;
+      if (problem.kind === "token_invalid") return { state: "token_invalid", version };
+      if (problem.kind === "unreachable") return { state: "unreachable", detail: problem.detail };
+      return {
+        state: "unhealthy",
+        httpStatus: problem.kind === "failed" ? problem.httpStatus : 0,
+        detail: "message" in problem ? problem.message : problem.kind,
+      };
     },
+
+    connection: (): Promise<ApiResult<ExactConnectionState>> =>
+      call("GET", "/v1/exact/connection", connectionSchema),
+
+    async divisions(): Promise<ApiResult<DivisionSummary[]>> {
+      const result = await call("GET", "/v1/divisions", divisionsSchema);
+      return result.ok ? succeeded(result.value.divisions) : result;
+    },
+
+    async connectUrl(host: string, returnTo?: string): Promise<ApiResult<string>> {
+      const query = new URLSearchParams({ format: "json", host });
+      if (returnTo) query.set("returnTo", returnTo);
+      const result = await call("GET", `/v1/exact/connect?${query}`, connectStartedSchema);
+      return result.ok ? succeeded(result.value.authorizeUrl) : result;
+    },
+
+    account: async (division: number, accountId: string): Promise<ApiResult<AccountDetail>> =>
+      inDivision(division, await call("GET", accountPath(division, accountId), accountDetailSchema)),
+
+    link: async (division: number, accountId: string, customerNumber: string) =>
+      inDivision(
+        division,
+        await call("PUT", `${accountPath(division, accountId)}/link`, accountDetailSchema, { customerNumber }),
+      ),
+
+    unlink: async (division: number, accountId: string) =>
+      inDivision(division, await call("DELETE", `${accountPath(division, accountId)}/link`, accountDetailSchema)),
+
+    promoteAndLink: async (division: number, accountId: string, customerNumber: string) =>
+      inDivision(
+        division,
+        await call("POST", `${accountPath(division, accountId)}/promote-and-link`, accountDetailSchema, {
+          customerNumber,
+        }),
+      ),
+
+    async searchCustomers(query: {
+      q: string;
+      division?: number;
+      cursor?: string;
+    }): Promise<ApiResult<CustomerSearch>> {
+      const params = new URLSearchParams({ limit: "20" });
+      if (query.q.trim() !== "") params.set("q", query.q.trim());
+      if (query.division !== undefined) params.set("division", String(query.division));
+      if (query.cursor) params.set("cursor", query.cursor);
+      return call("GET", `/v1/customers?${params}`, customerSearchResultSchema);
+    },
+
+    async accounts(query: AccountsQuery): Promise<ApiResult<OverviewPage>> {
+      const params = new URLSearchParams({ state: query.state, limit: String(query.limit) });
+      if (query.q && query.q.trim() !== "") params.set("q", query.q.trim());
+      if (query.cursor) params.set("cursor", query.cursor);
+      return inDivision(
+        query.division,
+        await call("GET", `${divisionPath(query.division)}/accounts?${params}`, overviewPageSchema),
+      );
+    },
+
+    async failedPushes(division: number, cursor?: string): Promise<ApiResult<FailedPushesPage>> {
+      const params = new URLSearchParams({ state: "failed", limit: "200" });
+      if (cursor) params.set("cursor", cursor);
+      return inDivision(
+        division,
+        await call("GET", `${divisionPath(division)}/sales-entries?${params}`, salesEntryListSchema),
+      );
+    },
+
+    acceptSuggestions: async (
+      division: number,
+      request: { dryRun: boolean; exactIds?: string[] },
+    ): Promise<ApiResult<AcceptSuggestionsResult>> =>
+      inDivision(
+        division,
+        await call(
+          "POST",
+          `${divisionPath(division)}/accounts/accept-suggestions`,
+          acceptSuggestionsResultSchema,
+          request,
+        ),
+      ),
   };
+}
+
+export type ProxyClient = ReturnType<typeof createProxyClient>;
+
+/**
+ * The client for the saved settings, or the problem that stops the worker from calling the proxy:
+ * nothing configured, or no permission for its origin yet.
+ */
+export async function clientFor(
+  settings: ProxySettings,
+  hasPermission: (origin: string) => Promise<boolean>,
+  deps: ProxyClientDeps,
+): Promise<ApiResult<ProxyClient>> {
+  if (settings.url.trim() === "") return failed({ kind: "not_configured" });
+  const url = checkProxyUrl(settings.url);
+  if (!url.ok) return failed({ kind: "not_configured" });
+  if (!(await hasPermission(url.origin))) return failed({ kind: "permission_missing", origin: url.origin });
+  return succeeded(createProxyClient(url.baseUrl, settings.token, deps));
 }
 
 /** Checks the proxy named by the settings; `hasPermission` tells whether the worker may call its origin. */
@@ -54,34 +237,36 @@ export async function checkProxyHealth(
   hasPermission: (origin: string) => Promise<boolean>,
   deps: ProxyClientDeps,
 ): Promise<ProxyHealth> {
-  if (settings.url.trim() === "") return { state: "not_configured" };
-  const url = checkProxyUrl(settings.url);
-  if (!url.ok) return { state: "unreachable", detail: url.problem };
-  if (!(await hasPermission(url.origin))) return { state: "permission_missing", origin: url.origin };
-  return createProxyClient(url.baseUrl, settings.token, deps).health();
+  const client = await clientFor(settings, hasPermission, deps);
+  if (client.ok) return client.value.health();
+  const { problem } = client;
+  return problem.kind === "permission_missing"
+    ? { state: "permission_missing", origin: problem.origin }
+    : { state: "not_configured" };
 }
 
-function isHealthBody(body: unknown): body is { ok: boolean; version: string; db: string } {
-  return (
-    typeof body === "object" &&
-    body !== null &&
-    typeof (body as { ok?: unknown }).ok === "boolean" &&
-    typeof (body as { version?: unknown }).version === "string"
-  );
-}
-
-function isErrorBody(body: unknown): body is ProxyErrorBody {
-  const error = typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    typeof (error as { message?: unknown }).message === "string"
-  );
+function problemOf(status: number, body: unknown): Problem {
+  const envelope = errorBodySchema.safeParse(body);
+  const message = envelope.success ? envelope.data.error.message : `HTTP ${status}`;
+  switch (status) {
+    case 401:
+      return { kind: "token_invalid" };
+    case 403:
+      return { kind: "forbidden", message };
+    case 404:
+      return { kind: "not_found", message };
+    case 409:
+      return { kind: "conflict", message };
+    default:
+      return { kind: "failed", httpStatus: status, message };
+  }
 }
 
 function describeUnhealthy(body: unknown): string {
-  if (isHealthBody(body)) return `database ${body.db}`;
-  if (isErrorBody(body)) return body.error.message;
+  const health = healthSchema.safeParse(body);
+  if (health.success) return `database ${health.data.db}`;
+  const envelope = errorBodySchema.safeParse(body);
+  if (envelope.success) return envelope.data.error.message;
   return "the answer is not the proxy's health report";
 }
 

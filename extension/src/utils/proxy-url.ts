@@ -4,9 +4,12 @@
  */
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1"]);
 
+/** Why a typed proxy URL is refused; the options page words it in the person's language. */
+export type ProxyUrlProblem = "empty" | "not_url" | "https_only" | "base_url_only";
+
 export type ProxyUrlCheck =
   | { ok: true; baseUrl: string; origin: string; needsPermissionRequest: boolean }
-  | { ok: false; problem: string };
+  | { ok: false; problem: ProxyUrlProblem };
 
 /**
  * Validates the proxy URL a person typed. Remote proxies must use https because the bookkeeper token
@@ -14,19 +17,19 @@ export type ProxyUrlCheck =
  */
 export function checkProxyUrl(input: string): ProxyUrlCheck {
   const trimmed = input.trim();
-  if (trimmed === "") return { ok: false, problem: "Enter the proxy URL." };
+  if (trimmed === "") return { ok: false, problem: "empty" };
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return { ok: false, problem: "This is not a URL." };
+    return { ok: false, problem: "not_url" };
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
-    return { ok: false, problem: "Use https (plain http is only allowed for localhost)." };
+    return { ok: false, problem: "https_only" };
   }
   if (url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
-    return { ok: false, problem: "Enter the proxy's base URL without query, fragment or credentials." };
+    return { ok: false, problem: "base_url_only" };
   }
   const baseUrl = `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
   return { ok: true, baseUrl, origin: url.origin, needsPermissionRequest: !loopback };

@@ -1,46 +1,78 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { AccountPanel } from "../../components/AccountPanel";
-import type { HealthView } from "../../components/ProxyHealthLine";
+import { AccountPanel, type PanelView } from "../../components/panel/AccountPanel";
 import type { ExactAccountPage } from "../../host/exact-account-page";
+import { I18nProvider } from "../../i18n/I18nContext";
+import type { Locale } from "../../i18n/locale";
+import { useLocale } from "../../i18n/use-locale";
+import type { ApiResult, Problem } from "../../utils/api-result";
+import { askBackground } from "../../utils/ask-background";
 import { sendMessage } from "../../utils/messaging";
+import type { AccountDetail } from "../../utils/proxy-types";
 import { panelCollapsed, proxySettings } from "../../utils/storage";
 
-/** Connects the account panel to the background worker and the remembered collapsed state. */
-export function PanelApp({ page }: { page: ExactAccountPage }) {
-  const [health, setHealth] = useState<HealthView>({ state: "checking" });
+/** Connects the account panel to the background worker, the remembered folding and the language. */
+export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLocale: Locale | null }) {
+  const locale = useLocale(pageLocale);
+  const [view, setView] = useState<PanelView>({ state: "loading" });
+  const [busy, setBusy] = useState(false);
+  const [actionProblem, setActionProblem] = useState<Problem | null>(null);
   // Unknown until storage answers; rendering only then spares the page a jump from open to folded.
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
+  const { division, accountId } = page;
 
-  const checkHealth = useCallback(() => {
-    setHealth({ state: "checking" });
-    sendMessage("getProxyHealth").then(setHealth, (error: unknown) =>
-      setHealth({ state: "failed", detail: error instanceof Error ? error.message : String(error) }),
+  const load = useCallback(() => {
+    setView({ state: "loading" });
+    setActionProblem(null);
+    void askBackground("getAccount", { division, accountId }).then((result) =>
+      setView(result.ok ? { state: "ready", account: result.value } : { state: "problem", problem: result.problem }),
     );
-  }, []);
+  }, [division, accountId]);
 
   useEffect(() => {
-    checkHealth();
+    load();
     // Settings saved on the options page apply to open Exact tabs without a reload.
-    return proxySettings.watch(() => checkHealth());
-  }, [checkHealth]);
+    return proxySettings.watch(() => load());
+  }, [load]);
   useEffect(() => {
     panelCollapsed.getValue().then(setCollapsed, () => setCollapsed(false));
     return panelCollapsed.watch(setCollapsed);
   }, []);
 
-  if (collapsed === null) return null;
+  const change = (request: Promise<ApiResult<AccountDetail>>) => {
+    setBusy(true);
+    setActionProblem(null);
+    void request.then((result) => {
+      setBusy(false);
+      if (result.ok) setView({ state: "ready", account: result.value });
+      else setActionProblem(result.problem);
+    });
+  };
+
+  if (collapsed === null || locale === null) return null;
   return (
-    <AccountPanel
-      division={page.division}
-      accountId={page.accountId}
-      health={health}
-      collapsed={collapsed}
-      onToggle={() => {
-        setCollapsed(!collapsed);
-        void panelCollapsed.setValue(!collapsed);
-      }}
-      onRetry={checkHealth}
-      onOpenSettings={() => void sendMessage("openOptionsPage")}
-    />
+    <I18nProvider locale={locale}>
+      <AccountPanel
+        view={view}
+        collapsed={collapsed}
+        busy={busy}
+        actionProblem={actionProblem}
+        searchCustomers={(q, cursor) =>
+          askBackground("searchCustomers", { q, division, ...(cursor ? { cursor } : {}) })
+        }
+        onToggle={() => {
+          setCollapsed(!collapsed);
+          void panelCollapsed.setValue(!collapsed);
+        }}
+        onRetry={load}
+        onOpenSettings={() => void sendMessage("openOptionsPage").catch(() => {})}
+        onOpenOverview={() => void sendMessage("openOverview", { division }).catch(() => {})}
+        onLink={(customerNumber) => change(askBackground("linkAccount", { division, accountId, customerNumber }))}
+        onPromoteAndLink={(customerNumber) =>
+          change(askBackground("promoteAndLinkAccount", { division, accountId, customerNumber }))
+        }
+        onUnlink={() => change(askBackground("unlinkAccount", { division, accountId }))}
+        onDismissProblem={() => setActionProblem(null)}
+      />
+    </I18nProvider>
   );
 }

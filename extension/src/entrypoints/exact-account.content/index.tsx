@@ -1,7 +1,10 @@
 import { render } from "preact";
 import { createShadowRootUi, defineContentScript } from "#imports";
-import { ACCOUNT_PAGE_MATCHES, parseExactAccountPage } from "../../host/exact-account-page";
+import { ACCOUNT_PAGE_MATCHES, type ExactAccountPage, parseExactAccountPage } from "../../host/exact-account-page";
+import { readExactPageLocale } from "../../host/exact-page-language";
 import { PANEL_PLACEMENT } from "../../host/panel-placement";
+import { lastExactLocale } from "../../utils/storage";
+import { keepMounted } from "./keep-mounted";
 import { PanelApp } from "./PanelApp";
 import "./style.css";
 
@@ -11,21 +14,39 @@ export default defineContentScript({
   runAt: "document_idle",
   cssInjectionMode: "ui",
   async main(ctx) {
-    const page = parseExactAccountPage(window.location.href);
+    let page: ExactAccountPage | null = parseExactAccountPage(window.location.href);
     if (page === null) return;
+    const pageLocale = readExactPageLocale(document, page.host);
+    if (pageLocale) void lastExactLocale.setValue(pageLocale);
+
+    let container: HTMLElement | undefined;
+    const show = () => {
+      if (container && page) render(<PanelApp page={page} pageLocale={pageLocale} />, container);
+    };
     const ui = await createShadowRootUi(ctx, {
       name: "zapfloor-exact-panel",
       position: "inline",
       ...PANEL_PLACEMENT,
       isolateEvents: true,
-      onMount: (container) => {
-        render(<PanelApp page={page} />, container);
-        return container;
+      onMount: (mounted) => {
+        container = mounted;
+        show();
+        return mounted;
       },
-      onRemove: (container) => {
-        if (container) render(null, container);
+      onRemove: (mounted) => {
+        if (mounted) render(null, mounted);
+        container = undefined;
       },
     });
     ui.mount();
+    keepMounted(ctx, ui, () => page !== null);
+
+    // Exact may switch accounts without a page load (history.pushState); follow the URL.
+    ctx.addEventListener(window, "wxt:locationchange", ({ newUrl }) => {
+      page = parseExactAccountPage(newUrl.href);
+      if (page === null) ui.remove();
+      else if (!ui.shadowHost.isConnected) ui.mount();
+      else show();
+    });
   },
 });

@@ -1,10 +1,19 @@
-import { useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useState } from "preact/hooks";
 import { browser } from "#imports";
+import { ExactConnection } from "../../components/ExactConnection";
+import { LanguageSelect } from "../../components/LanguageSelect";
 import { OptionsForm } from "../../components/OptionsForm";
+import "../../components/theme.css";
+import { I18nProvider, useI18n } from "../../i18n/I18nContext";
+import type { LanguagePreference } from "../../i18n/locale";
+import { useLocale } from "../../i18n/use-locale";
+import type { ApiResult } from "../../utils/api-result";
+import { askBackground } from "../../utils/ask-background";
 import { sendMessage } from "../../utils/messaging";
 import type { ProxySettings } from "../../utils/proxy-client";
+import type { ExactConnectionState } from "../../utils/proxy-types";
 import { checkProxyUrl, originPermissionPattern } from "../../utils/proxy-url";
-import { proxySettings } from "../../utils/storage";
+import { languagePreference, proxySettings } from "../../utils/storage";
 
 /**
  * Loopback proxies are covered by the manifest's host permissions; any other proxy origin is an
@@ -16,27 +25,70 @@ function requestProxyPermission(settings: ProxySettings): Promise<boolean> {
   return browser.permissions.request({ origins: [originPermissionPattern(check.origin)] });
 }
 
-async function save(settings: ProxySettings): Promise<void> {
-  const granted = await requestProxyPermission(settings);
-  if (!granted) throw new Error("the browser did not allow the extension to reach this proxy");
-  await proxySettings.setValue(settings);
-}
-
 async function testConnection(settings: ProxySettings) {
   await requestProxyPermission(settings);
   return sendMessage("testProxyConnection", settings);
 }
 
 export function OptionsApp() {
+  const locale = useLocale();
+  if (locale === null) return null;
+  return (
+    <I18nProvider locale={locale}>
+      <OptionsPage />
+    </I18nProvider>
+  );
+}
+
+function OptionsPage() {
+  const { t } = useI18n();
   const [initial, setInitial] = useState<ProxySettings | null>(null);
-  useEffect(() => {
-    void proxySettings.getValue().then(setInitial);
+  const [language, setLanguage] = useState<LanguagePreference | null>(null);
+  const [connection, setConnection] = useState<ApiResult<ExactConnectionState> | null>(null);
+
+  const loadConnection = useCallback(() => {
+    setConnection(null);
+    void askBackground("getExactConnection").then(setConnection);
   }, []);
 
+  useEffect(() => {
+    void proxySettings.getValue().then(setInitial);
+    void languagePreference.getValue().then(setLanguage);
+    loadConnection();
+    // A finished consent or new settings change what the proxy says about Exact.
+    const stopSettings = proxySettings.watch(loadConnection);
+    window.addEventListener("focus", loadConnection);
+    return () => {
+      stopSettings();
+      window.removeEventListener("focus", loadConnection);
+    };
+  }, [loadConnection]);
+
+  async function save(settings: ProxySettings): Promise<void> {
+    const granted = await requestProxyPermission(settings);
+    if (!granted) throw new Error(t("options.permissionRefused"));
+    await proxySettings.setValue(settings);
+  }
+
   return (
-    <>
-      <h1>zapfloor link for Exact Online</h1>
+    <main class="zfx-root zfx-options-page">
+      <h1>{t("options.title")}</h1>
+      <h2>{t("options.proxy")}</h2>
       {initial !== null && <OptionsForm initial={initial} onSave={save} onTestConnection={testConnection} />}
-    </>
+      <ExactConnection
+        connection={connection}
+        onConnect={(host) => askBackground("connectExact", { host })}
+        onRetry={loadConnection}
+      />
+      {language !== null && (
+        <LanguageSelect
+          value={language}
+          onChange={(value) => {
+            setLanguage(value);
+            void languagePreference.setValue(value);
+          }}
+        />
+      )}
+    </main>
   );
 }

@@ -1,0 +1,47 @@
+import { useI18n } from "../i18n/I18nContext";
+import type { MessageId } from "../i18n/translate";
+import { isSettingsProblem, type Problem } from "../utils/api-result";
+import "./Notice.css";
+
+interface ProblemNoticeProps {
+  problem: Problem;
+  onRetry?: () => void;
+  onOpenSettings?: () => void;
+  onDismiss?: () => void;
+}
+
+/** Why something failed and what to do about it, with the action that helps. */
+export function ProblemNotice({ problem, onRetry, onOpenSettings, onDismiss }: ProblemNoticeProps) {
+  const { t } = useI18n();
+  const params = {
+    origin: "origin" in problem ? problem.origin : "",
+    detail: "detail" in problem ? problem.detail : "",
+    message: "message" in problem ? problem.message : "",
+    division: "division" in problem ? problem.division : "",
+    status: "httpStatus" in problem ? problem.httpStatus : "",
+  };
+  const settings = isSettingsProblem(problem);
+  return (
+    <div class="zfx-notice zfx-notice--error" role="alert" data-problem={problem.kind}>
+      <p class="zfx-notice__text">{t(`problem.${problem.kind}` as MessageId, params)}</p>
+      <p class="zfx-notice__todo">{t(`problem.${problem.kind}.todo` as MessageId, params)}</p>
+      <div class="zfx-notice__actions">
+        {settings && onOpenSettings && (
+          <button type="button" class="zfx-button zfx-button--quiet" onClick={onOpenSettings}>
+            {t("action.openSettings")}
+          </button>
+        )}
+        {!settings && onRetry && (
+          <button type="button" class="zfx-button zfx-button--quiet" onClick={onRetry}>
+            {t("action.retry")}
+          </button>
+        )}
+        {onDismiss && (
+          <button type="button" class="zfx-link" onClick={onDismiss}>
+            {t("action.dismiss")}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import { useState } from "preact/hooks";
+import { useI18n } from "../../i18n/I18nContext";
+import type { MessageId } from "../../i18n/translate";
+import type { Problem } from "../../utils/api-result";
+import type { DivisionSummary, FailedPush, OverviewFilter, OverviewRow } from "../../utils/proxy-types";
+import type { SearchCustomers } from "../CustomerSearch";
+import { ProblemNotice } from "../ProblemNotice";
+import "../theme.css";
+import { type AcceptSuggestions, AcceptSuggestionsDialog } from "./AcceptSuggestionsDialog";
+import { AccountRow } from "./AccountRow";
+import "./AccountsOverview.css";
+import { FailedPushRow } from "./FailedPushRow";
+import { LinkDialog } from "./LinkDialog";
+import { VirtualList } from "./VirtualList";
+
+export type OverviewTab = OverviewFilter | "failed";
+export const OVERVIEW_TABS: readonly OverviewTab[] = ["all", "linked", "unlinked", "suggested", "conflict", "failed"];
+/** Fixed, so that the list can place rows without measuring them. */
+export const ROW_HEIGHT = 48;
+
+export interface AccountsOverviewProps {
+  divisions: readonly DivisionSummary[];
+  division: number;
+  onDivision(division: number): void;
+  tab: OverviewTab;
+  onTab(tab: OverviewTab): void;
+  query: string;
+  onQuery(query: string): void;
+  rows: readonly OverviewRow[];
+  failedPushes: readonly FailedPush[];
+  loading: boolean;
+  complete: boolean;
+  problem: Problem | null;
+  onLoadMore(): void;
+  onRetry(): void;
+  onOpenSettings(): void;
+  /** The account whose link is being changed. */
+  busyAccount: string | null;
+  rowProblem: Problem | null;
+  onDismissRowProblem(): void;
+  /** Resolves true when linked. */
+  onLink(row: OverviewRow, customerNumber: string): Promise<boolean>;
+  onUnlink(row: OverviewRow): void;
+  searchCustomers: SearchCustomers;
+  acceptSuggestions: AcceptSuggestions;
+  onAccepted(): void;
+}
+
+/** The Exact Accounts Overview: every customer account of a division with its link state, filters and actions. */
+export function AccountsOverview(props: AccountsOverviewProps) {
+  const { t } = useI18n();
+  const [linking, setLinking] = useState<OverviewRow | null>(null);
+  const [accepting, setAccepting] = useState(false);
+  const failedTab = props.tab === "failed";
+  const count = failedTab ? props.failedPushes.length : props.rows.length;
+
+  const footer = props.loading
+    ? t("overview.loadingMore")
+    : count === 0
+      ? failedTab
+        ? t("overview.failed.empty")
+        : t("overview.empty")
+      : props.complete
+        ? t("overview.loadedAll", { count })
+        : t("overview.loaded", { count });
+
+  return (
+    <main class="zfx-root zfx-overview">
+      <header class="zfx-overview__header">
+        <h1 class="zfx-overview__title">{t("overview.title")}</h1>
+        <label class="zfx-overview__division">
+          <span>{t("overview.division")}</span>
+          <select value={props.division} onChange={(event) => props.onDivision(Number(event.currentTarget.value))}>
+            {props.divisions.map((division) => (
+              <option key={division.division} value={division.division}>
+                {division.name} ({division.division})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" class="zfx-button" onClick={() => setAccepting(true)}>
+          {t("overview.acceptAll")}
+        </button>
+      </header>
+      <div class="zfx-overview__toolbar">
+        <div class="zfx-overview__tabs" role="tablist" aria-label={t("overview.filters")}>
+          {OVERVIEW_TABS.map((tab) => (
+            <button
+              key={tab}
+              type="button"
+              role="tab"
+              class="zfx-overview__tab"
+              aria-selected={props.tab === tab}
+              onClick={() => props.onTab(tab)}
+            >
+              {t(`overview.filter.${tab}` as MessageId)}
+            </button>
+          ))}
+        </div>
+        {!failedTab && (
+          <input
+            class="zfx-input zfx-overview__search"
+            type="search"
+            aria-label={t("overview.search")}
+            placeholder={t("overview.searchPlaceholder")}
+            value={props.query}
+            onInput={(event) => props.onQuery(event.currentTarget.value)}
+          />
+        )}
+      </div>
+      {props.problem && (
+        <ProblemNotice problem={props.problem} onRetry={props.onRetry} onOpenSettings={props.onOpenSettings} />
+      )}
+      {props.rowProblem && (
+        <ProblemNotice problem={props.rowProblem} onDismiss={props.onDismissRowProblem} />
+      )}
+      <div class="zfx-overview__columns zfx-orow" aria-hidden="true">
+        <span>{t("overview.column.account")}</span>
+        <span>{t("overview.column.state")}</span>
+        <span>{t("overview.column.customer")}</span>
+        <span>{t("overview.column.actions")}</span>
+      </div>
+      <div class="zfx-overview__list">
+        {failedTab ? (
+          <VirtualList
+            items={props.failedPushes}
+            rowHeight={ROW_HEIGHT}
+            label={t("overview.filter.failed")}
+            keyOf={(entry) => entry.invoiceNumber}
+            renderRow={(entry) => <FailedPushRow entry={entry} />}
+            onNearEnd={props.onLoadMore}
+            footer={footer}
+          />
+        ) : (
+          <VirtualList
+            items={props.rows}
+            rowHeight={ROW_HEIGHT}
+            label={t("overview.title")}
+            keyOf={(row) => row.account.id}
+            renderRow={(row) => (
+              <AccountRow
+                row={row}
+                busy={props.busyAccount === row.account.id}
+                onLink={(number) => void props.onLink(row, number)}
+                onUnlink={() => props.onUnlink(row)}
+                onLinkOther={() => setLinking(row)}
+              />
+            )}
+            onNearEnd={props.onLoadMore}
+            footer={footer}
+          />
+        )}
+      </div>
+      {linking && (
+        <LinkDialog
+          row={linking}
+          search={props.searchCustomers}
+          busy={props.busyAccount === linking.account.id}
+          problem={props.rowProblem}
+          onPick={(number) =>
+            void props.onLink(linking, number).then((linked) => {
+              if (linked) setLinking(null);
+            })
+          }
+          onClose={() => setLinking(null)}
+        />
+      )}
+      {accepting && (
+        <AcceptSuggestionsDialog
+          accept={props.acceptSuggestions}
+          onClose={(changed) => {
+            setAccepting(false);
+            if (changed) props.onAccepted();
+          }}
+        />
+      )}
+    </main>
+  );
+}

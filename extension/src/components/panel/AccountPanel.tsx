@@ -1,0 +1,154 @@
+import { useI18n } from "../../i18n/I18nContext";
+import type { Problem } from "../../utils/api-result";
+import type { AccountDetail } from "../../utils/proxy-types";
+import { CustomerSearch, type SearchCustomers } from "../CustomerSearch";
+import { ProblemNotice } from "../ProblemNotice";
+import "../theme.css";
+import "./AccountPanel.css";
+import { CandidateList } from "./CandidateList";
+import { LinkedCustomer } from "./LinkedCustomer";
+import { WarningList } from "./WarningList";
+
+export type PanelView =
+  | { state: "loading" }
+  | { state: "problem"; problem: Problem }
+  | { state: "ready"; account: AccountDetail };
+
+export interface AccountPanelProps {
+  view: PanelView;
+  collapsed: boolean;
+  /** A link or unlink is on its way. */
+  busy: boolean;
+  /** Why the last link or unlink failed. */
+  actionProblem: Problem | null;
+  searchCustomers: SearchCustomers;
+  onToggle(): void;
+  onRetry(): void;
+  onOpenSettings(): void;
+  onOpenOverview(): void;
+  onLink(customerNumber: string): void;
+  onPromoteAndLink(customerNumber: string): void;
+  onUnlink(): void;
+  onDismissProblem(): void;
+}
+
+type Tone = "pending" | "linked" | "unlinked" | "attention";
+
+function summaryOf(view: PanelView): { tone: Tone; number?: string } {
+  if (view.state === "loading") return { tone: "pending" };
+  if (view.state === "problem") return { tone: "attention" };
+  const { account } = view;
+  if (account.warnings.length > 0 || account.state === "conflict") {
+    return account.link ? { tone: "attention", number: account.link.customerNumber } : { tone: "attention" };
+  }
+  return account.link ? { tone: "linked", number: account.link.customerNumber } : { tone: "unlinked" };
+}
+
+/**
+ * The panel on an Exact account page: a small card docked in the corner, so Exact's own content never
+ * moves; folded, it is one line with the link state.
+ */
+export function AccountPanel(props: AccountPanelProps) {
+  const { t } = useI18n();
+  const { view, collapsed } = props;
+  const summary = summaryOf(view);
+  const summaryText =
+    summary.tone === "pending"
+      ? t("panel.summary.loading")
+      : summary.number
+        ? t("panel.summary.linked", { number: summary.number })
+        : summary.tone === "unlinked"
+          ? t("panel.summary.unlinked")
+          : t("panel.summary.attention");
+
+  return (
+    <section
+      class={`zfx-root zfx-panel zfx-panel--${summary.tone}`}
+      aria-label={t("panel.label")}
+      data-state={view.state === "ready" ? (view.account.link ? "linked" : "unlinked") : view.state}
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && !collapsed) props.onToggle();
+      }}
+    >
+      <header class="zfx-panel__header">
+        <button
+          type="button"
+          class="zfx-panel__toggle"
+          aria-expanded={!collapsed}
+          aria-controls="zfx-panel-body"
+          onClick={props.onToggle}
+        >
+          <span class="zfx-panel__chevron" aria-hidden="true">
+            {collapsed ? "▸" : "▾"}
+          </span>
+          <span class="zfx-panel__title">{t("panel.title")}</span>
+          <span class="zfx-panel__dot" aria-hidden="true" />
+          <span class="zfx-panel__summary">{summaryText}</span>
+        </button>
+      </header>
+      <div id="zfx-panel-body" class="zfx-panel__body" hidden={collapsed} aria-busy={props.busy}>
+        {view.state === "loading" && (
+          <p class="zfx-muted" role="status">
+            {t("panel.loading")}
+          </p>
+        )}
+        {view.state === "problem" && (
+          <ProblemNotice problem={view.problem} onRetry={props.onRetry} onOpenSettings={props.onOpenSettings} />
+        )}
+        {view.state === "ready" && <ReadyBody {...props} account={view.account} />}
+      </div>
+    </section>
+  );
+}
+
+function ReadyBody(props: AccountPanelProps & { account: AccountDetail }) {
+  const { t } = useI18n();
+  const { account, busy } = props;
+  const code = account.account.code ?? "";
+  return (
+    <>
+      <p class="zfx-panel__account zfx-muted">
+        {t("panel.account", { code: code ? `${code} ${account.account.name}` : account.account.name, division: account.division })}
+      </p>
+      <WarningList account={account} />
+      {props.actionProblem && (
+        <ProblemNotice
+          problem={props.actionProblem}
+          onOpenSettings={props.onOpenSettings}
+          onDismiss={props.onDismissProblem}
+        />
+      )}
+      {account.link ? (
+        <LinkedCustomer link={account.link} busy={busy} onUnlink={props.onUnlink} />
+      ) : (
+        <>
+          <p class="zfx-panel__unlinked">{t("panel.notLinked")}</p>
+          <CandidateList
+            accountId={account.account.id}
+            candidates={account.candidates}
+            accountIsCustomer={account.account.status === "C"}
+            busy={busy}
+            onLink={props.onLink}
+            onPromoteAndLink={props.onPromoteAndLink}
+          />
+          <CustomerSearch
+            accountId={account.account.id}
+            search={props.searchCustomers}
+            busy={busy}
+            onPick={account.account.status === "C" ? props.onLink : props.onPromoteAndLink}
+          />
+        </>
+      )}
+      {busy && (
+        <p class="zfx-muted" role="status">
+          {t("panel.working")}
+        </p>
+      )}
+      <footer class="zfx-panel__footer">
+        <button type="button" class="zfx-link" onClick={props.onOpenOverview}>
+          {t("panel.openOverview")}
+        </button>
+      </footer>
+    </>
+  );
+}

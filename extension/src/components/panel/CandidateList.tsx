@@ -1,0 +1,81 @@
+import { useI18n } from "../../i18n/I18nContext";
+import type { AccountDetail } from "../../utils/proxy-types";
+import { describeReason, describeSignal } from "../reasons";
+
+type Candidate = AccountDetail["candidates"][number];
+
+interface CandidateListProps {
+  accountId: string;
+  candidates: Candidate[];
+  /** Only customers (Status C) can be linked; anything else is promoted to customer first. */
+  accountIsCustomer: boolean;
+  busy: boolean;
+  onLink(customerNumber: string): void;
+  onPromoteAndLink(customerNumber: string): void;
+}
+
+/** The zapfloor customers that may belong to this account, strongest first, each with why, and one-click link. */
+export function CandidateList(props: CandidateListProps) {
+  const { t } = useI18n();
+  const { candidates, accountIsCustomer, busy } = props;
+  return (
+    <section class="zfx-candidates" aria-label={t("panel.candidates")}>
+      <h3 class="zfx-section-title">{t("panel.candidates")}</h3>
+      {candidates.length === 0 ? (
+        <p class="zfx-muted">{t("panel.noCandidates")}</p>
+      ) : (
+        <ol class="zfx-candidates__list">
+          {candidates.map((candidate) => {
+            const { customer } = candidate;
+            const elsewhere = candidate.linkedTo !== null && candidate.linkedTo !== props.accountId;
+            const explained = candidate.reasons.filter((reason) => reason.code === "already_linked_elsewhere");
+            return (
+              <li key={customer.number} class="zfx-candidate" data-customer={customer.number}>
+                <div class="zfx-candidate__who">
+                  <strong class="zfx-mono">{customer.number}</strong> <span>{customer.name}</span>
+                  {customer.vatNumber && <span class="zfx-muted"> · {customer.vatNumber}</span>}
+                </div>
+                <ul class="zfx-chips" aria-label={t("panel.candidates")}>
+                  {candidate.matchedOn.map((signal) => (
+                    <li key={signal} class="zfx-chip" data-signal={signal}>
+                      {describeSignal(t, signal, candidate.nameSimilarity)}
+                    </li>
+                  ))}
+                </ul>
+                {explained.map((reason) => (
+                  <p key={reason.code} class="zfx-candidate__reason zfx-muted">
+                    {describeReason(t, reason)}
+                  </p>
+                ))}
+                <div class="zfx-candidate__action">
+                  {elsewhere ? (
+                    <span class="zfx-muted">{t("panel.linkedElsewhere")}</span>
+                  ) : accountIsCustomer ? (
+                    <button
+                      type="button"
+                      class="zfx-button"
+                      disabled={busy}
+                      aria-label={`${t("panel.link")} ${customer.number}`}
+                      onClick={() => props.onLink(customer.number)}
+                    >
+                      {t("panel.link")}
+                    </button>
+                  ) : (
+                    <button
+                      type="button"
+                      class="zfx-button"
+                      disabled={busy}
+                      onClick={() => props.onPromoteAndLink(customer.number)}
+                    >
+                      {t("panel.promoteAndLink")}
+                    </button>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from "preact/hooks";
+import { useI18n } from "../../i18n/I18nContext";
+import type { AccountDetail } from "../../utils/proxy-types";
+import { describeLinkMethod } from "../reasons";
+
+type Link = NonNullable<AccountDetail["link"]>;
+
+interface LinkedCustomerProps {
+  link: Link;
+  busy: boolean;
+  onUnlink(): void;
+}
+
+/** The zapfloor customer this account is linked to: number, name, how, when and by whom; unlink after a confirmation. */
+export function LinkedCustomer({ link, busy, onUnlink }: LinkedCustomerProps) {
+  const { t, dateTime } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <section class="zfx-linked" aria-label={t("panel.linkedTo")}>
+      <p class="zfx-linked__label zfx-muted">{t("panel.linkedTo")}</p>
+      <p class="zfx-linked__customer">
+        <strong class="zfx-mono" data-testid="linked-number">
+          {link.customerNumber}
+        </strong>{" "}
+        <span>{link.customer?.name ?? link.customer?.number ?? ""}</span>
+      </p>
+      <p class="zfx-linked__how zfx-muted">
+        {t("panel.linkedHow", {
+          method: describeLinkMethod(t, link.method),
+          actor: link.linkedBy,
+          at: dateTime(link.linkedAt),
+        })}
+      </p>
+      {confirming ? (
+        <div class="zfx-confirm" role="group" aria-label={t("panel.unlink")}>
+          <p class="zfx-confirm__question">{t("panel.unlinkConfirm", { number: link.customerNumber })}</p>
+          <div class="zfx-confirm__actions">
+            <button
+              type="button"
+              class="zfx-button zfx-button--danger"
+              disabled={busy}
+              onClick={() => {
+                setConfirming(false);
+                onUnlink();
+              }}
+            >
+              {t("panel.unlinkConfirmYes")}
+            </button>
+            <button type="button" class="zfx-button zfx-button--quiet" onClick={() => setConfirming(false)}>
+              {t("panel.cancel")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button
+          type="button"
+          class="zfx-button zfx-button--quiet"
+          disabled={busy}
+          onClick={() => setConfirming(true)}
+        >
+          {t("panel.unlink")}
+        </button>
+      )}
+    </section>
+  );
+}

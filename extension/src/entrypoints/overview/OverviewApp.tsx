@@ -1,0 +1,127 @@
+import { useEffect, useState } from "preact/hooks";
+import { AccountsOverview, type OverviewTab } from "../../components/overview/AccountsOverview";
+import { ProblemNotice } from "../../components/ProblemNotice";
+import "../../components/theme.css";
+import { I18nProvider, useI18n } from "../../i18n/I18nContext";
+import { useLocale } from "../../i18n/use-locale";
+import type { ApiResult, Problem } from "../../utils/api-result";
+import { askBackground } from "../../utils/ask-background";
+import { sendMessage } from "../../utils/messaging";
+import type { AccountDetail, DivisionSummary, OverviewRow } from "../../utils/proxy-types";
+import { useOverviewPages } from "./use-overview-pages";
+
+export function OverviewApp() {
+  const locale = useLocale();
+  if (locale === null) return null;
+  return (
+    <I18nProvider locale={locale}>
+      <OverviewPage />
+    </I18nProvider>
+  );
+}
+
+/** The division in the page's URL (`?division=`), as the panel opens it. */
+function divisionFromUrl(): number | null {
+  const value = Number(new URLSearchParams(window.location.search).get("division"));
+  return Number.isInteger(value) && value > 0 ? value : null;
+}
+
+/** An account's detail, as the overview lists it. */
+function rowOf(detail: AccountDetail): OverviewRow {
+  const { account, state, suggestion, warnings, link } = detail;
+  return {
+    account,
+    state,
+    suggestion,
+    warnings,
+    link: link ? { ...link, customer: { number: link.customerNumber, name: link.customer?.name ?? null } } : null,
+  };
+}
+
+function OverviewPage() {
+  const { t } = useI18n();
+  const [divisions, setDivisions] = useState<DivisionSummary[] | null>(null);
+  const [divisionsProblem, setDivisionsProblem] = useState<Problem | null>(null);
+  const [division, setDivision] = useState<number | null>(divisionFromUrl());
+  const [tab, setTab] = useState<OverviewTab>("all");
+  const [query, setQuery] = useState("");
+  const [busyAccount, setBusyAccount] = useState<string | null>(null);
+  const [rowProblem, setRowProblem] = useState<Problem | null>(null);
+  const pages = useOverviewPages(division, tab, query);
+
+  const loadDivisions = () => {
+    setDivisionsProblem(null);
+    void askBackground("listDivisions").then((result) => {
+      if (!result.ok) return setDivisionsProblem(result.problem);
+      setDivisions(result.value);
+      setDivision(
+        (current) => current ?? (result.value.find((d) => d.current) ?? result.value[0])?.division ?? null,
+      );
+    });
+  };
+  useEffect(loadDivisions, []);
+
+  const openSettings = () => void sendMessage("openOptionsPage").catch(() => {});
+  if (divisionsProblem) {
+    return (
+      <main class="zfx-root zfx-overview">
+        <h1>{t("overview.title")}</h1>
+        <ProblemNotice problem={divisionsProblem} onRetry={loadDivisions} onOpenSettings={openSettings} />
+      </main>
+    );
+  }
+  if (divisions === null || division === null) {
+    return (
+      <main class="zfx-root zfx-overview">
+        <h1>{t("overview.title")}</h1>
+        <p role="status">{divisions === null ? t("overview.loadingMore") : t("overview.noDivisions")}</p>
+      </main>
+    );
+  }
+
+  const changeLink = async (row: OverviewRow, request: Promise<ApiResult<AccountDetail>>) => {
+    setBusyAccount(row.account.id);
+    setRowProblem(null);
+    const result = await request;
+    setBusyAccount(null);
+    if (!result.ok) {
+      setRowProblem(result.problem);
+      return false;
+    }
+    pages.replaceRow(rowOf(result.value));
+    return true;
+  };
+
+  return (
+    <AccountsOverview
+      divisions={divisions}
+      division={division}
+      onDivision={(next) => {
+        setDivision(next);
+        history.replaceState(null, "", `?division=${next}`);
+      }}
+      tab={tab}
+      onTab={setTab}
+      query={query}
+      onQuery={setQuery}
+      rows={pages.rows}
+      failedPushes={pages.failedPushes}
+      loading={pages.loading}
+      complete={pages.complete}
+      problem={pages.problem}
+      onLoadMore={pages.loadMore}
+      onRetry={pages.restart}
+      onOpenSettings={openSettings}
+      busyAccount={busyAccount}
+      rowProblem={rowProblem}
+      onDismissRowProblem={() => setRowProblem(null)}
+      onLink={(row, customerNumber) =>
+        changeLink(row, askBackground("linkAccount", { division, accountId: row.account.id, customerNumber }))
+      }
+      onUnlink={(row) => void changeLink(row, askBackground("unlinkAccount", { division, accountId: row.account.id }))}
+      searchCustomers={(q, cursor) => askBackground("searchCustomers", { q, division, ...(cursor ? { cursor } : {}) })}
+      acceptSuggestions={(request) => askBackground("acceptSuggestions", { division, ...request })}
+      onAccepted={pages.restart}
+    />
+  );
+}

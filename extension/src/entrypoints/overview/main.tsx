@@ -1,0 +1,5 @@
+import { render } from "preact";
+import { OverviewApp } from "./OverviewApp";
+import "./style.css";
+
+render(<OverviewApp />, document.getElementById("app")!);

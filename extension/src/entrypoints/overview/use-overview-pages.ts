@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import type { OverviewTab } from "../../components/overview/AccountsOverview";
+import type { ApiResult, Problem } from "../../utils/api-result";
+import { askBackground } from "../../utils/ask-background";
+import type { FailedPush, OverviewRow } from "../../utils/proxy-types";
+
+/** The first page is small so the list shows quickly; later pages are the proxy's largest. */
+const FIRST_PAGE = 100;
+const NEXT_PAGE = 500;
+
+interface Pages {
+  rows: OverviewRow[];
+  failedPushes: FailedPush[];
+  cursor: string | null;
+  complete: boolean;
+  loading: boolean;
+  problem: Problem | null;
+}
+
+const EMPTY: Pages = { rows: [], failedPushes: [], cursor: null, complete: false, loading: true, problem: null };
+
+/**
+ * The overview's rows for a division, tab and search, fetched page by page through the proxy's cursors as
+ * the list scrolls near its end; a new division, tab or search starts again from the first page.
+ */
+export function useOverviewPages(division: number | null, tab: OverviewTab, query: string) {
+  const [pages, setPages] = useState<Pages>(EMPTY);
+  const generation = useRef(0);
+  const inFlight = useRef(false);
+
+  const fetchPage = useCallback(
+    (cursor: string | null, first: boolean) => {
+      if (division === null) return;
+      const ticket = generation.current;
+      inFlight.current = true;
+      setPages((current) => ({ ...current, loading: true, problem: null }));
+      const request: Promise<ApiResult<{ rows: OverviewRow[]; failed: FailedPush[]; next: string | null }>> =
+        tab === "failed"
+          ? askBackground("listFailedPushes", { division, ...(cursor ? { cursor } : {}) }).then((result) =>
+              result.ok
+                ? { ok: true, value: { rows: [], failed: result.value.entries, next: result.value.nextCursor } }
+                : result,
+            )
+          : askBackground("listAccounts", {
+              division,
+              state: tab,
+              limit: first ? FIRST_PAGE : NEXT_PAGE,
+              ...(query.trim() ? { q: query.trim() } : {}),
+              ...(cursor ? { cursor } : {}),
+            }).then((result) =>
+              result.ok
+                ? { ok: true, value: { rows: result.value.accounts, failed: [], next: result.value.nextCursor } }
+                : result,
+            );
+      void request.then((result) => {
+        if (ticket !== generation.current) return;
+        inFlight.current = false;
+        setPages((current) =>
+          result.ok
+            ? {
+                rows: first ? result.value.rows : [...current.rows, ...result.value.rows],
+                failedPushes: first ? result.value.failed : [...current.failedPushes, ...result.value.failed],
+                cursor: result.value.next,
+                complete: result.value.next === null,
+                loading: false,
+                problem: null,
+              }
+            : { ...current, loading: false, problem: result.problem },
+        );
+      });
+    },
+    [division, tab, query],
+  );
+
+  const restart = useCallback(() => {
+    generation.current++;
+    inFlight.current = false;
+    setPages(EMPTY);
+    fetchPage(null, true);
+  }, [fetchPage]);
+
+  useEffect(() => {
+    // Typing waits a moment; a new division or tab starts at once.
+    const timer = setTimeout(restart, query === "" ? 0 : 300);
+    return () => clearTimeout(timer);
+  }, [restart, query]);
+
+  const loadMore = useCallback(() => {
+    if (inFlight.current || pages.complete || pages.problem || pages.cursor === null) return;
+    fetchPage(pages.cursor, false);
+  }, [fetchPage, pages.complete, pages.problem, pages.cursor]);
+
+  /** Puts a changed account in place, where it is, whatever the filter: the list does not jump under the cursor. */
+  const replaceRow = useCallback((row: OverviewRow) => {
+    setPages((current) => ({
+      ...current,
+      rows: current.rows.map((existing) => (existing.account.id === row.account.id ? row : existing)),
+    }));
+  }, []);
+
+  return { ...pages, loadMore, restart, replaceRow };
+}
