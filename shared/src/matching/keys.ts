@@ -42,6 +42,7 @@ const LEADING_ZEROS = /^0+(?=\d)/;
 
 /** Lower-case GUID without braces, as the mirror stores it. */
 export function normaliseAccountId(id: string): string {
+  if (id.length === 36) return id.toLowerCase();
   return id
     .trim()
     .replace(/^\{|\}$/g, "")
