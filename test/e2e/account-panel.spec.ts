@@ -1,74 +1,103 @@
-import {
-  type AccountIdForm,
-  accountPageUrl,
-  FIXTURE_ACCOUNT,
-  serveSavedExactPages,
-} from "./support/exact-pages";
-import { expect, test } from "./support/extension-fixtures";
-import { saveProxySettings } from "./support/options-page";
+import { type AccountIdForm, accountPageUrl, serveSavedExactPages } from "./support/exact-pages";
+import { insertExactAccount, linkViaApi, mirrorChanges, putCustomer, uniqueNumber } from "./support/exact-data";
+import { expect, storeExtensionSettings, test, useTenantProxy } from "./support/extension-fixtures";
+import { accountPanel, panelToggle } from "./support/panel";
+
+/** Every Exact country host the content script runs on (extension/src/host/exact-hosts.ts). */
+const EXACT_HOSTS = [
+  "start.exactonline.nl",
+  "start.exactonline.be",
+  "start.exactonline.de",
+  "start.exactonline.fr",
+  "start.exactonline.co.uk",
+  "start.exactonline.es",
+  "start.exactonline.com",
+];
 
 test.describe("the account panel on Exact account pages", () => {
-  let proxyVersion: string;
+  let linked: { division: number; accountId: string; number: string };
 
-  test.beforeAll(async ({ extensionContext, extensionId, stack }) => {
-    const health = (await (await fetch(`${stack.proxyUrl}/health`)).json()) as { version: string };
-    proxyVersion = health.version;
-    const page = await extensionContext.newPage();
-    await saveProxySettings(page, extensionId, { url: stack.proxyUrl, token: "" });
-    await page.close();
+  test.beforeAll(async ({ stack, tenant }) => {
+    const number = uniqueNumber();
+    const account = await insertExactAccount(stack, { Name: "Panel Hosts BV", Code: number });
+    await putCustomer(stack, tenant, number, { name: "Panel Hosts", country: "NL" });
+    await mirrorChanges(stack, tenant);
+    await linkViaApi(stack, tenant, account.id, number);
+    linked = { division: tenant.division, accountId: account.id, number };
   });
 
-  const cases: { host: string; page: "CRMAccountCard.aspx" | "CRMAccount.aspx"; form: AccountIdForm }[] = [
-    { host: "start.exactonline.nl", page: "CRMAccountCard.aspx", form: "%7b…%7d" },
-    { host: "start.exactonline.be", page: "CRMAccountCard.aspx", form: "{…}" },
-    { host: "start.exactonline.fr", page: "CRMAccount.aspx", form: "%7b…%7d" },
-  ];
+  test.beforeEach(async ({ backgroundWorker, stack, tenant }) => {
+    await useTenantProxy(backgroundWorker, stack, tenant);
+  });
 
-  for (const { host, page: exactPage, form } of cases) {
-    test(`${host}/docs/${exactPage} with AccountID as ${form}`, async ({ page }) => {
-      await serveSavedExactPages(page, host);
-      await page.goto(accountPageUrl(host, exactPage, form));
+  test("every Exact host, both pages, both brace forms of AccountID", async ({ page }) => {
+    for (const host of EXACT_HOSTS) await serveSavedExactPages(page, host);
+    const pages = ["CRMAccountCard.aspx", "CRMAccount.aspx"] as const;
+    const forms: AccountIdForm[] = ["%7b…%7d", "{…}"];
+    for (const host of EXACT_HOSTS) {
+      for (const [i, form] of forms.entries()) {
+        const exactPage = pages[(EXACT_HOSTS.indexOf(host) + i) % 2]!;
+        await test.step(`${host}/docs/${exactPage} with AccountID as ${form}`, async () => {
+          await page.goto(accountPageUrl(host, exactPage, form, linked));
+          const panel = accountPanel(page);
+          await expect(panel.getByTestId("linked-number")).toHaveText(linked.number);
+          await expect(panelToggle(panel)).toContainText(`Linked to ${linked.number}`);
+        });
+      }
+    }
+  });
 
-      const panel = page.getByRole("region", { name: "zapfloor link" });
-      await expect(panel.getByRole("definition")).toHaveText([
-        String(FIXTURE_ACCOUNT.division),
-        FIXTURE_ACCOUNT.accountId,
-      ]);
-      await expect(panel.getByRole("status")).toHaveText(`Proxy healthy (version ${proxyVersion})`);
-      // The panel's host is the body's first child, above Exact's own page header.
-      expect(await page.evaluate(() => document.body.firstElementChild?.localName)).toBe(
-        "zapfloor-exact-panel",
-      );
-      await expect(page.locator("#PageHeader")).toBeVisible();
-    });
-  }
+  test("sits in the corner without moving Exact's page", async ({ page }) => {
+    await serveSavedExactPages(page, "start.exactonline.nl");
+    await page.goto(accountPageUrl("start.exactonline.nl", "CRMAccountCard.aspx", "%7b…%7d", linked));
+    const panel = accountPanel(page);
+    await expect(panel.getByTestId("linked-number")).toHaveText(linked.number);
+    // The host element comes first in the body and takes no room; Exact's header stays at the top.
+    expect(await page.evaluate(() => document.body.firstElementChild?.localName)).toBe("zapfloor-exact-panel");
+    expect((await page.locator("#PageHeader").boundingBox())?.y).toBe(0);
+    // No page-wide style was added: everything lives in the shadow root.
+    expect(await page.evaluate(() => document.querySelectorAll("style[wxt-shadow-root-document-styles]").length)).toBe(0);
+  });
 
   test("inside Exact's portal frame", async ({ page }) => {
-    await serveSavedExactPages(page, "start.exactonline.nl");
-    await page.goto(
-      `https://start.exactonline.nl/docs/MenuPortal.aspx?_Division_=${FIXTURE_ACCOUNT.division}`,
-    );
+    await serveSavedExactPages(page, "start.exactonline.nl", { frameAccount: linked });
+    await page.goto(`https://start.exactonline.nl/docs/MenuPortal.aspx?_Division_=${linked.division}`);
 
-    const panel = page.frameLocator("#MainWindow").getByRole("region", { name: "zapfloor link" });
-    await expect(panel.getByRole("status")).toHaveText(`Proxy healthy (version ${proxyVersion})`);
-    await expect(panel.getByRole("definition").last()).toHaveText(FIXTURE_ACCOUNT.accountId);
+    const panel = accountPanel(page.frameLocator("#MainWindow"));
+    await expect(panel.getByTestId("linked-number")).toHaveText(linked.number);
     // The portal itself is not an account page: the frame holds the only panel.
     await expect(page.locator("[data-wxt-shadow-root]")).toHaveCount(0);
   });
 
-  test("folds away and stays folded after a reload", async ({ page }) => {
+  test("folds away, stays folded after a reload, and works from the keyboard", async ({ page }) => {
     await serveSavedExactPages(page, "start.exactonline.nl");
-    await page.goto(accountPageUrl("start.exactonline.nl", "CRMAccountCard.aspx", "%7b…%7d"));
-    const panel = page.getByRole("region", { name: "zapfloor link" });
-    const toggle = panel.getByRole("button", { name: "zapfloor" });
+    await page.goto(accountPageUrl("start.exactonline.nl", "CRMAccountCard.aspx", "%7b…%7d", linked));
+    const panel = accountPanel(page);
+    const toggle = panelToggle(panel);
+    await expect(panel.getByTestId("linked-number")).toBeVisible();
 
-    await toggle.click();
+    await toggle.focus();
+    await page.keyboard.press("Enter");
     await expect(toggle).toHaveAttribute("aria-expanded", "false");
-    await expect(panel.getByRole("status")).toBeHidden();
+    await expect(panel.getByTestId("linked-number")).toBeHidden();
+    await expect(toggle).toContainText(`Linked to ${linked.number}`);
 
     await page.reload();
     await expect(toggle).toHaveAttribute("aria-expanded", "false");
     await toggle.click();
-    await expect(panel.getByRole("status")).toHaveText(`Proxy healthy (version ${proxyVersion})`);
+    await expect(panel.getByTestId("linked-number")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  });
+
+  test("follows the Exact page's language unless the options say otherwise", async ({ page, backgroundWorker }) => {
+    await serveSavedExactPages(page, "start.exactonline.be", { lang: "nl-BE" });
+    await storeExtensionSettings(backgroundWorker, { language: "auto" });
+    await page.goto(accountPageUrl("start.exactonline.be", "CRMAccountCard.aspx", "{…}", linked));
+    const dutch = accountPanel(page, "zapfloor-koppeling");
+    await expect(dutch.getByText("Gekoppeld aan zapfloor-klant")).toBeVisible();
+
+    await storeExtensionSettings(backgroundWorker, { language: "fr" });
+    await expect(accountPanel(page, "Liaison zapfloor").getByText("Lié au client zapfloor")).toBeVisible();
   });
 });

@@ -15,6 +15,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     proxyUrl: proxy.proxyUrl,
     simUrl: proxy.simUrl,
     databaseUrl: proxy.databaseUrl,
+    secretKey: proxy.secretKey,
     proxyLogFile: proxy.logFile,
   });
   return async () => {

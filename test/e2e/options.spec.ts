@@ -1,32 +1,70 @@
-import { expect, test } from "./support/extension-fixtures";
+import { clearExtensionStorage, expect, test } from "./support/extension-fixtures";
 import { freePort } from "./support/free-port";
 import { openOptionsPage } from "./support/options-page";
 
 test.describe("the options page", () => {
-  test("tests the connection to the proxy through the background worker", async ({
-    page,
-    extensionId,
-    stack,
-  }) => {
+  test.beforeEach(async ({ backgroundWorker }) => {
+    await clearExtensionStorage(backgroundWorker);
+  });
+
+  test("tests the connection to the proxy and the token", async ({ page, extensionId, stack, tenant }) => {
     await openOptionsPage(page, extensionId);
+    const health = page.locator("[data-health]");
     await page.getByLabel("Proxy URL").fill(`${stack.proxyUrl}/`);
+    await page.getByLabel("Bookkeeper token").fill("wrong-token");
     await page.getByRole("button", { name: "Test connection" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Proxy" })).toHaveText(
-      /^Proxy healthy \(version .+\)$/,
-    );
+    await expect(health).toHaveText(/^Proxy reachable \(version .+\), but it refused the bookkeeper token\.$/);
+
+    await page.getByLabel("Bookkeeper token").fill(tenant.tokens.bookkeeper);
+    await page.getByRole("button", { name: "Test connection" }).click();
+    await expect(health).toHaveText(/^Proxy healthy \(version .+\)$/);
   });
 
   test("reports a proxy that does not answer", async ({ page, extensionId }) => {
     await openOptionsPage(page, extensionId);
     await page.getByLabel("Proxy URL").fill(`http://127.0.0.1:${await freePort()}`);
     await page.getByRole("button", { name: "Test connection" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Proxy" })).toContainText("Proxy unreachable:");
+    await expect(page.locator("[data-health]")).toContainText("Proxy unreachable:");
   });
 
   test("refuses a remote proxy without https", async ({ page, extensionId }) => {
     await openOptionsPage(page, extensionId);
     await page.getByLabel("Proxy URL").fill("http://link.example.com");
     await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Use https (plain http is only allowed for localhost).");
+    await expect(page.getByLabel("Proxy URL")).toHaveAccessibleDescription(
+      "Use https (plain http is only allowed for localhost).",
+    );
+  });
+
+  test("shows the Exact connection and starts a new consent", async ({ page, extensionId, extensionContext, stack, tenant }) => {
+    await openOptionsPage(page, extensionId);
+    await page.getByLabel("Proxy URL").fill(stack.proxyUrl);
+    await page.getByLabel("Bookkeeper token").fill(tenant.tokens.bookkeeper);
+    await page.getByRole("button", { name: "Save" }).click();
+
+    const exact = page.getByRole("region", { name: "Exact Online" });
+    await expect(exact.locator("[data-connection=active]")).toContainText("Connected to start.exactonline.nl as");
+    await expect(exact).toContainText(`(${tenant.division}) — synced`);
+
+    await exact.getByLabel("Exact Online country").selectOption("start.exactonline.be");
+    const [consent] = await Promise.all([
+      extensionContext.waitForEvent("page"),
+      exact.getByRole("button", { name: "Connect Exact Online" }).click(),
+    ]);
+    // The simulator consents by itself and sends the browser back to the proxy, which stores the connection.
+    await consent.waitForURL(/\/exact\/callback\?/);
+    await expect(consent.getByRole("heading", { name: "Exact Online is connected" })).toBeVisible();
+    await consent.close();
+    await page.reload();
+    await expect(exact.locator("[data-connection=active]")).toContainText("Connected to start.exactonline.be as");
+  });
+
+  test("switches the language", async ({ page, extensionId }) => {
+    await openOptionsPage(page, extensionId);
+    await page.getByLabel("Language").selectOption("nl");
+    await expect(page.getByRole("heading", { name: "zapfloor-koppeling voor Exact Online" })).toBeVisible();
+    await page.getByLabel("Taal").selectOption("fr");
+    await expect(page.getByRole("heading", { name: "Liaison zapfloor pour Exact Online" })).toBeVisible();
+    await page.getByLabel("Langue").selectOption("auto");
   });
 });

@@ -74,13 +74,13 @@ describe("background message handlers", () => {
     expect(result.ok && result.value.link?.customerNumber).toBe("77");
   });
 
-  it("starts Exact's consent in a new tab that comes back to the options page", async () => {
+  it("starts Exact's consent in a new tab, on the chosen country host", async () => {
     await proxySettings.setValue({ url: "http://127.0.0.1:8787", token: "t" });
     const fetch = fakeProxyFetch({
       "GET /v1/exact/connect": (url) => [
         200,
         {
-          authorizeUrl: `https://start.exactonline.be/api/oauth2/auth?returnTo=${url.searchParams.get("returnTo")}&host=${url.searchParams.get("host")}`,
+          authorizeUrl: `https://start.exactonline.be/api/oauth2/auth?host=${url.searchParams.get("host")}&returnTo=${url.searchParams.get("returnTo")}`,
           expiresAt: "2026-11-25T23:00:00.000Z",
         },
       ],
@@ -89,7 +89,7 @@ describe("background message handlers", () => {
     const result = await createMessageHandlers(deps).connectExact({ host: "start.exactonline.be" }, sender);
     expect(result).toEqual({ ok: true, value: null });
     expect(deps.openTab).toHaveBeenCalledWith(
-      "https://start.exactonline.be/api/oauth2/auth?returnTo=chrome-extension://abc/options.html&host=start.exactonline.be",
+      "https://start.exactonline.be/api/oauth2/auth?host=start.exactonline.be&returnTo=null",
     );
   });
 

@@ -45,9 +45,11 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
       deps.openTab(deps.extensionUrl(division ? `/overview.html?division=${division}` : "/overview.html")),
     getExactConnection: () => withClient((client) => client.connection()),
     listDivisions: () => withClient((client) => client.divisions()),
+    // No returnTo: Exact's redirect cannot land on an extension page (they are not web-accessible); the
+    // proxy's own page confirms, and the options page reloads the connection when it gets focus again.
     connectExact: ({ host }) =>
       withClient(async (client) => {
-        const url = await client.connectUrl(host, deps.extensionUrl("/options.html"));
+        const url = await client.connectUrl(host);
         if (!url.ok) return url;
         await deps.openTab(url.value);
         return { ok: true, value: null };

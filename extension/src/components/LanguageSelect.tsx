@@ -13,7 +13,7 @@ interface LanguageSelectProps {
 export function LanguageSelect({ value, onChange }: LanguageSelectProps) {
   const { t } = useI18n();
   return (
-    <section class="zfx-options" aria-label={t("options.language")}>
+    <div class="zfx-options">
       <label class="zfx-options__field">
         <span>{t("options.language")}</span>
         <select
@@ -29,6 +29,6 @@ export function LanguageSelect({ value, onChange }: LanguageSelectProps) {
           ))}
         </select>
       </label>
-    </section>
+    </div>
   );
 }

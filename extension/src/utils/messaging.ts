@@ -31,6 +31,7 @@ export interface ProtocolMap {
   getExactConnection(): ApiResult<ExactConnectionState>;
   listDivisions(): ApiResult<DivisionSummary[]>;
   /** Starts Exact's OAuth consent in a new tab; it comes back to the options page. */
+  /** Starts Exact's OAuth consent in a new tab. */
   connectExact(data: { host: string }): ApiResult<null>;
   getAccount(account: AccountRef): ApiResult<AccountDetail>;
   linkAccount(data: AccountRef & { customerNumber: string }): ApiResult<AccountDetail>;

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { hostPagesDir } from "./paths";
@@ -30,15 +31,31 @@ export function accountPageUrl(
   return `https://${host}/docs/${page}?_Division_=${account.division}&AccountID=${accountId}`;
 }
 
+export interface SavedPageOptions {
+  /** The account the portal's frame opens, instead of the fixture's. */
+  frameAccount?: { division: number; accountId: string };
+  /** The page's `<html lang>`, instead of the fixture's `en`. */
+  lang?: string;
+}
+
 /**
  * Answers every request the tab makes to this Exact host from the saved pages, so the content
  * script runs on the real URL pattern without reaching Exact.
  */
-export async function serveSavedExactPages(page: Page, host: string): Promise<void> {
+export async function serveSavedExactPages(page: Page, host: string, options: SavedPageOptions = {}): Promise<void> {
   await page.route(`https://${host}/**`, (route) => {
     const saved = SAVED_PAGES[new URL(route.request().url()).pathname];
-    return saved === undefined
-      ? route.fulfill({ status: 404, contentType: "text/plain", body: "not a saved Exact page" })
-      : route.fulfill({ path: path.join(hostPagesDir, saved), contentType: "text/html; charset=utf-8" });
+    if (saved === undefined) {
+      return route.fulfill({ status: 404, contentType: "text/plain", body: "not a saved Exact page" });
+    }
+    let html = readFileSync(path.join(hostPagesDir, saved), "utf8");
+    if (options.lang) html = html.replace('<html lang="en">', `<html lang="${options.lang}">`);
+    const { frameAccount } = options;
+    if (frameAccount) {
+      html = html
+        .replaceAll(FIXTURE_ACCOUNT.accountId, frameAccount.accountId)
+        .replaceAll(`_Division_=${FIXTURE_ACCOUNT.division}`, `_Division_=${frameAccount.division}`);
+    }
+    return route.fulfill({ body: html, contentType: "text/html; charset=utf-8" });
   });
 }

@@ -6,6 +6,7 @@ import { builtExtensionDir, extensionPackageDir, repoRoot } from "./paths";
 /** Everything the built extension is made from. */
 const SOURCES = [
   path.join(extensionPackageDir, "src"),
+  path.join(extensionPackageDir, "public"),
   path.join(extensionPackageDir, "wxt.config.ts"),
   path.join(extensionPackageDir, "package.json"),
   path.join(repoRoot, "shared/src"),

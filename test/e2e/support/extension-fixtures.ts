@@ -4,6 +4,7 @@ import path from "node:path";
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from "@playwright/test";
 import { builtExtensionDir } from "./paths";
 import { type E2eStack, e2eStack } from "./stack";
+import { connectedTenant, type E2eTenant } from "./tenant";
 
 export interface ExtensionWorkerFixtures {
   /** Debian's Chromium with the built extension loaded; one per worker, pages are per test. */
@@ -11,6 +12,8 @@ export interface ExtensionWorkerFixtures {
   backgroundWorker: Worker;
   extensionId: string;
   stack: E2eStack;
+  /** A tenant of this worker, connected to the simulator, with the e2e division mirrored. */
+  tenant: E2eTenant;
 }
 
 export interface ExtensionTestFixtures {
@@ -24,6 +27,11 @@ export const test = base.extend<ExtensionTestFixtures, ExtensionWorkerFixtures>(
   stack: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
     async ({}, use) => use(e2eStack()),
+    { scope: "worker" },
+  ],
+
+  tenant: [
+    async ({ stack }, use, workerInfo) => use(await connectedTenant(stack, `e2e worker ${workerInfo.workerIndex}`)),
     { scope: "worker" },
   ],
 
@@ -91,9 +99,39 @@ export const test = base.extend<ExtensionTestFixtures, ExtensionWorkerFixtures>(
 export const expect = test.expect;
 
 /** The one extension API the specs call directly, inside the background worker. */
-declare const chrome: { storage: { local: { clear(): Promise<void> } } };
+declare const chrome: {
+  storage: { local: { clear(): Promise<void>; set(items: Record<string, unknown>): Promise<void> } };
+};
 
 /** Forgets everything the extension stored (proxy settings, panel state), as on a fresh install. */
 export async function clearExtensionStorage(backgroundWorker: Worker): Promise<void> {
   await backgroundWorker.evaluate(() => chrome.storage.local.clear());
+}
+
+/**
+ * Stores what the options page would (see extension/src/utils/storage.ts), without going through it:
+ * for specs about something else. The options specs go through the page itself.
+ */
+export async function storeExtensionSettings(
+  backgroundWorker: Worker,
+  settings: {
+    proxy?: { url: string; token: string };
+    panelCollapsed?: boolean;
+    language?: "auto" | "en" | "nl" | "fr";
+  },
+): Promise<void> {
+  const items: Record<string, unknown> = {};
+  if (settings.proxy) items.proxySettings = settings.proxy;
+  if (settings.panelCollapsed !== undefined) items.panelCollapsed = settings.panelCollapsed;
+  if (settings.language) items.languagePreference = settings.language;
+  await backgroundWorker.evaluate((values) => chrome.storage.local.set(values), items);
+}
+
+/** The extension set up for the worker's tenant, in English, with the panel open: where most specs start. */
+export async function useTenantProxy(backgroundWorker: Worker, stack: E2eStack, tenant: E2eTenant): Promise<void> {
+  await storeExtensionSettings(backgroundWorker, {
+    proxy: { url: stack.proxyUrl, token: tenant.tokens.bookkeeper },
+    panelCollapsed: false,
+    language: "en",
+  });
 }

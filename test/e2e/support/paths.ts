@@ -5,3 +5,4 @@ export const extensionPackageDir = path.join(repoRoot, "extension");
 /** What `wxt build` produces and Chromium loads unpacked. */
 export const builtExtensionDir = path.join(extensionPackageDir, ".output/chrome-mv3");
 export const hostPagesDir = path.join(repoRoot, "test/fixtures/host-pages");
+export const screenshotsDir = path.join(repoRoot, "test/test-results/screenshots");

@@ -17,6 +17,8 @@ export interface RunningProxy {
   proxyUrl: string;
   simUrl: string;
   databaseUrl: string;
+  /** The key the proxy encrypts Exact tokens with; a CLI run against the same database needs it too. */
+  secretKey: string;
   logFile: string;
   stop(): Promise<void>;
 }
@@ -37,13 +39,14 @@ export async function startProxy({
   const proxyUrl = `http://127.0.0.1:${port}`;
   const databaseUrl = `file:${path.join(dataDir, "e2e.db")}`;
   const logFile = path.join(dataDir, "proxy.log");
+  const secretKey = randomBytes(32).toString("base64");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: "127.0.0.1",
     SIM_PORT: String(simPort),
     DATABASE_URL: databaseUrl,
-    SECRET_KEY: randomBytes(32).toString("base64"),
+    SECRET_KEY: secretKey,
     LOG_LEVEL: "info",
   };
   for (const name of [
@@ -86,7 +89,7 @@ export async function startProxy({
     const tail = readFileSync(logFile, "utf8").split("\n").slice(-40).join("\n");
     throw new Error(`${(error as Error).message}\n--- proxy log (${logFile}) ---\n${tail}`);
   }
-  return { proxyUrl, simUrl: `http://127.0.0.1:${simPort}`, databaseUrl, logFile, stop };
+  return { proxyUrl, simUrl: `http://127.0.0.1:${simPort}`, databaseUrl, secretKey, logFile, stop };
 }
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {

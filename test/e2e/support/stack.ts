@@ -9,6 +9,8 @@ export interface E2eStack {
   simUrl: string;
   /** The proxy's libSQL database, for running `pnpm cli …` against the same data. */
   databaseUrl: string;
+  /** The proxy's SECRET_KEY, for `pnpm cli …` against the same database. */
+  secretKey: string;
   /** The proxy's combined stdout and stderr. */
   proxyLogFile: string;
 }
@@ -17,6 +19,7 @@ const ENV_KEYS = {
   proxyUrl: "ZFX_E2E_PROXY_URL",
   simUrl: "ZFX_E2E_SIM_URL",
   databaseUrl: "ZFX_E2E_DATABASE_URL",
+  secretKey: "ZFX_E2E_SECRET_KEY",
   proxyLogFile: "ZFX_E2E_PROXY_LOG",
 } as const satisfies Record<keyof E2eStack, string>;
 
@@ -35,6 +38,7 @@ export function e2eStack(): E2eStack {
     proxyUrl: read(ENV_KEYS.proxyUrl),
     simUrl: read(ENV_KEYS.simUrl),
     databaseUrl: read(ENV_KEYS.databaseUrl),
+    secretKey: read(ENV_KEYS.secretKey),
     proxyLogFile: read(ENV_KEYS.proxyLogFile),
   };
 }

@@ -1,0 +1,86 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { insertExactAccount, linkViaApi, mirrorChanges, putCustomer, uniqueNumber } from "./support/exact-data";
+import { expect, test, useTenantProxy } from "./support/extension-fixtures";
+import { screenshotsDir } from "./support/paths";
+
+test.describe("the Accounts Overview", () => {
+  test.beforeEach(async ({ backgroundWorker, stack, tenant }) => {
+    await useTenantProxy(backgroundWorker, stack, tenant);
+  });
+
+  test("filters, previews and accepts every unambiguous suggestion", async ({ page, extensionId, stack, tenant }) => {
+    const tag = uniqueNumber();
+    const suggested: string[] = [];
+    for (const i of [1, 2, 3]) {
+      const number = uniqueNumber();
+      await insertExactAccount(stack, { Name: `Bulk ${tag} Customer ${i} BV`, Code: number });
+      await putCustomer(stack, tenant, number, { name: `Bulk ${tag} Customer ${i}`, country: "NL" });
+      suggested.push(number);
+    }
+    await mirrorChanges(stack, tenant);
+
+    await page.goto(`chrome-extension://${extensionId}/overview.html?division=${tenant.division}`);
+    await expect(page.getByRole("heading", { name: "Exact Accounts Overview" })).toBeVisible();
+    const list = page.getByRole("list", { name: "Exact Accounts Overview" });
+    await page.getByRole("tab", { name: "Suggested" }).click();
+    await page.getByRole("searchbox", { name: "Search accounts" }).fill(`Bulk ${tag}`);
+    await expect(list.getByRole("listitem")).toHaveCount(3);
+    for (const row of await list.locator("[data-state]").all()) await expect(row).toHaveAttribute("data-state", "suggested");
+
+    await page.getByRole("button", { name: "Accept all unambiguous suggestions" }).click();
+    const dialog = page.getByRole("dialog", { name: "Accept suggestions" });
+    const preview = dialog.getByRole("status");
+    await expect(preview).toHaveText(/^\d+ accounts will be linked:$/);
+    const previewed = Number((await preview.textContent())?.match(/\d+/)?.[0]);
+    expect(previewed).toBeGreaterThanOrEqual(3);
+    for (const i of [1, 2, 3]) await expect(dialog.getByText(`Bulk ${tag} Customer ${i} BV`)).toBeVisible();
+    await dialog.getByRole("button", { name: `Link ${previewed} accounts` }).click();
+
+    const summary = page.getByRole("dialog", { name: "Suggestions accepted" });
+    await expect(summary.getByRole("status")).toHaveText(`${previewed} accounts linked.`);
+    await summary.getByRole("button", { name: "Close" }).click();
+
+    await page.getByRole("tab", { name: "Linked", exact: true }).click();
+    await expect(list.locator('[data-state="linked"]')).toHaveCount(3);
+    for (const number of suggested) await expect(list).toContainText(number);
+  });
+
+  test("links and unlinks inline", async ({ page, extensionId, stack, tenant }) => {
+    const tag = uniqueNumber();
+    const linkedNumber = uniqueNumber();
+    const linked = await insertExactAccount(stack, { Name: `Inline ${tag} Linked BV`, Code: linkedNumber });
+    await putCustomer(stack, tenant, linkedNumber, { name: `Inline ${tag} Linked`, country: "NL" });
+    await insertExactAccount(stack, { Name: `Inline ${tag} Loose BV` });
+    const looseCustomer = uniqueNumber();
+    await putCustomer(stack, tenant, looseCustomer, { name: `Unrelated ${tag} Name`, country: "NL" });
+    await mirrorChanges(stack, tenant);
+    await linkViaApi(stack, tenant, linked.id, linkedNumber);
+
+    await page.goto(`chrome-extension://${extensionId}/overview.html?division=${tenant.division}`);
+    await page.getByRole("searchbox", { name: "Search accounts" }).fill(`Inline ${tag}`);
+    const list = page.getByRole("list", { name: "Exact Accounts Overview" });
+    await expect(list.getByRole("listitem")).toHaveCount(2);
+
+    const linkedRow = list.locator(`[data-account="${linked.id}"]`);
+    await expect(linkedRow).toHaveAttribute("data-state", "linked");
+    await linkedRow.getByRole("button", { name: `Unlink Inline ${tag} Linked BV` }).click();
+    await linkedRow.getByRole("button", { name: "Yes, unlink" }).click();
+    await expect(linkedRow).toHaveAttribute("data-state", "suggested");
+
+    await list.getByRole("button", { name: `Link… Inline ${tag} Loose BV` }).click();
+    const dialog = page.getByRole("dialog", { name: `Link Inline ${tag} Loose BV` });
+    await dialog.getByRole("searchbox", { name: "Search zapfloor customers" }).fill(`Unrelated ${tag}`);
+    await dialog.getByRole("button", { name: `Link ${looseCustomer}` }).click();
+    await expect(dialog).toBeHidden();
+    await expect(list.locator('[data-state="linked"]')).toContainText(looseCustomer);
+  });
+
+  test("screenshot of the overview", async ({ page, extensionId, tenant }) => {
+    await page.setViewportSize({ width: 1200, height: 640 });
+    await page.goto(`chrome-extension://${extensionId}/overview.html?division=${tenant.division}`);
+    await expect(page.getByRole("list", { name: "Exact Accounts Overview" }).getByRole("listitem").first()).toBeVisible();
+    mkdirSync(screenshotsDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotsDir, "overview.png") });
+  });
+});

@@ -1,0 +1,77 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { repoRoot } from "./paths";
+import type { E2eStack } from "./stack";
+
+const run = promisify(execFile);
+
+/** The sandbox division with generated accounts that the specs work in (see the simulator's seed). */
+export const E2E_DIVISION = 1234567;
+
+export interface E2eTenant {
+  tenantId: string;
+  tokens: { integration: string; bookkeeper: string };
+  /** The token's label, which the proxy records as who linked. */
+  division: number;
+}
+
+/** `pnpm cli tenant create <name> --json` against the proxy's database. */
+async function createTenant(stack: E2eStack, name: string): Promise<Omit<E2eTenant, "division">> {
+  const { stdout } = await run("pnpm", ["--silent", "--dir", "proxy", "run", "cli", "tenant", "create", name, "--json"], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: stack.databaseUrl, SECRET_KEY: stack.secretKey, LOG_LEVEL: "warn" },
+  });
+  const line = stdout.trim().split("\n").at(-1) ?? "";
+  return JSON.parse(line) as Omit<E2eTenant, "division">;
+}
+
+export async function proxyJson<T>(
+  stack: E2eStack,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${stack.proxyUrl}${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/**
+ * Connects the tenant to the sandbox simulator as a bookkeeper's browser would: the consent URL from the
+ * proxy, the simulator's automatic consent, the proxy's callback.
+ */
+async function connectExact(stack: E2eStack, bookkeeperToken: string): Promise<void> {
+  const { authorizeUrl } = await proxyJson<{ authorizeUrl: string }>(
+    stack,
+    bookkeeperToken,
+    "GET",
+    "/v1/exact/connect?format=json&host=start.exactonline.nl",
+  );
+  const consent = await fetch(authorizeUrl, { redirect: "manual" });
+  const callback = consent.headers.get("location");
+  if (consent.status !== 302 || !callback) throw new Error(`The simulator did not consent: HTTP ${consent.status}`);
+  const finished = await fetch(callback, { redirect: "manual" });
+  if (!finished.ok) throw new Error(`The proxy's callback failed: HTTP ${finished.status} ${await finished.text()}`);
+}
+
+/** Brings the proxy's mirror of the division up to date with the simulator (waits for the sync). */
+export async function syncDivision(stack: E2eStack, token: string, division = E2E_DIVISION): Promise<void> {
+  await proxyJson(stack, token, "POST", `/v1/divisions/${division}/sync?wait=true`, { kind: "auto" });
+}
+
+/** A new tenant, connected to the simulator, with the e2e division mirrored. */
+export async function connectedTenant(stack: E2eStack, name: string): Promise<E2eTenant> {
+  const tenant = await createTenant(stack, name);
+  await connectExact(stack, tenant.tokens.bookkeeper);
+  await syncDivision(stack, tenant.tokens.bookkeeper);
+  return { ...tenant, division: E2E_DIVISION };
+}
