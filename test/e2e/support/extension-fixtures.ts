@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BrowserContext, test as base, chromium, type Page, type Worker } from "@playwright/test";
-import { builtExtensionDir } from "./paths";
+import { type BrowserContext, test as base, type Page, type Worker } from "@playwright/test";
+import { extensionWorker, launchExtensionBrowser } from "./extension-browser";
 import { type E2eStack, e2eStack } from "./stack";
 import { connectedTenant, type E2eTenant } from "./tenant";
 
@@ -39,20 +39,7 @@ export const test = base.extend<ExtensionTestFixtures, ExtensionWorkerFixtures>(
     // biome-ignore lint/correctness/noEmptyPattern: as above.
     async ({}, use) => {
       const userDataDir = mkdtempSync(path.join(tmpdir(), "zfx-e2e-chromium-"));
-      const context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-        headless: true,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-          `--disable-extensions-except=${builtExtensionDir}`,
-          `--load-extension=${builtExtensionDir}`,
-        ],
-      });
+      const context = await launchExtensionBrowser(userDataDir);
       await use(context);
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
@@ -61,14 +48,7 @@ export const test = base.extend<ExtensionTestFixtures, ExtensionWorkerFixtures>(
   ],
 
   backgroundWorker: [
-    async ({ extensionContext }, use) => {
-      const worker =
-        extensionContext.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://")) ??
-        (await extensionContext.waitForEvent("serviceworker", (w) =>
-          w.url().startsWith("chrome-extension://"),
-        ));
-      await use(worker);
-    },
+    async ({ extensionContext }, use) => use(await extensionWorker(extensionContext)),
     { scope: "worker" },
   ],
 
