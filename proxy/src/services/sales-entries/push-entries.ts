@@ -115,8 +115,6 @@ async function pushClaimed(
   const open = new Map(rows.map((row) => [row.invoiceNumber, row]));
 
   const finish = async (row: SalesEntryRow, outcome: Outcome, recovered = false) => {
-    open.delete(row.invoiceNumber);
-    heartbeat.release(row.invoiceNumber);
     const recorded = await finishAttempt(
       ctx.db,
       { ...scope, invoiceNumber: row.invoiceNumber },
@@ -124,6 +122,9 @@ async function pushClaimed(
       outcome,
       ctx.clock.now(),
     );
+    // Only now: an entry whose outcome could not be written stays open, to be given back below.
+    open.delete(row.invoiceNumber);
+    heartbeat.release(row.invoiceNumber);
     if (!recorded) {
       result.lost++;
       ctx.logger.warn("outbox entry taken over before its outcome was recorded", {

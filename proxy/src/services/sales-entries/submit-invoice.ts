@@ -1,4 +1,5 @@
 import type { Invoice, SalesEntryView } from "@zapfloor-exact/shared/schemas/sales-entries";
+import { and, inArray, ne } from "drizzle-orm";
 import { salesEntries } from "../../db/schema";
 import { AppError, validationError } from "../../errors";
 import type { ServiceContext } from "../context";
@@ -23,12 +24,13 @@ export interface SubmittedInvoice {
 }
 
 /** An entry may take a new body until a worker starts pushing it; after that only the same body is welcome. */
-const REPLACEABLE = new Set(["queued", "failed", "needs_review"]);
+const REPLACEABLE = ["queued", "failed", "needs_review"] as const;
 
 /**
  * Accepts a zapfloor invoice or credit note into the outbox. Everything is checked first without spending an Exact
- * call — the mappings, the VAT, the total — and the entry is stored in the same transaction that decides it is
- * new. Idempotent by invoice number: the same invoice again returns the stored entry.
+ * call — the mappings, the VAT, the total — and then one statement decides and stores: a new invoice is inserted,
+ * a changed one replaces a queued, failed or parked entry, anything else is left as it is. Idempotent by invoice
+ * number: the same invoice again returns the stored entry.
  */
 export async function submitInvoice(
   ctx: ServiceContext,
@@ -56,27 +58,27 @@ export async function submitInvoice(
     lastErrorDetails: null,
     updatedAt: now,
   };
+  // One statement rather than read-then-write in a transaction: the embedded database's driver is synchronous,
+  // and a transaction held open across an await stalls every other writer in the process.
+  const [stored] = await ctx.db
+    .insert(salesEntries)
+    .values({ ...key, ...fields, createdAt: now })
+    .onConflictDoUpdate({
+      target: [salesEntries.tenantId, salesEntries.division, salesEntries.invoiceNumber],
+      set: fields,
+      setWhere: and(ne(salesEntries.bodyHash, bodyHash), inArray(salesEntries.state, [...REPLACEABLE])),
+    })
+    .returning();
+  if (stored) return { entry: entryView(stored, true), accepted: true };
 
-  return ctx.db.transaction(async (tx) => {
-    const existing = await readEntry(tx, key);
-    if (existing?.bodyHash === bodyHash) return { entry: entryView(existing, true), accepted: false };
-    if (existing && !REPLACEABLE.has(existing.state)) {
-      throw new AppError(
-        "conflict",
-        existing.state === "pushed"
-          ? `Invoice ${input.invoiceNumber} is already booked in Exact with different content; send a credit note to correct it.`
-          : `Invoice ${input.invoiceNumber} is being booked in Exact right now with different content.`,
-        { state: existing.state, exactEntryNumber: existing.exactEntryNumber },
-      );
-    }
-    const [row] = await tx
-      .insert(salesEntries)
-      .values({ ...key, ...fields, createdAt: now })
-      .onConflictDoUpdate({
-        target: [salesEntries.tenantId, salesEntries.division, salesEntries.invoiceNumber],
-        set: fields,
-      })
-      .returning();
-    return { entry: entryView(row!, true), accepted: true };
-  });
+  const existing = await readEntry(ctx.db, key);
+  if (!existing) throw new Error(`Invoice ${input.invoiceNumber} vanished while it was submitted.`);
+  if (existing.bodyHash === bodyHash) return { entry: entryView(existing, true), accepted: false };
+  throw new AppError(
+    "conflict",
+    existing.state === "pushed"
+      ? `Invoice ${input.invoiceNumber} is already booked in Exact with different content; send a credit note to correct it.`
+      : `Invoice ${input.invoiceNumber} is being booked in Exact right now with different content.`,
+    { state: existing.state, exactEntryNumber: existing.exactEntryNumber },
+  );
 }
