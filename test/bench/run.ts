@@ -6,10 +6,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Page } from "@playwright/test";
+import {
+  insertExactAccount,
+  linkViaApi,
+  mirrorChanges,
+  putCustomer,
+  uniqueNumber,
+} from "../e2e/support/exact-data";
 import { accountPageUrl, serveSavedExactPages } from "../e2e/support/exact-pages";
-import { insertExactAccount, linkViaApi, mirrorChanges, putCustomer, uniqueNumber } from "../e2e/support/exact-data";
-import { ensureExtensionBuilt } from "../e2e/support/extension-build";
 import { extensionWorker, launchExtensionBrowser } from "../e2e/support/extension-browser";
+import { ensureExtensionBuilt } from "../e2e/support/extension-build";
 import { freePort } from "../e2e/support/free-port";
 import { builtExtensionDir } from "../e2e/support/paths";
 import { startProxy } from "../e2e/support/proxy-process";
@@ -32,7 +38,9 @@ async function timeToState(page: Page, url: string, state: "linked" | "unlinked"
   await page.goto(url, { waitUntil: "commit" });
   const handle = await page.waitForFunction(
     (wanted) => {
-      const panel = document.querySelector("zapfloor-exact-panel")?.shadowRoot?.querySelector("section[data-state]");
+      const panel = document
+        .querySelector("zapfloor-exact-panel")
+        ?.shadowRoot?.querySelector("section[data-state]");
       return panel?.getAttribute("data-state") === wanted ? performance.now() : null;
     },
     state,
@@ -101,7 +109,9 @@ async function main() {
         });
         times[state].push(await timeToState(page, url, state));
       }
-      progress(`  run ${run}/${RUNS}: linked ${ms(times.linked.at(-1)!)}, unlinked ${ms(times.unlinked.at(-1)!)}`);
+      progress(
+        `  run ${run}/${RUNS}: linked ${ms(times.linked.at(-1)!)}, unlinked ${ms(times.unlinked.at(-1)!)}`,
+      );
     }
 
     const row = (label: string, values: number[]) =>

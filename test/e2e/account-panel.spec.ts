@@ -1,5 +1,11 @@
+import {
+  insertExactAccount,
+  linkViaApi,
+  mirrorChanges,
+  putCustomer,
+  uniqueNumber,
+} from "./support/exact-data";
 import { type AccountIdForm, accountPageUrl, serveSavedExactPages } from "./support/exact-pages";
-import { insertExactAccount, linkViaApi, mirrorChanges, putCustomer, uniqueNumber } from "./support/exact-data";
 import { expect, storeExtensionSettings, test, useTenantProxy } from "./support/extension-fixtures";
 import { accountPanel, panelToggle } from "./support/panel";
 
@@ -53,10 +59,14 @@ test.describe("the account panel on Exact account pages", () => {
     const panel = accountPanel(page);
     await expect(panel.getByTestId("linked-number")).toHaveText(linked.number);
     // The host element comes first in the body and takes no room; Exact's header stays at the top.
-    expect(await page.evaluate(() => document.body.firstElementChild?.localName)).toBe("zapfloor-exact-panel");
+    expect(await page.evaluate(() => document.body.firstElementChild?.localName)).toBe(
+      "zapfloor-exact-panel",
+    );
     expect((await page.locator("#PageHeader").boundingBox())?.y).toBe(0);
     // No page-wide style was added: everything lives in the shadow root.
-    expect(await page.evaluate(() => document.querySelectorAll("style[wxt-shadow-root-document-styles]").length)).toBe(0);
+    expect(
+      await page.evaluate(() => document.querySelectorAll("style[wxt-shadow-root-document-styles]").length),
+    ).toBe(0);
   });
 
   test("inside Exact's portal frame", async ({ page }) => {
@@ -90,7 +100,10 @@ test.describe("the account panel on Exact account pages", () => {
     await expect(toggle).toHaveAttribute("aria-expanded", "false");
   });
 
-  test("follows the Exact page's language unless the options say otherwise", async ({ page, backgroundWorker }) => {
+  test("follows the Exact page's language unless the options say otherwise", async ({
+    page,
+    backgroundWorker,
+  }) => {
     await serveSavedExactPages(page, "start.exactonline.be", { lang: "nl-BE" });
     await storeExtensionSettings(backgroundWorker, { language: "auto" });
     await page.goto(accountPageUrl("start.exactonline.be", "CRMAccountCard.aspx", "{…}", linked));

@@ -1,7 +1,13 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import {
+  insertExactAccount,
+  linkViaApi,
+  mirrorChanges,
+  putCustomer,
+  uniqueNumber,
+} from "./support/exact-data";
 import { accountPageUrl, serveSavedExactPages } from "./support/exact-pages";
-import { insertExactAccount, linkViaApi, mirrorChanges, putCustomer, uniqueNumber } from "./support/exact-data";
 import { expect, test, useTenantProxy } from "./support/extension-fixtures";
 import { accountPanel, panelToggle } from "./support/panel";
 import { screenshotsDir } from "./support/paths";
@@ -21,7 +27,12 @@ test.describe("linking from the account panel", () => {
     await putCustomer(stack, tenant, number, { name: "Candidate Works", country: "NL" });
     await mirrorChanges(stack, tenant);
 
-    await page.goto(accountPageUrl(HOST, "CRMAccountCard.aspx", "%7b…%7d", { division: tenant.division, accountId: account.id }));
+    await page.goto(
+      accountPageUrl(HOST, "CRMAccountCard.aspx", "%7b…%7d", {
+        division: tenant.division,
+        accountId: account.id,
+      }),
+    );
     const panel = accountPanel(page);
     await expect(panel.getByText("Not linked to a zapfloor customer.")).toBeVisible();
     const candidate = panel.locator(`[data-customer="${number}"]`).first();
@@ -51,10 +62,14 @@ test.describe("linking from the account panel", () => {
     await putCustomer(stack, tenant, number, { name: `Searchable Studio ${number}`, country: "NL" });
     await mirrorChanges(stack, tenant);
 
-    await page.goto(accountPageUrl(HOST, "CRMAccount.aspx", "{…}", { division: tenant.division, accountId: account.id }));
+    await page.goto(
+      accountPageUrl(HOST, "CRMAccount.aspx", "{…}", { division: tenant.division, accountId: account.id }),
+    );
     const panel = accountPanel(page);
     await expect(panel.getByText("No zapfloor customer matches this account.")).toBeVisible();
-    await panel.getByRole("searchbox", { name: "Search zapfloor customers" }).fill(`Searchable Studio ${number}`);
+    await panel
+      .getByRole("searchbox", { name: "Search zapfloor customers" })
+      .fill(`Searchable Studio ${number}`);
     await panel.getByRole("button", { name: `Link ${number}` }).click();
     await expect(panel.getByTestId("linked-number")).toHaveText(number);
   });
@@ -66,7 +81,12 @@ test.describe("linking from the account panel", () => {
     await mirrorChanges(stack, tenant);
     await linkViaApi(stack, tenant, account.id, number);
 
-    await page.goto(accountPageUrl(HOST, "CRMAccountCard.aspx", "{…}", { division: tenant.division, accountId: account.id }));
+    await page.goto(
+      accountPageUrl(HOST, "CRMAccountCard.aspx", "{…}", {
+        division: tenant.division,
+        accountId: account.id,
+      }),
+    );
     const panel = accountPanel(page);
     await expect(panel.getByTestId("linked-number")).toHaveText(number);
     await panel.getByRole("button", { name: "Unlink" }).click();
@@ -85,7 +105,12 @@ test.describe("linking from the account panel", () => {
     await putCustomer(stack, tenant, number, { name: "Conflict Customer", vatNumber: vat, country: "NL" });
     await mirrorChanges(stack, tenant);
 
-    await page.goto(accountPageUrl(HOST, "CRMAccountCard.aspx", "%7b…%7d", { division: tenant.division, accountId: byNumber.id }));
+    await page.goto(
+      accountPageUrl(HOST, "CRMAccountCard.aspx", "%7b…%7d", {
+        division: tenant.division,
+        accountId: byNumber.id,
+      }),
+    );
     const panel = accountPanel(page);
     await expect(panelToggle(panel)).toContainText("Needs attention");
     const conflict = panel.locator("[data-warning=conflict]");
@@ -97,16 +122,29 @@ test.describe("linking from the account panel", () => {
 
   test("offers to make a prospect a customer and link it", async ({ page, stack, tenant }) => {
     const number = uniqueNumber();
-    const prospect = await insertExactAccount(stack, { Name: "Prospect Promote BV", Code: number, Status: "P" });
+    const prospect = await insertExactAccount(stack, {
+      Name: "Prospect Promote BV",
+      Code: number,
+      Status: "P",
+    });
     await putCustomer(stack, tenant, number, { name: "Prospect Promote", country: "NL" });
     await mirrorChanges(stack, tenant);
 
-    await page.goto(accountPageUrl(HOST, "CRMAccountCard.aspx", "%7b…%7d", { division: tenant.division, accountId: prospect.id }));
+    await page.goto(
+      accountPageUrl(HOST, "CRMAccountCard.aspx", "%7b…%7d", {
+        division: tenant.division,
+        accountId: prospect.id,
+      }),
+    );
     const panel = accountPanel(page);
     await expect(panel.locator("[data-warning=not_a_customer]")).toContainText(
       "This Exact account is not a customer (status prospect)",
     );
-    await panel.locator(`[data-customer="${number}"]`).first().getByRole("button", { name: "Make customer and link" }).click();
+    await panel
+      .locator(`[data-customer="${number}"]`)
+      .first()
+      .getByRole("button", { name: "Make customer and link" })
+      .click();
     await expect(panel.getByTestId("linked-number")).toHaveText(number);
     await expect(panel).toContainText("Made customer and linked by bookkeeper");
   });

@@ -13,7 +13,9 @@ test.describe("the options page", () => {
     await page.getByLabel("Proxy URL").fill(`${stack.proxyUrl}/`);
     await page.getByLabel("Bookkeeper token").fill("wrong-token");
     await page.getByRole("button", { name: "Test connection" }).click();
-    await expect(health).toHaveText(/^Proxy reachable \(version .+\), but it refused the bookkeeper token\.$/);
+    await expect(health).toHaveText(
+      /^Proxy reachable \(version .+\), but it refused the bookkeeper token\.$/,
+    );
 
     await page.getByLabel("Bookkeeper token").fill(tenant.tokens.bookkeeper);
     await page.getByRole("button", { name: "Test connection" }).click();
@@ -36,14 +38,22 @@ test.describe("the options page", () => {
     );
   });
 
-  test("shows the Exact connection and starts a new consent", async ({ page, extensionId, extensionContext, stack, tenant }) => {
+  test("shows the Exact connection and starts a new consent", async ({
+    page,
+    extensionId,
+    extensionContext,
+    stack,
+    tenant,
+  }) => {
     await openOptionsPage(page, extensionId);
     await page.getByLabel("Proxy URL").fill(stack.proxyUrl);
     await page.getByLabel("Bookkeeper token").fill(tenant.tokens.bookkeeper);
     await page.getByRole("button", { name: "Save" }).click();
 
     const exact = page.getByRole("region", { name: "Exact Online" });
-    await expect(exact.locator("[data-connection=active]")).toContainText("Connected to start.exactonline.nl as");
+    await expect(exact.locator("[data-connection=active]")).toContainText(
+      "Connected to start.exactonline.nl as",
+    );
     await expect(exact).toContainText(`(${tenant.division}) — synced`);
 
     await exact.getByLabel("Exact Online country").selectOption("start.exactonline.be");
@@ -56,7 +66,9 @@ test.describe("the options page", () => {
     await expect(consent.getByRole("heading", { name: "Exact Online is connected" })).toBeVisible();
     await consent.close();
     await page.reload();
-    await expect(exact.locator("[data-connection=active]")).toContainText("Connected to start.exactonline.be as");
+    await expect(exact.locator("[data-connection=active]")).toContainText(
+      "Connected to start.exactonline.be as",
+    );
   });
 
   test("switches the language", async ({ page, extensionId }) => {

@@ -1,6 +1,12 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { insertExactAccount, linkViaApi, mirrorChanges, putCustomer, uniqueNumber } from "./support/exact-data";
+import {
+  insertExactAccount,
+  linkViaApi,
+  mirrorChanges,
+  putCustomer,
+  uniqueNumber,
+} from "./support/exact-data";
 import { expect, test, useTenantProxy } from "./support/extension-fixtures";
 import { screenshotsDir } from "./support/paths";
 
@@ -9,7 +15,12 @@ test.describe("the Accounts Overview", () => {
     await useTenantProxy(backgroundWorker, stack, tenant);
   });
 
-  test("filters, previews and accepts every unambiguous suggestion", async ({ page, extensionId, stack, tenant }) => {
+  test("filters, previews and accepts every unambiguous suggestion", async ({
+    page,
+    extensionId,
+    stack,
+    tenant,
+  }) => {
     const tag = uniqueNumber();
     const suggested: string[] = [];
     for (const i of [1, 2, 3]) {
@@ -26,7 +37,8 @@ test.describe("the Accounts Overview", () => {
     await page.getByRole("tab", { name: "Suggested" }).click();
     await page.getByRole("searchbox", { name: "Search accounts" }).fill(`Bulk ${tag}`);
     await expect(list.getByRole("listitem")).toHaveCount(3);
-    for (const row of await list.locator("[data-state]").all()) await expect(row).toHaveAttribute("data-state", "suggested");
+    for (const row of await list.locator("[data-state]").all())
+      await expect(row).toHaveAttribute("data-state", "suggested");
 
     await page.getByRole("button", { name: "Accept all unambiguous suggestions" }).click();
     const dialog = page.getByRole("dialog", { name: "Accept suggestions" });
@@ -79,7 +91,9 @@ test.describe("the Accounts Overview", () => {
   test("screenshot of the overview", async ({ page, extensionId, tenant }) => {
     await page.setViewportSize({ width: 1200, height: 640 });
     await page.goto(`chrome-extension://${extensionId}/overview.html?division=${tenant.division}`);
-    await expect(page.getByRole("list", { name: "Exact Accounts Overview" }).getByRole("listitem").first()).toBeVisible();
+    await expect(
+      page.getByRole("list", { name: "Exact Accounts Overview" }).getByRole("listitem").first(),
+    ).toBeVisible();
     mkdirSync(screenshotsDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotsDir, "overview.png") });
   });

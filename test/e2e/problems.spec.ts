@@ -11,8 +11,15 @@ test.describe("the panel explains what stands in the way", () => {
     await serveSavedExactPages(page, HOST);
   });
 
-  test("a token the proxy refuses leads to the settings", async ({ page, backgroundWorker, stack, extensionContext }) => {
-    await storeExtensionSettings(backgroundWorker, { proxy: { url: stack.proxyUrl, token: "not-a-real-token" } });
+  test("a token the proxy refuses leads to the settings", async ({
+    page,
+    backgroundWorker,
+    stack,
+    extensionContext,
+  }) => {
+    await storeExtensionSettings(backgroundWorker, {
+      proxy: { url: stack.proxyUrl, token: "not-a-real-token" },
+    });
     await page.goto(accountPageUrl(HOST, "CRMAccountCard.aspx", "{…}"));
     const panel = accountPanel(page);
     const alert = panel.getByRole("alert");
@@ -28,7 +35,12 @@ test.describe("the panel explains what stands in the way", () => {
     await optionsPage.close();
   });
 
-  test("a proxy that is down, and the panel recovers when it answers again", async ({ page, backgroundWorker, stack, tenant }) => {
+  test("a proxy that is down, and the panel recovers when it answers again", async ({
+    page,
+    backgroundWorker,
+    stack,
+    tenant,
+  }) => {
     await storeExtensionSettings(backgroundWorker, {
       proxy: { url: `http://127.0.0.1:${await freePort()}`, token: tenant.tokens.bookkeeper },
     });

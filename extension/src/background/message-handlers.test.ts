@@ -66,11 +66,19 @@ describe("background message handlers", () => {
     const fetch = fakeProxyFetch({
       [`PUT /v1/divisions/1234567/accounts/${GUID}/link`]: (_, body) => [
         200,
-        linkedDetail({ link: { ...linkedDetail().link!, customerNumber: (body as { customerNumber: string }).customerNumber } }),
+        linkedDetail({
+          link: {
+            ...linkedDetail().link!,
+            customerNumber: (body as { customerNumber: string }).customerNumber,
+          },
+        }),
       ],
     });
     const handlers = createMessageHandlers(backgroundDeps({ fetch }));
-    const result = await handlers.linkAccount({ division: 1234567, accountId: GUID, customerNumber: "77" }, sender);
+    const result = await handlers.linkAccount(
+      { division: 1234567, accountId: GUID, customerNumber: "77" },
+      sender,
+    );
     expect(result.ok && result.value.link?.customerNumber).toBe("77");
   });
 
@@ -95,7 +103,9 @@ describe("background message handlers", () => {
 
   it("does not open a tab when the proxy refuses to start the consent", async () => {
     await proxySettings.setValue({ url: "http://127.0.0.1:8787", token: "t" });
-    const fetch = fakeProxyFetch({ "GET /v1/exact/connect": [403, errorBody("forbidden", "Bookkeepers only.")] });
+    const fetch = fakeProxyFetch({
+      "GET /v1/exact/connect": [403, errorBody("forbidden", "Bookkeepers only.")],
+    });
     const deps = backgroundDeps({ fetch });
     const result = await createMessageHandlers(deps).connectExact({ host: "start.exactonline.nl" }, sender);
     expect(result).toEqual({ ok: false, problem: { kind: "forbidden", message: "Bookkeepers only." } });

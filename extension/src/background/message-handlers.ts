@@ -1,11 +1,6 @@
 import type { ApiResult } from "../utils/api-result";
 import type { MessageHandlers } from "../utils/messaging";
-import {
-  checkProxyHealth,
-  clientFor,
-  type ProxyClient,
-  type ProxySettings,
-} from "../utils/proxy-client";
+import { checkProxyHealth, clientFor, type ProxyClient, type ProxySettings } from "../utils/proxy-client";
 
 export interface BackgroundDeps {
   loadSettings(): Promise<ProxySettings>;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useI18n } from "../i18n/I18nContext";
 import type { ApiResult } from "../utils/api-result";
-import type { CustomerSearch as SearchPage, CustomerWithLink } from "../utils/proxy-types";
+import type { CustomerWithLink, CustomerSearch as SearchPage } from "../utils/proxy-types";
 import { ProblemNotice } from "./ProblemNotice";
 import "./CustomerSearch.css";
 
@@ -46,7 +46,11 @@ export function CustomerSearch({ accountId, search, busy, onPick, autoFocus }: C
       if (ticket !== latest.current) return;
       setResults(
         result.ok
-          ? { state: "done", customers: [...shown, ...result.value.customers], nextCursor: result.value.nextCursor }
+          ? {
+              state: "done",
+              customers: [...shown, ...result.value.customers],
+              nextCursor: result.value.nextCursor,
+            }
           : { state: "failed", result },
       );
     });

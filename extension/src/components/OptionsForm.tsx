@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
-import type { ProxySettings } from "../utils/proxy-client";
 import { useI18n } from "../i18n/I18nContext";
 import type { MessageId } from "../i18n/translate";
+import type { ProxySettings } from "../utils/proxy-client";
 import { checkProxyUrl, type ProxyUrlProblem } from "../utils/proxy-url";
 import "./OptionsForm.css";
 import { type HealthView, ProxyHealthLine } from "./ProxyHealthLine";

@@ -26,7 +26,9 @@ export function PopupSummary({ state, onRetry, onOpenSettings, onOpenOverview }:
     <main class="zfx-root zfx-popup">
       <h1 class="zfx-popup__title">{t("options.title")}</h1>
       <ProxyHealthLine health={state.health} onRetry={onRetry} onOpenSettings={onOpenSettings} />
-      {divisions && !divisions.ok && <ProblemNotice problem={divisions.problem} onRetry={onRetry} onOpenSettings={onOpenSettings} />}
+      {divisions && !divisions.ok && (
+        <ProblemNotice problem={divisions.problem} onRetry={onRetry} onOpenSettings={onOpenSettings} />
+      )}
       {divisions?.ok && (
         <section aria-label={t("popup.exact")}>
           <h2 class="zfx-popup__heading">{t("popup.exact")}</h2>

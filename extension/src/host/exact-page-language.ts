@@ -15,9 +15,10 @@ const HOST_LANGUAGE: Partial<Record<ExactHost, Locale>> = {
  * serves Dutch and French alike, so it decides nothing on its own.
  */
 export function readExactPageLocale(doc: Document, host: ExactHost): Locale | null {
-  const declared =
-    doc.documentElement.getAttribute("lang") ||
-    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute("content");
+  const meta = [...doc.querySelectorAll("meta[http-equiv]")].find(
+    (element) => element.getAttribute("http-equiv")?.toLowerCase() === "content-language",
+  );
+  const declared = doc.documentElement.getAttribute("lang") || meta?.getAttribute("content");
   if (declared) return localeOf(declared);
   return HOST_LANGUAGE[host] ?? null;
 }

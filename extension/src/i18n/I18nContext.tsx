@@ -1,4 +1,4 @@
-import { createContext, type ComponentChildren } from "preact";
+import { type ComponentChildren, createContext } from "preact";
 import { useContext, useMemo } from "preact/hooks";
 import type { Locale } from "./locale";
 import { createTranslator, formatDateTime, type Translate } from "./translate";

@@ -9,7 +9,9 @@ import { type LanguagePreference, type Locale, resolveLocale } from "./locale";
  */
 export function useLocale(exactLocale?: Locale | null): Locale | null {
   const [preference, setPreference] = useState<LanguagePreference | null>(null);
-  const [lastSeen, setLastSeen] = useState<Locale | null | undefined>(exactLocale === undefined ? undefined : null);
+  const [lastSeen, setLastSeen] = useState<Locale | null | undefined>(
+    exactLocale === undefined ? undefined : null,
+  );
 
   useEffect(() => {
     languagePreference.getValue().then(setPreference, () => setPreference("auto"));
@@ -22,5 +24,9 @@ export function useLocale(exactLocale?: Locale | null): Locale | null {
   }, [exactLocale]);
 
   if (preference === null || lastSeen === undefined) return null;
-  return resolveLocale(preference, exactLocale ?? lastSeen, browser.i18n?.getUILanguage?.() ?? navigator.language);
+  return resolveLocale(
+    preference,
+    exactLocale ?? lastSeen,
+    browser.i18n?.getUILanguage?.() ?? navigator.language,
+  );
 }

@@ -13,7 +13,10 @@ export function fakeProxyFetch(routes: FakeRoutes) {
     const body = typeof init?.body === "string" ? JSON.parse(init.body) : undefined;
     const [status, json] =
       route === undefined
-        ? [404, { error: { code: "not_found", message: `no route ${method} ${url.pathname}`, requestId: "r" } }]
+        ? [
+            404,
+            { error: { code: "not_found", message: `no route ${method} ${url.pathname}`, requestId: "r" } },
+          ]
         : typeof route === "function"
           ? route(url, body)
           : route;

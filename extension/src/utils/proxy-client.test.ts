@@ -41,7 +41,11 @@ describe("proxy health", () => {
 
   it("is unhealthy when the database does not answer", async () => {
     const { proxy } = client({ "GET /health": [503, { ok: false, version: "0.1.0", db: "unavailable" }] });
-    expect(await proxy.health()).toEqual({ state: "unhealthy", httpStatus: 503, detail: "database unavailable" });
+    expect(await proxy.health()).toEqual({
+      state: "unhealthy",
+      httpStatus: 503,
+      detail: "database unavailable",
+    });
   });
 
   it("shows the message of the proxy's error envelope", async () => {
@@ -161,7 +165,12 @@ describe("proxy calls", () => {
     });
     await proxy.accounts({ division: 1234567, state: "suggested", q: " acme ", cursor: "abc", limit: 500 });
     const url = new URL(String(fetch.mock.calls[0]![0]));
-    expect(Object.fromEntries(url.searchParams)).toEqual({ state: "suggested", limit: "500", q: "acme", cursor: "abc" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      state: "suggested",
+      limit: "500",
+      q: "acme",
+      cursor: "abc",
+    });
   });
 
   it("needs a token before calling anything", async () => {
@@ -172,7 +181,10 @@ describe("proxy calls", () => {
 });
 
 describe("checkProxyHealth and clientFor", () => {
-  const deps = () => ({ fetch: fakeProxyFetch({ "GET /health": HEALTHY, "GET /v1/exact/connection": NOT_CONNECTED }), timeoutMs: 1000 });
+  const deps = () => ({
+    fetch: fakeProxyFetch({ "GET /health": HEALTHY, "GET /v1/exact/connection": NOT_CONNECTED }),
+    timeoutMs: 1000,
+  });
 
   it("reports an empty URL as not configured, without calling anything", async () => {
     const d = deps();

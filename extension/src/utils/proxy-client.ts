@@ -5,13 +5,16 @@ import {
   accountDetailSchema,
   overviewPageSchema,
 } from "@zapfloor-exact/shared/schemas/accounts";
-import { type ExactConnectionState, connectionSchema, connectStartedSchema } from "@zapfloor-exact/shared/schemas/connection";
+import {
+  connectionSchema,
+  connectStartedSchema,
+  type ExactConnectionState,
+} from "@zapfloor-exact/shared/schemas/connection";
 import { customerSearchResultSchema } from "@zapfloor-exact/shared/schemas/customers";
 import { divisionSchema } from "@zapfloor-exact/shared/schemas/divisions";
 import { salesEntryListSchema } from "@zapfloor-exact/shared/schemas/sales-entries";
 import { z } from "zod";
 import { type ApiResult, failed, type Problem, succeeded } from "./api-result";
-import { checkProxyUrl } from "./proxy-url";
 import type {
   AccountsQuery,
   CustomerSearch,
@@ -19,6 +22,7 @@ import type {
   FailedPushesPage,
   OverviewPage,
 } from "./proxy-types";
+import { checkProxyUrl } from "./proxy-url";
 
 export interface ProxySettings {
   /** The proxy's base URL, normalised by the options page; empty when not configured. */
@@ -152,11 +156,16 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
     link: async (division: number, accountId: string, customerNumber: string) =>
       inDivision(
         division,
-        await call("PUT", `${accountPath(division, accountId)}/link`, accountDetailSchema, { customerNumber }),
+        await call("PUT", `${accountPath(division, accountId)}/link`, accountDetailSchema, {
+          customerNumber,
+        }),
       ),
 
     unlink: async (division: number, accountId: string) =>
-      inDivision(division, await call("DELETE", `${accountPath(division, accountId)}/link`, accountDetailSchema)),
+      inDivision(
+        division,
+        await call("DELETE", `${accountPath(division, accountId)}/link`, accountDetailSchema),
+      ),
 
     promoteAndLink: async (division: number, accountId: string, customerNumber: string) =>
       inDivision(

@@ -3,11 +3,11 @@ import type { Customer } from "@zapfloor-exact/shared/schemas/customers";
 import type { LinkView } from "@zapfloor-exact/shared/schemas/links";
 import type { SalesEntryView } from "@zapfloor-exact/shared/schemas/sales-entries";
 
+export type { AcceptSuggestionsResult, AccountState } from "@zapfloor-exact/shared/schemas/accounts";
+export type { ExactConnectionState } from "@zapfloor-exact/shared/schemas/connection";
+export type { ApiReason } from "@zapfloor-exact/shared/schemas/matching";
 /** The proxy's answers as the extension's views use them; types only, so no schema code reaches a page. */
 export type { AccountDetail, OverviewRow };
-export type { AcceptSuggestionsResult, AccountState } from "@zapfloor-exact/shared/schemas/accounts";
-export type { ApiReason } from "@zapfloor-exact/shared/schemas/matching";
-export type { ExactConnectionState } from "@zapfloor-exact/shared/schemas/connection";
 
 export type CustomerWithLink = Customer & { link?: LinkView | null | undefined };
 export interface CustomerSearch {

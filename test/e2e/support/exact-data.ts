@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
-import { E2E_DIVISION, type E2eTenant, proxyJson, syncDivision } from "./tenant";
 import type { E2eStack } from "./stack";
+import { E2E_DIVISION, type E2eTenant, proxyJson, syncDivision } from "./tenant";
 
 /** A number no other spec or run uses: codes and customer numbers stay unique in the shared simulator. */
 export function uniqueNumber(): string {
@@ -24,7 +24,8 @@ export async function insertExactAccount(
     body: JSON.stringify({ Status: "C", IsSales: true, ...fields }),
   });
   const body = (await response.json()) as { ID?: string; Name?: string; error?: string };
-  if (!response.ok || !body.ID) throw new Error(`insert account: HTTP ${response.status} ${JSON.stringify(body)}`);
+  if (!response.ok || !body.ID)
+    throw new Error(`insert account: HTTP ${response.status} ${JSON.stringify(body)}`);
   return { id: body.ID.replace(/[{}]/g, "").toLowerCase(), name: String(body.Name) };
 }
 
@@ -44,10 +45,17 @@ export async function linkViaApi(
   accountId: string,
   customerNumber: string,
 ): Promise<void> {
-  await proxyJson(stack, tenant.tokens.bookkeeper, "PUT", `/v1/divisions/${tenant.division}/accounts/${accountId}/link`, {
-    customerNumber,
-  });
+  await proxyJson(
+    stack,
+    tenant.tokens.bookkeeper,
+    "PUT",
+    `/v1/divisions/${tenant.division}/accounts/${accountId}/link`,
+    {
+      customerNumber,
+    },
+  );
 }
 
 /** After changing the simulator: the proxy's mirror picks the changes up. */
-export const mirrorChanges = (stack: E2eStack, tenant: E2eTenant) => syncDivision(stack, tenant.tokens.bookkeeper);
+export const mirrorChanges = (stack: E2eStack, tenant: E2eTenant) =>
+  syncDivision(stack, tenant.tokens.bookkeeper);

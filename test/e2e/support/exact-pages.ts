@@ -42,7 +42,11 @@ export interface SavedPageOptions {
  * Answers every request the tab makes to this Exact host from the saved pages, so the content
  * script runs on the real URL pattern without reaching Exact.
  */
-export async function serveSavedExactPages(page: Page, host: string, options: SavedPageOptions = {}): Promise<void> {
+export async function serveSavedExactPages(
+  page: Page,
+  host: string,
+  options: SavedPageOptions = {},
+): Promise<void> {
   await page.route(`https://${host}/**`, (route) => {
     const saved = SAVED_PAGES[new URL(route.request().url()).pathname];
     if (saved === undefined) {

@@ -31,7 +31,8 @@ export const test = base.extend<ExtensionTestFixtures, ExtensionWorkerFixtures>(
   ],
 
   tenant: [
-    async ({ stack }, use, workerInfo) => use(await connectedTenant(stack, `e2e worker ${workerInfo.workerIndex}`)),
+    async ({ stack }, use, workerInfo) =>
+      use(await connectedTenant(stack, `e2e worker ${workerInfo.workerIndex}`)),
     { scope: "worker" },
   ],
 
@@ -108,7 +109,11 @@ export async function storeExtensionSettings(
 }
 
 /** The extension set up for the worker's tenant, in English, with the panel open: where most specs start. */
-export async function useTenantProxy(backgroundWorker: Worker, stack: E2eStack, tenant: E2eTenant): Promise<void> {
+export async function useTenantProxy(
+  backgroundWorker: Worker,
+  stack: E2eStack,
+  tenant: E2eTenant,
+): Promise<void> {
   await storeExtensionSettings(backgroundWorker, {
     proxy: { url: stack.proxyUrl, token: tenant.tokens.bookkeeper },
     panelCollapsed: false,

@@ -17,10 +17,19 @@ export interface E2eTenant {
 
 /** `pnpm cli tenant create <name> --json` against the proxy's database. */
 async function createTenant(stack: E2eStack, name: string): Promise<Omit<E2eTenant, "division">> {
-  const { stdout } = await run("pnpm", ["--silent", "--dir", "proxy", "run", "cli", "tenant", "create", name, "--json"], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: stack.databaseUrl, SECRET_KEY: stack.secretKey, LOG_LEVEL: "warn" },
-  });
+  const { stdout } = await run(
+    "pnpm",
+    ["--silent", "--dir", "proxy", "run", "cli", "tenant", "create", name, "--json"],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: stack.databaseUrl,
+        SECRET_KEY: stack.secretKey,
+        LOG_LEVEL: "warn",
+      },
+    },
+  );
   const line = stdout.trim().split("\n").at(-1) ?? "";
   return JSON.parse(line) as Omit<E2eTenant, "division">;
 }
@@ -58,9 +67,11 @@ async function connectExact(stack: E2eStack, bookkeeperToken: string): Promise<v
   );
   const consent = await fetch(authorizeUrl, { redirect: "manual" });
   const callback = consent.headers.get("location");
-  if (consent.status !== 302 || !callback) throw new Error(`The simulator did not consent: HTTP ${consent.status}`);
+  if (consent.status !== 302 || !callback)
+    throw new Error(`The simulator did not consent: HTTP ${consent.status}`);
   const finished = await fetch(callback, { redirect: "manual" });
-  if (!finished.ok) throw new Error(`The proxy's callback failed: HTTP ${finished.status} ${await finished.text()}`);
+  if (!finished.ok)
+    throw new Error(`The proxy's callback failed: HTTP ${finished.status} ${await finished.text()}`);
 }
 
 /** Brings the proxy's mirror of the division up to date with the simulator (waits for the sync). */

@@ -29,18 +29,23 @@ type Skipped = AcceptSuggestionsResult["skipped"][number];
  * "Accept all unambiguous suggestions": a dry run shows what would be linked and skipped; confirming links
  * exactly the previewed accounts, in batches; a summary says what happened.
  */
-export function AcceptSuggestionsDialog(props: { accept: AcceptSuggestions; onClose(changed: boolean): void }) {
+export function AcceptSuggestionsDialog(props: {
+  accept: AcceptSuggestions;
+  onClose(changed: boolean): void;
+}) {
   const { t } = useI18n();
   const [state, setState] = useState<Phase>({ phase: "previewing" });
 
   useEffect(() => {
-    void props.accept({ dryRun: true }).then((result) =>
-      setState(
-        result.ok
-          ? { phase: "preview", preview: result.value }
-          : { phase: "failed", problem: result.problem, partial: null },
-      ),
-    );
+    void props
+      .accept({ dryRun: true })
+      .then((result) =>
+        setState(
+          result.ok
+            ? { phase: "preview", preview: result.value }
+            : { phase: "failed", problem: result.problem, partial: null },
+        ),
+      );
   }, []);
 
   async function confirm(preview: AcceptSuggestionsResult) {
@@ -60,10 +65,14 @@ export function AcceptSuggestionsDialog(props: { accept: AcceptSuggestions; onCl
     setState({ phase: "summary", result: total });
   }
 
-  const changed = state.phase === "summary" || (state.phase === "failed" && (state.partial?.linked.length ?? 0) > 0);
+  const changed =
+    state.phase === "summary" || (state.phase === "failed" && (state.partial?.linked.length ?? 0) > 0);
   const close = () => props.onClose(changed);
   return (
-    <Dialog title={state.phase === "summary" ? t("overview.summary.title") : t("overview.preview.title")} onClose={close}>
+    <Dialog
+      title={state.phase === "summary" ? t("overview.summary.title") : t("overview.preview.title")}
+      onClose={close}
+    >
       {state.phase === "previewing" && <p role="status">{t("overview.preview.checking")}</p>}
       {state.phase === "preview" && (
         <>
@@ -78,7 +87,10 @@ export function AcceptSuggestionsDialog(props: { accept: AcceptSuggestions; onCl
           {state.preview.skipped.length > 0 && (
             <>
               <p>{t("overview.preview.willSkip", { count: state.preview.skipped.length })}</p>
-              <SkippedList entries={state.preview.skipped} label={t("overview.summary.skipped", { count: "" })} />
+              <SkippedList
+                entries={state.preview.skipped}
+                label={t("overview.summary.skipped", { count: "" })}
+              />
             </>
           )}
           <div class="zfx-dialog__actions">

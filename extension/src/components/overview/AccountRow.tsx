@@ -27,7 +27,9 @@ export function AccountRow({ row, busy, onLink, onUnlink, onLinkOther }: Account
         </span>
       </div>
       <div class="zfx-orow__state">
-        <span class={`zfx-state zfx-state--${row.state}`}>{t(`overview.state.${row.state}` as MessageId)}</span>
+        <span class={`zfx-state zfx-state--${row.state}`}>
+          {t(`overview.state.${row.state}` as MessageId)}
+        </span>
       </div>
       <div class="zfx-orow__customer">
         {link ? (
@@ -46,7 +48,10 @@ export function AccountRow({ row, busy, onLink, onUnlink, onLinkOther }: Account
         ) : null}
         {firstConcern && (
           <span class="zfx-orow__concern" title={firstConcern.message}>
-            {describeReason(t, firstConcern, { accountStatus: account.status, accountVat: account.vatNumber })}
+            {describeReason(t, firstConcern, {
+              accountStatus: account.status,
+              accountVat: account.vatNumber,
+            })}
           </span>
         )}
       </div>

@@ -14,7 +14,14 @@ import { LinkDialog } from "./LinkDialog";
 import { VirtualList } from "./VirtualList";
 
 export type OverviewTab = OverviewFilter | "failed";
-export const OVERVIEW_TABS: readonly OverviewTab[] = ["all", "linked", "unlinked", "suggested", "conflict", "failed"];
+export const OVERVIEW_TABS: readonly OverviewTab[] = [
+  "all",
+  "linked",
+  "unlinked",
+  "suggested",
+  "conflict",
+  "failed",
+];
 /** Fixed, so that the list can place rows without measuring them. */
 export const ROW_HEIGHT = 48;
 
@@ -70,7 +77,10 @@ export function AccountsOverview(props: AccountsOverviewProps) {
         <h1 class="zfx-overview__title">{t("overview.title")}</h1>
         <label class="zfx-overview__division">
           <span>{t("overview.division")}</span>
-          <select value={props.division} onChange={(event) => props.onDivision(Number(event.currentTarget.value))}>
+          <select
+            value={props.division}
+            onChange={(event) => props.onDivision(Number(event.currentTarget.value))}
+          >
             {props.divisions.map((division) => (
               <option key={division.division} value={division.division}>
                 {division.name} ({division.division})
@@ -109,11 +119,13 @@ export function AccountsOverview(props: AccountsOverviewProps) {
         )}
       </div>
       {props.problem && (
-        <ProblemNotice problem={props.problem} onRetry={props.onRetry} onOpenSettings={props.onOpenSettings} />
+        <ProblemNotice
+          problem={props.problem}
+          onRetry={props.onRetry}
+          onOpenSettings={props.onOpenSettings}
+        />
       )}
-      {props.rowProblem && (
-        <ProblemNotice problem={props.rowProblem} onDismiss={props.onDismissRowProblem} />
-      )}
+      {props.rowProblem && <ProblemNotice problem={props.rowProblem} onDismiss={props.onDismissRowProblem} />}
       <div class="zfx-overview__columns zfx-orow" aria-hidden="true">
         <span>{t("overview.column.account")}</span>
         <span>{t("overview.column.state")}</span>

@@ -14,7 +14,9 @@ export function FailedPushRow({ entry }: { entry: FailedPush }) {
         </span>
       </div>
       <div class="zfx-orow__state">
-        <span class="zfx-state zfx-state--conflict">{t("overview.failed.attempts", { count: entry.attempts })}</span>
+        <span class="zfx-state zfx-state--conflict">
+          {t("overview.failed.attempts", { count: entry.attempts })}
+        </span>
       </div>
       <div class="zfx-orow__customer">
         <span>{t("overview.failed.customer", { number: entry.customerNumber })}</span>

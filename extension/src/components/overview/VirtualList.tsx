@@ -48,16 +48,15 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   for (let index = range.start; index < range.end; index++) {
     const item = items[index] as T;
     rows.push(
-      <div
+      <li
         key={props.keyOf(item)}
         class="zfx-vlist__row"
-        role="listitem"
         aria-setsize={items.length}
         aria-posinset={index + 1}
         style={{ transform: `translateY(${index * rowHeight}px)`, height: `${rowHeight}px` }}
       >
         {props.renderRow(item, index)}
-      </div>,
+      </li>,
     );
   }
 
@@ -65,7 +64,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     <div
       ref={viewport}
       class="zfx-vlist"
-      // The viewport scrolls with the keyboard too.
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it.
       tabIndex={0}
       onScroll={(event) => {
         const top = event.currentTarget.scrollTop;
@@ -76,14 +75,13 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         });
       }}
     >
-      <div
+      <ul
         class="zfx-vlist__spacer"
-        role="list"
         aria-label={props.label}
         style={{ height: `${items.length * rowHeight}px` }}
       >
         {rows}
-      </div>
+      </ul>
       {props.footer && <div class="zfx-vlist__footer">{props.footer}</div>}
     </div>
   );

@@ -93,7 +93,11 @@ export function AccountPanel(props: AccountPanelProps) {
           </p>
         )}
         {view.state === "problem" && (
-          <ProblemNotice problem={view.problem} onRetry={props.onRetry} onOpenSettings={props.onOpenSettings} />
+          <ProblemNotice
+            problem={view.problem}
+            onRetry={props.onRetry}
+            onOpenSettings={props.onOpenSettings}
+          />
         )}
         {view.state === "ready" && <ReadyBody {...props} account={view.account} />}
       </div>
@@ -108,7 +112,10 @@ function ReadyBody(props: AccountPanelProps & { account: AccountDetail }) {
   return (
     <>
       <p class="zfx-panel__account zfx-muted">
-        {t("panel.account", { code: code ? `${code} ${account.account.name}` : account.account.name, division: account.division })}
+        {t("panel.account", {
+          code: code ? `${code} ${account.account.name}` : account.account.name,
+          division: account.division,
+        })}
       </p>
       <WarningList account={account} />
       {props.actionProblem && (

@@ -28,7 +28,9 @@ export function CandidateList(props: CandidateListProps) {
           {candidates.map((candidate) => {
             const { customer } = candidate;
             const elsewhere = candidate.linkedTo !== null && candidate.linkedTo !== props.accountId;
-            const explained = candidate.reasons.filter((reason) => reason.code === "already_linked_elsewhere");
+            const explained = candidate.reasons.filter(
+              (reason) => reason.code === "already_linked_elsewhere",
+            );
             return (
               <li key={customer.number} class="zfx-candidate" data-customer={customer.number}>
                 <div class="zfx-candidate__who">

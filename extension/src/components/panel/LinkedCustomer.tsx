@@ -32,8 +32,10 @@ export function LinkedCustomer({ link, busy, onUnlink }: LinkedCustomerProps) {
         })}
       </p>
       {confirming ? (
-        <div class="zfx-confirm" role="group" aria-label={t("panel.unlink")}>
-          <p class="zfx-confirm__question">{t("panel.unlinkConfirm", { number: link.customerNumber })}</p>
+        <fieldset class="zfx-confirm">
+          <legend class="zfx-confirm__question">
+            {t("panel.unlinkConfirm", { number: link.customerNumber })}
+          </legend>
           <div class="zfx-confirm__actions">
             <button
               type="button"
@@ -50,7 +52,7 @@ export function LinkedCustomer({ link, busy, onUnlink }: LinkedCustomerProps) {
               {t("panel.cancel")}
             </button>
           </div>
-        </div>
+        </fieldset>
       ) : (
         <button
           type="button"

@@ -24,7 +24,9 @@ export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLoc
     setView({ state: "loading" });
     setActionProblem(null);
     void askBackground("getAccount", { division, accountId }).then((result) =>
-      setView(result.ok ? { state: "ready", account: result.value } : { state: "problem", problem: result.problem }),
+      setView(
+        result.ok ? { state: "ready", account: result.value } : { state: "problem", problem: result.problem },
+      ),
     );
   }, [division, accountId]);
 
@@ -66,7 +68,9 @@ export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLoc
         onRetry={load}
         onOpenSettings={() => void sendMessage("openOptionsPage").catch(() => {})}
         onOpenOverview={() => void sendMessage("openOverview", { division }).catch(() => {})}
-        onLink={(customerNumber) => change(askBackground("linkAccount", { division, accountId, customerNumber }))}
+        onLink={(customerNumber) =>
+          change(askBackground("linkAccount", { division, accountId, customerNumber }))
+        }
         onPromoteAndLink={(customerNumber) =>
           change(askBackground("promoteAndLinkAccount", { division, accountId, customerNumber }))
         }

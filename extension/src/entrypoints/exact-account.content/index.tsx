@@ -1,6 +1,10 @@
 import { render } from "preact";
 import { createShadowRootUi, defineContentScript } from "#imports";
-import { ACCOUNT_PAGE_MATCHES, type ExactAccountPage, parseExactAccountPage } from "../../host/exact-account-page";
+import {
+  ACCOUNT_PAGE_MATCHES,
+  type ExactAccountPage,
+  parseExactAccountPage,
+} from "../../host/exact-account-page";
 import { readExactPageLocale } from "../../host/exact-page-language";
 import { PANEL_PLACEMENT } from "../../host/panel-placement";
 import { lastExactLocale } from "../../utils/storage";

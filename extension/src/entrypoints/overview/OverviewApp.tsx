@@ -34,7 +34,9 @@ function rowOf(detail: AccountDetail): OverviewRow {
     state,
     suggestion,
     warnings,
-    link: link ? { ...link, customer: { number: link.customerNumber, name: link.customer?.name ?? null } } : null,
+    link: link
+      ? { ...link, customer: { number: link.customerNumber, name: link.customer?.name ?? null } }
+      : null,
   };
 }
 
@@ -118,8 +120,12 @@ function OverviewPage() {
       onLink={(row, customerNumber) =>
         changeLink(row, askBackground("linkAccount", { division, accountId: row.account.id, customerNumber }))
       }
-      onUnlink={(row) => void changeLink(row, askBackground("unlinkAccount", { division, accountId: row.account.id }))}
-      searchCustomers={(q, cursor) => askBackground("searchCustomers", { q, division, ...(cursor ? { cursor } : {}) })}
+      onUnlink={(row) =>
+        void changeLink(row, askBackground("unlinkAccount", { division, accountId: row.account.id }))
+      }
+      searchCustomers={(q, cursor) =>
+        askBackground("searchCustomers", { q, division, ...(cursor ? { cursor } : {}) })
+      }
       acceptSuggestions={(request) => askBackground("acceptSuggestions", { division, ...request })}
       onAccepted={pages.restart}
     />

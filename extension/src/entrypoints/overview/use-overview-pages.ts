@@ -17,7 +17,14 @@ interface Pages {
   problem: Problem | null;
 }
 
-const EMPTY: Pages = { rows: [], failedPushes: [], cursor: null, complete: false, loading: true, problem: null };
+const EMPTY: Pages = {
+  rows: [],
+  failedPushes: [],
+  cursor: null,
+  complete: false,
+  loading: true,
+  problem: null,
+};
 
 /**
  * The overview's rows for a division, tab and search, fetched page by page through the proxy's cursors as
@@ -38,7 +45,10 @@ export function useOverviewPages(division: number | null, tab: OverviewTab, quer
         tab === "failed"
           ? askBackground("listFailedPushes", { division, ...(cursor ? { cursor } : {}) }).then((result) =>
               result.ok
-                ? { ok: true, value: { rows: [], failed: result.value.entries, next: result.value.nextCursor } }
+                ? {
+                    ok: true,
+                    value: { rows: [], failed: result.value.entries, next: result.value.nextCursor },
+                  }
                 : result,
             )
           : askBackground("listAccounts", {
@@ -49,7 +59,10 @@ export function useOverviewPages(division: number | null, tab: OverviewTab, quer
               ...(cursor ? { cursor } : {}),
             }).then((result) =>
               result.ok
-                ? { ok: true, value: { rows: result.value.accounts, failed: [], next: result.value.nextCursor } }
+                ? {
+                    ok: true,
+                    value: { rows: result.value.accounts, failed: [], next: result.value.nextCursor },
+                  }
                 : result,
             );
       void request.then((result) => {

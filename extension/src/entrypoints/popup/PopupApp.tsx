@@ -22,7 +22,10 @@ export function PopupApp() {
         }
       },
       (error: unknown) =>
-        setState({ health: { state: "failed", detail: error instanceof Error ? error.message : String(error) }, divisions: null }),
+        setState({
+          health: { state: "failed", detail: error instanceof Error ? error.message : String(error) },
+          divisions: null,
+        }),
     );
   };
   useEffect(load, []);

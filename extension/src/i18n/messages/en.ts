@@ -47,7 +47,8 @@ export const en = {
 
   "reason.linked": "Linked.",
   "reason.account_deleted": "This Exact account was deleted in Exact Online.",
-  "reason.not_a_customer": "This Exact account is not a customer (status {status}); only customers can be linked.",
+  "reason.not_a_customer":
+    "This Exact account is not a customer (status {status}); only customers can be linked.",
   "reason.account_blocked": "This Exact account is blocked.",
   "reason.code": "zapfloor number {customer} is this account's Code.",
   "reason.searchCode": "zapfloor number {customer} is this account's SearchCode.",
@@ -55,7 +56,8 @@ export const en = {
   "reason.companyNumber": "Same company number.",
   "reason.vat_contradiction": "The number points to one account, the VAT number to another.",
   "reason.vat_differs": "The VAT number differs: zapfloor has {customerVat}, Exact has {accountVat}.",
-  "reason.already_linked_elsewhere": "zapfloor customer {customer} is already linked to another Exact account.",
+  "reason.already_linked_elsewhere":
+    "zapfloor customer {customer} is already linked to another Exact account.",
   "reason.number_points_to_several": "Several Exact accounts carry this number.",
   "reason.vat_shared_by_several": "Several Exact accounts share this VAT number.",
   "reason.company_number_only": "Only the company number matches.",
@@ -98,7 +100,8 @@ export const en = {
   "problem.forbidden": "This token may not do that ({message}).",
   "problem.forbidden.todo": "Use a bookkeeper token, not an integration token.",
   "problem.division_not_connected": "Division {division} is not connected to the proxy.",
-  "problem.division_not_connected.todo": "Connect Exact Online in the settings with a user who can see this division.",
+  "problem.division_not_connected.todo":
+    "Connect Exact Online in the settings with a user who can see this division.",
   "problem.not_found": "{message}",
   "problem.not_found.todo": "If the account is new, wait for the next sync and try again.",
   "problem.conflict": "{message}",

@@ -45,7 +45,8 @@ export const fr: Messages = {
 
   "reason.linked": "Lié.",
   "reason.account_deleted": "Ce compte Exact a été supprimé dans Exact Online.",
-  "reason.not_a_customer": "Ce compte Exact n'est pas un client (statut {status}) ; seuls les clients peuvent être liés.",
+  "reason.not_a_customer":
+    "Ce compte Exact n'est pas un client (statut {status}) ; seuls les clients peuvent être liés.",
   "reason.account_blocked": "Ce compte Exact est bloqué.",
   "reason.code": "Le numéro zapfloor {customer} est le code de ce compte.",
   "reason.searchCode": "Le numéro zapfloor {customer} est le code de recherche de ce compte.",
@@ -86,7 +87,8 @@ export const fr: Messages = {
   "problem.not_configured": "L'extension ne connaît pas encore le proxy.",
   "problem.not_configured.todo": "Saisissez l'URL du proxy et votre jeton de comptable dans les paramètres.",
   "problem.permission_missing": "L'extension ne peut pas encore joindre {origin}.",
-  "problem.permission_missing.todo": "Enregistrez à nouveau l'URL du proxy dans les paramètres et autorisez l'accès.",
+  "problem.permission_missing.todo":
+    "Enregistrez à nouveau l'URL du proxy dans les paramètres et autorisez l'accès.",
   "problem.unreachable": "Le proxy ne répond pas ({detail}).",
   "problem.unreachable.todo": "Vérifiez votre connexion et l'URL du proxy, puis réessayez.",
   "problem.token_missing": "Aucun jeton de comptable n'est défini.",
@@ -96,7 +98,8 @@ export const fr: Messages = {
   "problem.forbidden": "Ce jeton ne le permet pas ({message}).",
   "problem.forbidden.todo": "Utilisez un jeton de comptable, pas un jeton d'intégration.",
   "problem.division_not_connected": "Le dossier {division} n'est pas connecté au proxy.",
-  "problem.division_not_connected.todo": "Connectez Exact Online dans les paramètres avec un utilisateur qui voit ce dossier.",
+  "problem.division_not_connected.todo":
+    "Connectez Exact Online dans les paramètres avec un utilisateur qui voit ce dossier.",
   "problem.not_found": "{message}",
   "problem.not_found.todo": "Si le compte est nouveau, attendez la prochaine synchronisation et réessayez.",
   "problem.conflict": "{message}",

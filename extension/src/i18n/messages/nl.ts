@@ -45,7 +45,8 @@ export const nl: Messages = {
 
   "reason.linked": "Gekoppeld.",
   "reason.account_deleted": "Deze Exact-relatie is verwijderd in Exact Online.",
-  "reason.not_a_customer": "Deze Exact-relatie is geen klant (status {status}); alleen klanten kunnen gekoppeld worden.",
+  "reason.not_a_customer":
+    "Deze Exact-relatie is geen klant (status {status}); alleen klanten kunnen gekoppeld worden.",
   "reason.account_blocked": "Deze Exact-relatie is geblokkeerd.",
   "reason.code": "zapfloor-nummer {customer} is de code van deze relatie.",
   "reason.searchCode": "zapfloor-nummer {customer} is de zoekcode van deze relatie.",
@@ -53,7 +54,8 @@ export const nl: Messages = {
   "reason.companyNumber": "Zelfde KvK/KBO-nummer.",
   "reason.vat_contradiction": "Het nummer wijst naar de ene relatie, het btw-nummer naar een andere.",
   "reason.vat_differs": "Het btw-nummer verschilt: zapfloor heeft {customerVat}, Exact heeft {accountVat}.",
-  "reason.already_linked_elsewhere": "zapfloor-klant {customer} is al gekoppeld aan een andere Exact-relatie.",
+  "reason.already_linked_elsewhere":
+    "zapfloor-klant {customer} is al gekoppeld aan een andere Exact-relatie.",
   "reason.number_points_to_several": "Meerdere Exact-relaties dragen dit nummer.",
   "reason.vat_shared_by_several": "Meerdere Exact-relaties hebben dit btw-nummer.",
   "reason.company_number_only": "Alleen het KvK/KBO-nummer komt overeen.",
@@ -96,9 +98,11 @@ export const nl: Messages = {
   "problem.forbidden": "Dit token mag dat niet ({message}).",
   "problem.forbidden.todo": "Gebruik een boekhoudertoken, geen integratietoken.",
   "problem.division_not_connected": "Administratie {division} is niet verbonden met de proxy.",
-  "problem.division_not_connected.todo": "Verbind Exact Online in de instellingen met een gebruiker die deze administratie ziet.",
+  "problem.division_not_connected.todo":
+    "Verbind Exact Online in de instellingen met een gebruiker die deze administratie ziet.",
   "problem.not_found": "{message}",
-  "problem.not_found.todo": "Is de relatie nieuw? Wacht op de volgende synchronisatie en probeer het opnieuw.",
+  "problem.not_found.todo":
+    "Is de relatie nieuw? Wacht op de volgende synchronisatie en probeer het opnieuw.",
   "problem.conflict": "{message}",
   "problem.conflict.todo": "Laad de relatie opnieuw om te zien hoe ze er nu voor staat.",
   "problem.failed": "De proxy antwoordde met een fout (HTTP {status}): {message}",

@@ -1,0 +1,195 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from "vitest";
+import { buttonNamed, click, show } from "../../testing/render";
+import { sampleExactAccount, sampleRow } from "../../testing/sample-data";
+import type { OverviewRow } from "../../utils/proxy-types";
+import type { SearchCustomers } from "../CustomerSearch";
+import type { AcceptSuggestions } from "./AcceptSuggestionsDialog";
+import { AccountsOverview, type AccountsOverviewProps } from "./AccountsOverview";
+
+const id = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+
+const linkedRow = (i: number): OverviewRow =>
+  sampleRow({
+    account: sampleExactAccount({ id: id(i), name: `Linked ${i} BV` }),
+    state: "linked",
+    link: {
+      customerNumber: String(100 + i),
+      exactId: id(i),
+      method: "vat",
+      linkedBy: "zapfloor",
+      linkedAt: "2026-11-20T09:30:00.000Z",
+      customer: { number: String(100 + i), name: `Customer ${i}` },
+    },
+  });
+
+const suggestedRow = sampleRow({
+  account: sampleExactAccount({ id: id(900), name: "Suggested BV" }),
+  state: "suggested",
+  suggestion: {
+    outcome: "match",
+    customer: { number: "900", name: "Suggested" },
+    score: 0.95,
+    matchedOn: ["code"],
+    reasons: [],
+  },
+});
+
+const conflictRow = sampleRow({
+  account: sampleExactAccount({ id: id(901), name: "Conflict BV" }),
+  state: "conflict",
+  suggestion: {
+    outcome: "review",
+    customer: { number: "901", name: "Conflict" },
+    score: 0.9,
+    matchedOn: ["code"],
+    reasons: [{ code: "vat_contradiction", message: "…" }],
+  },
+});
+
+function overview(overrides: Partial<AccountsOverviewProps> = {}) {
+  const props: AccountsOverviewProps = {
+    divisions: [
+      {
+        division: 1234567,
+        name: "Flexwerk",
+        country: "NL",
+        current: true,
+        sync: { status: "idle", accounts: 250, lastCompletedAt: null },
+      },
+    ],
+    division: 1234567,
+    onDivision: vi.fn(),
+    tab: "all",
+    onTab: vi.fn(),
+    query: "",
+    onQuery: vi.fn(),
+    rows: [linkedRow(1), suggestedRow, conflictRow],
+    failedPushes: [],
+    loading: false,
+    complete: true,
+    problem: null,
+    onLoadMore: vi.fn(),
+    onRetry: vi.fn(),
+    onOpenSettings: vi.fn(),
+    busyAccount: null,
+    rowProblem: null,
+    onDismissRowProblem: vi.fn(),
+    onLink: vi.fn(async () => true),
+    onUnlink: vi.fn(),
+    searchCustomers: vi.fn<SearchCustomers>(async () => ({
+      ok: true,
+      value: { customers: [], nextCursor: null },
+    })),
+    acceptSuggestions: vi.fn<AcceptSuggestions>(async () => ({
+      ok: true,
+      value: { dryRun: true, linked: [], skipped: [] },
+    })),
+    onAccepted: vi.fn(),
+    ...overrides,
+  };
+  return {
+    props,
+    container: show(
+      <div style={{ height: "600px" }}>
+        <AccountsOverview {...props} />
+      </div>,
+    ),
+  };
+}
+
+describe("AccountsOverview", () => {
+  it("lists each account with its state and zapfloor customer or suggestion", () => {
+    const { container } = overview();
+    const rows = [...container.querySelectorAll(".zfx-orow[data-account]")];
+    expect(rows.map((row) => row.getAttribute("data-state"))).toEqual(["linked", "suggested", "conflict"]);
+    expect(rows[0]?.textContent).toContain("101 Customer 1");
+    expect(rows[1]?.querySelector("[data-signal=code]")?.textContent).toBe("Code");
+    expect(rows[2]?.querySelector(".zfx-orow__concern")?.textContent).toBe(
+      "The number points to one account, the VAT number to another.",
+    );
+    expect(container.querySelector(".zfx-vlist__footer")?.textContent).toBe("3 accounts");
+  });
+
+  it("offers the filters as tabs", async () => {
+    const { container, props } = overview({ tab: "suggested" });
+    const tabs = [...container.querySelectorAll("[role=tab]")];
+    expect(tabs.map((tab) => tab.textContent)).toEqual([
+      "All",
+      "Linked",
+      "Unlinked",
+      "Suggested",
+      "Conflicts",
+      "Failed pushes",
+    ]);
+    expect(tabs.find((tab) => tab.getAttribute("aria-selected") === "true")?.textContent).toBe("Suggested");
+    await click(tabs[5] as HTMLElement);
+    expect(props.onTab).toHaveBeenCalledWith("failed");
+  });
+
+  it("links a suggestion inline, and unlinks after a confirmation", async () => {
+    const { container, props } = overview();
+    await click(buttonNamed(container, "Link 900"));
+    expect(props.onLink).toHaveBeenCalledWith(suggestedRow, "900");
+    await click(buttonNamed(container, "Unlink Linked 1 BV"));
+    expect(props.onUnlink).not.toHaveBeenCalled();
+    await click(buttonNamed(container, "Yes, unlink"));
+    expect(props.onUnlink).toHaveBeenCalledWith(linkedRow(1));
+  });
+
+  it("links any account through a search dialog", async () => {
+    const { container } = overview();
+    await click(buttonNamed(container, "Link… Conflict BV"));
+    const dialog = container.querySelector("[role=dialog]")!;
+    expect(dialog.getAttribute("aria-label")).toBe("Link Conflict BV");
+    expect(dialog.querySelector("input[type=search]")).toBe(document.activeElement);
+  });
+
+  it("says it is loading more, and how many are loaded", () => {
+    expect(overview({ loading: true }).container.querySelector(".zfx-vlist__footer")?.textContent).toBe(
+      "Loading more…",
+    );
+    expect(overview({ complete: false }).container.querySelector(".zfx-vlist__footer")?.textContent).toBe(
+      "3 accounts loaded",
+    );
+  });
+
+  it("lists failed pushes with Exact's message", () => {
+    const { container } = overview({
+      tab: "failed",
+      failedPushes: [
+        {
+          division: 1234567,
+          invoiceNumber: "2026-0153",
+          type: "invoice",
+          customerNumber: "1042",
+          totalInclVat: "121.00",
+          currency: "EUR",
+          state: "failed",
+          attempts: 3,
+          nextAttemptAt: null,
+          lastError: {
+            message: "Exact refused the entry.",
+            exactMessage: "Ongeldige referentie: Journals",
+            details: null,
+          },
+          exact: { accountId: null, entryId: null, entryNumber: null, pushedAt: null },
+          paid: { status: "unknown", outstanding: null, paidAt: null, checkedAt: null },
+          createdAt: "2026-11-20T09:30:00.000Z",
+          updatedAt: "2026-11-20T09:30:00.000Z",
+        },
+      ],
+    });
+    const row = container.querySelector("[data-invoice='2026-0153']")!;
+    expect(row.textContent).toContain("Invoice 2026-0153");
+    expect(row.textContent).toContain("zapfloor customer 1042");
+    expect(row.textContent).toContain("Ongeldige referentie: Journals");
+    expect(container.querySelector("input[type=search]")).toBeNull();
+  });
+
+  it("explains a problem with what helps", async () => {
+    const { container, props } = overview({ rows: [], problem: { kind: "token_invalid" } });
+    await click(buttonNamed(container, "Open settings"));
+    expect(props.onOpenSettings).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,238 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from "vitest";
+import { buttonNamed, click, show } from "../../testing/render";
+import { ACCOUNT_ID, linkedDetail, sampleCustomer, sampleDetail } from "../../testing/sample-data";
+import type { SearchCustomers } from "../CustomerSearch";
+import { AccountPanel, type AccountPanelProps, type PanelView } from "./AccountPanel";
+
+function panel(
+  view: PanelView,
+  overrides: Partial<AccountPanelProps> = {},
+  locale: "en" | "nl" | "fr" = "en",
+) {
+  const props: AccountPanelProps = {
+    view,
+    collapsed: false,
+    busy: false,
+    actionProblem: null,
+    searchCustomers: vi.fn<SearchCustomers>(async () => ({
+      ok: true,
+      value: { customers: [], nextCursor: null },
+    })),
+    onToggle: vi.fn(),
+    onRetry: vi.fn(),
+    onOpenSettings: vi.fn(),
+    onOpenOverview: vi.fn(),
+    onLink: vi.fn(),
+    onPromoteAndLink: vi.fn(),
+    onUnlink: vi.fn(),
+    onDismissProblem: vi.fn(),
+    ...overrides,
+  };
+  return { props, container: show(<AccountPanel {...props} />, locale) };
+}
+
+const summary = (container: HTMLElement) => container.querySelector(".zfx-panel__summary")?.textContent;
+
+const candidate = (overrides: Partial<ReturnType<typeof sampleDetail>["candidates"][number]> = {}) => ({
+  customer: sampleCustomer(),
+  matchedOn: ["code", "name"] as ("code" | "name")[],
+  score: 0.95,
+  nameSimilarity: 0.87,
+  linkedTo: null,
+  decision: "match" as const,
+  reasons: [],
+  ...overrides,
+});
+
+describe("AccountPanel", () => {
+  it("shows that it is loading", () => {
+    const { container } = panel({ state: "loading" });
+    expect(summary(container)).toBe("Loading…");
+    expect(container.querySelector("[role=status]")?.textContent).toBe("Looking up this account…");
+  });
+
+  it("shows the linked customer: number, name, how, by whom and when", () => {
+    const { container } = panel({ state: "ready", account: linkedDetail() });
+    expect(summary(container)).toBe("Linked to 1042");
+    expect(container.querySelector("[data-testid=linked-number]")?.textContent).toBe("1042");
+    expect(container.textContent).toContain("Acme Coworking NV");
+    expect(container.querySelector(".zfx-linked__how")?.textContent).toMatch(
+      /^Linked by hand by Anna \(bookkeeper\) on .*2026/,
+    );
+    expect(container.querySelector("section")?.dataset.state).toBe("linked");
+  });
+
+  it("unlinks only after a confirmation", async () => {
+    const { container, props } = panel({ state: "ready", account: linkedDetail() });
+    await click(buttonNamed(container, "Unlink"));
+    expect(props.onUnlink).not.toHaveBeenCalled();
+    expect(container.textContent).toContain("Unlink zapfloor customer 1042 from this Exact account?");
+    await click(buttonNamed(container, "Cancel"));
+    expect(container.textContent).not.toContain("from this Exact account?");
+    await click(buttonNamed(container, "Unlink"));
+    await click(buttonNamed(container, "Yes, unlink"));
+    expect(props.onUnlink).toHaveBeenCalledOnce();
+  });
+
+  it("ranks candidates with the reason of each and links one with a click", async () => {
+    const account = sampleDetail({
+      candidates: [
+        candidate(),
+        candidate({ customer: sampleCustomer({ number: "2001", name: "Acme BV" }), matchedOn: ["vat"] }),
+      ],
+    });
+    const { container, props } = panel({ state: "ready", account });
+    expect(summary(container)).toBe("Not linked");
+    const items = [...container.querySelectorAll(".zfx-candidate")];
+    expect(items.map((item) => item.getAttribute("data-customer"))).toEqual(["1042", "2001"]);
+    expect([...items[0]!.querySelectorAll(".zfx-chip")].map((chip) => chip.textContent)).toEqual([
+      "Code",
+      "Name 87%",
+    ]);
+    expect(items[1]!.querySelector(".zfx-chip")?.textContent).toBe("VAT");
+    await click(buttonNamed(container, "Link 2001"));
+    expect(props.onLink).toHaveBeenCalledWith("2001");
+  });
+
+  it("does not offer a customer already linked to another account, and says so", () => {
+    const account = sampleDetail({
+      candidates: [
+        candidate({
+          linkedTo: "0b9e6f2a-1111-4b7e-9d20-3a6f1c0e7b42",
+          reasons: [{ code: "already_linked_elsewhere", customerNumber: "1042", message: "…" }],
+        }),
+      ],
+    });
+    const { container } = panel({ state: "ready", account });
+    const item = container.querySelector(".zfx-candidate")!;
+    expect(item.querySelector("button")).toBeNull();
+    expect(item.textContent).toContain("Linked to another account");
+    expect(item.textContent).toContain("zapfloor customer 1042 is already linked to another Exact account.");
+  });
+
+  it("offers to make a prospect a customer and link it", async () => {
+    const account = sampleDetail({
+      account: { ...sampleDetail().account, status: "P", isCustomer: false },
+      state: "conflict",
+      warnings: [{ code: "not_a_customer", action: "promote_and_link", message: "…", accountId: ACCOUNT_ID }],
+      candidates: [candidate({ decision: "review" })],
+    });
+    const { container, props } = panel({ state: "ready", account });
+    expect(summary(container)).toBe("Needs attention");
+    const warning = container.querySelector("[data-warning=not_a_customer]")!;
+    expect(warning.textContent).toBe(
+      "This Exact account is not a customer (status prospect); only customers can be linked.Make it a customer in Exact, or use “Make customer and link”.",
+    );
+    await click(buttonNamed(container, "Make customer and link"));
+    expect(props.onPromoteAndLink).toHaveBeenCalledWith("1042");
+  });
+
+  it("calls a link stale when the account was deleted, and says what to do", () => {
+    const account = linkedDetail({
+      state: "conflict",
+      account: { ...linkedDetail().account, deleted: true },
+      warnings: [{ code: "account_deleted", message: "…", accountId: ACCOUNT_ID }],
+    });
+    const { container } = panel({ state: "ready", account });
+    expect(summary(container)).toBe("Linked to 1042");
+    expect(container.querySelector("[data-warning=account_deleted]")?.textContent).toBe(
+      "This Exact account was deleted in Exact Online.The link is stale: unlink it, then link the right account.",
+    );
+  });
+
+  it("shows the two VAT numbers when they differ", () => {
+    const account = linkedDetail({
+      state: "conflict",
+      account: { ...linkedDetail().account, vatNumber: "BE0999999999" },
+      warnings: [{ code: "vat_differs", message: "…", customerNumber: "1042" }],
+    });
+    const { container } = panel({ state: "ready", account });
+    expect(container.querySelector("[data-warning=vat_differs]")?.textContent).toContain(
+      "The VAT number differs: zapfloor has BE0123456749, Exact has BE0999999999.",
+    );
+  });
+
+  it("explains a conflict by its reasons, leaving out the evidence that is not the problem", () => {
+    const account = sampleDetail({
+      state: "conflict",
+      suggestion: {
+        outcome: "review",
+        customer: { number: "1042", name: "Acme" },
+        score: 0.95,
+        matchedOn: ["code"],
+        reasons: [
+          { code: "code", message: "…" },
+          { code: "vat_contradiction", message: "…" },
+        ],
+      },
+    });
+    const { container } = panel({ state: "ready", account });
+    const conflict = container.querySelector("[data-warning=conflict]")!;
+    expect([...conflict.querySelectorAll("[data-reason]")].map((r) => r.getAttribute("data-reason"))).toEqual(
+      ["vat_contradiction"],
+    );
+    expect(conflict.textContent).toContain("Check the candidates below and link the right one by hand.");
+  });
+
+  it.each([
+    [{ kind: "token_invalid" } as const, "The proxy refused the bookkeeper token.", "Open settings"],
+    [
+      { kind: "unreachable", detail: "Failed to fetch" } as const,
+      "The proxy does not answer (Failed to fetch).",
+      "Try again",
+    ],
+    [
+      { kind: "division_not_connected", division: 7 } as const,
+      "Division 7 is not connected to the proxy.",
+      "Open settings",
+    ],
+    [{ kind: "not_configured" } as const, "The extension does not know the proxy yet.", "Open settings"],
+  ])("explains %j and offers what helps", async (problem, text, action) => {
+    const { container, props } = panel({ state: "problem", problem });
+    const alert = container.querySelector("[role=alert]")!;
+    expect(alert.querySelector(".zfx-notice__text")?.textContent).toBe(text);
+    expect(summary(container)).toBe("Needs attention");
+    await click(buttonNamed(alert, action));
+    expect(action === "Try again" ? props.onRetry : props.onOpenSettings).toHaveBeenCalledOnce();
+  });
+
+  it("shows why a link failed, and lets it be dismissed", async () => {
+    const { container, props } = panel(
+      { state: "ready", account: sampleDetail() },
+      { actionProblem: { kind: "conflict", message: "Exact account is blocked; it cannot be linked." } },
+    );
+    expect(container.querySelector("[role=alert] .zfx-notice__text")?.textContent).toBe(
+      "Exact account is blocked; it cannot be linked.",
+    );
+    await click(buttonNamed(container, "Dismiss"));
+    expect(props.onDismissProblem).toHaveBeenCalledOnce();
+  });
+
+  it("folds away to its header and keeps the state in it", async () => {
+    const { container, props } = panel({ state: "ready", account: linkedDetail() }, { collapsed: true });
+    const toggle = container.querySelector<HTMLButtonElement>(".zfx-panel__toggle")!;
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(container.querySelector<HTMLElement>("#zfx-panel-body")?.hidden).toBe(true);
+    expect(summary(container)).toBe("Linked to 1042");
+    await click(toggle);
+    expect(props.onToggle).toHaveBeenCalledOnce();
+  });
+
+  it("folds with Escape", async () => {
+    const { container, props } = panel({ state: "ready", account: linkedDetail() });
+    container
+      .querySelector("section")!
+      .dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    expect(props.onToggle).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ["nl", "Gekoppeld aan 1042", "Ontkoppelen"],
+    ["fr", "Lié à 1042", "Délier"],
+  ] as const)("speaks %s", (locale, linkedSummary, unlink) => {
+    const { container } = panel({ state: "ready", account: linkedDetail() }, {}, locale);
+    expect(summary(container)).toBe(linkedSummary);
+    expect(buttonNamed(container, unlink)).toBeTruthy();
+  });
+});
