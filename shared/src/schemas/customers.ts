@@ -8,6 +8,15 @@ import { plainText, searchText } from "./text-rules";
 export const customerNumberParamSchema = z.object({ number: customerNumberSchema });
 
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+/** A VAT or company number as people type it: empty, or digits among letters and separators. */
+const registrationNumber = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(
+      /^$|^(?=.*\d)[A-Za-z0-9 .\-/]{1,40}$/,
+      `${what}: digits, maybe with letters, spaces, '.', '-' or '/'; at most 40`,
+    );
 
 export const addressSchema = z
   .strictObject({
@@ -28,21 +37,8 @@ export type Address = z.infer<typeof addressSchema>;
 export const customerInputSchema = z
   .strictObject({
     name: plainText(200).min(1, "a name is required"),
-    vatNumber: optional(
-      z
-        .string()
-        .trim()
-        .regex(/^[A-Za-z0-9 .\-/]{0,40}$/, "a VAT number: up to 40 letters, digits, spaces, '.', '-' or '/'"),
-    ),
-    companyNumber: optional(
-      z
-        .string()
-        .trim()
-        .regex(
-          /^[A-Za-z0-9 .\-/]{0,40}$/,
-          "a company number: up to 40 letters, digits, spaces, '.', '-' or '/'",
-        ),
-    ),
+    vatNumber: optional(registrationNumber("a VAT number")),
+    companyNumber: optional(registrationNumber("a company number")),
     email: optional(z.email("an e-mail address").max(254)),
     country: optional(
       z
