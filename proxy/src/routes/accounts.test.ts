@@ -175,6 +175,25 @@ describe("GET /v1/divisions/{division}/accounts/{exactId}", () => {
     expect(detail.suggestion.outcome).toBe("review");
   });
 
+  it("shows why a VAT group needs a person: the customer's own decision is ambiguous", async () => {
+    const f = await start();
+    for (const index of [DELTA, DELTA_GENT]) {
+      const detail = await jsonOf<AccountDetail>(
+        await f.bookkeeper("GET", `/v1/divisions/${f.division}/accounts/${f.ids[index]}`),
+      );
+      expect(detail).toMatchObject({
+        state: "conflict",
+        suggestion: { outcome: "review", customer: { number: "8008", name: "Delta" } },
+      });
+      expect(detail.candidates).toEqual([
+        expect.objectContaining({
+          customer: expect.objectContaining({ number: "8008" }),
+          decision: "ambiguous",
+        }),
+      ]);
+    }
+  });
+
   it("answers 400 for a malformed id, 401, 404 for an unknown account or another tenant's division", async () => {
     const f = await start();
     const base = `/v1/divisions/${f.division}/accounts`;

@@ -55,7 +55,10 @@ async function twoReplicas() {
     clock,
     writer: context(first.db),
     reader: context(second.db),
-    close: () => [first, second].forEach((d) => d.close()),
+    close: () => {
+      first.close();
+      second.close();
+    },
   };
 }
 
