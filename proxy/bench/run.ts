@@ -1,10 +1,14 @@
 // `pnpm --filter @zapfloor-exact/proxy bench`: each module measures one thing and returns a Markdown section.
 // Sections go to stdout (collected into BENCHMARKS.md); progress goes to stderr.
 import exactCalls from "./exact-calls";
+import salesEntries from "./sales-entries";
 
 export type Bench = () => Promise<string>;
 
-const benches: [string, Bench][] = [["Exact calls of the account mirror", exactCalls]];
+const benches: [string, Bench][] = [
+  ["Exact calls of the account mirror", exactCalls],
+  ["Exact calls per pushed sales entry", salesEntries],
+];
 
 const only = process.argv[2];
 for (const [name, bench] of benches) {
