@@ -19,10 +19,22 @@ export function describeReason(t: Translate, reason: ApiReason, context: ReasonC
   });
 }
 
-/** A piece of matching evidence as a short chip text: "VAT", "Code", "Name 87%". */
-export function describeSignal(t: Translate, signal: string, nameSimilarity = 0): string {
-  if (signal === "name") return t("signal.name", { percent: Math.round(nameSimilarity * 100) });
+/** A piece of matching evidence as a short chip text: "VAT", "Code", "Name 87%" (or "Name" when unknown). */
+export function describeSignal(t: Translate, signal: string, nameSimilarity?: number): string {
+  if (signal === "name") {
+    return nameSimilarity === undefined
+      ? t("signal.nameOnly")
+      : t("signal.name", { percent: Math.round(nameSimilarity * 100) });
+  }
   return t(`signal.${signal}` as MessageId);
+}
+
+/** Codes that are evidence for a match: listed among a conflict's reasons, but not what is wrong. */
+const EVIDENCE = new Set(["code", "searchCode", "vat", "companyNumber", "linked"]);
+
+/** The reasons that say what is wrong, without the evidence listed beside them. */
+export function concerns(reasons: readonly ApiReason[]): ApiReason[] {
+  return reasons.filter((reason) => !EVIDENCE.has(reason.code));
 }
 
 export function describeLinkMethod(t: Translate, method: string): string {

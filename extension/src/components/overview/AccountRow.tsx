@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { useI18n } from "../../i18n/I18nContext";
 import type { MessageId } from "../../i18n/translate";
 import type { OverviewRow } from "../../utils/proxy-types";
-import { describeReason, describeSignal } from "../reasons";
+import { concerns, describeReason, describeSignal } from "../reasons";
 
 interface AccountRowProps {
   row: OverviewRow;
@@ -17,7 +17,8 @@ export function AccountRow({ row, busy, onLink, onUnlink, onLinkOther }: Account
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const { account, link, suggestion } = row;
-  const firstConcern = row.warnings[0] ?? (row.state === "conflict" ? suggestion.reasons[0] : undefined);
+  const firstConcern =
+    row.warnings[0] ?? (row.state === "conflict" ? concerns(suggestion.reasons)[0] : undefined);
   return (
     <div class="zfx-orow" data-account={account.id} data-state={row.state}>
       <div class="zfx-orow__account">

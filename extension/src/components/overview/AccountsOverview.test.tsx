@@ -30,7 +30,7 @@ const suggestedRow = sampleRow({
     outcome: "match",
     customer: { number: "900", name: "Suggested" },
     score: 0.95,
-    matchedOn: ["code"],
+    matchedOn: ["code", "name"],
     reasons: [],
   },
 });
@@ -43,7 +43,10 @@ const conflictRow = sampleRow({
     customer: { number: "901", name: "Conflict" },
     score: 0.9,
     matchedOn: ["code"],
-    reasons: [{ code: "vat_contradiction", message: "…" }],
+    reasons: [
+      { code: "code", message: "…" },
+      { code: "vat_contradiction", message: "…" },
+    ],
   },
 });
 
@@ -104,7 +107,10 @@ describe("AccountsOverview", () => {
     const rows = [...container.querySelectorAll(".zfx-orow[data-account]")];
     expect(rows.map((row) => row.getAttribute("data-state"))).toEqual(["linked", "suggested", "conflict"]);
     expect(rows[0]?.textContent).toContain("101 Customer 1");
-    expect(rows[1]?.querySelector("[data-signal=code]")?.textContent).toBe("Code");
+    expect([...(rows[1]?.querySelectorAll(".zfx-chip") ?? [])].map((chip) => chip.textContent)).toEqual([
+      "Code",
+      "Name",
+    ]);
     expect(rows[2]?.querySelector(".zfx-orow__concern")?.textContent).toBe(
       "The number points to one account, the VAT number to another.",
     );

@@ -2,10 +2,7 @@ import { useI18n } from "../../i18n/I18nContext";
 import type { MessageId } from "../../i18n/translate";
 import type { AccountDetail, ApiReason } from "../../utils/proxy-types";
 import "../Notice.css";
-import { describeReason, type ReasonContext } from "../reasons";
-
-/** Evidence for a match: listed among a conflict's reasons, but not what is wrong. */
-const EVIDENCE = new Set(["code", "searchCode", "vat", "companyNumber", "linked"]);
+import { concerns, describeReason, type ReasonContext } from "../reasons";
 
 /** Warnings that make a link stale: the account can no longer carry zapfloor's invoices. */
 const STALE = new Set(["account_deleted", "not_a_customer"]);
@@ -40,8 +37,8 @@ export function WarningList({ account }: { account: AccountDetail }) {
   };
   const conflictReasons =
     !linked && account.state === "conflict"
-      ? account.suggestion.reasons.filter(
-          (reason) => !EVIDENCE.has(reason.code) && !account.warnings.some((w) => w.code === reason.code),
+      ? concerns(account.suggestion.reasons).filter(
+          (reason) => !account.warnings.some((warning) => warning.code === reason.code),
         )
       : [];
   if (account.warnings.length === 0 && conflictReasons.length === 0) return null;

@@ -43,6 +43,7 @@ export const en = {
   "signal.code": "Code",
   "signal.searchCode": "SearchCode",
   "signal.companyNumber": "Company number",
+  "signal.nameOnly": "Name",
   "signal.name": "Name {percent}%",
 
   "reason.linked": "Linked.",

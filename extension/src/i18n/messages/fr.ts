@@ -41,6 +41,7 @@ export const fr: Messages = {
   "signal.code": "Code",
   "signal.searchCode": "Code de recherche",
   "signal.companyNumber": "N° d'entreprise",
+  "signal.nameOnly": "Nom",
   "signal.name": "Nom {percent} %",
 
   "reason.linked": "Lié.",

@@ -41,6 +41,7 @@ export const nl: Messages = {
   "signal.code": "Code",
   "signal.searchCode": "Zoekcode",
   "signal.companyNumber": "KvK/KBO-nummer",
+  "signal.nameOnly": "Naam",
   "signal.name": "Naam {percent}%",
 
   "reason.linked": "Gekoppeld.",
