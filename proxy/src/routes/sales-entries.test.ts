@@ -374,3 +374,24 @@ describe("POST /v1/divisions/{division}/sales-entries/{invoiceNumber}/retry", ()
     expect(response.status).toBe(404);
   });
 });
+
+describe("the published contract", () => {
+  it("lists the settings and sales-entry routes with their schemas", async () => {
+    const { app } = await createTestApp();
+    const document = await jsonOf<{
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    }>(await app.request("/openapi.json"));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        "/v1/divisions/{division}/settings",
+        "/v1/divisions/{division}/sales-entries",
+        "/v1/divisions/{division}/sales-entries/{invoiceNumber}",
+        "/v1/divisions/{division}/sales-entries/{invoiceNumber}/retry",
+      ]),
+    );
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining(["Invoice", "InvoiceLine", "SalesEntry", "SalesEntryList", "DivisionSettings"]),
+    );
+  });
+});
