@@ -58,7 +58,7 @@ describe("the outbox worker under SIGKILL", () => {
       EXACT_REDIRECT_URI: f.harness.exactApp.redirectUri,
       EXACT_WEBHOOK_SECRET: f.harness.exactApp.webhookSecret ?? "",
       OUTBOX_POLL_MS: "50",
-      OUTBOX_LEASE_MS: "1000",
+      OUTBOX_LEASE_MS: "2000",
       PAID_CHECK_MINUTES: "10080",
       SYNC_INTERVAL_MINUTES: "1440",
       LOG_LEVEL: "error",
