@@ -1,5 +1,6 @@
 // `pnpm --filter @zapfloor-exact/proxy bench`: each module measures one thing and returns a Markdown section.
 // Sections go to stdout (collected into BENCHMARKS.md); progress goes to stderr.
+import accountLookup from "./account-lookup";
 import exactCalls from "./exact-calls";
 import salesEntries from "./sales-entries";
 
@@ -8,6 +9,7 @@ export type Bench = () => Promise<string>;
 const benches: [string, Bench][] = [
   ["Exact calls of the account mirror", exactCalls],
   ["Exact calls per pushed sales entry", salesEntries],
+  ["Account-link lookup under load", accountLookup],
 ];
 
 const only = process.argv[2];

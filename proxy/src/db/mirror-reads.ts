@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, max, or, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, max, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "./client";
 import { divisionSync, exactAccounts } from "./schema";
 
@@ -43,30 +43,38 @@ export interface IdentifierKeys {
 }
 
 /**
- * The live accounts that share an identifier with a customer: each branch of the OR is an index seek
- * (exact_accounts_code, _search_code, _vat, _company_number), so this never scans the division.
+ * The live accounts that share an identifier with a customer. One query per key, each an index seek
+ * (exact_accounts_code, _search_code, _vat, _company_number): SQLite cannot serve an OR of them from several
+ * indexes when the tenant and division come first in each, and would scan the division instead.
  */
 export async function mirrorRowsSharingKeys(
   db: DbOrTx,
   scope: Scope,
   keys: IdentifierKeys,
 ): Promise<MirrorRow[]> {
-  const branches: SQL[] = [];
+  const lookups: SQL[] = [];
   if (keys.numberKey) {
-    branches.push(eq(exactAccounts.codeKey, keys.numberKey), eq(exactAccounts.searchCodeKey, keys.numberKey));
+    lookups.push(eq(exactAccounts.codeKey, keys.numberKey), eq(exactAccounts.searchCodeKey, keys.numberKey));
   }
-  if (keys.vatKey) branches.push(eq(exactAccounts.vatKey, keys.vatKey));
+  if (keys.vatKey) lookups.push(eq(exactAccounts.vatKey, keys.vatKey));
   if (keys.companyNumberKey) {
-    branches.push(eq(exactAccounts.companyNumberKey, keys.companyNumberKey));
+    lookups.push(eq(exactAccounts.companyNumberKey, keys.companyNumberKey));
     // A Belgian enterprise number is the VAT number's digits: an account may carry it only as its VAT number.
-    if (keys.companyNumberKey.startsWith("BE"))
-      branches.push(eq(exactAccounts.vatKey, keys.companyNumberKey));
+    if (keys.companyNumberKey.startsWith("BE") && keys.companyNumberKey !== keys.vatKey) {
+      lookups.push(eq(exactAccounts.vatKey, keys.companyNumberKey));
+    }
   }
-  if (branches.length === 0) return [];
-  return db
-    .select()
-    .from(exactAccounts)
-    .where(and(inScope(scope), isNull(exactAccounts.deletedAt), or(...branches)));
+  const found = await Promise.all(
+    lookups.map((lookup) =>
+      db
+        .select()
+        .from(exactAccounts)
+        .where(and(inScope(scope), lookup, isNull(exactAccounts.deletedAt))),
+    ),
+  );
+  const byId = new Map<string, MirrorRow>();
+  for (const row of found.flat()) byId.set(row.id, row);
+  return [...byId.values()];
 }
 
 export async function liveMirrorRows(db: DbOrTx, scope: Scope): Promise<MirrorRow[]> {
@@ -94,29 +102,34 @@ export interface MirrorProbe {
   syncCompletedAt: number | null;
 }
 
-/** What tells a cache whether the mirror changed: two index seeks and the division's sync row. */
+/** What tells a cache whether the mirror changed: two index seeks and the division's sync row, in one statement. */
 export async function probeMirror(db: DbOrTx, scope: Scope): Promise<MirrorProbe> {
-  const [latest] = await db
-    .select({ mirrored: max(exactAccounts.mirroredAt) })
-    .from(exactAccounts)
-    .where(inScope(scope));
-  const [deleted] = await db
-    .select({ deleted: max(exactAccounts.deletedAt) })
-    .from(exactAccounts)
-    .where(inScope(scope));
-  const [sync] = await db
+  const inDivision = sql`${exactAccounts.tenantId} = ${scope.tenantId} and ${exactAccounts.division} = ${scope.division}`;
+  const ofDivision = sql`${divisionSync.tenantId} = ${scope.tenantId} and ${divisionSync.division} = ${scope.division}`;
+  const [row] = await db
     .select({
-      status: divisionSync.status,
-      startedAt: divisionSync.lastStartedAt,
-      completedAt: divisionSync.lastCompletedAt,
+      lastMirroredAt: sql<
+        number | null
+      >`(select max(${exactAccounts.mirroredAt}) from ${exactAccounts} where ${inDivision})`,
+      lastDeletedAt: sql<
+        number | null
+      >`(select max(${exactAccounts.deletedAt}) from ${exactAccounts} where ${inDivision})`,
+      syncStatus: sql<
+        string | null
+      >`(select ${divisionSync.status} from ${divisionSync} where ${ofDivision})`,
+      syncStartedAt: sql<
+        number | null
+      >`(select ${divisionSync.lastStartedAt} from ${divisionSync} where ${ofDivision})`,
+      syncCompletedAt: sql<
+        number | null
+      >`(select ${divisionSync.lastCompletedAt} from ${divisionSync} where ${ofDivision})`,
     })
-    .from(divisionSync)
-    .where(and(eq(divisionSync.tenantId, scope.tenantId), eq(divisionSync.division, scope.division)));
+    .from(sql`(select 1)`);
   return {
-    lastMirroredAt: latest?.mirrored ?? null,
-    lastDeletedAt: deleted?.deleted ?? null,
-    syncStatus: sync?.status ?? null,
-    syncStartedAt: sync?.startedAt ?? null,
-    syncCompletedAt: sync?.completedAt ?? null,
+    lastMirroredAt: row?.lastMirroredAt ?? null,
+    lastDeletedAt: row?.lastDeletedAt ?? null,
+    syncStatus: row?.syncStatus ?? null,
+    syncStartedAt: row?.syncStartedAt ?? null,
+    syncCompletedAt: row?.syncCompletedAt ?? null,
   };
 }

@@ -35,16 +35,23 @@ export async function decideForCustomer(
 ): Promise<CustomerDecision> {
   const customer = indexCustomer(zapfloorCustomerOf(customerRow));
   const link = await linkOfCustomer(ctx.db, scope, customer.number);
-  const lookup = await prefetchAccountsFor(ctx, scope, customer, link ? [link.exactId] : []);
-  const links = await linksTouching(ctx.db, scope, {
-    customerNumbers: [customer.number],
-    exactIds: [...lookup.accounts.keys()],
-  });
-  const decision = decideForIndexedCustomer(
-    customer,
-    lookup,
-    linksFromPairs(links.map((row) => [row.customerNumber, row.exactId] as const)),
-    resolveMatchOptions(),
-  );
+  const alsoIds = link ? [link.exactId] : [];
+  const decideWith = async (withNames: boolean) => {
+    const lookup = await prefetchAccountsFor(ctx, scope, customer, { alsoIds, withNames });
+    const links = await linksTouching(ctx.db, scope, {
+      customerNumbers: [customer.number],
+      exactIds: [...lookup.accounts.keys()],
+    });
+    const decision = decideForIndexedCustomer(
+      customer,
+      lookup,
+      linksFromPairs(links.map((row) => [row.customerNumber, row.exactId] as const)),
+      resolveMatchOptions(),
+    );
+    return { lookup, links, decision };
+  };
+  let { lookup, links, decision } = await decideWith(false);
+  // Name look-alikes only matter when a person has to decide; only then is the division's name index used.
+  if (lookup.namesWanted) ({ lookup, links, decision } = await decideWith(true));
   return { decision, accounts: lookup.accounts, link, links };
 }

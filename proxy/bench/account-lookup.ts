@@ -1,0 +1,172 @@
+// The account-link lookup under concurrent load: the proxy's real HTTP server on loopback with a 100,000-account
+// mirror in a libSQL file, hammered by autocannon. Progress goes to stderr; the Markdown section is returned.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { systemClock } from "@zapfloor-exact/shared/clock";
+import autocannon from "autocannon";
+import { createApp } from "../src/app";
+import type { AppDeps } from "../src/context";
+import { openDatabase, prepareDatabase } from "../src/db/client";
+import { createExactRuntime } from "../src/exact/runtime";
+import { createBackgroundJobs } from "../src/jobs/background-jobs";
+import { silentLogger } from "../src/logger";
+import { listen } from "../src/server";
+import { createTenant } from "../src/services/tenants/create-tenant";
+import { writeLargeDivision } from "./large-division";
+
+const ACCOUNTS = 100_000;
+const CUSTOMERS = 20_000;
+const LINKED = 15_000;
+const CONNECTIONS = 16;
+const SECONDS = 10;
+const DIVISION = 9_000_001;
+
+const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
+const n = (value: number) => Math.round(value).toLocaleString("en-GB");
+const ms = (value: number) => (value < 10 ? value.toFixed(1) : n(value));
+
+export default async function accountLookup(): Promise<string> {
+  const folder = mkdtempSync(join(os.tmpdir(), "zfx-bench-lookup-"));
+  const database = openDatabase(`file:${join(folder, "proxy.db")}`);
+  try {
+    await prepareDatabase(database);
+    const deps = depsOn(database.db);
+    const tenant = await createTenant(deps, { name: "Bench operator" });
+    progress(`writing a ${n(ACCOUNTS)}-account mirror, ${n(CUSTOMERS)} customers, ${n(LINKED)} links`);
+    let started = performance.now();
+    const data = await writeLargeDivision(database.db, {
+      tenantId: tenant.tenantId,
+      division: DIVISION,
+      accounts: ACCOUNTS,
+      customers: CUSTOMERS,
+      linked: LINKED,
+      now: systemClock.now(),
+    });
+    const writeMs = performance.now() - started;
+
+    const server = await listen(createApp(deps), 0, "127.0.0.1");
+    try {
+      const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+      const detail = (id: string) => `/v1/divisions/${DIVISION}/accounts/${id}`;
+      progress("first request: the division's indexes are built");
+      started = performance.now();
+      const first = await fetch(`${server.url}${detail(data.accountIds[0]!)}`, {
+        headers: auth(tenant.tokens.bookkeeper),
+      });
+      if (first.status !== 200)
+        throw new Error(`account lookup answered ${first.status}: ${await first.text()}`);
+      const coldMs = performance.now() - started;
+      const heapMb = process.memoryUsage().heapUsed / 1e6;
+
+      let next = 0;
+      const linkedAccount = () => detail(data.accountIds[next++ % LINKED]!);
+      const anyAccount = () => detail(data.accountIds[(next++ * 7919) % ACCOUNTS]!);
+      const linkedCustomer = () =>
+        `/v1/divisions/${DIVISION}/customers/${data.linkedCustomers[next++ % LINKED]}/match`;
+
+      const scenarios = [
+        {
+          label: "`GET …/accounts/{exactId}`, linked accounts (the extension's panel)",
+          run: () => load(server.url, "GET", linkedAccount, auth(tenant.tokens.bookkeeper)),
+        },
+        {
+          label: "`GET …/accounts/{exactId}`, any account (linked or not, with suggestions)",
+          run: () => load(server.url, "GET", anyAccount, auth(tenant.tokens.bookkeeper)),
+        },
+        {
+          label: "`POST …/customers/{number}/match` `{create:false}`, linked customers (zapfloor's lookup)",
+          run: () =>
+            load(
+              server.url,
+              "POST",
+              linkedCustomer,
+              {
+                ...auth(tenant.tokens.integration),
+                "content-type": "application/json",
+              },
+              JSON.stringify({ create: false }),
+            ),
+        },
+      ];
+      const rows: string[] = [];
+      for (const scenario of scenarios) {
+        progress(`${SECONDS} s of ${scenario.label}`);
+        const result = await scenario.run();
+        const failed = result.errors + result.timeouts + result.non2xx;
+        rows.push(
+          `| ${scenario.label} | ${ms(result.latency.p50)} ms | ${ms(result.latency.p99)} ms | ${n(result.requests.average)} req/s | ${n(result.requests.total)} | ${failed} |`,
+        );
+      }
+
+      return [
+        "## Account-link lookup under load",
+        "",
+        `The proxy's HTTP server on loopback, one process, a libSQL file database (WAL) holding a mirror of ${n(ACCOUNTS)}`,
+        `Exact accounts, ${n(data.customers)} zapfloor customers and ${n(LINKED)} links; autocannon with ${CONNECTIONS}`,
+        `connections for ${SECONDS} s per row, on the same machine (${os.cpus().length} CPUs, Node ${process.version}).`,
+        "Each request authenticates its token, checks the tenant's division and reads from the database; Exact is never called.",
+        "",
+        "| request | p50 | p99 | throughput | requests | failed |",
+        "|---|---:|---:|---:|---:|---:|",
+        ...rows,
+        "",
+        `Writing the mirror took ${n(writeMs / 1000)} s. The first request after start builds the division's in-memory`,
+        `indexes (accounts, customers, links) and took ${n(coldMs)} ms; the heap then held ${n(heapMb)} MB. Later requests`,
+        "only check that the mirror, the customers and the links have not changed (three index seeks) before using them.",
+      ].join("\n");
+    } finally {
+      await server.close();
+      await deps.jobs.stop();
+    }
+  } finally {
+    database.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function depsOn(db: AppDeps["db"]): AppDeps {
+  const exact = createExactRuntime({
+    db,
+    clock: systemClock,
+    logger: silentLogger,
+    secretKey: Buffer.alloc(32, 7),
+    // Nothing listens there: the lookup must never reach Exact.
+    app: {
+      clientId: "bench",
+      clientSecret: "bench",
+      redirectUri: "http://127.0.0.1:9/cb",
+      baseUrl: "http://127.0.0.1:9",
+      sandbox: false,
+    },
+  });
+  const publicUrl = "http://127.0.0.1";
+  const jobs = createBackgroundJobs(
+    { db, clock: systemClock, logger: silentLogger, exact, publicUrl },
+    { syncIntervalMs: 3_600_000 },
+  );
+  return { db, clock: systemClock, logger: silentLogger, version: "bench", exact, publicUrl, jobs };
+}
+
+function load(
+  url: string,
+  method: string,
+  path: () => string,
+  headers: Record<string, string>,
+  body?: string,
+) {
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method,
+        headers,
+        ...(body ? { body } : {}),
+        setupRequest: (request) => ({ ...request, path: path() }),
+      },
+    ],
+  });
+}

@@ -1,0 +1,165 @@
+// A large division written straight into the proxy's database: a connected tenant, a mirror of Exact accounts,
+// zapfloor customers and links, as a long-running proxy would hold them. No Exact call is involved.
+import { randomUUID } from "node:crypto";
+import type { Db } from "../src/db/client";
+import { writeCustomer } from "../src/db/customer-store";
+import { insertLink } from "../src/db/link-store";
+import { upsertAccounts } from "../src/db/mirror-store";
+import { divisionSync, divisions, exactConnections } from "../src/db/schema";
+import type { ExactAccount } from "../src/exact/schemas";
+import { customerRow } from "../src/services/customers/customer-row";
+import { accountRow } from "../src/services/mirror/account-row";
+
+const SYLLABLES =
+  "ba be bo da de di ka ke ko la le li lo ma me mi mo na ne no pa pe po ra re ri ro sa se si so ta te ti to va ve vi vo".split(
+    " ",
+  );
+const TRADES = [
+  "Bouw",
+  "Consulting",
+  "Bakkerij",
+  "Services",
+  "Group",
+  "Design",
+  "Logistics",
+  "Studio",
+  "Media",
+];
+const FORMS = ["NV", "BV", "BVBA", "SRL", "SA", "VOF", ""];
+
+/** mulberry32: the same division on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A Belgian VAT number with a valid mod-97 check: `BE` + 0/1 + 7 digits + 2 check digits. */
+function belgianVat(serial: number): string {
+  const front = String(10_000_000 + (serial % 90_000_000)).padStart(8, "0");
+  return `BE${front}${String(97 - (Number(front) % 97)).padStart(2, "0")}`;
+}
+
+function guid(random: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export interface LargeDivision {
+  tenantId: string;
+  division: number;
+  accountIds: string[];
+  /** Customers linked to an account (their number is the account's SearchCode). */
+  linkedCustomers: string[];
+  accounts: number;
+  customers: number;
+}
+
+export async function writeLargeDivision(
+  db: Db,
+  input: {
+    tenantId: string;
+    division: number;
+    accounts: number;
+    customers: number;
+    linked: number;
+    now: number;
+  },
+): Promise<LargeDivision> {
+  const random = seededRandom(20_261_125);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const { tenantId, division, now } = input;
+  const scope = { tenantId, division };
+
+  const connectionId = randomUUID();
+  await db.insert(exactConnections).values({
+    id: connectionId,
+    tenantId,
+    host: "start.exactonline.be",
+    status: "active",
+    accessTokenEnc: "unused",
+    accessTokenExpiresAt: now + 600_000,
+    accessTokenIssuedAt: now,
+    refreshTokenEnc: "unused",
+    refreshTokenIssuedAt: now,
+    tokenVersion: 1,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db
+    .insert(divisions)
+    .values({ tenantId, division, connectionId, name: "Bench B.V.", createdAt: now, updatedAt: now });
+
+  const accountIds: string[] = [];
+  const customerNumbers: string[] = [];
+  await db.transaction(async (tx) => {
+    const page: ReturnType<typeof accountRow>[] = [];
+    for (let i = 0; i < input.accounts; i++) {
+      const id = guid(random);
+      accountIds.push(id);
+      const name = [pick(SYLLABLES) + pick(SYLLABLES) + pick(SYLLABLES), pick(TRADES), pick(FORMS)]
+        .join(" ")
+        .trim();
+      const number = i < input.customers ? String(100_000 + i) : null;
+      if (number) customerNumbers.push(number);
+      const status = i < input.customers || random() < 0.7 ? "C" : pick(["P", "S", "A"]);
+      const account: ExactAccount = {
+        ID: id,
+        Code: String(i + 1).padStart(18, " "),
+        SearchCode: number,
+        Name: name.charAt(0).toUpperCase() + name.slice(1),
+        VATNumber: random() < 0.6 ? belgianVat(i * 7919) : null,
+        ChamberOfCommerce: null,
+        Status: status,
+        IsSupplier: status === "A",
+        IsSales: status === "C",
+        Blocked: false,
+        Email: null,
+        City: "Gent",
+        Country: "BE ",
+        Modified: null,
+      };
+      page.push(accountRow(scope, account, now));
+      if (page.length === 2_000) await upsertAccounts(tx, page.splice(0));
+    }
+    await upsertAccounts(tx, page);
+
+    for (const [i, number] of customerNumbers.entries()) {
+      await writeCustomer(tx, {
+        ...customerRow(tenantId, number, { name: `Customer ${number}`, country: "BE" }, now),
+        createdAt: now,
+      });
+      if (i < input.linked) {
+        await insertLink(tx, scope, {
+          customerNumber: number,
+          exactId: accountIds[i]!,
+          method: "searchCode",
+          linkedBy: "bench",
+          linkedAt: now,
+        });
+      }
+    }
+    await tx.insert(divisionSync).values({
+      ...scope,
+      status: "idle",
+      accountsTimestamp: "1",
+      deletedTimestamp: "1",
+      lastFullAt: now,
+      lastCompletedAt: now,
+      lastKind: "full",
+    });
+  });
+  return {
+    tenantId,
+    division,
+    accountIds,
+    linkedCustomers: customerNumbers.slice(0, input.linked),
+    accounts: input.accounts,
+    customers: customerNumbers.length,
+  };
+}
