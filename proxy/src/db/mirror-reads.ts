@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, max, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "./client";
 import { divisionSync, exactAccounts } from "./schema";
 

@@ -264,6 +264,9 @@ describe("PUT and DELETE /v1/divisions/{division}/accounts/{exactId}/link", () =
       x: 1,
     });
     expect((await problemPathsOf(bad)).sort()).toEqual(["path.exactId"]);
+    expect(await problemPathsOf(await f.bookkeeper("DELETE", `/v1/divisions/0/accounts/{abc}/link`))).toEqual(
+      ["path.division", "path.exactId"],
+    );
     const badBody = await f.bookkeeper("PUT", path, { customerNumber: "", x: 1 });
     expect((await problemPathsOf(badBody)).sort()).toEqual(["body", "body.customerNumber"]);
     expect((await f.call("", "PUT", path, { customerNumber: "9009" })).status).toBe(401);

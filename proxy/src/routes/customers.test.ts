@@ -55,6 +55,18 @@ describe("PUT /v1/customers/{number}", () => {
     );
   });
 
+  it("keeps each tenant's customers apart: the same number is another customer", async () => {
+    const { integration, call, harness } = await start();
+    await integration("PUT", "/v1/customers/1001", { name: "Ours" });
+    const other = await createTenant(harness.deps, { name: "Other operator" });
+    const theirs = await call(other.tokens.integration, "PUT", "/v1/customers/1001", { name: "Theirs" });
+    expect(theirs.status).toBe(201);
+    const ours = await jsonOf<{ customers: { name: string }[] }>(
+      await integration("GET", "/v1/customers?q=1001"),
+    );
+    expect(ours.customers.map((customer) => customer.name)).toEqual(["Ours"]);
+  });
+
   it("refuses a customer number that is not one", async () => {
     const { integration } = await start();
     const response = await integration("PUT", `/v1/customers/${encodeURIComponent("1' OR '1'='1")}`, {
