@@ -303,6 +303,28 @@ describe("POST /v1/divisions/{division}/accounts/{exactId}/promote-and-link", ()
     ]);
   });
 
+  it("promotes an account whose link went stale because it stopped being a customer, and audits it", async () => {
+    const f = await start();
+    const path = `/v1/divisions/${f.division}/accounts/${f.ids[LONELY]}`;
+    await f.bookkeeper("PUT", `${path}/link`, { customerNumber: "9009" });
+    f.harness.sim.control.updateAccount(f.division, f.ids[LONELY]!, { Status: "P" });
+    await f.integration("POST", `/v1/divisions/${f.division}/sync?wait=true`);
+    expect(await jsonOf<AccountDetail>(await f.bookkeeper("GET", path))).toMatchObject({
+      state: "conflict",
+      warnings: [expect.objectContaining({ code: "not_a_customer" })],
+    });
+
+    const promoted = await f.bookkeeper("POST", `${path}/promote-and-link`, { customerNumber: "9009" });
+    expect(await jsonOf<AccountDetail>(promoted)).toMatchObject({
+      state: "linked",
+      link: { method: "manual" },
+    });
+    const events = await jsonOf<{ events: { action: string; details: unknown }[] }>(
+      await f.bookkeeper("GET", `/v1/divisions/${f.division}/link-events`),
+    );
+    expect(events.events[0]).toMatchObject({ action: "promote", details: { previousStatus: "P" } });
+  });
+
   it("answers 409 before calling Exact when the customer is linked elsewhere", async () => {
     const f = await start();
     await f.bookkeeper("PUT", `/v1/divisions/${f.division}/accounts/${f.ids[LONELY]}/link`, {

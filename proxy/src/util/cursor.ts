@@ -27,7 +27,7 @@ export function decodeCursor<T extends z.ZodType>(
 
 export const cursorSchemas = {
   /** By a text key, then an id. */
-  keyed: z.object({ k: z.string().max(300), i: z.string().max(100) }),
+  keyed: z.object({ k: z.string().max(600), i: z.string().max(100) }),
   /** Below a numeric id (newest first). */
   below: z.object({ b: z.number().int().positive() }),
 };

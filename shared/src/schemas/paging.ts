@@ -11,7 +11,7 @@ export const pageQuery = {
     .meta({ description: "At most this many items (1–500, default 50)." }),
   cursor: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,400}$/, "the opaque cursor of a previous page")
+    .regex(/^[A-Za-z0-9_-]{1,1000}$/, "the opaque cursor of a previous page")
     .optional()
     .meta({ description: "`nextCursor` of the previous page." }),
 };

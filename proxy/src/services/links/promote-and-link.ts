@@ -1,5 +1,5 @@
 import type { CustomerRow } from "../../db/customer-store";
-import type { LinkRow } from "../../db/link-store";
+import { appendLinkEvent, type LinkRow, linkOfAccount } from "../../db/link-store";
 import type { MirrorRow } from "../../db/mirror-reads";
 import { upsertAccounts } from "../../db/mirror-store";
 import { AppError } from "../../errors";
@@ -45,6 +45,21 @@ export async function promoteAndLinkAccount(
       const { tenantId: _t, division: _d, ...fields } = account;
       await upsertAccounts(tx, [{ ...scope, ...fields, status: "C", isSales: true, mirroredAt: now }]);
     }
+    const details = wasCustomer ? {} : { previousStatus: account.status };
+    const existing = await linkOfAccount(tx, scope, account.id);
+    if (existing && !wasCustomer) {
+      // Already linked to this customer (a stale link to a prospect): the promotion itself is what is audited.
+      await appendLinkEvent(tx, scope, {
+        action: "promote",
+        customerNumber: customer.number,
+        exactId: account.id,
+        method: "promoted",
+        actor,
+        at: now,
+        details,
+      });
+      return existing;
+    }
     return writeLink(tx, scope, {
       customerNumber: customer.number,
       exactId: account.id,
@@ -52,7 +67,7 @@ export async function promoteAndLinkAccount(
       action: wasCustomer ? "link" : "promote",
       actor,
       at: now,
-      details: wasCustomer ? {} : { previousStatus: account.status },
+      details,
     });
   });
 }

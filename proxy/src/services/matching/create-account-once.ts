@@ -140,7 +140,7 @@ function renewWhileHeld(ctx: ExactServiceContext, key: ClaimKey, owner: string):
 
 /**
  * After a failed POST: a refusal (4xx, 429) created nothing, so the claim is dropped. A 5xx may come after the
- * write, so the SearchCode is looked up (Exact has answered, the lookup is reliable). No answer at all: Exact may
+ * write (and a 2xx in an unreadable shape did write), so the SearchCode is looked up. No answer at all: Exact may
  * still be working on it, so the claim stays and a call after `NO_ANSWER_SETTLE_MS` looks it up.
  */
 async function afterFailedPost(
@@ -152,10 +152,11 @@ async function afterFailedPost(
   error: unknown,
 ): Promise<CreationResult> {
   const status = error instanceof ExactApiError ? error.facts.exactStatus : "unknown";
-  if (typeof status === "number" && status < 500) {
+  if (typeof status === "number" && status >= 400 && status < 500) {
     await dropClaim(ctx.db, key, owner);
     throw error;
   }
+  // A 5xx, or a 2xx whose body could not be read: Exact has answered, so a lookup now is reliable.
   if (typeof status === "number") {
     const found = await accountsCarryingNumber(ctx, api, input).catch(() => undefined);
     if (found && found.length > 0) return settleWith(ctx, input, key, owner, found);

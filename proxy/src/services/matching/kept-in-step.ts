@@ -2,9 +2,10 @@
  * In-process state derived from the database (an index of a division's accounts, of a tenant's customers),
  * one per database and key, brought up to date by `update` before every use. An update sees every change
  * committed before it was asked for: a caller arriving while an update runs waits for the next one, which
- * all callers arriving meanwhile share.
+ * all callers arriving meanwhile share. Only the `maxKeys` most recently used keys are kept, so that a
+ * process serving many tenants holds the divisions in use, not every division it ever saw.
  */
-export function keptInStep<S>() {
+export function keptInStep<S>(maxKeys = 32) {
   interface Entry {
     state?: S;
     running?: Promise<S>;
@@ -18,10 +19,12 @@ export function keptInStep<S>() {
       entries = new Map();
       byDatabase.set(database, entries);
     }
-    let entry = entries.get(key);
-    if (!entry) {
-      entry = {};
-      entries.set(key, entry);
+    const entry = entries.get(key) ?? {};
+    entries.delete(key);
+    entries.set(key, entry);
+    for (const oldest of entries.keys()) {
+      if (entries.size <= maxKeys) break;
+      entries.delete(oldest);
     }
     return entry;
   }

@@ -40,6 +40,7 @@ interface Derived {
 
 const derivedByDatabase = new WeakMap<object, Map<string, Derived>>();
 const matchOptions = resolveMatchOptions();
+const MAX_DIVISIONS = 32;
 
 export const sortKeyOf = (account: { name: string; id: string }) =>
   `${account.name.toLowerCase()}\u0000${account.id}`;
@@ -58,9 +59,15 @@ export async function divisionView(ctx: ServiceContext, scope: Scope): Promise<D
   }
   const key = `${scope.tenantId}:${scope.division}`;
   let derived = byKey.get(key);
+  byKey.delete(key);
   if (derived?.version !== version) {
     derived = { version, listing: await listingOf(ctx, scope, accounts, links), suggestions: new Map() };
-    byKey.set(key, derived);
+  }
+  // Most recently used last; the oldest go, as the indexes they were derived from do (`keptInStep`).
+  byKey.set(key, derived);
+  for (const oldest of byKey.keys()) {
+    if (byKey.size <= MAX_DIVISIONS) break;
+    byKey.delete(oldest);
   }
   const { suggestions } = derived;
   return {
