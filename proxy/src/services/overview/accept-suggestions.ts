@@ -6,7 +6,7 @@ import type { ServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
 import { linkConflict, writeLink } from "../links/write-link";
 import type { MirroredAccount } from "../matching/mirrored-account";
-import { type DivisionView, divisionView } from "./division-view";
+import { type DivisionView, divisionView, type ListedAccount } from "./division-view";
 
 export interface AcceptInput {
   tenantId: string;
@@ -32,7 +32,11 @@ export async function acceptSuggestions(
   const scope = { tenantId: input.tenantId, division: input.division };
   await requireDivision(ctx, input.tenantId, input.division);
   const view = await divisionView(ctx, scope);
-  const { accepted, skipped } = planFor(view, input.exactIds);
+  const { accepted, skipped } = planFor(
+    view,
+    input.exactIds ? undefined : await view.listing(),
+    input.exactIds,
+  );
   if (input.dryRun) return { dryRun: true, linked: accepted, skipped };
 
   const now = ctx.clock.now();
@@ -70,13 +74,17 @@ export async function acceptSuggestions(
   return { dryRun: false, linked, skipped };
 }
 
-function planFor(view: DivisionView, exactIds: string[] | undefined) {
+function planFor(
+  view: DivisionView,
+  listing: readonly ListedAccount[] | undefined,
+  exactIds: string[] | undefined,
+) {
   const accepted: Accepted[] = [];
   const skipped: Skipped[] = [];
   const requested = exactIds?.map(normaliseAccountId);
   const accounts: (MirroredAccount | string)[] = requested
     ? requested.map((id) => (view.accounts.index.get(id)?.account as MirroredAccount | undefined) ?? id)
-    : view.listing.map((listed) => listed.account);
+    : (listing ?? []).map((listed) => listed.account);
   for (const account of accounts) {
     if (typeof account === "string") {
       skipped.push(

@@ -21,8 +21,8 @@ export interface DivisionView {
   accounts: MirrorIndex;
   customers: CustomerIndexState;
   links: LinkCache;
-  /** Customer accounts and linked accounts (deleted ones included), by name then id. */
-  listing: readonly ListedAccount[];
+  /** Customer accounts and linked accounts (deleted ones included), by name then id; worked out when first asked. */
+  listing(): Promise<readonly ListedAccount[]>;
   suggestionFor(account: MirroredAccount): AccountSuggestion;
 }
 
@@ -34,7 +34,7 @@ export interface ListedAccount {
 
 interface Derived {
   version: string;
-  listing: ListedAccount[];
+  listing?: Promise<ListedAccount[]>;
   suggestions: Map<string, AccountSuggestion>;
 }
 
@@ -60,21 +60,23 @@ export async function divisionView(ctx: ServiceContext, scope: Scope): Promise<D
   const key = `${scope.tenantId}:${scope.division}`;
   let derived = byKey.get(key);
   byKey.delete(key);
-  if (derived?.version !== version) {
-    derived = { version, listing: await listingOf(ctx, scope, accounts, links), suggestions: new Map() };
-  }
+  if (derived?.version !== version) derived = { version, suggestions: new Map() };
   // Most recently used last; the oldest go, as the indexes they were derived from do (`keptInStep`).
   byKey.set(key, derived);
   for (const oldest of byKey.keys()) {
     if (byKey.size <= MAX_DIVISIONS) break;
     byKey.delete(oldest);
   }
-  const { suggestions } = derived;
+  const current = derived;
+  const { suggestions } = current;
   return {
     accounts,
     customers,
     links,
-    listing: derived.listing,
+    listing() {
+      current.listing ??= listingOf(ctx, scope, accounts, links);
+      return current.listing;
+    },
     suggestionFor(account) {
       let suggestion = suggestions.get(account.id);
       if (!suggestion) {

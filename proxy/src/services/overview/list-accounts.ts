@@ -24,7 +24,7 @@ export async function listAccounts(ctx: ServiceContext, input: OverviewInput) {
   await requireDivision(ctx, input.tenantId, input.division);
   const after = decodeCursor(input.cursor, cursorSchemas.keyed);
   const view = await divisionView(ctx, scope);
-  const { listing } = view;
+  const listing = await view.listing();
   const matches = textFilter(input.q, view);
 
   const rows: OverviewRow[] = [];
