@@ -68,7 +68,7 @@ export async function entriesCommand(runtime: CliRuntime, args: string[]): Promi
 
     const progress = createProgress(`Division ${division}`);
     const options = salesEntryJobOptions(runtime.env, matchOrCreateForPush).outbox;
-    let done = 0;
+    const total = { tried: 0, pushed: 0, failed: 0, review: 0, retrying: 0, calls: 0 };
     for (;;) {
       const result = await pushDueEntries(runtime, {
         ...options,
@@ -77,10 +77,15 @@ export async function entriesCommand(runtime: CliRuntime, args: string[]): Promi
         only: scope,
       });
       if (result.claimed === 0) break;
-      done += result.claimed;
+      total.tried += result.claimed;
+      total.pushed += result.pushed + result.recovered;
+      total.failed += result.failed;
+      total.review += result.needsReview;
+      total.retrying += result.retrying;
+      total.calls += result.calls;
       progress.update(
-        `${done}/${queued} tried · ${result.pushed + result.recovered} pushed, ${result.failed} failed, ${result.needsReview} need review, ${result.retrying} to retry · ${result.calls} Exact calls`,
-        Math.min(1, done / queued),
+        `${total.tried}/${queued} tried · ${total.pushed} pushed, ${total.failed} failed, ${total.review} need review, ${total.retrying} to retry later · ${total.calls} Exact calls`,
+        Math.min(1, total.tried / queued),
       );
     }
     const counts = await countByState(runtime.db, scope);
