@@ -17,7 +17,15 @@ const commands: Record<string, Command> = {
   entries: entriesCommand,
 };
 
-const usage = ["usage: pnpm cli <command>", "", tenantUsage, tokenUsage, exactUsage, syncUsage, entriesUsage].join("\n");
+const usage = [
+  "usage: pnpm cli <command>",
+  "",
+  tenantUsage,
+  tokenUsage,
+  exactUsage,
+  syncUsage,
+  entriesUsage,
+].join("\n");
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
