@@ -244,31 +244,29 @@ async function pushClaimed(
 
   async function postOne(item: Ready & { accountId: string }) {
     const { row } = item;
+    let created: SalesEntry;
     try {
-      const created = await createSalesEntry(
+      created = await createSalesEntry(
         api,
         salesEntryPayload(row.invoiceNumber, item.invoice, item.entry, item.accountId),
       );
-      await finish(row, {
-        state: "pushed",
-        exactAccountId: item.accountId,
-        exactEntryId: created.EntryID,
-        exactEntryNumber: created.EntryNumber ?? null,
-      });
     } catch (error) {
       if (!isRefusal(error)) return failWith(row, error, "post");
       // Exact said no. Before calling it failed, make sure it did not book the entry anyway (a 500 can follow a write).
       try {
         const after = await salesEntriesWithYourRefs(api, [row.invoiceNumber]);
         const known = outcomeOfExisting(after, row.invoiceNumber, item.accountId);
-        await finish(
-          row,
-          known === "post" ? { state: "failed", error: recordedError(error) } : known,
-          known !== "post",
-        );
+        if (known === "post") return finish(row, { state: "failed", error: recordedError(error) });
+        return finish(row, known, true);
       } catch (lookupError) {
-        await failWith(row, lookupError);
+        return failWith(row, lookupError);
       }
     }
+    await finish(row, {
+      state: "pushed",
+      exactAccountId: item.accountId,
+      exactEntryId: created.EntryID,
+      exactEntryNumber: created.EntryNumber ?? null,
+    });
   }
 }
