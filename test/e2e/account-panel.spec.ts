@@ -79,6 +79,37 @@ test.describe("the account panel on Exact account pages", () => {
     await expect(page.locator("[data-wxt-shadow-root]")).toHaveCount(0);
   });
 
+  test("survives Exact rewriting the page and switching accounts in place", async ({
+    page,
+    stack,
+    tenant,
+  }) => {
+    const other = await insertExactAccount(stack, { Name: "Switched To BV" });
+    await mirrorChanges(stack, tenant);
+    await serveSavedExactPages(page, "start.exactonline.nl");
+    await page.goto(accountPageUrl("start.exactonline.nl", "CRMAccountCard.aspx", "%7b…%7d", linked));
+    const panel = accountPanel(page);
+    await expect(panel.getByTestId("linked-number")).toHaveText(linked.number);
+
+    // A late script replaces the whole body, the panel's host with it.
+    await page.evaluate(() => {
+      const body = document.createElement("body");
+      body.innerHTML = document.querySelector("form")?.outerHTML ?? "";
+      document.documentElement.replaceChild(body, document.body);
+    });
+    await expect(panel.getByTestId("linked-number")).toHaveText(linked.number);
+    await expect(page.locator("zapfloor-exact-panel")).toHaveCount(1);
+
+    // Exact moves to another account without loading a page.
+    const otherUrl = accountPageUrl("start.exactonline.nl", "CRMAccountCard.aspx", "{…}", {
+      division: linked.division,
+      accountId: other.id,
+    });
+    await page.evaluate((url) => history.pushState(null, "", url), otherUrl);
+    await expect(panel.getByText("Not linked to a zapfloor customer.")).toBeVisible();
+    await expect(panel).toContainText("Switched To BV");
+  });
+
   test("folds away, stays folded after a reload, and works from the keyboard", async ({ page }) => {
     await serveSavedExactPages(page, "start.exactonline.nl");
     await page.goto(accountPageUrl("start.exactonline.nl", "CRMAccountCard.aspx", "%7b…%7d", linked));

@@ -91,16 +91,32 @@ test.describe("the Accounts Overview", () => {
   test("screenshot of the overview", async ({ page, extensionId, stack, tenant }) => {
     const tag = uniqueNumber();
     const linkedNumber = uniqueNumber();
-    const linked = await insertExactAccount(stack, { Name: `Atelier ${tag} Noord BV`, Code: linkedNumber, City: "Utrecht" });
+    const linked = await insertExactAccount(stack, {
+      Name: `Atelier ${tag} Noord BV`,
+      Code: linkedNumber,
+      City: "Utrecht",
+    });
     await putCustomer(stack, tenant, linkedNumber, { name: `Atelier ${tag} Noord`, country: "NL" });
     const suggestedNumber = uniqueNumber();
-    await insertExactAccount(stack, { Name: `Atelier ${tag} Zuid BV`, Code: suggestedNumber, City: "Maastricht" });
+    await insertExactAccount(stack, {
+      Name: `Atelier ${tag} Zuid BV`,
+      Code: suggestedNumber,
+      City: "Maastricht",
+    });
     await putCustomer(stack, tenant, suggestedNumber, { name: `Atelier ${tag} Zuid`, country: "NL" });
     const conflictNumber = uniqueNumber();
     const vat = "NL004495445B01";
-    await insertExactAccount(stack, { Name: `Atelier ${tag} Oost BV`, Code: conflictNumber, City: "Enschede" });
+    await insertExactAccount(stack, {
+      Name: `Atelier ${tag} Oost BV`,
+      Code: conflictNumber,
+      City: "Enschede",
+    });
     await insertExactAccount(stack, { Name: `Atelier ${tag} West BV`, VATNumber: vat, City: "Leiden" });
-    await putCustomer(stack, tenant, conflictNumber, { name: `Atelier ${tag} Oost`, vatNumber: vat, country: "NL" });
+    await putCustomer(stack, tenant, conflictNumber, {
+      name: `Atelier ${tag} Oost`,
+      vatNumber: vat,
+      country: "NL",
+    });
     await insertExactAccount(stack, { Name: `Atelier ${tag} Centrum BV`, City: "Amersfoort" });
     await mirrorChanges(stack, tenant);
     await linkViaApi(stack, tenant, linked.id, linkedNumber);
@@ -108,7 +124,9 @@ test.describe("the Accounts Overview", () => {
     await page.setViewportSize({ width: 1200, height: 420 });
     await page.goto(`chrome-extension://${extensionId}/overview.html?division=${tenant.division}`);
     await page.getByRole("searchbox", { name: "Search accounts" }).fill(`Atelier ${tag}`);
-    await expect(page.getByRole("list", { name: "Exact Accounts Overview" }).getByRole("listitem")).toHaveCount(5);
+    await expect(
+      page.getByRole("list", { name: "Exact Accounts Overview" }).getByRole("listitem"),
+    ).toHaveCount(5);
     mkdirSync(screenshotsDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotsDir, "overview.png") });
   });

@@ -74,9 +74,25 @@ async function connectExact(stack: E2eStack, bookkeeperToken: string): Promise<v
     throw new Error(`The proxy's callback failed: HTTP ${finished.status} ${await finished.text()}`);
 }
 
-/** Brings the proxy's mirror of the division up to date with the simulator (waits for the sync). */
+interface SyncState {
+  status: "never" | "idle" | "running" | "failed";
+  lastError: string | null;
+}
+
+/**
+ * Brings the proxy's mirror of the division up to date with the simulator. A sync the connection started
+ * in the background may still be running; then this waits for it to finish, and syncs once more.
+ */
 export async function syncDivision(stack: E2eStack, token: string, division = E2E_DIVISION): Promise<void> {
-  await proxyJson(stack, token, "POST", `/v1/divisions/${division}/sync?wait=true`, { kind: "auto" });
+  const path = `/v1/divisions/${division}/sync`;
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const state = await proxyJson<SyncState>(stack, token, "POST", `${path}?wait=true`, { kind: "auto" });
+    if (state.status === "idle") return;
+    if (state.status === "failed")
+      throw new Error(`The sync of division ${division} failed: ${state.lastError}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The sync of division ${division} did not finish.`);
 }
 
 /** A new tenant, connected to the simulator, with the e2e division mirrored. */

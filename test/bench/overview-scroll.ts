@@ -1,0 +1,132 @@
+import { performance } from "node:perf_hooks";
+import type { BrowserContext, Page } from "@playwright/test";
+import type { E2eStack } from "../e2e/support/stack";
+import { connectedTenant, syncDivision } from "../e2e/support/tenant";
+import { simControl } from "./sim-control";
+
+const ACCOUNTS = 100_000;
+const DIVISION = 9_100_000;
+const FRAMES = 240;
+
+export interface OverviewFigures {
+  mirrorMs: number;
+  firstRowsMs: number;
+  allLoadedMs: number;
+  frames: { median: number; p95: number; max: number };
+  maxRenderedRows: number;
+  /** The rows the overview lists: the division's customer accounts (the generator makes some prospects etc.). */
+  listedRows: number;
+}
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+/**
+ * Scrolls to the end until every row is loaded (each time near the end the page asks for the next 500);
+ * returns how many rows the overview lists (the division's customer accounts).
+ */
+async function loadEveryRow(page: Page): Promise<number> {
+  const deadline = performance.now() + 300_000;
+  let reported = performance.now();
+  while (performance.now() < deadline) {
+    const state = await page.evaluate(() => {
+      const viewport = document.querySelector<HTMLElement>(".zfx-vlist");
+      if (viewport) viewport.scrollTop = viewport.scrollHeight;
+      return {
+        rows: Number(document.querySelector(".zfx-vlist__row")?.getAttribute("aria-setsize") ?? 0),
+        footer: document.querySelector(".zfx-vlist__footer")?.textContent ?? "",
+        problem: document.querySelector("[role=alert]")?.textContent ?? null,
+      };
+    });
+    // The footer says "N accounts" once the proxy has no next page ("N accounts loaded" before).
+    if (state.rows > 0 && state.footer === `${state.rows} accounts`) return state.rows;
+    if (state.problem) throw new Error(`The overview failed: ${state.problem}`);
+    if (performance.now() - reported > 10_000) {
+      progress(`  … ${state.rows.toLocaleString("en-GB")} rows (${state.footer})`);
+      reported = performance.now();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("Not every row was loaded within 5 minutes.");
+}
+
+/**
+ * Scrolls through the loaded list one step per animation frame, half in small steps and half in long jumps,
+ * and measures the time between frames (what a person sees as smooth or not) and the rows in the DOM.
+ */
+async function scrollFrames(page: Page): Promise<{ intervals: number[]; maxRows: number }> {
+  // A string, not a function: tsx names inner functions with a helper that does not exist in the page.
+  const script = `new Promise((resolve) => {
+    const viewport = document.querySelector(".zfx-vlist");
+    const intervals = [];
+    let maxRows = 0;
+    let last = performance.now();
+    let frame = 0;
+    function step(now) {
+      intervals.push(now - last);
+      last = now;
+      maxRows = Math.max(maxRows, document.querySelectorAll(".zfx-vlist__row").length);
+      viewport.scrollTop = frame % 2 === 1 ? Math.random() * viewport.scrollHeight : viewport.scrollTop + 400;
+      if (++frame < ${FRAMES}) requestAnimationFrame(step);
+      else resolve({ intervals: intervals.slice(1), maxRows });
+    }
+    requestAnimationFrame(step);
+  })`;
+  return page.evaluate(script) as Promise<{ intervals: number[]; maxRows: number }>;
+}
+
+/** The Accounts Overview on a division of 100,000 customer accounts. */
+export async function benchOverview(
+  context: BrowserContext,
+  stack: E2eStack,
+  extensionId: string,
+): Promise<OverviewFigures> {
+  progress(`Adding a division of ${ACCOUNTS.toLocaleString("en-GB")} accounts to the simulator…`);
+  // The proxy keeps Exact's 60 calls a minute; the simulator need not slow the load down further.
+  await simControl(stack, "PUT", "/rate-limits", { minutely: 1_000_000, daily: 100_000_000 });
+  await simControl(stack, "POST", "/divisions", {
+    code: DIVISION,
+    name: "Bench 100k",
+    accounts: ACCOUNTS,
+    country: "NL",
+  });
+  let started = performance.now();
+  const tenant = await connectedTenant(stack, "bench overview");
+  await syncDivision(stack, tenant.tokens.bookkeeper, DIVISION);
+  const mirrorMs = performance.now() - started;
+  progress(`  mirrored in ${Math.round(mirrorMs)} ms`);
+
+  const worker = context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://"))!;
+  await worker.evaluate(
+    (settings) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.local.set(settings),
+    { proxySettings: { url: stack.proxyUrl, token: tenant.tokens.bookkeeper }, languagePreference: "en" },
+  );
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1200, height: 800 });
+  started = performance.now();
+  await page.goto(`chrome-extension://${extensionId}/overview.html?division=${DIVISION}`);
+  await page.locator(".zfx-vlist__row").first().waitFor();
+  const firstRowsMs = performance.now() - started;
+  progress(`  first rows after ${Math.round(firstRowsMs)} ms; loading every row…`);
+  started = performance.now();
+  const listedRows = await loadEveryRow(page);
+  const allLoadedMs = performance.now() - started;
+  progress(`  all rows after ${Math.round(allLoadedMs)} ms; scrolling…`);
+  const { intervals, maxRows } = await scrollFrames(page);
+  await page.close();
+  const sorted = [...intervals].sort((a, b) => a - b);
+  return {
+    mirrorMs,
+    firstRowsMs,
+    allLoadedMs,
+    frames: {
+      median: sorted[sorted.length >> 1]!,
+      p95: sorted[Math.ceil(sorted.length * 0.95) - 1]!,
+      max: sorted.at(-1)!,
+    },
+    maxRenderedRows: maxRows,
+    listedRows,
+  };
+}
