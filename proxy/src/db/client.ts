@@ -5,6 +5,7 @@ import { type Client, createClient } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import * as schema from "./schema";
+import { serializeWrites } from "./serialized-client";
 
 export type Db = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -24,11 +25,14 @@ export function localFilePath(url: string): string | undefined {
   return url.slice("file:".length);
 }
 
+const isInMemory = (url: string) => url === ":memory:" || url.startsWith("file::memory:");
+
 export function openDatabase(url: string, authToken?: string): Database {
   const file = localFilePath(url);
   if (file) mkdirSync(dirname(file), { recursive: true });
   // A local file may be shared by several processes: a busy timeout turns a momentary lock into a short wait.
-  const client = createClient({ url, timeout: 5000, ...(authToken ? { authToken } : {}) });
+  const raw = createClient({ url, timeout: 5000, ...(authToken ? { authToken } : {}) });
+  const client = raw.protocol === "file" ? serializeWrites(raw, { everything: isInMemory(url) }) : raw;
   const db = drizzle(client, { schema });
   return { db, client, close: () => client.close() };
 }
