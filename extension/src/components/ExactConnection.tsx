@@ -1,20 +1,10 @@
 import { useState } from "preact/hooks";
+import { EXACT_HOSTS } from "../host/exact-hosts";
 import { useI18n } from "../i18n/I18nContext";
 import type { ApiResult } from "../utils/api-result";
 import type { ExactConnectionState } from "../utils/proxy-types";
 import "./OptionsForm.css";
 import { ProblemNotice } from "./ProblemNotice";
-
-/** Exact's country hosts a consent can be started on (the proxy accepts these). */
-export const CONNECT_HOSTS = [
-  "start.exactonline.nl",
-  "start.exactonline.be",
-  "start.exactonline.de",
-  "start.exactonline.fr",
-  "start.exactonline.co.uk",
-  "start.exactonline.es",
-  "start.exactonline.com",
-] as const;
 
 interface ExactConnectionProps {
   /** Null while the proxy is asked. */
@@ -27,7 +17,7 @@ interface ExactConnectionProps {
 export function ExactConnection({ connection, onConnect, onRetry }: ExactConnectionProps) {
   const { t, dateTime } = useI18n();
   const [host, setHost] = useState<string>(
-    connection?.ok && connection.value.connected ? connection.value.host : CONNECT_HOSTS[0],
+    connection?.ok && connection.value.connected ? connection.value.host : EXACT_HOSTS[0],
   );
   const [started, setStarted] = useState<ApiResult<null> | null>(null);
 
@@ -80,7 +70,7 @@ export function ExactConnection({ connection, onConnect, onRetry }: ExactConnect
         <label class="zfx-options__field">
           <span>{t("options.exact.host")}</span>
           <select value={host} onChange={(event) => setHost(event.currentTarget.value)}>
-            {CONNECT_HOSTS.map((option) => (
+            {EXACT_HOSTS.map((option) => (
               <option key={option} value={option}>
                 {option}
               </option>
