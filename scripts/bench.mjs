@@ -8,7 +8,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const packages = ["@zapfloor-exact/shared", "@zapfloor-exact/exact-sim", "@zapfloor-exact/proxy", "@zapfloor-exact/e2e"];
+const packages = [
+  "@zapfloor-exact/shared",
+  "@zapfloor-exact/exact-sim",
+  "@zapfloor-exact/proxy",
+  "@zapfloor-exact/e2e",
+];
 
 const sections = [];
 for (const name of packages) {

@@ -36,6 +36,7 @@ describe("parseEnv", () => {
     ["EXACT_BASE_URL", { EXACT_BASE_URL: "ftp://exact" }],
     ["SECRET_KEY", { SECRET_KEY: "short" }],
     ["LOG_LEVEL", { LOG_LEVEL: "loud" }],
+    ["EXACT_SEARCH_CODE_MAX_LENGTH", { EXACT_SEARCH_CODE_MAX_LENGTH: "0" }],
     ["OUTBOX_POLL_MS", { OUTBOX_POLL_MS: "soon" }],
     ["OUTBOX_LEASE_MS", { OUTBOX_LEASE_MS: "50" }],
     ["PAID_CHECK_MINUTES", { PAID_CHECK_MINUTES: "0" }],

@@ -33,6 +33,7 @@ const envSchema = z
     EXACT_REDIRECT_URI: httpUrl.optional(),
     EXACT_WEBHOOK_SECRET: optionalText,
     EXACT_BASE_URL: httpUrl.optional(),
+    EXACT_SEARCH_CODE_MAX_LENGTH: z.coerce.number().int().min(1).max(30).default(9),
     PUBLIC_URL: httpUrl.optional(),
     SIM_PORT: port.default(8788),
     SYNC_INTERVAL_MINUTES: z.coerce.number().positive().max(1440).default(15),

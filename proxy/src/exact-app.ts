@@ -8,6 +8,8 @@ export interface ExactAppConfig {
   webhookSecret?: string;
   /** Replaces the per-connection country host (simulator, tests). */
   baseUrl?: string;
+  /** The longest SearchCode Exact keeps whole (UNCONFIRMED; see services/matching/new-customer.ts). */
+  searchCodeMaxLength?: number;
   sandbox: boolean;
 }
 
@@ -23,6 +25,7 @@ export function configuredExactApp(env: Env): ExactAppConfig | undefined {
     redirectUri: env.EXACT_REDIRECT_URI ?? `${publicUrlOf(env)}/exact/callback`,
     ...(env.EXACT_WEBHOOK_SECRET ? { webhookSecret: env.EXACT_WEBHOOK_SECRET } : {}),
     ...(env.EXACT_BASE_URL ? { baseUrl: env.EXACT_BASE_URL } : {}),
+    searchCodeMaxLength: env.EXACT_SEARCH_CODE_MAX_LENGTH,
     sandbox: false,
   };
 }

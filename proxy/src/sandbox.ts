@@ -14,6 +14,7 @@ export function sandboxExactApp(env: Env): ExactAppConfig {
     ...sandboxApp,
     redirectUri: `${publicUrlOf(env)}/exact/callback`,
     baseUrl: `http://127.0.0.1:${env.SIM_PORT}`,
+    searchCodeMaxLength: env.EXACT_SEARCH_CODE_MAX_LENGTH,
     sandbox: true,
   };
 }

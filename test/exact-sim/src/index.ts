@@ -1,7 +1,12 @@
 export type { CallFilter, CallRecord, CallSummary } from "./calls/call-log";
 export { type ControllableClock, createAcceleratedClock } from "./clock/accelerated-clock";
 export { createManualClock } from "./clock/manual-clock";
-export type { DivisionSummary, GrantView, SalesEntrySummary, SimulatorControl } from "./control/simulator-control";
+export type {
+  DivisionSummary,
+  GrantView,
+  SalesEntrySummary,
+  SimulatorControl,
+} from "./control/simulator-control";
 export type { AccountRecord } from "./entities/accounts/account-record";
 export type { ActiveFault, FaultAction, FaultRule } from "./faults/fault-rules";
 export type { TokenPair } from "./oauth/token-store";

@@ -17,6 +17,10 @@ export async function requireDivision(
     .where(
       and(eq(divisions.tenantId, tenantId), eq(divisions.division, division), eq(divisions.accessible, true)),
     );
-  if (!row) throw new AppError("not_found", `Division ${division} is not connected for this tenant.`);
+  if (!row) {
+    throw new AppError("not_found", `Division ${division} is not connected for this tenant.`, {
+      reason: "division_not_connected",
+    });
+  }
   return row;
 }

@@ -59,7 +59,7 @@ export async function matchCustomer(ctx: ExactServiceContext, input: MatchInput)
       if (settings && !settings.autoCreate) {
         return matchView({ ...decided, performed: "none", extraReasons: [autoCreateOff(input.division)] });
       }
-      assertFitsSearchCode(customer.number);
+      assertFitsSearchCode(customer.number, ctx.exact.app.searchCodeMaxLength);
       const freshness = await mirrorFreshness(ctx, scope);
       if (freshness === "never_loaded") {
         throw new AppError(

@@ -4,14 +4,18 @@ import { validationError } from "../../errors";
 import type { NewCustomer } from "../../exact/resources/accounts";
 
 /**
- * The longest zapfloor number a new Exact customer can carry as its SearchCode. Exact's limit is UNCONFIRMED
- * (exact-online-api.md §3): 2013 SDK fixtures show SearchCodes cut to 9 characters, a third-party schema
- * says 30. A cut SearchCode could never be found again, so the proxy refuses longer numbers up front.
+ * The longest zapfloor number a new Exact customer can carry as its SearchCode, by default. Exact's limit is
+ * UNCONFIRMED (exact-online-api.md §3): 2013 SDK fixtures show SearchCodes cut to 9 characters, a third-party
+ * schema says 30; `EXACT_SEARCH_CODE_MAX_LENGTH` sets it. A cut SearchCode could never be found again, so the
+ * proxy refuses longer numbers up front.
  */
 export const SEARCH_CODE_MAX_LENGTH = 9;
 
 /** Refuses, before any Exact call, a number that Exact might store cut short. */
-export function assertFitsSearchCode(customerNumber: string, maxLength = SEARCH_CODE_MAX_LENGTH): void {
+export function assertFitsSearchCode(
+  customerNumber: string,
+  maxLength: number = SEARCH_CODE_MAX_LENGTH,
+): void {
   if (customerNumber.length <= maxLength) return;
   throw validationError(
     [
