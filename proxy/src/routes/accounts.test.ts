@@ -356,6 +356,25 @@ describe("POST /v1/divisions/{division}/accounts/{exactId}/promote-and-link", ()
 });
 
 describe("POST /v1/divisions/{division}/accounts/accept-suggestions", () => {
+  it("skips a contradiction with the reason that blocks it, not the evidence behind it", async () => {
+    fixture = await startLinkingFixture({
+      accounts: [
+        { Name: "Number Holder BV", Status: "C", IsSales: true, SearchCode: "4004" },
+        { Name: "Vat Holder BV", Status: "C", IsSales: true, VATNumber: "BE0407186105", Country: "BE" },
+      ],
+      customers: { "4004": { name: "Split Personality", vatNumber: "BE0407186105", country: "BE" } },
+    });
+    const path = `/v1/divisions/${fixture.division}/accounts/accept-suggestions`;
+    const preview = await jsonOf<AcceptSuggestionsResult>(
+      await fixture.bookkeeper("POST", path, { dryRun: true }),
+    );
+    expect(preview.linked).toEqual([]);
+    expect(preview.skipped.map((skip) => skip.reason.code)).toEqual([
+      "vat_contradiction",
+      "vat_contradiction",
+    ]);
+  });
+
   it("previews, then links every unambiguous suggestion and reports what it skipped and why", async () => {
     const f = await start();
     const path = `/v1/divisions/${f.division}/accounts/accept-suggestions`;

@@ -118,10 +118,7 @@ function planFor(
         reasons: suggestion.reasons as ApiReason[],
       });
     } else if (suggestion.outcome === "review") {
-      const reason = (suggestion.reasons[0] as ApiReason | undefined) ?? {
-        code: "no_suggestion",
-        message: "The suggestion needs a person.",
-      };
+      const reason = whyItNeedsAPerson(suggestion.reasons as ApiReason[]);
       skipped.push({ exactId: account.id, accountName: account.name, customer: customerRef, reason });
     } else if (requested) {
       skipped.push(
@@ -136,6 +133,23 @@ function planFor(
     }
   }
   return { accepted, skipped };
+}
+
+/** Reasons that only say what connects the two (the evidence) do not explain why a person must decide. */
+const evidence = new Set<string>([
+  "vat",
+  "code",
+  "searchCode",
+  "companyNumber",
+  "name_suggestions",
+  "linked",
+]);
+
+function whyItNeedsAPerson(reasons: ApiReason[]): ApiReason {
+  return (
+    reasons.find((reason) => !evidence.has(reason.code)) ??
+    reasons[0] ?? { code: "no_suggestion", message: "The suggestion needs a person." }
+  );
 }
 
 function skip(
