@@ -9,8 +9,8 @@ import { exactMessageOf } from "./errors";
 import { classifyTokenError, tokenResponse } from "./oauth";
 import { division, exactAccount, glAccount, journal, me, vatCode } from "./schemas";
 
-/** Every recorded Exact payload in shared/fixtures/exact goes through the schemas the client reads with. */
-const root = fileURLToPath(new URL("../../../../shared/fixtures/exact/", import.meta.url));
+/** Every recorded Exact payload in test/fixtures/exact goes through the schemas the client reads with. */
+const root = fileURLToPath(new URL("../../../test/fixtures/exact/", import.meta.url));
 const read = (path: string) => JSON.parse(readFileSync(join(root, path), "utf8").replace(/^\uFEFF/, ""));
 
 const schemaFor: [RegExp, z.ZodType][] = [

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { verifyWebhookSignature } from "./webhook-signature";
 
-const fixtures = new URL("../../../../shared/fixtures/exact/synthetic/", import.meta.url);
+const fixtures = new URL("../../../test/fixtures/exact/synthetic/", import.meta.url);
 const body = readFileSync(new URL("webhook-accounts-update-signed.json", fixtures), "utf8").trim();
 const vector = JSON.parse(
   readFileSync(new URL("webhook-accounts-update-signed.vector.json", fixtures), "utf8"),

@@ -32,10 +32,7 @@ interface ExactAccountRow {
 }
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
-const recording = path.resolve(
-  repoRoot,
-  "../shared/fixtures/exact/dotnet-sdk/crm-accounts-list-long-51.json",
-);
+const recording = path.resolve(repoRoot, "test/fixtures/exact/dotnet-sdk/crm-accounts-list-long-51.json");
 const rows = (JSON.parse(readFileSync(recording, "utf8")) as { d: { results: ExactAccountRow[] } }).d.results;
 const accounts: ExactAccountSnapshot[] = rows.map((row) => ({
   id: row.ID.toLowerCase(),

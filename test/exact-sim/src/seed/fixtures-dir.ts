@@ -4,9 +4,8 @@ import { fileURLToPath } from "node:url";
 
 const REPO_ROOT = path.resolve(fileURLToPath(new URL("../../../../", import.meta.url)));
 
-/** The recorded Exact payloads: `../shared/fixtures/exact` next to the repository (override: EXACT_FIXTURES_DIR). */
-export const FIXTURES_DIR =
-  process.env.EXACT_FIXTURES_DIR ?? path.resolve(REPO_ROOT, "../shared/fixtures/exact");
+/** The recorded Exact payloads, `test/fixtures/exact` (override: EXACT_FIXTURES_DIR). */
+export const FIXTURES_DIR = process.env.EXACT_FIXTURES_DIR ?? path.resolve(REPO_ROOT, "test/fixtures/exact");
 
 export function fixturesAvailable(): boolean {
   return existsSync(path.join(FIXTURES_DIR, "SOURCES.md"));
