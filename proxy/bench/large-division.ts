@@ -1,6 +1,7 @@
 // A large division written straight into the proxy's database: a connected tenant, a mirror of Exact accounts,
 // zapfloor customers and links, as a long-running proxy would hold them. No Exact call is involved.
 import { randomUUID } from "node:crypto";
+import { seededRandom } from "@zapfloor-exact/shared/seeded-random";
 import type { Db } from "../src/db/client";
 import { writeCustomer } from "../src/db/customer-store";
 import { insertLink } from "../src/db/link-store";
@@ -26,18 +27,6 @@ const TRADES = [
   "Media",
 ];
 const FORMS = ["NV", "BV", "BVBA", "SRL", "SA", "VOF", ""];
-
-/** mulberry32: the same division on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A Belgian VAT number with a valid mod-97 check: `BE` + 0/1 + 7 digits + 2 check digits. */
 function belgianVat(serial: number): string {

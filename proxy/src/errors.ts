@@ -1,15 +1,7 @@
+import { errorCodeSchema } from "@zapfloor-exact/shared/schemas/error";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-export const errorCodes = [
-  "validation",
-  "unauthorized",
-  "forbidden",
-  "not_found",
-  "conflict",
-  "upstream",
-  "rate_limited",
-  "internal",
-] as const;
+export const errorCodes = errorCodeSchema.options;
 export type ErrorCode = (typeof errorCodes)[number];
 
 const statusOf: Record<ErrorCode, ContentfulStatusCode> = {

@@ -3,18 +3,7 @@
 
 import type { ExactAccountSnapshot, ZapfloorCustomer } from "../src/matching/types";
 import { normaliseVat } from "../src/matching/vat";
-
-/** mulberry32: a small seeded PRNG, so every run sees the same data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../src/seeded-random";
 
 type Random = () => number;
 

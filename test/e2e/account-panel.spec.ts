@@ -1,3 +1,4 @@
+import { EXACT_HOSTS } from "@zapfloor-exact/shared/exact-hosts";
 import {
   insertExactAccount,
   linkViaApi,
@@ -8,17 +9,6 @@ import {
 import { type AccountIdForm, accountPageUrl, serveSavedExactPages } from "./support/exact-pages";
 import { expect, storeExtensionSettings, test, useTenantProxy } from "./support/extension-fixtures";
 import { accountPanel, panelToggle } from "./support/panel";
-
-/** Every Exact country host the content script runs on (extension/src/host/exact-hosts.ts). */
-const EXACT_HOSTS = [
-  "start.exactonline.nl",
-  "start.exactonline.be",
-  "start.exactonline.de",
-  "start.exactonline.fr",
-  "start.exactonline.co.uk",
-  "start.exactonline.es",
-  "start.exactonline.com",
-];
 
 test.describe("the account panel on Exact account pages", () => {
   let linked: { division: number; accountId: string; number: string };

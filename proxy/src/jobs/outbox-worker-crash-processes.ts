@@ -5,18 +5,6 @@ import type { ExactSimulator } from "@zapfloor-exact/exact-sim";
 
 const proxyDir = fileURLToPath(new URL("../..", import.meta.url));
 
-/** A small seeded generator (mulberry32): the same seed kills at the same moments. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type KillReason = "random" | "beforeAnswer" | "afterAnswer";
 
 export interface ProxySlot {

@@ -3,11 +3,12 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "@zapfloor-exact/exact-sim";
+import { seededRandom } from "@zapfloor-exact/shared/seeded-random";
 import { afterAll, describe, expect, it } from "vitest";
 import { salesEntries } from "../db/schema";
 import { type SalesFixture, startSalesFixture } from "../services/sales-entries/sim-fixture";
 import { deskCreditNote, deskInvoice } from "../services/sales-entries/testing";
-import { type ProxyFleet, seededRandom, startProxyFleet } from "./outbox-worker-crash-processes";
+import { type ProxyFleet, startProxyFleet } from "./outbox-worker-crash-processes";
 
 const SEED = 20_260_301;
 const KILLS = 50;

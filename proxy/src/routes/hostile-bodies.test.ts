@@ -1,12 +1,8 @@
 import { request as httpRequest } from "node:http";
+import { seededRandom } from "@zapfloor-exact/shared/seeded-random";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listen, type RunningServer } from "../server";
-import {
-  type BodyTemplate,
-  generateHostileBodies,
-  type HostileBody,
-  seededRandom,
-} from "../testing/hostile-bodies";
+import { type BodyTemplate, generateHostileBodies, type HostileBody } from "../testing/hostile-bodies";
 import { type LinkingFixture, startLinkingFixture } from "../testing/linking-fixture";
 
 // 1,000 malformed or hostile bodies over real HTTP, spread over every endpoint that takes a body: each gets a

@@ -18,18 +18,6 @@ export interface HostileBody {
   contentType: string;
 }
 
-/** mulberry32: the same bodies on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const SQL_PAYLOADS = [
   "'; DROP TABLE links; --",
   "1' OR '1'='1",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EXACT_HOSTS } from "../exact-hosts";
 
 const budgetWindow = z.object({ limit: z.number(), remaining: z.number(), resetAt: z.number().optional() });
 
@@ -32,15 +33,7 @@ export const connectionSchema = z
   .meta({ id: "ExactConnection" });
 export type ExactConnectionState = z.infer<typeof connectionSchema>;
 
-export const exactHostSchema = z.enum([
-  "start.exactonline.nl",
-  "start.exactonline.be",
-  "start.exactonline.de",
-  "start.exactonline.fr",
-  "start.exactonline.co.uk",
-  "start.exactonline.es",
-  "start.exactonline.com",
-]);
+export const exactHostSchema = z.enum(EXACT_HOSTS);
 
 export const connectQuerySchema = z.object({
   host: exactHostSchema.default("start.exactonline.nl"),

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { customerNumberSchema, exactIdSchema } from "./identifiers";
 import { pageQuery } from "./paging";
 
-export const linkMethodSchema = z.enum([
+/** How a link came about: the matching signal, a new account, a person, an accepted suggestion, a promotion. */
+export const LINK_METHODS = [
   "vat",
   "code",
   "searchCode",
@@ -10,7 +11,8 @@ export const linkMethodSchema = z.enum([
   "manual",
   "suggestion",
   "promoted",
-]);
+] as const;
+export const linkMethodSchema = z.enum(LINK_METHODS);
 
 /** A zapfloor customer linked to an Exact account in one division: who made it, how and when. */
 export const linkSchema = z

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
+import { isExactHost } from "@zapfloor-exact/shared/exact-hosts";
 import { eq } from "drizzle-orm";
 import { tenants } from "../../db/schema";
-import { isExactHost } from "../../exact/hosts";
 import { finishConnect } from "../../services/exact-connection/finish-connect";
 import { getConnection } from "../../services/exact-connection/get-connection";
 import { startConnect } from "../../services/exact-connection/start-connect";

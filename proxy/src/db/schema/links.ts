@@ -1,15 +1,8 @@
+import { LINK_METHODS } from "@zapfloor-exact/shared/schemas/links";
 import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { epochMs } from "./columns";
 
-export const linkMethods = [
-  "vat",
-  "code",
-  "searchCode",
-  "created",
-  "manual",
-  "suggestion",
-  "promoted",
-] as const;
+export const linkMethods = LINK_METHODS;
 export type LinkMethod = (typeof linkMethods)[number];
 
 /** The link between a zapfloor customer and an Exact account: one per side per division. */
