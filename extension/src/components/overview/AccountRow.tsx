@@ -3,6 +3,7 @@ import { useI18n } from "../../i18n/I18nContext";
 import type { MessageId } from "../../i18n/translate";
 import type { OverviewRow } from "../../utils/proxy-types";
 import { concerns, describeReason, describeSignal } from "../reasons";
+import { UnlinkConfirmButtons } from "../UnlinkConfirmButtons";
 
 interface AccountRowProps {
   row: OverviewRow;
@@ -59,22 +60,14 @@ export function AccountRow({ row, busy, onLink, onUnlink, onLinkOther }: Account
       <div class="zfx-orow__actions">
         {link &&
           (confirming ? (
-            <>
-              <button
-                type="button"
-                class="zfx-button zfx-button--danger"
-                disabled={busy}
-                onClick={() => {
-                  setConfirming(false);
-                  onUnlink();
-                }}
-              >
-                {t("panel.unlinkConfirmYes")}
-              </button>
-              <button type="button" class="zfx-button zfx-button--quiet" onClick={() => setConfirming(false)}>
-                {t("panel.cancel")}
-              </button>
-            </>
+            <UnlinkConfirmButtons
+              busy={busy}
+              onConfirm={() => {
+                setConfirming(false);
+                onUnlink();
+              }}
+              onCancel={() => setConfirming(false)}
+            />
           ) : (
             <button
               type="button"

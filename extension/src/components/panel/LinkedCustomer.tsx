@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { useI18n } from "../../i18n/I18nContext";
 import type { AccountDetail } from "../../utils/proxy-types";
 import { describeLinkMethod } from "../reasons";
+import { UnlinkConfirmButtons } from "../UnlinkConfirmButtons";
 
 type Link = NonNullable<AccountDetail["link"]>;
 
@@ -37,20 +38,14 @@ export function LinkedCustomer({ link, busy, onUnlink }: LinkedCustomerProps) {
             {t("panel.unlinkConfirm", { number: link.customerNumber })}
           </legend>
           <div class="zfx-confirm__actions">
-            <button
-              type="button"
-              class="zfx-button zfx-button--danger"
-              disabled={busy}
-              onClick={() => {
+            <UnlinkConfirmButtons
+              busy={busy}
+              onConfirm={() => {
                 setConfirming(false);
                 onUnlink();
               }}
-            >
-              {t("panel.unlinkConfirmYes")}
-            </button>
-            <button type="button" class="zfx-button zfx-button--quiet" onClick={() => setConfirming(false)}>
-              {t("panel.cancel")}
-            </button>
+              onCancel={() => setConfirming(false)}
+            />
           </div>
         </fieldset>
       ) : (
