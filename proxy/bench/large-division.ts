@@ -1,15 +1,13 @@
-// A large division written straight into the proxy's database: a connected tenant, a mirror of Exact accounts,
-// zapfloor customers and links, as a long-running proxy would hold them. No Exact call is involved.
-import { randomUUID } from "node:crypto";
 import { seededRandom } from "@zapfloor-exact/shared/seeded-random";
 import type { Db } from "../src/db/client";
 import { writeCustomer } from "../src/db/customer-store";
 import { insertLink } from "../src/db/link-store";
 import { upsertAccounts } from "../src/db/mirror-store";
-import { divisionSync, divisions, exactConnections } from "../src/db/schema";
+import { divisionSync } from "../src/db/schema";
 import type { ExactAccount } from "../src/exact/schemas";
 import { customerRow } from "../src/services/customers/customer-row";
 import { accountRow } from "../src/services/mirror/account-row";
+import { insertConnectedDivision } from "../src/testing/connected-division";
 
 const SYLLABLES =
   "ba be bo da de di ka ke ko la le li lo ma me mi mo na ne no pa pe po ra re ri ro sa se si so ta te ti to va ve vi vo".split(
@@ -65,24 +63,13 @@ export async function writeLargeDivision(
   const { tenantId, division, now } = input;
   const scope = { tenantId, division };
 
-  const connectionId = randomUUID();
-  await db.insert(exactConnections).values({
-    id: connectionId,
+  await insertConnectedDivision(db, {
     tenantId,
+    division,
+    name: "Bench B.V.",
     host: "start.exactonline.be",
-    status: "active",
-    accessTokenEnc: "unused",
-    accessTokenExpiresAt: now + 600_000,
-    accessTokenIssuedAt: now,
-    refreshTokenEnc: "unused",
-    refreshTokenIssuedAt: now,
-    tokenVersion: 1,
-    createdAt: now,
-    updatedAt: now,
+    now,
   });
-  await db
-    .insert(divisions)
-    .values({ tenantId, division, connectionId, name: "Bench B.V.", createdAt: now, updatedAt: now });
 
   const accountIds: string[] = [];
   const customerNumbers: string[] = [];

@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import type { Invoice } from "@zapfloor-exact/shared/schemas/sales-entries";
 import type { AppDeps } from "../../context";
-import { divisions, exactConnections, exactReferenceData } from "../../db/schema";
+import { exactReferenceData } from "../../db/schema";
+import { insertConnectedDivision } from "../../testing/connected-division";
 import type { GlAccountRef, JournalRef, VatCodeRef } from "../settings/reference-data";
 import { createTenant } from "../tenants/create-tenant";
 
@@ -93,30 +93,13 @@ export async function seedConnectedDivision(
 ) {
   const tenant = await createTenant(deps, { name: options.name ?? "Flexwerk" });
   const now = deps.clock.now();
-  const connectionId = randomUUID();
   const division = options.division ?? 1234567;
-  await deps.db.insert(exactConnections).values({
-    id: connectionId,
-    tenantId: tenant.tenantId,
-    host: "start.exactonline.nl",
-    status: "active",
-    accessTokenEnc: "unused",
-    accessTokenExpiresAt: now + 600_000,
-    accessTokenIssuedAt: now,
-    refreshTokenEnc: "unused",
-    refreshTokenIssuedAt: now,
-    tokenVersion: 1,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await deps.db.insert(divisions).values({
+  await insertConnectedDivision(deps.db, {
     tenantId: tenant.tenantId,
     division,
-    connectionId,
     name: "Flexwerk Amsterdam B.V.",
     country: options.country ?? "NL",
-    createdAt: now,
-    updatedAt: now,
+    now,
   });
   if (options.reference !== false) {
     for (const kind of ["journals", "glAccounts", "vatCodes"] as const) {
