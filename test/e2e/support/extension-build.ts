@@ -16,10 +16,11 @@ const SOURCES = [
 export function ensureExtensionBuilt(): void {
   const manifest = path.join(builtExtensionDir, "manifest.json");
   if (existsSync(manifest) && statSync(manifest).mtimeMs >= newestSourceMtime()) return;
-  process.stdout.write("Building the extension for the end-to-end tests…\n");
+  // On stderr: the benchmarks keep stdout for their report.
+  process.stderr.write("Building the extension for the end-to-end tests…\n");
   execFileSync("pnpm", ["--filter", "@zapfloor-exact/extension", "build"], {
     cwd: repoRoot,
-    stdio: "inherit",
+    stdio: ["ignore", process.stderr, process.stderr],
   });
 }
 
