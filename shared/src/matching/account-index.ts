@@ -41,7 +41,26 @@ export class AccountIndex implements AccountLookup {
       { keyOf: (indexed) => indexed.id, nameOf: (indexed) => indexed.name },
       options,
     );
-    for (const account of accounts) this.upsert(account);
+    this.#fileAll(accounts);
+  }
+
+  /**
+   * The constructor's bulk load: every account is read first (a later one with the same id replaces an
+   * earlier one, as with `upsert`), then each key map is filled in a pass of its own. Filling one map at a
+   * time keeps its table in the CPU cache, which makes a large division markedly quicker to index.
+   */
+  #fileAll(accounts: Iterable<ExactAccountSnapshot>): void {
+    for (const account of accounts) {
+      const indexed = indexAccount(account);
+      this.#byId.set(indexed.id, indexed);
+    }
+    const all = [...this.#byId.values()];
+    for (const indexed of all) this.#code.add(indexed.code, indexed);
+    for (const indexed of all) this.#searchCode.add(indexed.searchCode, indexed);
+    for (const indexed of all) this.#vat.add(indexed.vat, indexed);
+    for (const indexed of all)
+      for (const companyNumber of indexed.companyNumbers) this.#companyNumber.add(companyNumber, indexed);
+    for (const indexed of all) this.#name.add(indexed.name, indexed);
   }
 
   get size(): number {

@@ -2,7 +2,7 @@ import type { CodeComparisonOptions } from "./codes";
 import { type IndexedAccount, type IndexedCustomer, indexAccount, normaliseAccountId } from "./keys";
 import type { AccountHits, AccountLookup } from "./lookup";
 import { defaultNamePoolOptions, type NamePoolAccess, type NamePoolOptions, pickNamePool } from "./name-pool";
-import { type NameProfile, searchTokens } from "./names";
+import type { NameProfile } from "./names";
 import type { ExactAccountSnapshot } from "./types";
 
 /**
@@ -19,7 +19,6 @@ export class LinearScanLookup implements AccountLookup {
   readonly #searchCodeText: (string | undefined)[];
   readonly #searchCodeNumeric: (string | undefined)[];
   readonly #vat: (string | undefined)[];
-  readonly #searchTokens: string[][];
   readonly #tokenFrequency = new Map<string, number>();
   readonly #namePool: NamePoolOptions;
 
@@ -32,9 +31,8 @@ export class LinearScanLookup implements AccountLookup {
     this.#searchCodeText = this.#accounts.map((indexed) => indexed.searchCode.text);
     this.#searchCodeNumeric = this.#accounts.map((indexed) => indexed.searchCode.numeric);
     this.#vat = this.#accounts.map((indexed) => indexed.vat);
-    this.#searchTokens = this.#accounts.map((indexed) => searchTokens(indexed.name));
-    for (const tokens of this.#searchTokens) {
-      for (const token of tokens) {
+    for (const indexed of this.#accounts) {
+      for (const token of indexed.name.searchTokens) {
         this.#tokenFrequency.set(token, (this.#tokenFrequency.get(token) ?? 0) + 1);
       }
     }
@@ -68,7 +66,7 @@ export class LinearScanLookup implements AccountLookup {
   }
 
   findNameLookalikes(name: NameProfile): readonly IndexedAccount[] {
-    const words = searchTokens(name);
+    const words = name.searchTokens;
     const uncommon = new Set(
       words.filter((word) => (this.#tokenFrequency.get(word) ?? 0) <= this.#namePool.maxTokenFrequency),
     );
@@ -76,7 +74,7 @@ export class LinearScanLookup implements AccountLookup {
     const twins: IndexedAccount[] = [];
     for (let position = 0; position < this.#accounts.length; position++) {
       const indexed = this.#accounts[position]!;
-      if (sharesWord(this.#searchTokens[position]!, uncommon)) sharingWords.push(indexed);
+      if (sharesWord(indexed.name.searchTokens, uncommon)) sharingWords.push(indexed);
       else if (words.length > 0 && indexed.name.normalised === name.normalised) twins.push(indexed);
     }
     // As in the index: twins are looked for only when every word of the name is common.

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { nameSimilarity, normaliseName } from "./names";
+import { nameProfile, nameSimilarity, normaliseName, profileSimilarity } from "./names";
 
 describe("normaliseName", () => {
   it.each([
@@ -90,6 +90,47 @@ describe("name properties", () => {
         expect(ab).toBeGreaterThanOrEqual(0);
         expect(ab).toBeLessThanOrEqual(1);
         if (normaliseName(a) !== "") expect(nameSimilarity(a, a)).toBe(1);
+      }),
+    );
+  });
+
+  it("similarity is the Dice coefficient of the words' character pairs, for short and long names alike", () => {
+    const pairCounts = (normalised: string) => {
+      const counts = new Map<string, number>();
+      for (const word of normalised.split(" ")) {
+        const padded = ` ${word} `;
+        for (let i = 0; i + 1 < padded.length; i++) {
+          const pair = padded.slice(i, i + 2);
+          counts.set(pair, (counts.get(pair) ?? 0) + 1);
+        }
+      }
+      return counts;
+    };
+    const dice = (a: string, b: string) => {
+      const left = pairCounts(a);
+      const right = pairCounts(b);
+      let shared = 0;
+      for (const [pair, count] of left) shared += Math.min(count, right.get(pair) ?? 0);
+      const total = (pairs: Map<string, number>) => [...pairs.values()].reduce((sum, n) => sum + n, 0);
+      return (2 * shared) / (total(left) + total(right));
+    };
+    const letters = fc.stringMatching(/^[a-eé]{1,12}$/);
+    const longName = fc
+      .array(fc.oneof(word, letters), { minLength: 1, maxLength: 16 })
+      .map((words) => words.join(" "));
+    fc.assert(
+      fc.property(longName, fc.array(longName, { minLength: 1, maxLength: 4 }), (query, others) => {
+        const profile = nameProfile(query);
+        fc.pre(profile.normalised !== "");
+        // The same left-hand profile is reused, as one lookup compares it with many names.
+        for (const other of others) {
+          const right = nameProfile(other);
+          if (right.normalised === "" || right.normalised === profile.normalised) continue;
+          expect(profileSimilarity(profile, right)).toBeCloseTo(
+            dice(profile.normalised, right.normalised),
+            12,
+          );
+        }
       }),
     );
   });

@@ -56,19 +56,20 @@ export function nameSimilarity(a: string | null | undefined, b: string | null | 
 export interface NameProfile {
   /** Words separated by single spaces, as `normaliseName` gives them. */
   readonly normalised: string;
-  /** Sorted character pairs, filled on first comparison: most indexed names are never compared. */
+  /** The distinct words of two letters or more: the ones that can find look-alike names. */
+  readonly searchTokens: readonly string[];
+  /** Sorted character pairs, filled when the profile is first compared as the left-hand name. */
   bigrams: Int32Array | undefined;
 }
 
 export function nameProfile(raw: string | null | undefined): NameProfile {
-  return { normalised: normaliseName(raw), bigrams: undefined };
+  const tokens = nameTokens(raw);
+  return { normalised: tokens.join(" "), searchTokens: distinctSearchTokens(tokens), bigrams: undefined };
 }
 
-/** The distinct words of two letters or more: the ones that can find look-alike names. */
-export function searchTokens(profile: NameProfile): string[] {
+function distinctSearchTokens(tokens: readonly string[]): readonly string[] {
   const found: string[] = [];
-  if (profile.normalised === "") return found;
-  for (const token of profile.normalised.split(" ")) {
+  for (const token of tokens) {
     if (token.length >= 2 && !found.includes(token)) found.push(token);
   }
   return found;
@@ -84,15 +85,23 @@ export function mayReachSimilarity(a: NameProfile, b: NameProfile, threshold: nu
   return (2 * Math.min(m, n)) / (m + n) >= threshold;
 }
 
+/**
+ * The Dice coefficient of the two names' character pairs. The left-hand name's pairs are kept on its
+ * profile; the right-hand one's are read into a reused buffer, since an indexed name is rarely compared
+ * twice and a typed array per name would cost more than the comparison.
+ */
 export function profileSimilarity(a: NameProfile, b: NameProfile): number {
   if (a.normalised === "" || b.normalised === "") return 0;
   if (a.normalised === b.normalised) return 1;
-  const left = bigramsOf(a);
-  const right = bigramsOf(b);
+  a.bigrams ??= sortedBigrams(a.normalised, new Int32Array(a.normalised.length + 1));
+  const left = a.bigrams;
+  const rightLength = b.normalised.length + 1;
+  if (scratch.length < rightLength) scratch = new Int32Array(2 * rightLength);
+  const right = sortedBigrams(b.normalised, scratch);
   let shared = 0;
   let i = 0;
   let j = 0;
-  while (i < left.length && j < right.length) {
+  while (i < left.length && j < rightLength) {
     const l = left[i]!;
     const r = right[j]!;
     if (l === r) {
@@ -105,28 +114,37 @@ export function profileSimilarity(a: NameProfile, b: NameProfile): number {
       j++;
     }
   }
-  return (2 * shared) / (left.length + right.length);
+  return (2 * shared) / (left.length + rightLength);
 }
 
+let scratch = new Int32Array(128);
+
 /**
- * The sorted character pairs of every word, each word padded with a space at both ends; read straight
- * off " normalised ", where words are separated by one space.
+ * Writes the sorted character pairs of every word, each padded with a space at both ends, into the first
+ * `text.length + 1` slots of `into`; read straight off " text ", where words are separated by one space.
+ * Names are short, so they are sorted by insertion as they are read: the built-in sort's overhead would
+ * cost more, and this runs for every candidate of every lookup.
  */
-function bigramsOf(profile: NameProfile): Int32Array {
-  if (profile.bigrams) return profile.bigrams;
-  const text = profile.normalised;
-  const pairs = new Int32Array(text.length + 1);
+function sortedBigrams(text: string, into: Int32Array): Int32Array {
+  const insert = text.length <= LONGEST_INSERTION_SORT;
   let previous = 32;
-  for (let i = 0; i < text.length; i++) {
-    const current = text.charCodeAt(i);
-    pairs[i] = (previous << 16) | current;
+  for (let i = 0; i <= text.length; i++) {
+    const current = i < text.length ? text.charCodeAt(i) : 32;
+    const pair = (previous << 16) | current;
+    let j = i - 1;
+    while (insert && j >= 0 && into[j]! > pair) {
+      into[j + 1] = into[j]!;
+      j--;
+    }
+    into[j + 1] = pair;
     previous = current;
   }
-  pairs[text.length] = (previous << 16) | 32;
-  pairs.sort();
-  profile.bigrams = pairs;
-  return pairs;
+  if (!insert) into.subarray(0, text.length + 1).sort();
+  return into;
 }
+
+/** Beyond this many characters, insertion sort's quadratic cost outweighs the built-in sort's overhead. */
+const LONGEST_INSERTION_SORT = 64;
 
 /** Drops legal forms until none is left: dropping one can bring the parts of a multi-word form together. */
 function withoutLegalForms(words: string[]): string[] {
