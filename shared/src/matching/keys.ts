@@ -3,7 +3,7 @@ import { companyNumberFromVat, normaliseCompanyNumber } from "./company-number";
 import { normaliseCountry } from "./country";
 import { type NameProfile, nameProfile } from "./names";
 import type { ExactAccountSnapshot, ZapfloorCustomer } from "./types";
-import { type NormalisedVat, normaliseVat } from "./vat";
+import { canonicalVat, type NormalisedVat, normaliseVat } from "./vat";
 
 /** A Code, SearchCode or zapfloor number as compared: as text, and as an integer when all digits. */
 export interface CodeKeys {
@@ -61,11 +61,11 @@ export function codeKeys(raw: string | null | undefined): CodeKeys {
 
 export function indexAccount(account: ExactAccountSnapshot): IndexedAccount {
   const country = normaliseCountry(account.country);
-  const vat = normaliseVat(account.vatNumber, { country });
+  const vat = canonicalVat(account.vatNumber, { country });
   const chamber = account.chamberOfCommerce
     ? normaliseCompanyNumber(account.chamberOfCommerce, { country }).canonical
     : undefined;
-  const fromVat = companyNumberFromVat(vat.canonical);
+  const fromVat = companyNumberFromVat(vat);
   const companyNumbers =
     chamber === undefined
       ? fromVat === undefined
@@ -77,7 +77,7 @@ export function indexAccount(account: ExactAccountSnapshot): IndexedAccount {
   return {
     id: normaliseAccountId(account.id),
     account,
-    vat: vat.canonical,
+    vat,
     code: codeKeys(account.code),
     searchCode: codeKeys(account.searchCode),
     companyNumbers,

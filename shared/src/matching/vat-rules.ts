@@ -166,12 +166,21 @@ const CHECK_DIGITS_WRONG: VatCheck = Object.freeze({ wellFormed: true, checkDigi
  * generic lookup around them, which costs more than the check itself on a large division.
  */
 export function checkVatBody(rule: VatCountryRule, body: string): VatCheck {
-  const jsvatPrefix = rule.country === "GB" ? "GB" : rule.prefix;
-  const input = `${jsvatPrefix}${body}`;
+  const input = jsvatInput(rule, body);
   for (const pattern of rule.jsvatCountry.rules.regex) {
     const match = pattern.exec(input);
     if (match?.[2] !== undefined)
       return rule.jsvatCountry.calcFn(match[2]) ? CHECK_DIGITS_OK : CHECK_DIGITS_WRONG;
   }
   return MALFORMED;
+}
+
+/** `checkVatBody(rule, body).wellFormed` without the check digits (every jsvat pattern captures group 2). */
+export function vatBodyWellFormed(rule: VatCountryRule, body: string): boolean {
+  const input = jsvatInput(rule, body);
+  return rule.jsvatCountry.rules.regex.some((pattern) => pattern.test(input));
+}
+
+function jsvatInput(rule: VatCountryRule, body: string): string {
+  return `${rule.country === "GB" ? "GB" : rule.prefix}${body}`;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatVatForExact, normaliseVat, type VatReasonCode } from "./vat";
+import { canonicalVat, formatVatForExact, normaliseVat, type VatReasonCode } from "./vat";
 
 interface Spelling {
   typed: string;
@@ -220,6 +220,30 @@ describe("normaliseVat properties", () => {
         expect(again.canonical).toBe(first.canonical);
         expect(again.valid).toBe(first.valid);
       }),
+    );
+  });
+
+  it("canonicalVat gives the same canonical form as normaliseVat, with or without a country", () => {
+    const country = fc.constantFrom(undefined, "BE", "NL", "DE", "FR", "GR", "EL", "CH", "NO", "GB", "US");
+    const typed = fc.oneof(
+      fc.string(),
+      fc.stringMatching(/^[A-Z]{0,3}[0-9 .-]{6,14}[A-Z0-9]{0,4}$/),
+      known.chain((spelling) => misspelled(spelling.typed)),
+    );
+    const asTested = [
+      ...[...readable, ...refused].map(({ typed, country }) => [typed, country] as const),
+      // French keys that read as another country's prefix: only the check digits tell them apart.
+      ["HU303265045", "FR"] as const,
+      ["GB303265045", "FR"] as const,
+      ["NL404833048", "FR"] as const,
+    ];
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(typed, country), fc.constantFrom(...asTested)), ([raw, givenCountry]) => {
+        expect(canonicalVat(raw, { country: givenCountry })).toBe(
+          normaliseVat(raw, { country: givenCountry }).canonical,
+        );
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -4,6 +4,7 @@ import {
   type PrefixMatch,
   splitVatPrefix,
   type VatCountryRule,
+  vatBodyWellFormed,
   vatRuleForCountry,
 } from "./vat-rules";
 
@@ -81,6 +82,26 @@ export function normaliseVat(
     return { ...result, reasons: [...result.reasons, "vat_country_differs"] };
   }
   return result;
+}
+
+/**
+ * `normaliseVat(raw, options).canonical`, for indexing many numbers: the check digits are computed only
+ * where they can change the canonical form (a typed prefix of another country than the given one).
+ */
+export function canonicalVat(
+  raw: string | null | undefined,
+  options: NormaliseVatOptions = {},
+): string | undefined {
+  const compact = compactVat(raw);
+  if (compact === "") return undefined;
+  const givenCountry = normaliseCountry(options.country);
+  const givenRule = givenCountry === undefined ? undefined : vatRuleForCountry(givenCountry);
+  const typed = splitVatPrefix(compact);
+  if (typed && givenRule && givenRule !== typed.rule) return normaliseVat(raw, options).canonical;
+  const read = typed ?? (givenRule && withPrefix(givenRule, compact));
+  if (!read) return undefined;
+  const repaired = read.rule.repairBody(read.body);
+  return vatBodyWellFormed(read.rule, repaired) ? `${read.canonicalPrefix}${repaired}` : undefined;
 }
 
 /**
