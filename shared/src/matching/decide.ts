@@ -86,14 +86,14 @@ class DecisionContext {
     return count;
   }
 
+  /** Most look-alikes fall short of the threshold: only those that reach it are remembered. */
   #noteName(account: IndexedAccount): void {
     const threshold = this.options.nameSuggestionThreshold;
-    if (
-      mayReachSimilarity(this.customer.name, account.name, threshold) &&
-      this.similarity(account) >= threshold
-    ) {
-      this.evidence.signalsOf(account).add("name");
-    }
+    if (!mayReachSimilarity(this.customer.name, account.name, threshold)) return;
+    const similarity = this.#similarity.get(account) ?? profileSimilarity(this.customer.name, account.name);
+    if (similarity < threshold) return;
+    this.#similarity.set(account, similarity);
+    this.evidence.signalsOf(account).add("name");
   }
 
   similarity(account: IndexedAccount): number {

@@ -2,7 +2,7 @@ import type { CodeComparisonOptions } from "./codes";
 import { type IndexedAccount, type IndexedCustomer, indexAccount, normaliseAccountId } from "./keys";
 import type { AccountHits, AccountLookup } from "./lookup";
 import { defaultNamePoolOptions, type NamePoolAccess, type NamePoolOptions, pickNamePool } from "./name-pool";
-import type { NameProfile } from "./names";
+import { type NameProfile, searchTokens } from "./names";
 import type { ExactAccountSnapshot } from "./types";
 
 /**
@@ -19,6 +19,8 @@ export class LinearScanLookup implements AccountLookup {
   readonly #searchCodeText: (string | undefined)[];
   readonly #searchCodeNumeric: (string | undefined)[];
   readonly #vat: (string | undefined)[];
+  readonly #companyNumbers: (readonly string[])[];
+  readonly #searchTokens: (readonly string[])[];
   readonly #tokenFrequency = new Map<string, number>();
   readonly #namePool: NamePoolOptions;
 
@@ -31,8 +33,10 @@ export class LinearScanLookup implements AccountLookup {
     this.#searchCodeText = this.#accounts.map((indexed) => indexed.searchCode.text);
     this.#searchCodeNumeric = this.#accounts.map((indexed) => indexed.searchCode.numeric);
     this.#vat = this.#accounts.map((indexed) => indexed.vat);
-    for (const indexed of this.#accounts) {
-      for (const token of indexed.name.searchTokens) {
+    this.#companyNumbers = this.#accounts.map((indexed) => indexed.companyNumbers);
+    this.#searchTokens = this.#accounts.map((indexed) => searchTokens(indexed.name));
+    for (const tokens of this.#searchTokens) {
+      for (const token of tokens) {
         this.#tokenFrequency.set(token, (this.#tokenFrequency.get(token) ?? 0) + 1);
       }
     }
@@ -55,18 +59,18 @@ export class LinearScanLookup implements AccountLookup {
     const vat = customer.vat.canonical;
     const companyNumber = customer.companyNumber;
     for (let position = 0; position < this.#accounts.length; position++) {
-      const indexed = this.#accounts[position]!;
-      if (number !== undefined && codes[position] === number) byCode.push(indexed);
-      if (number !== undefined && searchCodes[position] === number) bySearchCode.push(indexed);
-      if (vat !== undefined && this.#vat[position] === vat) byVat.push(indexed);
-      if (companyNumber !== undefined && indexed.companyNumbers.includes(companyNumber))
-        byCompanyNumber.push(indexed);
+      if (number !== undefined && codes[position] === number) byCode.push(this.#accounts[position]!);
+      if (number !== undefined && searchCodes[position] === number)
+        bySearchCode.push(this.#accounts[position]!);
+      if (vat !== undefined && this.#vat[position] === vat) byVat.push(this.#accounts[position]!);
+      if (companyNumber !== undefined && holds(this.#companyNumbers[position]!, companyNumber))
+        byCompanyNumber.push(this.#accounts[position]!);
     }
     return { byCode, bySearchCode, byVat, byCompanyNumber };
   }
 
   findNameLookalikes(name: NameProfile): readonly IndexedAccount[] {
-    const words = name.searchTokens;
+    const words = searchTokens(name);
     const uncommon = new Set(
       words.filter((word) => (this.#tokenFrequency.get(word) ?? 0) <= this.#namePool.maxTokenFrequency),
     );
@@ -74,7 +78,7 @@ export class LinearScanLookup implements AccountLookup {
     const twins: IndexedAccount[] = [];
     for (let position = 0; position < this.#accounts.length; position++) {
       const indexed = this.#accounts[position]!;
-      if (sharesWord(indexed.name.searchTokens, uncommon)) sharingWords.push(indexed);
+      if (sharesWord(this.#searchTokens[position]!, uncommon)) sharingWords.push(indexed);
       else if (words.length > 0 && indexed.name.normalised === name.normalised) twins.push(indexed);
     }
     // As in the index: twins are looked for only when every word of the name is common.
@@ -90,5 +94,11 @@ const accountNames: NamePoolAccess<IndexedAccount> = {
 
 function sharesWord(words: readonly string[], wanted: ReadonlySet<string>): boolean {
   for (const word of words) if (wanted.has(word)) return true;
+  return false;
+}
+
+/** `values.includes(wanted)` without a call into the engine per account: most lists are empty. */
+function holds(values: readonly string[], wanted: string): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] === wanted) return true;
   return false;
 }

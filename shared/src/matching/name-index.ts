@@ -1,6 +1,6 @@
 import { MultiMap } from "./multimap";
 import { defaultNamePoolOptions, type NamePoolAccess, type NamePoolOptions, pickNamePool } from "./name-pool";
-import type { NameProfile } from "./names";
+import { type NameProfile, searchTokens } from "./names";
 
 /** Records by the words of their names, to find the few worth scoring by name similarity. */
 export class NameIndex<T> {
@@ -14,11 +14,11 @@ export class NameIndex<T> {
   }
 
   add(name: NameProfile, item: T): void {
-    for (const token of name.searchTokens) this.#byToken.add(token, item);
+    for (const token of searchTokens(name)) this.#byToken.add(token, item);
   }
 
   delete(name: NameProfile, item: T): void {
-    for (const token of name.searchTokens) this.#byToken.delete(token, item);
+    for (const token of searchTokens(name)) this.#byToken.delete(token, item);
   }
 
   /**
@@ -29,7 +29,7 @@ export class NameIndex<T> {
     const lists: (readonly T[])[] = [];
     let uncommonWords = 0;
     let rarest: readonly T[] | undefined;
-    for (const token of name.searchTokens) {
+    for (const token of searchTokens(name)) {
       const postings = this.#byToken.get(token);
       if (postings.length > this.#options.maxTokenFrequency) {
         if (rarest === undefined || postings.length < rarest.length) rarest = postings;

@@ -56,20 +56,22 @@ export function nameSimilarity(a: string | null | undefined, b: string | null | 
 export interface NameProfile {
   /** Words separated by single spaces, as `normaliseName` gives them. */
   readonly normalised: string;
-  /** The distinct words of two letters or more: the ones that can find look-alike names. */
-  readonly searchTokens: readonly string[];
   /** Sorted character pairs, filled when the profile is first compared as the left-hand name. */
   bigrams: Int32Array | undefined;
 }
 
 export function nameProfile(raw: string | null | undefined): NameProfile {
-  const tokens = nameTokens(raw);
-  return { normalised: tokens.join(" "), searchTokens: distinctSearchTokens(tokens), bigrams: undefined };
+  return { normalised: normaliseName(raw), bigrams: undefined };
 }
 
-function distinctSearchTokens(tokens: readonly string[]): readonly string[] {
+/**
+ * The distinct words of two letters or more: the ones that can find look-alike names. Read off the
+ * normalised name when needed rather than kept: a division's names would hold on to every word twice.
+ */
+export function searchTokens(profile: NameProfile): string[] {
   const found: string[] = [];
-  for (const token of tokens) {
+  if (profile.normalised === "") return found;
+  for (const token of profile.normalised.split(" ")) {
     if (token.length >= 2 && !found.includes(token)) found.push(token);
   }
   return found;
