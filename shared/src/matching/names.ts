@@ -150,28 +150,35 @@ const LONGEST_INSERTION_SORT = 64;
 
 /** Drops legal forms until none is left: dropping one can bring the parts of a multi-word form together. */
 function withoutLegalForms(words: string[]): string[] {
-  if (!words.some((word) => LEGAL_FORMS.has(word) || MULTI_WORD_STARTS.has(word))) return words;
   let current = words;
-  for (;;) {
-    const next = dropMultiWordForms(current).filter((word) => !LEGAL_FORMS.has(word));
-    if (next.length === current.length) return next;
-    current = next;
-  }
+  while (holdsLegalForm(current)) current = dropLegalForms(current);
+  return current;
 }
 
-function dropMultiWordForms(words: readonly string[]): string[] {
+function holdsLegalForm(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (LEGAL_FORMS.has(words[i]!) || multiWordFormAt(words, i)) return true;
+  }
+  return false;
+}
+
+/** One pass: multi-word forms first, then single-word ones, left to right. */
+function dropLegalForms(words: readonly string[]): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < words.length) {
-    const run = MULTI_WORD_STARTS.has(words[i]!)
-      ? MULTI_WORD_FORMS.find((form) => form.every((part, k) => words[i + k] === part))
-      : undefined;
+    const run = multiWordFormAt(words, i);
     if (run) {
       i += run.length;
     } else {
-      out.push(words[i]!);
+      if (!LEGAL_FORMS.has(words[i]!)) out.push(words[i]!);
       i++;
     }
   }
   return out;
+}
+
+function multiWordFormAt(words: readonly string[], i: number): readonly string[] | undefined {
+  if (!MULTI_WORD_STARTS.has(words[i]!)) return undefined;
+  return MULTI_WORD_FORMS.find((form) => form.every((part, k) => words[i + k] === part));
 }
