@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { nameProfile, nameSimilarity, normaliseName, profileSimilarity } from "./names";
+import { nameProfile, nameSimilarity, normaliseName, profileSimilarity, searchTokens } from "./names";
 
 describe("normaliseName", () => {
   it.each([
@@ -16,6 +16,18 @@ describe("normaliseName", () => {
     ["NV", "nv"],
   ])("%s is compared as %j", (name, normalised) => {
     expect(normaliseName(name)).toBe(normalised);
+  });
+});
+
+describe("searchTokens", () => {
+  it.each([
+    ["De Jansen & Jansen Bakkers BV", ["de", "jansen", "bakkers"]],
+    ["A B Consulting", ["consulting"]],
+    ["Café Zoë", ["cafe", "zoe"]],
+    ["X", []],
+    ["", []],
+  ])("%j is found through %j", (name, tokens) => {
+    expect(searchTokens(nameProfile(name))).toEqual(tokens);
   });
 });
 

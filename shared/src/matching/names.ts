@@ -69,10 +69,17 @@ export function nameProfile(raw: string | null | undefined): NameProfile {
  * normalised name when needed rather than kept: a division's names would hold on to every word twice.
  */
 export function searchTokens(profile: NameProfile): string[] {
+  const text = profile.normalised;
   const found: string[] = [];
-  if (profile.normalised === "") return found;
-  for (const token of profile.normalised.split(" ")) {
-    if (token.length >= 2 && !found.includes(token)) found.push(token);
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf(" ", start);
+    if (end < 0) end = text.length;
+    if (end - start >= 2) {
+      const token = text.slice(start, end);
+      if (!found.includes(token)) found.push(token);
+    }
+    start = end + 1;
   }
   return found;
 }
@@ -180,5 +187,10 @@ function dropLegalForms(words: readonly string[]): string[] {
 
 function multiWordFormAt(words: readonly string[], i: number): readonly string[] | undefined {
   if (!MULTI_WORD_STARTS.has(words[i]!)) return undefined;
-  return MULTI_WORD_FORMS.find((form) => form.every((part, k) => words[i + k] === part));
+  for (const form of MULTI_WORD_FORMS) {
+    let k = 0;
+    while (k < form.length && words[i + k] === form[k]) k++;
+    if (k === form.length) return form;
+  }
+  return undefined;
 }
