@@ -32,6 +32,22 @@ describe("AccountIndex lookups", () => {
     expect(ids(index.findByCode("0000011", { zeroPaddedNumericEqual: false }))).toEqual([accountId("a1")]);
   });
 
+  it("finds Codes of nine, ten and eighteen digits, and tells them from a text Code that starts with the same digits", () => {
+    const codes = new AccountIndex([
+      exactAccount("a4", { code: "         999999999" }),
+      exactAccount("a5", { code: "        0123456789" }),
+      exactAccount("a6", { code: "123456789012345678" }),
+      exactAccount("a7", { code: "       123456789AB" }),
+    ]);
+    expect(ids(codes.findByCode("999999999"))).toEqual([accountId("a4")]);
+    expect(ids(codes.findByCode("123456789"))).toEqual([accountId("a5")]);
+    expect(ids(codes.findByCode("00123456789"))).toEqual([accountId("a5")]);
+    expect(ids(codes.findByCode("123456789", { zeroPaddedNumericEqual: false }))).toEqual([]);
+    expect(ids(codes.findByCode("0123456789", { zeroPaddedNumericEqual: false }))).toEqual([accountId("a5")]);
+    expect(ids(codes.findByCode("123456789012345678"))).toEqual([accountId("a6")]);
+    expect(ids(codes.findByCode("123456789ab"))).toEqual([accountId("a7")]);
+  });
+
   it("finds an account by SearchCode, ignoring case and padding", () => {
     expect(ids(index.findBySearchCode("albex"))).toEqual([accountId("a2")]);
   });

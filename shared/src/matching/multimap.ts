@@ -9,10 +9,10 @@ const NONE: readonly never[] = [];
  * Keys to values, for indexes: a value is added under a given key at most once (callers dedupe their
  * keys), so adding never scans. Keys left without values are dropped.
  */
-export class MultiMap<V> {
-  readonly #entries = new Map<string, V | Bucket<V>>();
+export class MultiMap<V, K extends string | number = string> {
+  readonly #entries = new Map<K, V | Bucket<V>>();
 
-  add(key: string | undefined, value: V): void {
+  add(key: K | undefined, value: V): void {
     if (key === undefined) return;
     const entry = this.#entries.get(key);
     if (entry === undefined) this.#entries.set(key, value);
@@ -20,7 +20,7 @@ export class MultiMap<V> {
     else this.#entries.set(key, new Bucket([entry, value]));
   }
 
-  delete(key: string | undefined, value: V): void {
+  delete(key: K | undefined, value: V): void {
     if (key === undefined) return;
     const entry = this.#entries.get(key);
     if (entry === undefined) return;
@@ -34,14 +34,14 @@ export class MultiMap<V> {
   }
 
   /** The values under `key`; do not modify the returned array. */
-  get(key: string | undefined): readonly V[] {
+  get(key: K | undefined): readonly V[] {
     if (key === undefined) return NONE;
     const entry = this.#entries.get(key);
     if (entry === undefined) return NONE;
     return entry instanceof Bucket ? entry.items : [entry];
   }
 
-  count(key: string): number {
+  count(key: K): number {
     const entry = this.#entries.get(key);
     if (entry === undefined) return 0;
     return entry instanceof Bucket ? entry.items.length : 1;
