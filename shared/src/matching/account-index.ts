@@ -12,7 +12,7 @@ import type { AccountHits, AccountLookup } from "./lookup";
 import { MultiMap } from "./multimap";
 import { NameIndex } from "./name-index";
 import type { NamePoolOptions } from "./name-pool";
-import { type NameProfile, nameProfile, profileSimilarity } from "./names";
+import { normalisedSimilarity, normaliseName } from "./names";
 import type { ExactAccountSnapshot } from "./types";
 import { normaliseVat } from "./vat";
 
@@ -38,7 +38,7 @@ export class AccountIndex implements AccountLookup {
 
   constructor(accounts: Iterable<ExactAccountSnapshot> = [], options: Partial<NamePoolOptions> = {}) {
     this.#name = new NameIndex(
-      { keyOf: (indexed) => indexed.id, nameOf: (indexed) => indexed.name },
+      { keyOf: (indexed) => indexed.id, nameOf: (indexed) => indexed.normalisedName },
       options,
     );
     this.#fileAll(accounts);
@@ -58,7 +58,7 @@ export class AccountIndex implements AccountLookup {
     for (const indexed of all) this.#vat.add(indexed.vat, indexed);
     for (const indexed of all)
       for (const companyNumber of indexed.companyNumbers) this.#companyNumber.add(companyNumber, indexed);
-    for (const indexed of all) this.#name.add(indexed.name, indexed);
+    for (const indexed of all) this.#name.add(indexed.normalisedName, indexed);
   }
 
   get size(): number {
@@ -88,7 +88,7 @@ export class AccountIndex implements AccountLookup {
     this.#searchCode.add(indexed.searchCode, indexed);
     this.#vat.add(indexed.vat, indexed);
     for (const companyNumber of indexed.companyNumbers) this.#companyNumber.add(companyNumber, indexed);
-    this.#name.add(indexed.name, indexed);
+    this.#name.add(indexed.normalisedName, indexed);
     return indexed;
   }
 
@@ -104,7 +104,7 @@ export class AccountIndex implements AccountLookup {
     this.#searchCode.delete(indexed.searchCode, indexed);
     this.#vat.delete(indexed.vat, indexed);
     for (const companyNumber of indexed.companyNumbers) this.#companyNumber.delete(companyNumber, indexed);
-    this.#name.delete(indexed.name, indexed);
+    this.#name.delete(indexed.normalisedName, indexed);
     return true;
   }
 
@@ -130,10 +130,10 @@ export class AccountIndex implements AccountLookup {
 
   /** Accounts whose names resemble `name`, most similar first (for a search box). */
   suggestByName(name: string, threshold = 0.6): AccountNameSuggestion[] {
-    const profile = nameProfile(name);
+    const normalised = normaliseName(name);
     return this.#name
-      .pool(profile)
-      .map((account) => ({ account, similarity: profileSimilarity(profile, account.name) }))
+      .pool(normalised)
+      .map((account) => ({ account, similarity: normalisedSimilarity(normalised, account.normalisedName) }))
       .filter((suggestion) => suggestion.similarity >= threshold)
       .sort((a, b) => b.similarity - a.similarity || (a.account.id < b.account.id ? -1 : 1));
   }
@@ -147,7 +147,7 @@ export class AccountIndex implements AccountLookup {
     };
   }
 
-  findNameLookalikes(name: NameProfile): readonly IndexedAccount[] {
-    return this.#name.pool(name);
+  findNameLookalikes(normalisedName: string): readonly IndexedAccount[] {
+    return this.#name.pool(normalisedName);
   }
 }

@@ -20,7 +20,7 @@ export class CustomerIndex implements CustomerLookup {
 
   constructor(customers: Iterable<ZapfloorCustomer> = [], options: Partial<NamePoolOptions> = {}) {
     this.#name = new NameIndex(
-      { keyOf: (indexed) => indexed.number, nameOf: (indexed) => indexed.name },
+      { keyOf: (indexed) => indexed.number, nameOf: (indexed) => indexed.normalisedName },
       options,
     );
     for (const customer of customers) this.upsert(customer);
@@ -52,7 +52,7 @@ export class CustomerIndex implements CustomerLookup {
     this.#number.add(indexed.numberKeys, indexed);
     this.#vat.add(indexed.vat.canonical, indexed);
     this.#companyNumber.add(indexed.companyNumber, indexed);
-    this.#name.add(indexed.name, indexed);
+    this.#name.add(indexed.normalisedName, indexed);
     return indexed;
   }
 
@@ -64,7 +64,7 @@ export class CustomerIndex implements CustomerLookup {
     this.#number.delete(indexed.numberKeys, indexed);
     this.#vat.delete(indexed.vat.canonical, indexed);
     this.#companyNumber.delete(indexed.companyNumber, indexed);
-    this.#name.delete(indexed.name, indexed);
+    this.#name.delete(indexed.normalisedName, indexed);
     return true;
   }
 
@@ -78,7 +78,7 @@ export class CustomerIndex implements CustomerLookup {
       bySearchCode: this.#number.find(account.searchCode, options),
       byVat: this.#vat.get(account.vat),
       byCompanyNumber: [...byCompanyNumber],
-      byName: this.#name.pool(account.name),
+      byName: this.#name.pool(account.normalisedName),
     };
   }
 }

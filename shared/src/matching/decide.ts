@@ -1,7 +1,7 @@
 import { EvidenceCollector, evidenceScore, orderedSignals } from "./evidence";
 import { type IndexedAccount, type IndexedCustomer, indexCustomer, normaliseAccountId } from "./keys";
 import type { AccountHits, AccountLookup } from "./lookup";
-import { mayReachSimilarity, profileSimilarity } from "./names";
+import { mayReachSimilarity, normalisedSimilarity } from "./names";
 import { accountProblems, basisReasons, reasons } from "./reasons";
 import {
   type Candidate,
@@ -76,7 +76,8 @@ class DecisionContext {
   addNameLookalikes(): void {
     if (this.#lookalikesAdded) return;
     this.#lookalikesAdded = true;
-    for (const account of this.accounts.findNameLookalikes(this.customer.name)) this.#noteName(account);
+    for (const account of this.accounts.findNameLookalikes(this.customer.normalisedName))
+      this.#noteName(account);
   }
 
   /** How many accounts are connected by their name alone. */
@@ -89,8 +90,8 @@ class DecisionContext {
   /** Most look-alikes fall short of the threshold: only those that reach it are remembered. */
   #noteName(account: IndexedAccount): void {
     const threshold = this.options.nameSuggestionThreshold;
-    if (!mayReachSimilarity(this.customer.name, account.name, threshold)) return;
-    const similarity = this.#similarity.get(account) ?? profileSimilarity(this.customer.name, account.name);
+    if (!mayReachSimilarity(this.customer.normalisedName, account.normalisedName, threshold)) return;
+    const similarity = this.#similarity.get(account) ?? this.#compareNames(account);
     if (similarity < threshold) return;
     this.#similarity.set(account, similarity);
     this.evidence.signalsOf(account).add("name");
@@ -99,10 +100,14 @@ class DecisionContext {
   similarity(account: IndexedAccount): number {
     let similarity = this.#similarity.get(account);
     if (similarity === undefined) {
-      similarity = profileSimilarity(this.customer.name, account.name);
+      similarity = this.#compareNames(account);
       this.#similarity.set(account, similarity);
     }
     return similarity;
+  }
+
+  #compareNames(account: IndexedAccount): number {
+    return normalisedSimilarity(this.customer.normalisedName, account.normalisedName);
   }
 
   /** The other zapfloor customer this account is linked to, if any. */

@@ -29,12 +29,10 @@ export { linksFromPairs, noLinks } from "./links";
 export type { AccountHits, AccountLookup, CustomerHits, CustomerLookup } from "./lookup";
 export { defaultNamePoolOptions, type NamePoolOptions } from "./name-pool";
 export {
-  type NameProfile,
-  nameProfile,
   nameSimilarity,
   nameTokens,
+  normalisedSimilarity,
   normaliseName,
-  profileSimilarity,
 } from "./names";
 export {
   type AccountSuggestion,

@@ -1,7 +1,7 @@
 import { normaliseSearchCode } from "./codes";
 import { companyNumberFromVat, normaliseCompanyNumber } from "./company-number";
 import { normaliseCountry } from "./country";
-import { type NameProfile, nameProfile } from "./names";
+import { normaliseName } from "./names";
 import type { ExactAccountSnapshot, ZapfloorCustomer } from "./types";
 import { canonicalVat, type NormalisedVat, normaliseVat } from "./vat";
 
@@ -21,7 +21,8 @@ export interface IndexedAccount {
   searchCode: CodeKeys;
   /** From `ChamberOfCommerce`, plus the enterprise number inside a Belgian VAT number. */
   companyNumbers: readonly string[];
-  name: NameProfile;
+  /** The name as compared: `normaliseName(account.name)`. */
+  normalisedName: string;
 }
 
 /** A zapfloor customer with everything matching compares, computed once. */
@@ -34,7 +35,8 @@ export interface IndexedCustomer {
   companyNumber?: string;
   /** True when `companyNumber` was read from the VAT number rather than given. */
   companyNumberIsFromVat: boolean;
-  name: NameProfile;
+  /** The name as compared: `normaliseName(customer.name)`. */
+  normalisedName: string;
 }
 
 const ALL_DIGITS = /^\d+$/;
@@ -81,7 +83,7 @@ export function indexAccount(account: ExactAccountSnapshot): IndexedAccount {
     code: codeKeys(account.code),
     searchCode: codeKeys(account.searchCode),
     companyNumbers,
-    name: nameProfile(account.name),
+    normalisedName: normaliseName(account.name),
   };
 }
 
@@ -96,6 +98,6 @@ export function indexCustomer(customer: ZapfloorCustomer): IndexedCustomer {
     numberKeys: codeKeys(customer.number),
     companyNumber: given ?? fromVat,
     companyNumberIsFromVat: given === undefined && fromVat !== undefined,
-    name: nameProfile(customer.name),
+    normalisedName: normaliseName(customer.name),
   };
 }

@@ -2,7 +2,7 @@ import type { CodeComparisonOptions } from "./codes";
 import { type IndexedAccount, type IndexedCustomer, indexAccount, normaliseAccountId } from "./keys";
 import type { AccountHits, AccountLookup } from "./lookup";
 import { defaultNamePoolOptions, type NamePoolAccess, type NamePoolOptions, pickNamePool } from "./name-pool";
-import { type NameProfile, searchTokens } from "./names";
+import { searchTokens } from "./names";
 import type { ExactAccountSnapshot } from "./types";
 
 /**
@@ -34,7 +34,7 @@ export class LinearScanLookup implements AccountLookup {
     this.#searchCodeNumeric = this.#accounts.map((indexed) => indexed.searchCode.numeric);
     this.#vat = this.#accounts.map((indexed) => indexed.vat);
     this.#companyNumbers = this.#accounts.map((indexed) => indexed.companyNumbers);
-    this.#searchTokens = this.#accounts.map((indexed) => searchTokens(indexed.name));
+    this.#searchTokens = this.#accounts.map((indexed) => searchTokens(indexed.normalisedName));
     for (const tokens of this.#searchTokens) {
       for (const token of tokens) {
         this.#tokenFrequency.set(token, (this.#tokenFrequency.get(token) ?? 0) + 1);
@@ -69,8 +69,8 @@ export class LinearScanLookup implements AccountLookup {
     return { byCode, bySearchCode, byVat, byCompanyNumber };
   }
 
-  findNameLookalikes(name: NameProfile): readonly IndexedAccount[] {
-    const words = searchTokens(name);
+  findNameLookalikes(normalisedName: string): readonly IndexedAccount[] {
+    const words = searchTokens(normalisedName);
     const uncommon = new Set(
       words.filter((word) => (this.#tokenFrequency.get(word) ?? 0) <= this.#namePool.maxTokenFrequency),
     );
@@ -79,17 +79,17 @@ export class LinearScanLookup implements AccountLookup {
     for (let position = 0; position < this.#accounts.length; position++) {
       const indexed = this.#accounts[position]!;
       if (sharesWord(this.#searchTokens[position]!, uncommon)) sharingWords.push(indexed);
-      else if (words.length > 0 && indexed.name.normalised === name.normalised) twins.push(indexed);
+      else if (words.length > 0 && indexed.normalisedName === normalisedName) twins.push(indexed);
     }
     // As in the index: twins are looked for only when every word of the name is common.
     const found = uncommon.size > 0 ? sharingWords : twins;
-    return pickNamePool(found, name, accountNames, this.#namePool.poolSize);
+    return pickNamePool(found, normalisedName, accountNames, this.#namePool.poolSize);
   }
 }
 
 const accountNames: NamePoolAccess<IndexedAccount> = {
   keyOf: (indexed) => indexed.id,
-  nameOf: (indexed) => indexed.name,
+  nameOf: (indexed) => indexed.normalisedName,
 };
 
 function sharesWord(words: readonly string[], wanted: ReadonlySet<string>): boolean {

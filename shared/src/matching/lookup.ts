@@ -1,6 +1,5 @@
 import type { CodeComparisonOptions } from "./codes";
 import type { IndexedAccount, IndexedCustomer } from "./keys";
-import type { NameProfile } from "./names";
 
 /** The accounts that share an identifier with one customer, per signal. */
 export interface AccountHits {
@@ -15,7 +14,7 @@ export interface AccountLookup {
   get(accountId: string): IndexedAccount | undefined;
   findForCustomer(customer: IndexedCustomer, options: CodeComparisonOptions): AccountHits;
   /** Accounts worth scoring against this name (not yet filtered by similarity). */
-  findNameLookalikes(name: NameProfile): readonly IndexedAccount[];
+  findNameLookalikes(normalisedName: string): readonly IndexedAccount[];
 }
 
 /** The customers that share something with one account, per signal. */

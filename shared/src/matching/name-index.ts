@@ -1,6 +1,6 @@
 import { MultiMap } from "./multimap";
 import { defaultNamePoolOptions, type NamePoolAccess, type NamePoolOptions, pickNamePool } from "./name-pool";
-import { type NameProfile, searchTokens } from "./names";
+import { searchTokens } from "./names";
 
 /** Records by the words of their names, to find the few worth scoring by name similarity. */
 export class NameIndex<T> {
@@ -13,11 +13,11 @@ export class NameIndex<T> {
     this.#options = { ...defaultNamePoolOptions, ...options };
   }
 
-  add(name: NameProfile, item: T): void {
+  add(name: string, item: T): void {
     for (const token of searchTokens(name)) this.#byToken.add(token, item);
   }
 
-  delete(name: NameProfile, item: T): void {
+  delete(name: string, item: T): void {
     for (const token of searchTokens(name)) this.#byToken.delete(token, item);
   }
 
@@ -25,7 +25,7 @@ export class NameIndex<T> {
    * Records sharing an uncommon word with `name`, or, when every word is common, those with exactly the
    * same name (found through its rarest word); at most `poolSize`, the most similar first in line.
    */
-  pool(name: NameProfile): readonly T[] {
+  pool(name: string): readonly T[] {
     const lists: (readonly T[])[] = [];
     let uncommonWords = 0;
     let rarest: readonly T[] | undefined;
@@ -45,10 +45,9 @@ export class NameIndex<T> {
     return pickNamePool(found, name, this.#access, this.#options.poolSize);
   }
 
-  #twins(candidates: readonly T[], name: NameProfile): T[] {
+  #twins(candidates: readonly T[], name: string): T[] {
     const twins: T[] = [];
-    for (const item of candidates)
-      if (this.#access.nameOf(item).normalised === name.normalised) twins.push(item);
+    for (const item of candidates) if (this.#access.nameOf(item) === name) twins.push(item);
     return twins;
   }
 }

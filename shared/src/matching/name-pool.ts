@@ -1,4 +1,4 @@
-import { type NameProfile, profileSimilarity } from "./names";
+import { normalisedSimilarity } from "./names";
 
 export interface NamePoolOptions {
   /** A word found in more names than this says little ("consulting", "de") and is not used to find suggestions. */
@@ -15,7 +15,8 @@ export const defaultNamePoolOptions: Readonly<NamePoolOptions> = Object.freeze({
 export interface NamePoolAccess<T> {
   /** A stable key that breaks ties between equally similar records. */
   keyOf(item: T): string;
-  nameOf(item: T): NameProfile;
+  /** The record's name, normalised by `normaliseName`. */
+  nameOf(item: T): string;
 }
 
 /**
@@ -25,7 +26,7 @@ export interface NamePoolAccess<T> {
  */
 export function pickNamePool<T>(
   found: readonly T[],
-  name: NameProfile,
+  name: string,
   access: NamePoolAccess<T>,
   poolSize: number,
 ): readonly T[] {
@@ -33,7 +34,7 @@ export function pickNamePool<T>(
   return found
     .map((item) => ({
       item,
-      similarity: profileSimilarity(name, access.nameOf(item)),
+      similarity: normalisedSimilarity(name, access.nameOf(item)),
       key: access.keyOf(item),
     }))
     .sort((a, b) => b.similarity - a.similarity || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))

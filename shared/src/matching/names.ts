@@ -49,34 +49,18 @@ export function normaliseName(raw: string | null | undefined): string {
  * (word order does not matter; typos cost a little). 1 when the normalised names are equal.
  */
 export function nameSimilarity(a: string | null | undefined, b: string | null | undefined): number {
-  return profileSimilarity(nameProfile(a), nameProfile(b));
+  return normalisedSimilarity(normaliseName(a), normaliseName(b));
 }
 
-/** A name read once for repeated comparisons. */
-export interface NameProfile {
-  /** Words separated by single spaces, as `normaliseName` gives them. */
-  readonly normalised: string;
-  /** Sorted character pairs, filled when the profile is first compared as the left-hand name. */
-  bigrams: Int32Array | undefined;
-}
-
-export function nameProfile(raw: string | null | undefined): NameProfile {
-  return { normalised: normaliseName(raw), bigrams: undefined };
-}
-
-/**
- * The distinct words of two letters or more: the ones that can find look-alike names. Read off the
- * normalised name when needed rather than kept: a division's names would hold on to every word twice.
- */
-export function searchTokens(profile: NameProfile): string[] {
-  const text = profile.normalised;
+/** The distinct words of two letters or more of a normalised name: the ones that can find look-alikes. */
+export function searchTokens(normalised: string): string[] {
   const found: string[] = [];
   let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf(" ", start);
-    if (end < 0) end = text.length;
+  while (start < normalised.length) {
+    let end = normalised.indexOf(" ", start);
+    if (end < 0) end = normalised.length;
     if (end - start >= 2) {
-      const token = text.slice(start, end);
+      const token = normalised.slice(start, end);
       if (!found.includes(token)) found.push(token);
     }
     start = end + 1;
@@ -85,33 +69,38 @@ export function searchTokens(profile: NameProfile): string[] {
 }
 
 /**
- * False when the two names cannot reach `threshold` whatever their letters: Dice can be no higher than
- * 2·min(m, n)/(m + n) for m and n character pairs. Saves comparing names of very different lengths.
+ * False when two normalised names cannot reach `threshold` whatever their letters: Dice can be no higher
+ * than 2·min(m, n)/(m + n) for m and n character pairs. Saves comparing names of very different lengths.
  */
-export function mayReachSimilarity(a: NameProfile, b: NameProfile, threshold: number): boolean {
-  const m = a.normalised.length + 1;
-  const n = b.normalised.length + 1;
+export function mayReachSimilarity(a: string, b: string, threshold: number): boolean {
+  const m = a.length + 1;
+  const n = b.length + 1;
   return (2 * Math.min(m, n)) / (m + n) >= threshold;
 }
 
 /**
- * The Dice coefficient of the two names' character pairs. The left-hand name's pairs are kept on its
- * profile; the right-hand one's are read into a reused buffer, since an indexed name is rarely compared
- * twice and a typed array per name would cost more than the comparison.
+ * `nameSimilarity` of two names already normalised by `normaliseName`. A lookup compares one name with
+ * many, so the left-hand name's pairs are kept from one call to the next while it stays the same; the
+ * right-hand one's are read into a reused buffer.
  */
-export function profileSimilarity(a: NameProfile, b: NameProfile): number {
-  if (a.normalised === "" || b.normalised === "") return 0;
-  if (a.normalised === b.normalised) return 1;
-  a.bigrams ??= sortedBigrams(a.normalised, new Int32Array(a.normalised.length + 1));
-  const left = a.bigrams;
-  const rightLength = b.normalised.length + 1;
-  if (scratch.length < rightLength) scratch = new Int32Array(2 * rightLength);
-  const right = sortedBigrams(b.normalised, scratch);
+export function normalisedSimilarity(a: string, b: string): number {
+  if (a === "" || b === "") return 0;
+  if (a === b) return 1;
+  if (a !== left.text) {
+    if (left.pairs.length <= a.length) left.pairs = new Int32Array(2 * (a.length + 1));
+    sortedBigrams(a, left.pairs);
+    left.text = a;
+  }
+  const leftLength = a.length + 1;
+  const rightLength = b.length + 1;
+  if (right.length < rightLength) right = new Int32Array(2 * rightLength);
+  sortedBigrams(b, right);
+  const pairs = left.pairs;
   let shared = 0;
   let i = 0;
   let j = 0;
-  while (i < left.length && j < rightLength) {
-    const l = left[i]!;
+  while (i < leftLength && j < rightLength) {
+    const l = pairs[i]!;
     const r = right[j]!;
     if (l === r) {
       shared++;
@@ -123,10 +112,11 @@ export function profileSimilarity(a: NameProfile, b: NameProfile): number {
       j++;
     }
   }
-  return (2 * shared) / (left.length + rightLength);
+  return (2 * shared) / (leftLength + rightLength);
 }
 
-let scratch = new Int32Array(128);
+const left: { text: string; pairs: Int32Array } = { text: "", pairs: new Int32Array(128) };
+let right: Int32Array = new Int32Array(128);
 
 /**
  * Writes the sorted character pairs of every word, each padded with a space at both ends, into the first

@@ -2,7 +2,7 @@ import { decideForIndexedCustomer } from "./decide";
 import { EvidenceCollector, evidenceScore, orderedSignals } from "./evidence";
 import { type IndexedAccount, type IndexedCustomer, indexAccount, normaliseAccountId } from "./keys";
 import type { AccountLookup, CustomerHits, CustomerLookup } from "./lookup";
-import { mayReachSimilarity, profileSimilarity } from "./names";
+import { mayReachSimilarity, normalisedSimilarity } from "./names";
 import { accountProblems, reasons } from "./reasons";
 import {
   type Decision,
@@ -126,11 +126,12 @@ function rankCustomers(indexed: IndexedAccount, hits: CustomerHits, options: Mat
   }
   const threshold = options.nameSuggestionThreshold;
   for (const customer of hits.byName) {
-    if (mayReachSimilarity(indexed.name, customer.name, threshold)) evidence.include(customer);
+    if (mayReachSimilarity(indexed.normalisedName, customer.normalisedName, threshold))
+      evidence.include(customer);
   }
   const ranked: RankedCustomer[] = [];
   for (const [customer, signals] of evidence.entries()) {
-    const nameSimilarity = profileSimilarity(indexed.name, customer.name);
+    const nameSimilarity = normalisedSimilarity(indexed.normalisedName, customer.normalisedName);
     if (nameSimilarity >= threshold) signals.add("name");
     if (signals.size > 0)
       ranked.push({ customer, signals, score: evidenceScore(signals, nameSimilarity), nameSimilarity });

@@ -34,7 +34,7 @@ export async function prefetchAccountsFor(
   options: { alsoIds?: readonly string[]; withNames: boolean },
 ): Promise<PrefetchedAccounts> {
   const namePool = options.withNames
-    ? (await mirrorIndexOf(ctx, scope)).index.findNameLookalikes(customer.name).map((hit) => hit.id)
+    ? (await mirrorIndexOf(ctx, scope)).index.findNameLookalikes(customer.normalisedName).map((hit) => hit.id)
     : [];
   const sharing = await mirrorRowsSharingKeys(ctx.db, scope, {
     numberKey: codeMatchKey(customer.number),
