@@ -147,13 +147,14 @@ export interface PrefixMatch {
   body: string;
 }
 
+const threeLetterPrefixes = [...typedPrefixes.keys()].filter((prefix) => prefix.length === 3);
+
 /** Splits a compacted VAT number into its recognised country prefix and the rest; "CHE" wins over "CH". */
 export function splitVatPrefix(compact: string): PrefixMatch | undefined {
-  for (const length of [3, 2]) {
-    const typed = typedPrefixes.get(compact.slice(0, length));
-    if (typed) return { rule: typed.rule, canonicalPrefix: typed.keepAs, body: compact.slice(length) };
-  }
-  return undefined;
+  let length = 2;
+  for (const prefix of threeLetterPrefixes) if (compact.startsWith(prefix)) length = 3;
+  const typed = typedPrefixes.get(compact.slice(0, length));
+  return typed && { rule: typed.rule, canonicalPrefix: typed.keepAs, body: compact.slice(length) };
 }
 
 const MALFORMED: VatCheck = Object.freeze({ wellFormed: false, checkDigitsOk: false });
