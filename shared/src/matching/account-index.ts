@@ -1,13 +1,7 @@
 import { CodeKeyIndex } from "./code-key-index";
-import type { CodeComparisonOptions } from "./codes";
+import { type CodeComparisonOptions, normaliseSearchCode } from "./codes";
 import { normaliseCompanyNumber } from "./company-number";
-import {
-  codeKeys,
-  type IndexedAccount,
-  type IndexedCustomer,
-  indexAccount,
-  normaliseAccountId,
-} from "./keys";
+import { type IndexedAccount, type IndexedCustomer, indexAccount, normaliseAccountId } from "./keys";
 import type { AccountHits, AccountLookup } from "./lookup";
 import { MultiMap } from "./multimap";
 import { NameIndex } from "./name-index";
@@ -115,12 +109,12 @@ export class AccountIndex implements AccountLookup {
 
   /** Accounts whose Code is `value`, ignoring Exact's padding, case and (by default) leading zeros. */
   findByCode(value: string, options: CodeComparisonOptions = zeroPaddedEqual): IndexedAccount[] {
-    return [...this.#code.find(codeKeys(value), options)];
+    return [...this.#code.find(normaliseSearchCode(value), options)];
   }
 
   /** Accounts whose SearchCode is `value`, ignoring padding, case and (by default) leading zeros. */
   findBySearchCode(value: string, options: CodeComparisonOptions = zeroPaddedEqual): IndexedAccount[] {
-    return [...this.#searchCode.find(codeKeys(value), options)];
+    return [...this.#searchCode.find(normaliseSearchCode(value), options)];
   }
 
   /** Accounts with this company number in `ChamberOfCommerce` or inside a Belgian VAT number. */
@@ -140,8 +134,8 @@ export class AccountIndex implements AccountLookup {
 
   findForCustomer(customer: IndexedCustomer, options: CodeComparisonOptions): AccountHits {
     return {
-      byCode: this.#code.find(customer.numberKeys, options),
-      bySearchCode: this.#searchCode.find(customer.numberKeys, options),
+      byCode: this.#code.find(customer.numberCode, options),
+      bySearchCode: this.#searchCode.find(customer.numberCode, options),
       byVat: this.#vat.get(customer.vat.canonical),
       byCompanyNumber: this.#companyNumber.get(customer.companyNumber),
     };

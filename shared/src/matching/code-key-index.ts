@@ -1,41 +1,43 @@
-import type { CodeComparisonOptions } from "./codes";
-import type { CodeKeys } from "./keys";
+import { type CodeComparisonOptions, isAllDigits, significantDigits } from "./codes";
 import { MultiMap } from "./multimap";
 
 /**
- * Values keyed by a Code-like value. All-digit values are filed under their integer, so one map answers
- * both comparisons: without zero-padded numeric equality the hits are narrowed to the same digits.
+ * Values keyed by a Code-like value (already trimmed and upper-cased). All-digit values are filed under
+ * their integer, so one map answers both comparisons: without zero-padded numeric equality the hits are
+ * narrowed to the same digits.
  */
 export class CodeKeyIndex<V> {
   readonly #byKey = new MultiMap<V, string | number>();
-  readonly #keysOf: (value: V) => CodeKeys;
+  readonly #codeOf: (value: V) => string | undefined;
 
-  /** `keysOf` gives back the keys a value was filed under. */
-  constructor(keysOf: (value: V) => CodeKeys) {
-    this.#keysOf = keysOf;
+  /** `codeOf` gives back the code a value was filed under. */
+  constructor(codeOf: (value: V) => string | undefined) {
+    this.#codeOf = codeOf;
   }
 
-  add(keys: CodeKeys, value: V): void {
-    this.#byKey.add(mapKey(keys), value);
+  add(code: string | undefined, value: V): void {
+    this.#byKey.add(filingKey(code), value);
   }
 
-  delete(keys: CodeKeys, value: V): void {
-    this.#byKey.delete(mapKey(keys), value);
+  delete(code: string | undefined, value: V): void {
+    this.#byKey.delete(filingKey(code), value);
   }
 
-  find(keys: CodeKeys, options: CodeComparisonOptions): readonly V[] {
-    const hits = this.#byKey.get(mapKey(keys));
-    if (options.zeroPaddedNumericEqual || keys.numeric === undefined || hits.length === 0) return hits;
-    return hits.filter((value) => this.#keysOf(value).text === keys.text);
+  find(code: string | undefined, options: CodeComparisonOptions): readonly V[] {
+    const hits = this.#byKey.get(filingKey(code));
+    if (options.zeroPaddedNumericEqual || code === undefined || !isAllDigits(code)) return hits;
+    return hits.filter((value) => this.#codeOf(value) === code);
   }
 }
 
 /**
- * Where a value is filed: an all-digit value of up to nine digits under its integer as a number (a Map
- * hashes a small integer without reading a string, which makes a division's Codes quicker to file),
- * any other under its text. Nine digits always fit a small integer; longer ones stay text.
+ * Where a code is filed: an all-digit code under its integer, as a number while it has at most nine
+ * significant digits (a Map hashes a small integer without reading a string, which makes a division's
+ * Codes quicker to file) and as its digits beyond; any other code under itself.
  */
-function mapKey(keys: CodeKeys): string | number | undefined {
-  const numeric = keys.numeric;
-  return numeric !== undefined && numeric.length <= 9 ? Number(numeric) : (numeric ?? keys.text);
+function filingKey(code: string | undefined): string | number | undefined {
+  if (code === undefined || !isAllDigits(code)) return code;
+  if (code.length <= 9) return Number(code);
+  const digits = significantDigits(code)!;
+  return digits.length <= 9 ? Number(digits) : digits;
 }

@@ -36,7 +36,17 @@ export function codeMatchKey(
   if (raw === null || raw === undefined) return undefined;
   const text = normaliseSearchCode(String(raw));
   if (text === undefined) return undefined;
-  return options.zeroPaddedNumericEqual && ALL_DIGITS.test(text) ? text.replace(LEADING_ZEROS, "") : text;
+  return (options.zeroPaddedNumericEqual && significantDigits(text)) || text;
+}
+
+export function isAllDigits(text: string): boolean {
+  return ALL_DIGITS.test(text);
+}
+
+/** An all-digit value without its leading zeros ("0000011" → "11", "000" → "0"); undefined for any other. */
+export function significantDigits(text: string): string | undefined {
+  if (!ALL_DIGITS.test(text)) return undefined;
+  return text.charCodeAt(0) === 48 ? text.replace(LEADING_ZEROS, "") : text;
 }
 
 /** Does an Exact Code (or SearchCode) name this zapfloor customer number? */

@@ -13,7 +13,7 @@ import type { ZapfloorCustomer } from "./types";
  */
 export class CustomerIndex implements CustomerLookup {
   readonly #byNumber = new Map<string, IndexedCustomer>();
-  readonly #number = new CodeKeyIndex<IndexedCustomer>((indexed) => indexed.numberKeys);
+  readonly #number = new CodeKeyIndex<IndexedCustomer>((indexed) => indexed.numberCode);
   readonly #vat = new MultiMap<IndexedCustomer>();
   readonly #companyNumber = new MultiMap<IndexedCustomer>();
   readonly #name: NameIndex<IndexedCustomer>;
@@ -49,7 +49,7 @@ export class CustomerIndex implements CustomerLookup {
     const indexed = indexCustomer(customer);
     this.remove(indexed.number);
     this.#byNumber.set(indexed.number, indexed);
-    this.#number.add(indexed.numberKeys, indexed);
+    this.#number.add(indexed.numberCode, indexed);
     this.#vat.add(indexed.vat.canonical, indexed);
     this.#companyNumber.add(indexed.companyNumber, indexed);
     this.#name.add(indexed.normalisedName, indexed);
@@ -61,7 +61,7 @@ export class CustomerIndex implements CustomerLookup {
     const indexed = this.get(customerNumber);
     if (!indexed) return false;
     this.#byNumber.delete(indexed.number);
-    this.#number.delete(indexed.numberKeys, indexed);
+    this.#number.delete(indexed.numberCode, indexed);
     this.#vat.delete(indexed.vat.canonical, indexed);
     this.#companyNumber.delete(indexed.companyNumber, indexed);
     this.#name.delete(indexed.normalisedName, indexed);

@@ -5,20 +5,15 @@ import { normaliseName } from "./names";
 import type { ExactAccountSnapshot, ZapfloorCustomer } from "./types";
 import { canonicalVat, type NormalisedVat, normaliseVat } from "./vat";
 
-/** A Code, SearchCode or zapfloor number as compared: as text, and as an integer when all digits. */
-export interface CodeKeys {
-  text?: string;
-  numeric?: string;
-}
-
 /** An Exact account with everything matching compares, computed once. */
 export interface IndexedAccount {
   id: string;
   account: ExactAccountSnapshot;
   /** The canonical VAT number, when its format is recognised (check digits may still fail). */
   vat: string | undefined;
-  code: CodeKeys;
-  searchCode: CodeKeys;
+  /** Code and SearchCode as compared: trimmed and upper-cased (`normaliseSearchCode`). */
+  code: string | undefined;
+  searchCode: string | undefined;
   /** From `ChamberOfCommerce`, plus the enterprise number inside a Belgian VAT number. */
   companyNumbers: readonly string[];
   /** The name as compared: `normaliseName(account.name)`. */
@@ -30,7 +25,8 @@ export interface IndexedCustomer {
   number: string;
   customer: ZapfloorCustomer;
   vat: NormalisedVat;
-  numberKeys: CodeKeys;
+  /** The number as a Code or SearchCode is compared with it: trimmed and upper-cased. */
+  numberCode: string | undefined;
   /** From `companyNumber`, else the enterprise number inside a Belgian VAT number. */
   companyNumber?: string;
   /** True when `companyNumber` was read from the VAT number rather than given. */
@@ -38,9 +34,6 @@ export interface IndexedCustomer {
   /** The name as compared: `normaliseName(customer.name)`. */
   normalisedName: string;
 }
-
-const ALL_DIGITS = /^\d+$/;
-const LEADING_ZEROS = /^0+(?=\d)/;
 
 /** Lower-case GUID without braces, as the mirror stores it. */
 export function normaliseAccountId(id: string): string {
@@ -51,15 +44,7 @@ export function normaliseAccountId(id: string): string {
     .toLowerCase();
 }
 
-const NO_CODE: CodeKeys = Object.freeze({});
 const NO_COMPANY_NUMBERS: readonly string[] = Object.freeze([]);
-
-export function codeKeys(raw: string | null | undefined): CodeKeys {
-  const text = normaliseSearchCode(raw);
-  if (text === undefined) return NO_CODE;
-  if (!ALL_DIGITS.test(text)) return { text };
-  return { text, numeric: text.charCodeAt(0) === 48 ? text.replace(LEADING_ZEROS, "") : text };
-}
 
 export function indexAccount(account: ExactAccountSnapshot): IndexedAccount {
   const country = normaliseCountry(account.country);
@@ -80,8 +65,8 @@ export function indexAccount(account: ExactAccountSnapshot): IndexedAccount {
     id: normaliseAccountId(account.id),
     account,
     vat,
-    code: codeKeys(account.code),
-    searchCode: codeKeys(account.searchCode),
+    code: normaliseSearchCode(account.code),
+    searchCode: normaliseSearchCode(account.searchCode),
     companyNumbers,
     normalisedName: normaliseName(account.name),
   };
@@ -95,7 +80,7 @@ export function indexCustomer(customer: ZapfloorCustomer): IndexedCustomer {
     number: customer.number.trim(),
     customer,
     vat,
-    numberKeys: codeKeys(customer.number),
+    numberCode: normaliseSearchCode(customer.number),
     companyNumber: given ?? fromVat,
     companyNumberIsFromVat: given === undefined && fromVat !== undefined,
     normalisedName: normaliseName(customer.name),

@@ -1,4 +1,4 @@
-import type { CodeComparisonOptions } from "./codes";
+import { type CodeComparisonOptions, significantDigits } from "./codes";
 import { type IndexedAccount, type IndexedCustomer, indexAccount, normaliseAccountId } from "./keys";
 import type { AccountHits, AccountLookup } from "./lookup";
 import { defaultNamePoolOptions, type NamePoolAccess, type NamePoolOptions, pickNamePool } from "./name-pool";
@@ -28,10 +28,10 @@ export class LinearScanLookup implements AccountLookup {
     this.#namePool = { ...defaultNamePoolOptions, ...options };
     this.#accounts = [...accounts].map(indexAccount);
     this.#ids = this.#accounts.map((indexed) => indexed.id);
-    this.#codeText = this.#accounts.map((indexed) => indexed.code.text);
-    this.#codeNumeric = this.#accounts.map((indexed) => indexed.code.numeric);
-    this.#searchCodeText = this.#accounts.map((indexed) => indexed.searchCode.text);
-    this.#searchCodeNumeric = this.#accounts.map((indexed) => indexed.searchCode.numeric);
+    this.#codeText = this.#accounts.map((indexed) => indexed.code);
+    this.#codeNumeric = this.#codeText.map(digitsOf);
+    this.#searchCodeText = this.#accounts.map((indexed) => indexed.searchCode);
+    this.#searchCodeNumeric = this.#searchCodeText.map(digitsOf);
     this.#vat = this.#accounts.map((indexed) => indexed.vat);
     this.#companyNumbers = this.#accounts.map((indexed) => indexed.companyNumbers);
     this.#searchTokens = this.#accounts.map((indexed) => searchTokens(indexed.normalisedName));
@@ -52,8 +52,9 @@ export class LinearScanLookup implements AccountLookup {
     const bySearchCode: IndexedAccount[] = [];
     const byVat: IndexedAccount[] = [];
     const byCompanyNumber: IndexedAccount[] = [];
-    const numeric = options.zeroPaddedNumericEqual && customer.numberKeys.numeric !== undefined;
-    const number = numeric ? customer.numberKeys.numeric : customer.numberKeys.text;
+    const digits = digitsOf(customer.numberCode);
+    const numeric = options.zeroPaddedNumericEqual && digits !== undefined;
+    const number = numeric ? digits : customer.numberCode;
     const codes = numeric ? this.#codeNumeric : this.#codeText;
     const searchCodes = numeric ? this.#searchCodeNumeric : this.#searchCodeText;
     const vat = customer.vat.canonical;
@@ -101,4 +102,8 @@ function sharesWord(words: readonly string[], wanted: ReadonlySet<string>): bool
 function holds(values: readonly string[], wanted: string): boolean {
   for (let i = 0; i < values.length; i++) if (values[i] === wanted) return true;
   return false;
+}
+
+function digitsOf(code: string | undefined): string | undefined {
+  return code === undefined ? undefined : significantDigits(code);
 }
