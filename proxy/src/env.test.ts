@@ -4,7 +4,12 @@ import { EnvError, parseEnv } from "./env";
 describe("parseEnv", () => {
   it("applies the documented defaults to an empty environment", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 8787, DATABASE_URL: "file:./data/zapfloor-exact.db", SIM_PORT: 8788 });
+    expect(env).toMatchObject({
+      PORT: 8787,
+      DATABASE_URL: "file:./data/zapfloor-exact.db",
+      SIM_PORT: 8788,
+      SIM_MINUTELY_LIMIT: 60,
+    });
     expect(env.EXACT_CLIENT_ID).toBeUndefined();
   });
 
@@ -37,6 +42,7 @@ describe("parseEnv", () => {
     ["SECRET_KEY", { SECRET_KEY: "short" }],
     ["LOG_LEVEL", { LOG_LEVEL: "loud" }],
     ["EXACT_SEARCH_CODE_MAX_LENGTH", { EXACT_SEARCH_CODE_MAX_LENGTH: "0" }],
+    ["SIM_MINUTELY_LIMIT", { SIM_MINUTELY_LIMIT: "0" }],
     ["OUTBOX_POLL_MS", { OUTBOX_POLL_MS: "soon" }],
     ["OUTBOX_LEASE_MS", { OUTBOX_LEASE_MS: "50" }],
     ["PAID_CHECK_MINUTES", { PAID_CHECK_MINUTES: "0" }],

@@ -36,6 +36,8 @@ const envSchema = z
     EXACT_SEARCH_CODE_MAX_LENGTH: z.coerce.number().int().min(1).max(30).default(9),
     PUBLIC_URL: httpUrl.optional(),
     SIM_PORT: port.default(8788),
+    /** Calls per minute and division the sandbox simulator allows; Exact's own limit by default. */
+    SIM_MINUTELY_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
     SYNC_INTERVAL_MINUTES: z.coerce.number().positive().max(1440).default(15),
     /** How often the sales-entry worker looks for due entries when nothing woke it. */
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),

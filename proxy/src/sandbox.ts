@@ -34,6 +34,7 @@ export async function startSandbox(env: Env): Promise<Sandbox> {
     hostname: "127.0.0.1",
     apps: [{ ...sandboxApp, redirectUris: [sandboxExactApp(env).redirectUri] }],
     webhookSecret: sandboxApp.webhookSecret,
+    rateLimits: { minutely: env.SIM_MINUTELY_LIMIT },
   });
   return {
     url: simulator.url,
