@@ -124,7 +124,7 @@ let right: Int32Array = new Int32Array(128);
  * Names are short, so they are sorted by insertion as they are read: the built-in sort's overhead would
  * cost more, and this runs for every candidate of every lookup.
  */
-function sortedBigrams(text: string, into: Int32Array): Int32Array {
+function sortedBigrams(text: string, into: Int32Array): void {
   const insert = text.length <= LONGEST_INSERTION_SORT;
   let previous = 32;
   for (let i = 0; i <= text.length; i++) {
@@ -139,7 +139,6 @@ function sortedBigrams(text: string, into: Int32Array): Int32Array {
     previous = current;
   }
   if (!insert) into.subarray(0, text.length + 1).sort();
-  return into;
 }
 
 /** Beyond this many characters, insertion sort's quadratic cost outweighs the built-in sort's overhead. */
