@@ -32,6 +32,7 @@ export async function confirmConsent(
       and(
         eq(oauthStates.stateHash, stateHash),
         isNull(oauthStates.usedAt),
+        gt(oauthStates.expiresAt, now),
         eq(oauthStates.pendingTokensEnc, row.pendingTokensEnc),
       ),
     )
