@@ -194,7 +194,10 @@ export const reasons = {
     const reason: Reason = {
       code: "similar_name_exists",
       accountId: accounts[0]!.id,
-      message: `Exact customer ${accounts.map(describeAccount).join(", ")} has the same name; no new customer is created. Link it if it is this customer, or add the VAT number to tell them apart.`,
+      message:
+        accounts.length === 1
+          ? `Exact customer ${describeAccount(accounts[0]!)} has the same name; no new customer is created. Link it if it is this customer, or add the VAT number to tell them apart.`
+          : `Exact customers ${accounts.map(describeAccount).join(", ")} have the same name; no new customer is created. Link the one that is this customer, or add the VAT number to tell them apart.`,
     };
     return reason;
   },
