@@ -25,8 +25,9 @@ describe("the Exact client against the simulator", () => {
     const id = harness.sim.control.accounts(DIVISION)[0]!.ID;
     const started = clock.now();
 
-    const results = await Promise.all(
-      Array.from({ length: 500 }, () => api.list("crm/Accounts", oneAccount(id), exactAccount)),
+    // On a clock this fast a call slowed down by a busy machine may reach Exact after its token's 600 s.
+    const results = await harness.sim.calls.expectClientErrors(() =>
+      Promise.all(Array.from({ length: 500 }, () => api.list("crm/Accounts", oneAccount(id), exactAccount))),
     );
 
     expect(results.every((rows) => rows.length === 1)).toBe(true);

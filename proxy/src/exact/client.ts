@@ -216,7 +216,11 @@ export function createExactClient(deps: ExactClientDeps) {
         query: ODataQuery & { filter: string },
         schema: T,
       ): Promise<z.output<T> | undefined> {
-        const response = await run({ method: "GET", target: path(resource, { ...query, top: 1 }), idempotent: true });
+        const response = await run({
+          method: "GET",
+          target: path(resource, { ...query, top: 1 }),
+          idempotent: true,
+        });
         const { rows } = unwrapList(response.text, resource);
         return rows.length ? parse(schema, rows[0], resource) : undefined;
       },

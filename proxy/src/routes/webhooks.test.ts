@@ -74,7 +74,10 @@ describe("POST /webhooks/exact", () => {
     await harness.sim.control.flushWebhooks();
     await harness.deps.jobs.idle();
 
-    const rows = await harness.deps.db.select().from(exactAccounts).where(eq(exactAccounts.tenantId, tenantId));
+    const rows = await harness.deps.db
+      .select()
+      .from(exactAccounts)
+      .where(eq(exactAccounts.tenantId, tenantId));
     const deleted = new Set(rows.filter((row) => row.deletedAt !== null).map((row) => row.id));
     expect(targets.every((target) => deleted.has(target.ID))).toBe(true);
     expect(harness.sim.calls.count({ division: DIVISION })).toBe(0);

@@ -1,5 +1,5 @@
-import { CLIENT_ERROR_LEDGER_ENV } from "./calls/client-error-ledger";
 import type { Clock } from "@zapfloor-exact/shared/clock";
+import { CLIENT_ERROR_LEDGER_ENV } from "./calls/client-error-ledger";
 import type { SimUser } from "./state/user";
 
 /** An Exact App Center registration the simulator accepts. */

@@ -4,7 +4,6 @@ import {
   accountFields,
   type DeletedRecord,
   deletedRecord,
-  type ExactAccount,
   exactAccount,
   type SyncedAccount,
   syncedAccount,

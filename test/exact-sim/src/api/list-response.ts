@@ -42,7 +42,8 @@ export function listResponse<Row>(
   const page = queryCollection(source, req.query, settings.pageSize, filterOptions(req));
   const render = { int64AsString: req.runtime.options.odata.int64AsString };
   const results = page.rows.map((row) => renderRow(row, target, render, req.query.select, req.query.expand));
-  if (req.query.top !== undefined && req.runtime.options.odata.topBareArray) return jsonResponse({ d: results });
+  if (req.query.top !== undefined && req.runtime.options.odata.topBareArray)
+    return jsonResponse({ d: results });
   const d: Record<string, unknown> = {};
   if (page.count !== undefined) d.__count = String(page.count);
   d.results = results;

@@ -133,7 +133,8 @@ function matches(entry: CallRecord, filter: CallFilter): boolean {
     (filter.clientId === undefined || entry.clientId === filter.clientId) &&
     (filter.grantType === undefined || entry.grantType === filter.grantType) &&
     (filter.statusClass === undefined || isClientError(entry.status)) &&
-    (filter.unexpected === undefined || (isClientError(entry.status) && entry.expected === !filter.unexpected))
+    (filter.unexpected === undefined ||
+      (isClientError(entry.status) && entry.expected === !filter.unexpected))
   );
 }
 

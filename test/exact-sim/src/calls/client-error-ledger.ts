@@ -15,7 +15,7 @@ export function clientErrorLedger(path: string | undefined): ((entry: CallRecord
       method: entry.method,
       endpoint: entry.endpoint,
       status: entry.status,
-      where: process.env.SIM_LEDGER_LABEL ?? process.argv[1] ?? "",
+      where: process.env.SIM_LEDGER_LABEL ?? "",
     };
     appendFileSync(path, `${JSON.stringify(line)}\n`);
   };

@@ -40,7 +40,9 @@ describe("crm/Accounts paging", () => {
       `${base}/crm/Accounts?$select=ID&$filter=${q("ID eq guid'00000000-0000-0000-0000-000000000001'")}&$top=1`,
     );
     expect(none.d).toEqual([]);
-    const many: Json = await env.json(`${base}/crm/Accounts?$select=ID&$skip=0&$top=100&$inlinecount=allpages`);
+    const many: Json = await env.json(
+      `${base}/crm/Accounts?$select=ID&$skip=0&$top=100&$inlinecount=allpages`,
+    );
     expect(many.d).toHaveLength(60);
     const sync: Json = await env.json(`${base}/sync/CRM/Accounts?$select=ID&$top=3`);
     expect(sync.d).toHaveLength(3);
