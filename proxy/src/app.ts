@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from "./context";
 import { AppError, errorBody, validationError } from "./errors";
 import { requestLog } from "./middleware/request-log";
 import { accountRoutes } from "./routes/accounts";
+import { attentionRoutes } from "./routes/attention";
 import { customerRoutes } from "./routes/customers";
 import { divisionRoutes } from "./routes/divisions";
 import { exactRoutes } from "./routes/exact";
@@ -42,7 +43,8 @@ export function createApp(deps: AppDeps) {
     .route("/", webhookRoutes())
     .route("/", customerRoutes())
     .route("/", accountRoutes())
-    .route("/", linkEventRoutes());
+    .route("/", linkEventRoutes())
+    .route("/", attentionRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
