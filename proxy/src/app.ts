@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { AppDeps, AppEnv } from "./context";
 import { AppError, errorBody, validationError } from "./errors";
+import { bodyLimits } from "./middleware/body-limits";
 import { requestLog } from "./middleware/request-log";
 import { accountRoutes } from "./routes/accounts";
 import { attentionRoutes } from "./routes/attention";
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
+  app.use(bodyLimits);
 
   // Chained, so that the app's type carries every route for the typed client (`client.ts`).
   const routes = app

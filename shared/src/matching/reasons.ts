@@ -186,7 +186,7 @@ export const reasons = {
   nameSuggestions(count: number, kind: "Exact account" | "zapfloor customer"): Reason {
     return {
       code: "name_suggestions",
-      message: `${count} ${kind}${count === 1 ? " has a" : "s have"} a similar name; names alone never link.`,
+      message: `${count} ${kind}${count === 1 ? " has" : "s have"} a similar name; names alone never link.`,
     };
   },
 
