@@ -35,6 +35,7 @@ describe("PUT /v1/divisions/{division}/settings", () => {
       vatMapping: { rates: { "21": "2", "9": "1", "0": "0" }, international: "5" },
       autoCreate: false,
       nonCustomerMatch: "review",
+      similarNameMatch: "review",
       updatedBy: "bookkeeper",
     });
 
@@ -179,6 +180,7 @@ describe("PUT /v1/divisions/{division}/settings", () => {
       vatMapping: { rates: {}, international: null },
       autoCreate: true,
       nonCustomerMatch: "review",
+      similarNameMatch: "review",
       updatedAt: null,
     });
   });

@@ -23,6 +23,7 @@ export function settingsView(
     vatMapping: { rates: row?.vatMapping.rates ?? {}, international: row?.vatMapping.international ?? null },
     autoCreate: row?.autoCreate ?? true,
     nonCustomerMatch: row?.nonCustomerMatch ?? "review",
+    similarNameMatch: row?.similarNameMatch ?? "review",
     updatedAt: iso(row?.updatedAt),
     updatedBy: row?.updatedBy ?? null,
     referenceDataFetchedAt: fetchedAt.length ? iso(Math.min(...fetchedAt)) : null,
