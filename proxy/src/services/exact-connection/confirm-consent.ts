@@ -1,10 +1,9 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { oauthStates } from "../../db/schema";
 import type { ConsentPreview } from "../../exact/consent-preview";
-import type { IssuedTokens } from "../../exact/oauth";
 import type { ExactServiceContext } from "../context";
 import { consentGone, type FinishedConnect } from "./finish-connect";
-import { otherBrowser, pendingContext } from "./receive-consent";
+import { otherBrowser, type PendingTokens, pendingContext } from "./receive-consent";
 import { hashState } from "./start-connect";
 import { storeConnection } from "./store-connection";
 
@@ -43,10 +42,16 @@ export async function confirmConsent(
     return null;
   }
 
-  const tokens = JSON.parse(
+  const { issuedAt, ...tokens } = JSON.parse(
     ctx.exact.cipher.decrypt(row.pendingTokensEnc, pendingContext(stateHash)),
-  ) as IssuedTokens;
+  ) as PendingTokens;
   const preview = JSON.parse(row.pendingPreview) as ConsentPreview;
-  const stored = await storeConnection(ctx, { tenantId: row.tenantId, host: row.host, tokens, preview });
+  const stored = await storeConnection(ctx, {
+    tenantId: row.tenantId,
+    host: row.host,
+    tokens,
+    issuedAt,
+    preview,
+  });
   return { ...stored, returnTo: row.returnTo };
 }

@@ -3,6 +3,7 @@ import { oauthStates } from "../../db/schema";
 import { AppError } from "../../errors";
 import { readConsentPreview } from "../../exact/consent-preview";
 import { exchangeCode, type IssuedTokens } from "../../exact/oauth";
+import { appRejectedError } from "../../exact/token-manager";
 import type { ExactServiceContext } from "../context";
 import { hashState } from "./start-connect";
 import { type StoredConnection, storeConnection } from "./store-connection";
@@ -21,13 +22,17 @@ export const consentGone = () =>
 export async function exchangeAndPreview(ctx: ExactServiceContext, host: string, code: string) {
   const exchanged = await exchangeCode(ctx.exact.http, ctx.exact.app, host, code);
   if (!exchanged.ok) {
+    if (exchanged.kind === "app_rejected") throw appRejectedError(exchanged.message);
     throw new AppError("upstream", "Exact Online did not accept the consent. Start connecting again.", {
       exactMessage: exchanged.message,
     });
   }
   const tokens: IssuedTokens = exchanged.tokens;
+  // The token's 600 s run from Exact's answer, not from our request: counted from before the request, the
+  // first refresh could come before Exact's 570 s and be refused. [§1, S12a]
+  const answeredAt = ctx.clock.now();
   try {
-    return { tokens, preview: await readConsentPreview(ctx.exact, host, tokens.accessToken) };
+    return { tokens, answeredAt, preview: await readConsentPreview(ctx.exact, host, tokens.accessToken) };
   } catch (error) {
     ctx.logger.warn("exact consent preview failed", { error: (error as Error).message });
     throw new AppError("upstream", "Exact Online did not say which user and divisions the consent covers.");
@@ -56,7 +61,13 @@ export async function finishConnect(
     )
     .returning();
   if (!spent) throw consentGone();
-  const { tokens, preview } = await exchangeAndPreview(ctx, spent.host, input.code);
-  const stored = await storeConnection(ctx, { tenantId: spent.tenantId, host: spent.host, tokens, preview });
+  const { tokens, answeredAt, preview } = await exchangeAndPreview(ctx, spent.host, input.code);
+  const stored = await storeConnection(ctx, {
+    tenantId: spent.tenantId,
+    host: spent.host,
+    tokens,
+    issuedAt: answeredAt,
+    preview,
+  });
   return { ...stored, returnTo: spent.returnTo };
 }

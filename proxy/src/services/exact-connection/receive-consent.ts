@@ -2,9 +2,13 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { oauthStates, tenants } from "../../db/schema";
 import { AppError } from "../../errors";
 import type { ConsentPreview } from "../../exact/consent-preview";
+import type { IssuedTokens } from "../../exact/oauth";
 import type { ExactServiceContext } from "../context";
 import { exchangeAndPreview } from "./finish-connect";
 import { hashState } from "./start-connect";
+
+/** The tokens as Exact issued them, and when: their lifetime runs from Exact's answer, not the confirmation. */
+export type PendingTokens = IssuedTokens & { issuedAt: number };
 
 export const pendingContext = (stateHash: string) => `oauth-pending:${stateHash}`;
 
@@ -49,11 +53,12 @@ export async function receiveConsent(
     .returning();
   if (!claimed) throw new AppError("validation", "This Exact Online consent was already received.");
 
-  const { tokens, preview } = await exchangeAndPreview(ctx, row.host, input.code);
+  const { tokens, answeredAt, preview } = await exchangeAndPreview(ctx, row.host, input.code);
+  const pending: PendingTokens = { ...tokens, issuedAt: answeredAt };
   await ctx.db
     .update(oauthStates)
     .set({
-      pendingTokensEnc: ctx.exact.cipher.encrypt(JSON.stringify(tokens), pendingContext(stateHash)),
+      pendingTokensEnc: ctx.exact.cipher.encrypt(JSON.stringify(pending), pendingContext(stateHash)),
       pendingPreview: JSON.stringify(preview),
     })
     .where(eq(oauthStates.stateHash, stateHash));

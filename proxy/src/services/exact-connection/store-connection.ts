@@ -17,7 +17,7 @@ export interface StoredConnection {
 /** Stores a consent's tokens encrypted as the tenant's connection, and records the divisions it covers. */
 export async function storeConnection(
   ctx: ExactServiceContext,
-  input: { tenantId: string; host: string; tokens: IssuedTokens; preview: ConsentPreview },
+  input: { tenantId: string; host: string; tokens: IssuedTokens; issuedAt: number; preview: ConsentPreview },
 ): Promise<StoredConnection> {
   const { tenantId, preview } = input;
   const now = ctx.clock.now();
@@ -27,10 +27,10 @@ export async function storeConnection(
     host: input.host,
     status: "active" as const,
     accessTokenEnc: ctx.exact.cipher.encrypt(input.tokens.accessToken, accessContext(connectionId)),
-    accessTokenExpiresAt: now + input.tokens.expiresIn * 1000,
-    accessTokenIssuedAt: now,
+    accessTokenExpiresAt: input.issuedAt + input.tokens.expiresIn * 1000,
+    accessTokenIssuedAt: input.issuedAt,
     refreshTokenEnc: ctx.exact.cipher.encrypt(input.tokens.refreshToken, refreshContext(connectionId)),
-    refreshTokenIssuedAt: now,
+    refreshTokenIssuedAt: input.issuedAt,
     refreshLeaseOwner: null,
     refreshLeaseUntil: null,
     lastError: null,
