@@ -7,6 +7,7 @@ import { AppError, errorBody, validationError } from "./errors";
 import { bodyLimits } from "./middleware/body-limits";
 import { requestLog } from "./middleware/request-log";
 import { accountRoutes } from "./routes/accounts";
+import { attentionRoutes } from "./routes/attention";
 import { customerRoutes } from "./routes/customers";
 import { divisionRoutes } from "./routes/divisions";
 import { exactRoutes } from "./routes/exact";
@@ -44,7 +45,8 @@ export function createApp(deps: AppDeps) {
     .route("/", webhookRoutes())
     .route("/", customerRoutes())
     .route("/", accountRoutes())
-    .route("/", linkEventRoutes());
+    .route("/", linkEventRoutes())
+    .route("/", attentionRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatVatRate, parseVatRate } from "../money/vat-rate";
+import { bookingReadinessSchema } from "./divisions";
 
 const exactCode = (what: string, max: number) =>
   z
@@ -94,6 +95,7 @@ export const settingsSchema = z
     updatedBy: z.string().nullable(),
     /** When the division's journals, GL accounts and VAT codes were last read from Exact. */
     referenceDataFetchedAt: z.string().nullable(),
+    bookings: bookingReadinessSchema,
   })
   .meta({ id: "DivisionSettings" });
 export type DivisionSettings = z.infer<typeof settingsSchema>;
