@@ -5,6 +5,7 @@ import { requestId } from "hono/request-id";
 import type { AppDeps, AppEnv } from "./context";
 import { AppError, errorBody, validationError } from "./errors";
 import { bodyLimits } from "./middleware/body-limits";
+import { apiRateLimit } from "./middleware/rate-limit";
 import { requestLog } from "./middleware/request-log";
 import { accountRoutes } from "./routes/accounts";
 import { attentionRoutes } from "./routes/attention";
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use(requestLog);
   app.use(bodyLimits);
+  if (deps.apiRateLimit) app.use("/v1/*", apiRateLimit(deps.apiRateLimit, deps.clock));
 
   // Chained, so that the app's type carries every route for the typed client (`client.ts`).
   const routes = app

@@ -31,7 +31,12 @@ export async function openRuntime(env: Env, logger: Logger, clock: Clock = syste
     syncIntervalMs: env.SYNC_INTERVAL_MINUTES * 60_000,
     ...salesEntryJobOptions(env, matchOrCreateForPush),
   });
-  const deps: AppDeps = { ...context, version, jobs };
+  const deps: AppDeps = {
+    ...context,
+    version,
+    jobs,
+    apiRateLimit: { perMinute: env.API_RATE_LIMIT_PER_MINUTE },
+  };
   return {
     deps,
     database,

@@ -13,6 +13,8 @@ export interface BackgroundJobsOptions {
   /** The sales-entry outbox worker; not started without it. */
   outbox?: OutboxWorkerOptions;
   paidState?: PaidStateOptions;
+  /** Webhook deliveries for one account within this time are served by one refresh. Default 2 s. */
+  webhookCoalesceMs?: number;
 }
 
 /**
@@ -55,15 +57,38 @@ export function createBackgroundJobs(
     );
   }
 
+  const coalesceMs = options.webhookCoalesceMs ?? 2000;
+  const refreshes = new Map<string, { started: boolean; again: boolean }>();
+
+  /**
+   * Refreshes one account after a webhook, at most once per window: deliveries for the same account that come
+   * while a refresh waits join it; one that comes while it runs gets a single refresh after it.
+   */
   function refreshAccountSoon(tenantId: string, division: number, accountId: string) {
+    const key = `${tenantId}:${division}:${accountId}`;
+    const waiting = refreshes.get(key);
+    if (waiting) {
+      if (waiting.started) waiting.again = true;
+      return;
+    }
+    const state = { started: false, again: true };
+    refreshes.set(key, state);
     track(
-      refreshAccount(ctx, { tenantId, division, accountId }).catch((error: unknown) => {
-        ctx.logger.warn("webhook account refresh failed", {
-          tenantId,
-          division,
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }),
+      (async () => {
+        while (state.again) {
+          await new Promise((resolve) => setTimeout(resolve, coalesceMs).unref());
+          state.started = true;
+          state.again = false;
+          await refreshAccount(ctx, { tenantId, division, accountId }).catch((error: unknown) => {
+            ctx.logger.warn("webhook account refresh failed", {
+              tenantId,
+              division,
+              error: error instanceof Error ? error.message : String(error),
+            });
+          });
+          state.started = false;
+        }
+      })().finally(() => refreshes.delete(key)),
     );
   }
 
