@@ -9,7 +9,7 @@ import { anyRole, requireRole } from "../middleware/auth";
 import { finishConnect } from "../services/exact-connection/finish-connect";
 import { getConnection } from "../services/exact-connection/get-connection";
 import { startConnect } from "../services/exact-connection/start-connect";
-import { bearer, errors } from "./openapi";
+import { access, errors } from "./openapi";
 import { connectedPage } from "./pages/connected-page";
 
 const connectRoute = createRoute({
@@ -17,7 +17,7 @@ const connectRoute = createRoute({
   path: "/v1/exact/connect",
   tags: ["exact"],
   summary: "Start connecting Exact Online (OAuth consent)",
-  security: bearer,
+  ...access("bookkeeper"),
   middleware: [requireRole("bookkeeper")] as const,
   request: { query: connectQuerySchema },
   responses: {
@@ -37,12 +37,30 @@ const callbackRoute = createRoute({
   path: "/exact/callback",
   tags: ["exact"],
   summary: "Exact Online's OAuth redirect target",
+  ...access("none"),
   request: {
     query: z.object({
-      code: z.string().min(1).optional(),
-      state: z.string().min(1).max(200),
-      error: z.string().optional(),
-      error_description: z.string().optional(),
+      code: z
+        .string()
+        .min(1)
+        .optional()
+        .meta({
+          description: "Exact's authorization code, exchanged for tokens.",
+          example: "stampNL001.gAAA…",
+        }),
+      state: z
+        .string()
+        .min(1)
+        .max(200)
+        .meta({ description: "The one-time state the consent was started with.", example: "k3Jx9QyZ2v…" }),
+      error: z
+        .string()
+        .optional()
+        .meta({ description: "Set by Exact when the consent was refused.", example: "access_denied" }),
+      error_description: z
+        .string()
+        .optional()
+        .meta({ description: "Exact's explanation of `error`.", example: "The user denied access." }),
     }),
   },
   responses: {
@@ -60,7 +78,7 @@ const connectionRoute = createRoute({
   path: "/v1/exact/connection",
   tags: ["exact"],
   summary: "The Exact Online connection: state, divisions, token ages, call budget",
-  security: bearer,
+  ...access("any"),
   middleware: [anyRole] as const,
   responses: {
     200: {

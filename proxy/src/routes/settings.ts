@@ -5,7 +5,7 @@ import type { AppEnv } from "../context";
 import { anyRole, requireRole } from "../middleware/auth";
 import { getSettings } from "../services/settings/get-settings";
 import { putSettings } from "../services/settings/put-settings";
-import { bearer, errors } from "./openapi";
+import { access, errors } from "./openapi";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 
@@ -14,7 +14,7 @@ const getRoute = createRoute({
   path: "/v1/divisions/{division}/settings",
   tags: ["settings"],
   summary: "How the division books zapfloor invoices, and how matching behaves there",
-  security: bearer,
+  ...access("any"),
   middleware: [anyRole] as const,
   request: { params: divisionParamSchema },
   responses: {
@@ -28,14 +28,21 @@ const putRoute = createRoute({
   path: "/v1/divisions/{division}/settings",
   tags: ["settings"],
   summary: "Save the sales journal, credit-note journal, GL and VAT mappings and matching behaviour",
-  description:
+  ...access(
+    "bookkeeper",
     "Every journal, GL account and VAT code is checked against what the division has in Exact (read once and " +
-    "cached; `?refresh=true` reads them again). Every problem is listed at once.",
-  security: bearer,
+      "cached; `?refresh=true` reads them again). Every problem is listed at once.",
+  ),
   middleware: [requireRole("bookkeeper")] as const,
   request: {
     params: divisionParamSchema,
-    query: z.object({ refresh: z.enum(["true", "false"]).default("false") }),
+    query: z.object({
+      refresh: z.enum(["true", "false"]).default("false").meta({
+        description:
+          "`true` reads the division's journals, G/L accounts and VAT codes from Exact again first.",
+        example: "true",
+      }),
+    }),
     body: { content: json(settingsInputSchema), required: true },
   },
   responses: {

@@ -5,7 +5,7 @@ import { divisions } from "../db/schema";
 import { AppError } from "../errors";
 import { normaliseGuid } from "../exact/odata";
 import { verifyWebhookSignature } from "../security/webhook-signature";
-import { errors } from "./openapi";
+import { access, errors } from "./openapi";
 
 const delivery = z.object({
   Content: z.object({
@@ -21,8 +21,10 @@ const route = createRoute({
   path: "/webhooks/exact",
   tags: ["webhooks"],
   summary: "Exact Online webhook receiver",
-  description:
+  ...access(
+    "none",
     "Answers Exact's empty validation POST; verifies `HashCode` on every delivery and refreshes the account it names.",
+  ),
   responses: {
     200: {
       description: "Received.",
