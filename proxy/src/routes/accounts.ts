@@ -17,7 +17,6 @@ import { unlinkAccount } from "../services/links/unlink-account";
 import { acceptSuggestions } from "../services/overview/accept-suggestions";
 import { accountDetail } from "../services/overview/account-detail";
 import { listAccounts } from "../services/overview/list-accounts";
-import { smallBody } from "./body-limit";
 import { access, errors } from "./openapi";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
@@ -64,7 +63,7 @@ const linkRoute = createRoute({
     "bookkeeper",
     "409 with the reason when either side is already linked, or the account is not a customer (Status C), blocked or deleted. Linking a pair that is already linked to each other changes nothing.",
   ),
-  middleware: [bookkeeper, smallBody] as const,
+  middleware: [bookkeeper] as const,
   request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
   responses: {
     200: { description: "Linked; the account as it now stands.", content: json(accountDetailSchema) },
@@ -95,7 +94,7 @@ const promoteRoute = createRoute({
     "bookkeeper",
     "What `review` offers for a non-customer match. One Exact call (Status C, allowed for sales); everything that would refuse the link is checked first.",
   ),
-  middleware: [bookkeeper, smallBody] as const,
+  middleware: [bookkeeper] as const,
   request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
   responses: {
     200: {
@@ -115,7 +114,7 @@ const acceptRoute = createRoute({
     "bookkeeper",
     "Links each account whose suggestion is unambiguous, in one transaction, and reports what it linked and what it skipped and why. `dryRun: true` is the preview.",
   ),
-  middleware: [bookkeeper, smallBody] as const,
+  middleware: [bookkeeper] as const,
   request: {
     params: divisionParamSchema,
     body: { content: json(acceptSuggestionsRequestSchema), required: true },

@@ -40,14 +40,10 @@ const callbackRoute = createRoute({
   ...access("none"),
   request: {
     query: z.object({
-      code: z
-        .string()
-        .min(1)
-        .optional()
-        .meta({
-          description: "Exact's authorization code, exchanged for tokens.",
-          example: "stampNL001.gAAA…",
-        }),
+      code: z.string().min(1).optional().meta({
+        description: "Exact's authorization code, exchanged for tokens.",
+        example: "stampNL001.gAAA…",
+      }),
       state: z
         .string()
         .min(1)

@@ -38,12 +38,10 @@ export type Address = z.infer<typeof addressSchema>;
 /** The body of `PUT /v1/customers/{number}`: the customer as zapfloor knows it. */
 export const customerInputSchema = z
   .strictObject({
-    name: plainText(200)
-      .min(1, "a name is required")
-      .meta({
-        description: "The customer's legal name, as on its invoices.",
-        example: "Acme Workspace B.V.",
-      }),
+    name: plainText(200).min(1, "a name is required").meta({
+      description: "The customer's legal name, as on its invoices.",
+      example: "Acme Workspace B.V.",
+    }),
     vatNumber: optional(registrationNumber("a VAT number"), {
       description:
         "The VAT number as zapfloor has it; spaces, dots and a missing country prefix are normalised before matching.",
@@ -101,6 +99,10 @@ export const customerDivisionStateSchema = z
     outcome: matchOutcomeSchema,
     exactAccountId: z.string().nullable(),
     link: linkSchema.nullable(),
+    lastLoadedAt: z.string().nullable().optional().meta({
+      description:
+        "With outcome `unknown`: when the division's accounts were last loaded, or null for never; load them (POST /v1/divisions/{division}/sync) before matching.",
+    }),
   })
   .meta({ id: "CustomerDivisionState" });
 

@@ -34,15 +34,10 @@ const vatRate = z
 
 export const invoiceLineSchema = z
   .object({
-    description: z
-      .string()
-      .trim()
-      .min(1)
-      .max(255)
-      .meta({
-        description: "What the line is for, as on the invoice.",
-        example: "Dedicated desk, March 2026",
-      }),
+    description: z.string().trim().min(1).max(255).meta({
+      description: "What the line is for, as on the invoice.",
+      example: "Dedicated desk, March 2026",
+    }),
     amount: amountSchema.meta({
       description: "The line's amount excluding VAT, as a decimal string; negative on a credit note.",
       example: "350.00",
@@ -100,15 +95,10 @@ export const invoiceSchema = z
       .regex(/^[A-Z]{3}$/, "must be an ISO 4217 currency code")
       .default("EUR")
       .meta({ description: "ISO 4217 currency code.", example: "EUR" }),
-    description: z
-      .string()
-      .trim()
-      .max(255)
-      .optional()
-      .meta({
-        description: "The entry's description in Exact.",
-        example: "zapfloor invoice 2026-0153, March 2026",
-      }),
+    description: z.string().trim().max(255).optional().meta({
+      description: "The entry's description in Exact.",
+      example: "zapfloor invoice 2026-0153, March 2026",
+    }),
     customer: invoiceCustomerSchema,
     lines: z
       .array(invoiceLineSchema)
