@@ -15,8 +15,8 @@ interface FixConfirmationProps {
 export function FixConfirmation({ fix, busy, onConfirm, onCancel }: FixConfirmationProps) {
   const { t } = useI18n();
   return (
-    <div class="zfx-fix" role="group" aria-label={t("panel.fix.confirmTitle")} data-fix={fix.action}>
-      <p class="zfx-fix__title">{t("panel.fix.confirmTitle")}</p>
+    <fieldset class="zfx-fix" data-fix={fix.action}>
+      <legend class="zfx-fix__title">{t("panel.fix.confirmTitle")}</legend>
       <ul class="zfx-fix__changes">
         {fix.changes.map((change) => (
           <li key={change.field} data-field={change.field}>
@@ -34,6 +34,6 @@ export function FixConfirmation({ fix, busy, onConfirm, onCancel }: FixConfirmat
           {t("panel.cancel")}
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }
