@@ -77,6 +77,7 @@ step(pnpm, "Installing dependencies", ["install", "--frozen-lockfile", "--prefer
 
 switch (job) {
   case "start":
+    step(pnpm, "Building the proxy", ["--filter", "@zapfloor-exact/proxy", "run", "build"]);
     startProxy(pnpm);
     break;
   case "test":

@@ -3,6 +3,7 @@
 import accountLookup from "./account-lookup";
 import exactCalls from "./exact-calls";
 import salesEntries from "./sales-entries";
+import startUp from "./start-up";
 
 export type Bench = () => Promise<string>;
 
@@ -10,6 +11,7 @@ const benches: [string, Bench][] = [
   ["Exact calls of the account mirror", exactCalls],
   ["Exact calls per pushed sales entry", salesEntries],
   ["Account-link lookup under load", accountLookup],
+  ["Proxy start-up", startUp],
 ];
 
 const only = process.argv[2];

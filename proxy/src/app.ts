@@ -4,8 +4,10 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { AppDeps, AppEnv } from "./context";
 import { AppError, errorBody, validationError } from "./errors";
+import { bodyLimits } from "./middleware/body-limits";
 import { requestLog } from "./middleware/request-log";
 import { accountRoutes } from "./routes/accounts";
+import { attentionRoutes } from "./routes/attention";
 import { customerRoutes } from "./routes/customers";
 import { divisionRoutes } from "./routes/divisions";
 import { registerEventWebhooks } from "./routes/event-webhooks";
@@ -34,6 +36,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
+  app.use(bodyLimits);
 
   // Chained, so that the app's type carries every route for the typed client (`client.ts`).
   const routes = app
@@ -46,6 +49,7 @@ export function createApp(deps: AppDeps) {
     .route("/", customerRoutes())
     .route("/", accountRoutes())
     .route("/", linkEventRoutes())
+    .route("/", attentionRoutes())
     .route("/", webhookEndpointRoutes())
     .route("/", eventRoutes());
 

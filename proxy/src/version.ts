@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { packageDir } from "./util/package-dir";
 
 export const version: string = JSON.parse(
-  readFileSync(new URL("../package.json", import.meta.url), "utf8"),
+  readFileSync(join(packageDir(import.meta.url), "package.json"), "utf8"),
 ).version;

@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import { type Client, createClient } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import { packageDir } from "../util/package-dir";
 import * as schema from "./schema";
 import { serializeWrites } from "./serialized-client";
 
@@ -18,7 +18,7 @@ export interface Database {
   close(): void;
 }
 
-const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
+const migrationsFolder = join(packageDir(import.meta.url), "drizzle");
 
 export function localFilePath(url: string): string | undefined {
   if (!url.startsWith("file:")) return undefined;

@@ -17,11 +17,13 @@ export const requireRole = (...roles: TokenRole[]) =>
     if (!roles.includes(caller.role)) {
       throw new AppError(
         "forbidden",
-        `This needs a ${roles.join(" or ")} token; this one is a ${caller.role} token.`,
+        `This needs ${withArticle(roles.join(" or "))} token; this one is ${withArticle(caller.role)} token.`,
       );
     }
     c.set("caller", caller);
     await next();
   });
+
+const withArticle = (word: string) => `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
 
 export const anyRole = requireRole("integration", "bookkeeper");

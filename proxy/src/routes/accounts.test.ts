@@ -469,3 +469,20 @@ describe("GET /v1/divisions/{division}/link-events", () => {
     expect((await f.call(other.tokens.bookkeeper, "GET", base)).status).toBe(404);
   });
 });
+
+describe("a division whose accounts were never loaded", () => {
+  it("the panel's account and the overview answer 409 saying the division needs loading", async () => {
+    const unloaded = 7_200_098;
+    fixture = await startLinkingFixture({ unloadedDivisions: [unloaded] });
+    for (const path of [
+      `/v1/divisions/${unloaded}/accounts`,
+      `/v1/divisions/${unloaded}/accounts/00000000-0000-0000-0000-000000000001`,
+    ]) {
+      const response = await fixture.bookkeeper("GET", path);
+      expect(response.status).toBe(409);
+      const error = await errorOf(response);
+      expect(error.message).toContain("have not been loaded yet");
+      expect(error.details).toEqual({ reason: "mirror_not_loaded", division: unloaded, lastLoadedAt: null });
+    }
+  });
+});

@@ -17,7 +17,6 @@ import { unlinkAccount } from "../services/links/unlink-account";
 import { acceptSuggestions } from "../services/overview/accept-suggestions";
 import { accountDetail } from "../services/overview/account-detail";
 import { listAccounts } from "../services/overview/list-accounts";
-import { smallBody } from "./body-limit";
 import { bearer, errors } from "./openapi";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
@@ -62,7 +61,7 @@ const linkRoute = createRoute({
   description:
     "409 with the reason when either side is already linked, or the account is not a customer (Status C), blocked or deleted. Linking a pair that is already linked to each other changes nothing.",
   security: bearer,
-  middleware: [bookkeeper, smallBody] as const,
+  middleware: [bookkeeper] as const,
   request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
   responses: {
     200: { description: "Linked; the account as it now stands.", content: json(accountDetailSchema) },
@@ -92,7 +91,7 @@ const promoteRoute = createRoute({
   description:
     "What `review` offers for a non-customer match. One Exact call (Status C, allowed for sales); everything that would refuse the link is checked first.",
   security: bearer,
-  middleware: [bookkeeper, smallBody] as const,
+  middleware: [bookkeeper] as const,
   request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
   responses: {
     200: {
@@ -111,7 +110,7 @@ const acceptRoute = createRoute({
   description:
     "Links each account whose suggestion is unambiguous, in one transaction, and reports what it linked and what it skipped and why. `dryRun: true` is the preview.",
   security: bearer,
-  middleware: [bookkeeper, smallBody] as const,
+  middleware: [bookkeeper] as const,
   request: {
     params: divisionParamSchema,
     body: { content: json(acceptSuggestionsRequestSchema), required: true },

@@ -60,6 +60,19 @@ describe("who may call the linking endpoints", () => {
     }
   });
 
+  it("names both roles with the right article", async () => {
+    const { tokens } = fixture.tenant;
+    const asBookkeeper = await fixture.call(tokens.bookkeeper, "PUT", "/v1/customers/1001", { name: "Acme" });
+    expect((await errorOf(asBookkeeper)).message).toBe(
+      "This needs an integration token; this one is a bookkeeper token.",
+    );
+    const path = `/v1/divisions/${fixture.division}/accounts/${fixture.ids[0]!}/link`;
+    const asIntegration = await fixture.call(tokens.integration, "DELETE", path);
+    expect((await errorOf(asIntegration)).message).toBe(
+      "This needs a bookkeeper token; this one is an integration token.",
+    );
+  });
+
   it("answers 404 for another tenant's division, and shows none of its data", async () => {
     for (const [method, path, role, body] of endpoints(fixture.division, fixture.ids[0]!)) {
       if (!path.includes(String(fixture.division))) continue;

@@ -23,9 +23,17 @@ export interface ProxyProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts the real proxy (`src/index.ts`) as its own process and resolves once it listens. */
-export function startProxyProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<ProxyProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+/**
+ * Starts the real proxy as its own process and resolves once it listens: `src/index.ts` under tsx, or with
+ * `compiled` the build in `dist/` under plain node, as production runs it.
+ */
+export function startProxyProcess(
+  env: Record<string, string>,
+  timeoutMs = 20_000,
+  { compiled = false } = {},
+): Promise<ProxyProcess> {
+  const args = compiled ? ["dist/index.js"] : ["--import", "tsx", "src/index.ts"];
+  const child = spawn(process.execPath, args, {
     cwd: proxyRoot,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -27,7 +27,7 @@ const STARTUP_DEADLINE_MS = 90_000;
 const STOP_GRACE_MS = 10_000;
 
 /**
- * Starts the real proxy (`pnpm --filter @zapfloor-exact/proxy start`) in sandbox mode: with no Exact
+ * Builds the proxy and starts it as production runs it (`node dist/index.js`), in sandbox mode: with no Exact
  * app configured it also starts the Exact simulator. Resolves once `/health` answers ok.
  */
 export async function startProxy({
@@ -64,10 +64,15 @@ export async function startProxy({
   }
   Object.assign(env, extraEnv);
 
-  const log = openSync(logFile, "a");
-  // Its own process group, so that stopping it also stops tsx and node under pnpm.
-  const child = spawn("pnpm", ["--silent", "--filter", "@zapfloor-exact/proxy", "start"], {
+  // On stderr: the benchmarks keep stdout for their report.
+  execFileSync("pnpm", ["--silent", "--filter", "@zapfloor-exact/proxy", "build"], {
     cwd: repoRoot,
+    stdio: ["ignore", process.stderr, process.stderr],
+  });
+  const log = openSync(logFile, "a");
+  // Its own process group, so that stopping it stops everything it started.
+  const child = spawn(process.execPath, ["dist/index.js"], {
+    cwd: path.join(repoRoot, "proxy"),
     env,
     detached: true,
     stdio: ["ignore", log, log],

@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import type { ServiceContext } from "../context";
 import { customerView } from "../customers/customer-row";
 import { requireDivision } from "../divisions/require-division";
+import { requireLoadedMirror } from "../divisions/require-loaded-mirror";
 import { mirroredAccountOf } from "../matching/mirrored-account";
 import { divisionView, sortKeyOf } from "./division-view";
 import { rowOf } from "./list-accounts";
@@ -17,6 +18,7 @@ export async function accountDetail(
 ): Promise<AccountDetail> {
   const scope = { tenantId: input.tenantId, division: input.division };
   await requireDivision(ctx, input.tenantId, input.division);
+  await requireLoadedMirror(ctx, scope);
   const exactId = normaliseAccountId(input.exactId);
   const row = await mirrorRow(ctx.db, scope, exactId);
   if (!row) {

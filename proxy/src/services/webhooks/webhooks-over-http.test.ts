@@ -28,7 +28,7 @@ afterEach(async () => {
 /** Quick retries, so that six attempts take well under a second. */
 const quick: WebhookWorkerOptions = {
   pollMs: 20,
-  timeoutMs: 2000,
+  timeoutMs: 5000,
   retryBaseMs: 20,
   retryMaxMs: 200,
   pauseAfterMs: 3_600_000,

@@ -2,10 +2,19 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const REPO_ROOT = path.resolve(fileURLToPath(new URL("../../../../", import.meta.url)));
-
 /** The recorded Exact payloads, `test/fixtures/exact` (override: EXACT_FIXTURES_DIR). */
-export const FIXTURES_DIR = process.env.EXACT_FIXTURES_DIR ?? path.resolve(REPO_ROOT, "test/fixtures/exact");
+export const FIXTURES_DIR = process.env.EXACT_FIXTURES_DIR ?? path.join(repoRoot(), "test/fixtures/exact");
+
+/** The workspace root, found upwards: this file runs from `src/seed/` and bundled into the proxy's `dist/`. */
+function repoRoot(): string {
+  let folder = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(folder, "pnpm-workspace.yaml"))) {
+    const parent = path.dirname(folder);
+    if (parent === folder) return path.resolve(fileURLToPath(new URL("../../../../", import.meta.url)));
+    folder = parent;
+  }
+  return folder;
+}
 
 export function fixturesAvailable(): boolean {
   return existsSync(path.join(FIXTURES_DIR, "SOURCES.md"));

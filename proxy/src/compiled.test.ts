@@ -1,0 +1,59 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, type ProxyProcess, startProxyProcess } from "./testing/processes";
+
+const proxyRoot = fileURLToPath(new URL("..", import.meta.url));
+
+describe("the compiled proxy (pnpm build, then plain node)", () => {
+  const folder = mkdtempSync(join(os.tmpdir(), "zfx-compiled-"));
+  let proxy: ProxyProcess;
+  let simPort: number;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: proxyRoot, stdio: "ignore" });
+    simPort = await freePort();
+    proxy = await startProxyProcess(
+      {
+        DATABASE_URL: `file:${join(folder, "proxy.db")}`,
+        SECRET_KEY: Buffer.alloc(32, 3).toString("base64"),
+        SIM_PORT: String(simPort),
+        EXACT_CLIENT_ID: "",
+        EXACT_CLIENT_SECRET: "",
+      },
+      60_000,
+      { compiled: true },
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await proxy?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("is JavaScript that needs neither tsx nor the workspace's TypeScript sources", () => {
+    const bundle = readFileSync(join(proxyRoot, "dist/index.js"), "utf8");
+    expect(bundle).not.toMatch(/from\s+["']@zapfloor-exact\//);
+    expect(bundle).not.toMatch(/["']tsx["']/);
+    expect(existsSync(join(proxyRoot, "dist/index.js.map"))).toBe(true);
+  });
+
+  it("finds its migrations and answers health with its version", async () => {
+    const response = await fetch(`${proxy.url}/health`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { ok: boolean; version: string };
+    expect(body.ok).toBe(true);
+    const { version } = JSON.parse(readFileSync(join(proxyRoot, "package.json"), "utf8"));
+    expect(body.version).toBe(version);
+  });
+
+  it("starts the bundled simulator in sandbox mode, with its demo divisions", async () => {
+    const response = await fetch(`http://127.0.0.1:${simPort}/__sim/divisions`);
+    expect(response.status).toBe(200);
+    const { divisions } = (await response.json()) as { divisions: unknown[] };
+    expect(divisions.length).toBeGreaterThan(0);
+  });
+});
