@@ -106,7 +106,7 @@ describe("proxy replicas on one libSQL server", () => {
 
   it("run one division's sync on one replica only, however many ask", async () => {
     const division = DIVISIONS[0]!;
-    simulator.sim.control.addFault({ path: "bulk/CRM/Accounts", latencyMs: 300, times: 3 });
+    simulator.sim.control.addFault({ path: "sync/CRM/Accounts", latencyMs: 300, times: 3 });
     simulator.sim.calls.reset();
     const answers = await Promise.all(
       replicas.flatMap((replica) =>
@@ -120,7 +120,7 @@ describe("proxy replicas on one libSQL server", () => {
       ),
     );
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
-    expect(simulator.sim.calls.count({ division, endpoint: "bulk/CRM/Accounts" })).toBe(3);
+    expect(simulator.sim.calls.count({ division, endpoint: "sync/CRM/Accounts" })).toBe(3);
   });
 
   it("refresh the Exact token once when both replicas need it at the same moment", async () => {

@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import { exchangeCode } from "../../exact/oauth";
 import { consentedDivisions } from "../../exact/resources/system";
 import { me as meSchema } from "../../exact/schemas";
-import { accessContext, refreshContext } from "../../exact/token-manager";
+import { accessContext, appRejectedError, refreshContext } from "../../exact/token-manager";
 import type { ExactServiceContext } from "../context";
 import { hashState } from "./start-connect";
 
@@ -47,12 +47,16 @@ export async function finishConnect(
 
   const exchanged = await exchangeCode(ctx.exact.http, ctx.exact.app, spent.host, input.code);
   if (!exchanged.ok) {
+    if (exchanged.kind === "app_rejected") throw appRejectedError(exchanged.message);
     throw new AppError("upstream", "Exact Online did not accept the consent. Start connecting again.", {
       exactMessage: exchanged.message,
     });
   }
 
-  const connectionId = await storeTokens(ctx, spent.tenantId, spent.host, exchanged.tokens, now);
+  // The token's 600 s run from Exact's answer, not from our request: counted from before the request, the
+  // first refresh could come before Exact's 570 s and be refused. [§1, S12a]
+  const answeredAt = ctx.clock.now();
+  const connectionId = await storeTokens(ctx, spent.tenantId, spent.host, exchanged.tokens, answeredAt);
   const user = await ctx.exact.client.me(spent.tenantId, meSchema);
   await ctx.db
     .update(exactConnections)
