@@ -85,6 +85,10 @@ export function createApp(deps: AppDeps) {
         error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause),
       });
     }
+    const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (error.code === "rate_limited" && typeof retryAfter === "number") {
+      c.header("Retry-After", String(retryAfter));
+    }
     return c.json(errorBody(error, c.get("requestId")), error.status);
   });
 
