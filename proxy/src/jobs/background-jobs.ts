@@ -1,5 +1,6 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { divisionSync, divisions } from "../db/schema";
+import { describeError } from "../db/storage-error";
 import type { ExactServiceContext } from "../services/context";
 import { ensureAccountsWebhook } from "../services/mirror/ensure-webhook";
 import { refreshAccount } from "../services/mirror/refresh-account";
@@ -54,7 +55,7 @@ export function createBackgroundJobs(
           ctx.logger.warn("background sync failed", {
             tenantId,
             division,
-            error: error instanceof Error ? error.message : String(error),
+            error: describeError(error),
           });
         })
         .finally(() => queued.delete(key)),
@@ -87,7 +88,7 @@ export function createBackgroundJobs(
             ctx.logger.warn("webhook account refresh failed", {
               tenantId,
               division,
-              error: error instanceof Error ? error.message : String(error),
+              error: describeError(error),
             });
           });
           state.started = false;
