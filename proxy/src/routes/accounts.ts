@@ -11,6 +11,7 @@ import { divisionParamSchema } from "@zapfloor-exact/shared/schemas/divisions";
 import { linkRequestSchema } from "@zapfloor-exact/shared/schemas/links";
 import type { AppEnv } from "../context";
 import { anyRole, requireRole } from "../middleware/auth";
+import { addVatAndLink } from "../services/links/add-vat-and-link";
 import { linkAccount } from "../services/links/link-account";
 import { promoteAccount } from "../services/links/promote-account";
 import { unlinkAccount } from "../services/links/unlink-account";
@@ -102,6 +103,25 @@ const promoteRoute = createRoute({
   },
 });
 
+const addVatRoute = createRoute({
+  method: "post",
+  path: "/v1/divisions/{division}/accounts/{exactId}/add-vat-and-link",
+  tags: ["accounts"],
+  summary: "Put the zapfloor customer's VAT number on the Exact account, and link it",
+  description:
+    "The fix the account's candidate offers (`fix.action: add_vat_and_link`, with the changes it makes): for an Exact customer without a VAT number whose name agrees. The account is read again first and the fix refused (409) when Exact's record changed since the mirror read it; then one PUT of the changed fields, and the link, audited with the changes.",
+  security: bearer,
+  middleware: [bookkeeper] as const,
+  request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
+  responses: {
+    200: {
+      description: "Changed in Exact and linked; the account as it now stands.",
+      content: json(accountDetailSchema),
+    },
+    ...errors(400, 401, 403, 404, 409, 429, 502),
+  },
+});
+
 const acceptRoute = createRoute({
   method: "post",
   path: "/v1/divisions/{division}/accounts/accept-suggestions",
@@ -161,6 +181,14 @@ export function accountRoutes() {
       const deps = c.get("deps");
       const { customerNumber } = c.req.valid("json");
       await promoteAccount(deps, { tenantId, division, exactId, customerNumber, actor: label });
+      return c.json(await accountDetail(deps, { tenantId, division, exactId }), 200);
+    })
+    .openapi(addVatRoute, async (c) => {
+      const { division, exactId } = c.req.valid("param");
+      const { tenantId, label } = c.get("caller");
+      const deps = c.get("deps");
+      const { customerNumber } = c.req.valid("json");
+      await addVatAndLink(deps, { tenantId, division, exactId, customerNumber, actor: label });
       return c.json(await accountDetail(deps, { tenantId, division, exactId }), 200);
     })
     .openapi(acceptRoute, async (c) => {

@@ -80,3 +80,15 @@ export function createCustomerAccount(api: DivisionApi, customer: NewCustomer) {
 export function promoteToCustomer(api: DivisionApi, id: string) {
   return api.update(`crm/Accounts(${guid(id)})`, { Status: "C", IsSales: true });
 }
+
+/** Fields a fix from the panel may change on an existing account; never `Code` (a PUT with it fails). [§3, I-picqer-416] */
+export interface AccountFieldChanges {
+  VATNumber?: string;
+  ChamberOfCommerce?: string;
+  SearchCode?: string;
+}
+
+/** PUT only the fields to change: Exact leaves every property not sent as it was, and answers 204. [§2, §3] */
+export function updateAccountFields(api: DivisionApi, id: string, changes: AccountFieldChanges) {
+  return api.update(`crm/Accounts(${guid(id)})`, changes);
+}

@@ -2,7 +2,8 @@ import { amountFromExact, formatAmount } from "@zapfloor-exact/shared/money";
 import { normaliseGuid } from "../../exact/odata";
 import { receivablesOfEntries } from "../../exact/resources/receivables";
 import type { ExactServiceContext } from "../context";
-import { claimPaidChecks, divisionsWithUnpaidEntries, recordPaidState } from "./outbox-store";
+import { recordPaidChange } from "../events/invoice-events";
+import { claimPaidChecks, divisionsWithUnpaidEntries, readEntry, recordPaidState } from "./outbox-store";
 
 export interface PaidCheckOptions {
   /** An entry is checked again this long after its last check. */
@@ -58,13 +59,18 @@ export async function checkPaidState(
           continue;
         }
         const paid = evidence.unpaidParts === 0;
-        await recordPaidState(
-          ctx.db,
-          { ...scope, invoiceNumber: row.invoiceNumber },
-          paid
-            ? { outstanding: "0.00", paidAt: now }
-            : { outstanding: formatAmount(evidence.open), paidAt: null },
-        );
+        const key = { ...scope, invoiceNumber: row.invoiceNumber };
+        await ctx.db.transaction(async (tx) => {
+          const before = await readEntry(tx, key);
+          const after = await recordPaidState(
+            tx,
+            key,
+            paid
+              ? { outstanding: "0.00", paidAt: before?.paidAt ?? now }
+              : { outstanding: formatAmount(evidence.open), paidAt: null },
+          );
+          if (before && after) await recordPaidChange(tx, before, after, now);
+        });
         if (paid) result.paid++;
       }
     } catch (error) {

@@ -15,6 +15,8 @@ export interface CallRecord {
   fault?: string;
   /** For `oauth2/token`: `authorization_code` or `refresh_token`. */
   grantType?: string;
+  /** For a PUT: the body as sent (parsed JSON, else the text), so that a test can see what it changed. */
+  body?: unknown;
   /** A client error (4xx other than 429) the test asked for; see `CallLog.expectClientErrors`. */
   expected?: boolean;
 }

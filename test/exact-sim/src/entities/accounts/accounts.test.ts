@@ -202,6 +202,9 @@ describe("crm/Accounts writes", () => {
     expect(await put.text()).toBe("");
     const after: Json = await env.json(`${path}?$select=Name,SearchCode`);
     expect(after.d).toMatchObject({ Name: "Nieuw", SearchCode: "77" });
+    expect(env.sim.control.calls({ method: "PUT" })).toEqual([
+      expect.objectContaining({ endpoint: "crm/Accounts(key)", status: 204, body: { Name: "Nieuw" } }),
+    ]);
     const withCode = await env.api(path, {
       method: "PUT",
       body: JSON.stringify({ Name: "X", Code: account.Code }),
