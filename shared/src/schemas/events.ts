@@ -134,14 +134,10 @@ export const webhookEndpointInputSchema = z
   .strictObject({
     url: webhookUrlSchema,
     eventTypes: eventTypesSchema.default([]),
-    description: z
-      .string()
-      .max(500)
-      .default("")
-      .meta({
-        description: "A note for people: what receives these events.",
-        example: "zapfloor production",
-      }),
+    description: z.string().max(500).default("").meta({
+      description: "A note for people: what receives these events.",
+      example: "zapfloor production",
+    }),
   })
   .meta({ id: "WebhookEndpointInput" });
 
@@ -149,14 +145,10 @@ export const webhookEndpointUpdateSchema = z
   .strictObject({
     url: webhookUrlSchema.optional(),
     eventTypes: eventTypesSchema.optional(),
-    description: z
-      .string()
-      .max(500)
-      .optional()
-      .meta({
-        description: "A note for people: what receives these events.",
-        example: "zapfloor production",
-      }),
+    description: z.string().max(500).optional().meta({
+      description: "A note for people: what receives these events.",
+      example: "zapfloor production",
+    }),
     status: endpointStatusSchema.optional().meta({
       description: "`enabled` resumes a paused endpoint: what waited is delivered in order.",
       example: "enabled",
