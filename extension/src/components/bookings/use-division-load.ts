@@ -5,8 +5,12 @@ import type { SyncState } from "../../utils/proxy-types";
 
 /** How often a running load's progress is asked for. */
 const POLL_MS = 1000;
-/** A load asked for is queued in the proxy; this many looks at a division still "never" loaded, it is given up. */
+/** A load asked for is queued in the proxy; after this many looks without it starting, it is given up on. */
 const MAX_WAITS = 30;
+
+/** The state before the asked-for load started: its last start is still the one from before. */
+const notStartedYet = (state: SyncState, before: string | null | undefined) =>
+  before !== undefined && state.status !== "running" && state.lastStartedAt === before;
 
 export interface DivisionLoad {
   /** Null until a load was started here. */
@@ -26,8 +30,8 @@ export function useDivisionLoad(division: number, onDone: () => void): DivisionL
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const follow = useCallback(
-    (current: SyncState, waits = 0) => {
-      const queued = current.status === "never" && waits < MAX_WAITS;
+    (current: SyncState, before: string | null | undefined, waits = 0) => {
+      const queued = notStartedYet(current, before) && waits < MAX_WAITS;
       setState(queued ? { ...current, status: "running" } : current);
       if (current.status !== "running" && !queued) {
         onDone();
@@ -35,7 +39,7 @@ export function useDivisionLoad(division: number, onDone: () => void): DivisionL
       }
       timer.current = setTimeout(() => {
         void askBackground("getSyncState", { division }).then((next) => {
-          if (next.ok) follow(next.value, waits + 1);
+          if (next.ok) follow(next.value, before, waits + 1);
           else setProblem(next.problem);
         });
       }, POLL_MS);
@@ -52,8 +56,10 @@ export function useDivisionLoad(division: number, onDone: () => void): DivisionL
         setProblem(result.problem);
         return;
       }
-      // The proxy answers before its job has claimed the division: "never" then means "about to start".
-      follow(result.value);
+      // The proxy answers before its job has claimed the division: until the division shows a newer start,
+      // what it says (never loaded, or the last load failed) is about the time before.
+      const answered = result.value;
+      follow(answered, answered.status === "running" ? undefined : answered.lastStartedAt);
     });
   }, [division, follow]);
 
