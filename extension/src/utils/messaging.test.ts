@@ -17,6 +17,7 @@ const handlers: MessageHandlers = {
   getAccount: () => notConfigured,
   linkAccount: () => notConfigured,
   promoteAndLinkAccount: () => notConfigured,
+  addVatAndLinkAccount: () => notConfigured,
   unlinkAccount: () => notConfigured,
   searchCustomers: () => notConfigured,
   listAccounts: () => notConfigured,

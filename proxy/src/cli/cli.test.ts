@@ -84,14 +84,15 @@ describe("the operator CLI against the sandbox simulator", () => {
     expect(run.out).toContain("active on start.exactonline.nl (sandbox)");
   });
 
-  it("prints the consent URL to open when a real Exact app is configured", async () => {
+  it("prints the proxy's consent URL to open when a real Exact app is configured", async () => {
     const run = await cli(["exact", "connect", tenantId, "--host", "start.exactonline.be"], {
       EXACT_CLIENT_ID: "real-app",
       EXACT_CLIENT_SECRET: "s3cret",
       PUBLIC_URL: "https://link.example.com",
     });
     expect(run.code).toBe(0);
-    expect(run.out).toContain("https://start.exactonline.be/api/oauth2/auth?client_id=real-app");
+    // The proxy's own page: it binds the consent to the browser that opens it before going on to Exact.
+    expect(run.out).toContain("https://link.example.com/exact/consent?state=");
     expect(run.out).toContain("https://link.example.com/exact/callback");
     expect(run.out).not.toContain("s3cret");
   });

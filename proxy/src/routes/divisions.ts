@@ -10,8 +10,9 @@ import { readDivisionSync } from "../db/mirror-store";
 import { anyRole } from "../middleware/auth";
 import { countMirroredAccounts, listDivisions, syncStateOf } from "../services/divisions/list-divisions";
 import { requireDivision } from "../services/divisions/require-division";
+import { checkFullSyncCooldown } from "../services/mirror/full-sync-cooldown";
 import { syncDivision } from "../services/mirror/sync-division";
-import { bearer, errors } from "./openapi";
+import { access, errors } from "./openapi";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 
@@ -20,7 +21,7 @@ const listRoute = createRoute({
   path: "/v1/divisions",
   tags: ["divisions"],
   summary: "The tenant's divisions with the state of their account mirror",
-  security: bearer,
+  ...access("any"),
   middleware: [anyRole] as const,
   responses: {
     200: { description: "Divisions.", content: json(z.object({ divisions: z.array(divisionSchema) })) },
@@ -33,7 +34,7 @@ const getSyncRoute = createRoute({
   path: "/v1/divisions/{division}/sync",
   tags: ["divisions"],
   summary: "The account mirror's sync state",
-  security: bearer,
+  ...access("any"),
   middleware: [anyRole] as const,
   request: { params: divisionParamSchema },
   responses: {
@@ -47,12 +48,16 @@ const runSyncRoute = createRoute({
   path: "/v1/divisions/{division}/sync",
   tags: ["divisions"],
   summary: "Run the account mirror sync (a full load the first time, incremental after)",
-  description: "Starts the sync and answers 202 with its state; `?wait=true` answers when it is done.",
-  security: bearer,
+  ...access("any", "Starts the sync and answers 202 with its state; `?wait=true` answers when it is done."),
   middleware: [anyRole] as const,
   request: {
     params: divisionParamSchema,
-    query: z.object({ wait: z.enum(["true", "false"]).default("false") }),
+    query: z.object({
+      wait: z
+        .enum(["true", "false"])
+        .default("false")
+        .meta({ description: "`true` answers when the sync is done, with its result.", example: "true" }),
+    }),
     body: { content: json(syncRequestSchema), required: false },
   },
   responses: {
@@ -86,6 +91,7 @@ export function divisionRoutes() {
       const { tenantId } = c.get("caller");
       const deps = c.get("deps");
       await requireDivision(deps, tenantId, division);
+      if (kind === "full") await checkFullSyncCooldown(deps, { tenantId, division });
       if (wait === "true") {
         await syncDivision(deps, { tenantId, division, kind });
         return c.json(await stateOf(deps, tenantId, division), 200);

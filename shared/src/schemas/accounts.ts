@@ -21,9 +21,10 @@ export const overviewQuerySchema = z.object({
   state: z
     .enum(["all", "linked", "conflict", "suggested", "unlinked"])
     .default("all")
-    .meta({ description: "Only accounts in this state." }),
+    .meta({ description: "Only accounts in this state.", example: "conflict" }),
   q: searchText.optional().meta({
     description: "Part of the name, Code, SearchCode, VAT number, or the linked customer's number.",
+    example: "Acme",
   }),
   ...pageQuery,
 });
@@ -68,6 +69,23 @@ export const overviewPageSchema = z
   .object({ accounts: z.array(overviewRowSchema), nextCursor: z.string().nullable() })
   .meta({ id: "OverviewPage" });
 
+/** A change to the Exact account that would let this customer be linked by its identifiers, shown before it is made. */
+export const accountFixSchema = z
+  .object({
+    action: z.enum(["add_vat_and_link"]).meta({
+      description:
+        "`add_vat_and_link`: POST …/add-vat-and-link puts zapfloor's VAT number (and company number) on the account, then links.",
+    }),
+    changes: z.array(
+      z.object({
+        field: z.enum(["VATNumber", "ChamberOfCommerce"]),
+        from: z.string().nullable(),
+        to: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: "AccountFix" });
+
 /** A zapfloor customer that may belong to an account, with the evidence and its own decision. */
 export const customerCandidateSchema = z
   .object({
@@ -84,6 +102,9 @@ export const customerCandidateSchema = z
         "What matching this customer from its own side decides (for customers found by an identifier).",
     }),
     reasons: z.array(reasonSchema),
+    fix: accountFixSchema.optional().meta({
+      description: "Offered when the account lacks what would link this customer (e.g. its VAT number).",
+    }),
   })
   .meta({ id: "CustomerCandidate" });
 
@@ -98,13 +119,18 @@ export type AccountDetail = z.infer<typeof accountDetailSchema>;
 
 export const acceptSuggestionsRequestSchema = z
   .strictObject({
-    dryRun: z.boolean().meta({ description: "`true` previews what would be linked and changes nothing." }),
+    dryRun: z
+      .boolean()
+      .meta({ description: "`true` previews what would be linked and changes nothing.", example: true }),
     exactIds: z
       .array(exactIdSchema)
       .min(1)
       .max(500)
       .optional()
-      .meta({ description: "Only these accounts; default every account with a suggestion." }),
+      .meta({
+        description: "Only these accounts; default every account with a suggestion.",
+        example: ["6c3b0d4e-0f5a-4c1b-9a3e-2d1f0b9c8a77"],
+      }),
   })
   .meta({ id: "AcceptSuggestionsRequest" });
 

@@ -28,10 +28,10 @@ export async function exactCommand(runtime: CliRuntime, args: string[]): Promise
   if (verb === "connect") {
     const host = values.host ?? "start.exactonline.nl";
     if (!isExactHost(host)) throw new UsageError(`${host} is not an Exact Online host.`);
-    const { authorizeUrl } = await startConnect(runtime, { tenantId, host });
+    const { authorizeUrl, consentUrl } = await startConnect(runtime, { tenantId, host });
     if (!runtime.exact.app.sandbox) {
-      runtime.out("Open this URL in a browser signed in to Exact Online and give consent:");
-      runtime.out(`  ${authorizeUrl}`);
+      runtime.out("Open this URL in a browser signed in to Exact Online, give consent and confirm:");
+      runtime.out(`  ${consentUrl}`);
       runtime.out(`Exact then returns to ${runtime.exact.app.redirectUri}: the proxy must be running there.`);
       return;
     }

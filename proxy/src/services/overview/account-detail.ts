@@ -1,9 +1,9 @@
-import { normaliseAccountId } from "@zapfloor-exact/shared/matching";
+import { normaliseAccountId, vatFixFor } from "@zapfloor-exact/shared/matching";
 import type { AccountDetail } from "@zapfloor-exact/shared/schemas/accounts";
 import { mirrorRow } from "../../db/mirror-reads";
 import { AppError } from "../../errors";
 import type { ServiceContext } from "../context";
-import { customerView } from "../customers/customer-row";
+import { customerView, zapfloorCustomerOf } from "../customers/customer-row";
 import { requireDivision } from "../divisions/require-division";
 import { requireLoadedMirror } from "../divisions/require-loaded-mirror";
 import { mirroredAccountOf } from "../matching/mirrored-account";
@@ -41,8 +41,11 @@ export async function accountDetail(
     candidates: view.suggestionFor(account).candidates.flatMap((candidate) => {
       const stored = view.customers.rows.get(candidate.customer.number);
       if (!stored) return [];
+      const fix =
+        link || candidate.linkedTo !== undefined ? undefined : vatFixFor(account, zapfloorCustomerOf(stored));
       return [
         {
+          ...(fix ? { fix } : {}),
           customer: customerView(stored),
           matchedOn: candidate.matchedOn,
           score: candidate.score,

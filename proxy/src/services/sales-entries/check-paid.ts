@@ -1,7 +1,8 @@
 import { amountFromExact, formatAmount } from "@zapfloor-exact/shared/money";
 import { receivablesWithYourRefs } from "../../exact/resources/receivables";
 import type { ExactServiceContext } from "../context";
-import { claimPaidChecks, divisionsWithUnpaidEntries, recordPaidState } from "./outbox-store";
+import { recordPaidChange } from "../events/invoice-events";
+import { claimPaidChecks, divisionsWithUnpaidEntries, readEntry, recordPaidState } from "./outbox-store";
 
 export interface PaidCheckOptions {
   /** An entry is checked again this long after its last check. */
@@ -45,13 +46,18 @@ export async function checkPaidState(
       }
       for (const row of rows) {
         const owed = outstanding.get(row.invoiceNumber);
-        await recordPaidState(
-          ctx.db,
-          { ...scope, invoiceNumber: row.invoiceNumber },
-          owed === undefined || owed === 0n
-            ? { outstanding: "0.00", paidAt: now }
-            : { outstanding: formatAmount(owed), paidAt: null },
-        );
+        const key = { ...scope, invoiceNumber: row.invoiceNumber };
+        await ctx.db.transaction(async (tx) => {
+          const before = await readEntry(tx, key);
+          const after = await recordPaidState(
+            tx,
+            key,
+            owed === undefined || owed === 0n
+              ? { outstanding: "0.00", paidAt: before?.paidAt ?? now }
+              : { outstanding: formatAmount(owed), paidAt: null },
+          );
+          if (before && after) await recordPaidChange(tx, before, after, now);
+        });
         result.checked++;
         if (owed === undefined || owed === 0n) result.paid++;
       }
