@@ -54,6 +54,8 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
       withClient((client) => client.link(division, accountId, customerNumber)),
     promoteAndLinkAccount: ({ division, accountId, customerNumber }) =>
       withClient((client) => client.promoteAndLink(division, accountId, customerNumber)),
+    addVatAndLinkAccount: ({ division, accountId, customerNumber }) =>
+      withClient((client) => client.addVatAndLink(division, accountId, customerNumber)),
     unlinkAccount: ({ division, accountId }) => withClient((client) => client.unlink(division, accountId)),
     searchCustomers: (query) => withClient((client) => client.searchCustomers(query)),
     listAccounts: (query) => withClient((client) => client.accounts(query)),

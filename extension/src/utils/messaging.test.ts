@@ -16,6 +16,7 @@ const handlers: MessageHandlers = {
   getAccount: () => notConfigured,
   linkAccount: () => notConfigured,
   promoteAndLinkAccount: () => notConfigured,
+  addVatAndLinkAccount: () => notConfigured,
   unlinkAccount: () => notConfigured,
   searchCustomers: () => notConfigured,
   listAccounts: () => notConfigured,

@@ -36,6 +36,8 @@ export interface ProtocolMap {
   getAccount(account: AccountRef): ApiResult<AccountDetail>;
   linkAccount(data: AccountRef & { customerNumber: string }): ApiResult<AccountDetail>;
   promoteAndLinkAccount(data: AccountRef & { customerNumber: string }): ApiResult<AccountDetail>;
+  /** Puts the customer's VAT number on the Exact account (the candidate's `fix`), then links. */
+  addVatAndLinkAccount(data: AccountRef & { customerNumber: string }): ApiResult<AccountDetail>;
   unlinkAccount(account: AccountRef): ApiResult<AccountDetail>;
   searchCustomers(data: { q: string; division?: number; cursor?: string }): ApiResult<CustomerSearch>;
   listAccounts(query: AccountsQuery): ApiResult<OverviewPage>;

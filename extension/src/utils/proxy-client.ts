@@ -177,6 +177,14 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
         }),
       ),
 
+    addVatAndLink: async (division: number, accountId: string, customerNumber: string) =>
+      inDivision(
+        division,
+        await call("POST", `${accountPath(division, accountId)}/add-vat-and-link`, accountDetailSchema, {
+          customerNumber,
+        }),
+      ),
+
     async searchCustomers(query: {
       q: string;
       division?: number;
