@@ -136,6 +136,7 @@ export const salesEntry = z.looseObject({
   Journal: text,
   Customer: guidField.nullable().optional(),
   AmountFC: z.number().nullable().optional(),
+  VATAmountFC: z.number().nullable().optional(),
   Type: z.number().int().nullable().optional(),
 });
 export type SalesEntry = z.output<typeof salesEntry>;
@@ -147,6 +148,15 @@ export const receivable = z.looseObject({
   AccountId: guidField.nullable().optional(),
 });
 export type Receivable = z.output<typeof receivable>;
+
+/** A row of `cashflow/Receivables`: paid or not, linked to its sales entry by `TransactionEntryID`. */
+export const cashflowReceivable = z.looseObject({
+  TransactionEntryID: guidField,
+  IsFullyPaid: z.boolean(),
+  AmountFC: z.number(),
+  Status: z.number().int().nullable().optional(),
+});
+export type CashflowReceivable = z.output<typeof cashflowReceivable>;
 
 export const webhookSubscription = z.looseObject({
   ID: guidField,
