@@ -10,6 +10,7 @@ const handlers: MessageHandlers = {
     throw new Error("no options page in this browser");
   },
   openOverview: () => {},
+  openBookingSettings: () => {},
   getExactConnection: () => notConfigured,
   listDivisions: () => notConfigured,
   connectExact: () => notConfigured,
@@ -22,6 +23,14 @@ const handlers: MessageHandlers = {
   listAccounts: () => notConfigured,
   listFailedPushes: () => notConfigured,
   acceptSuggestions: () => notConfigured,
+  getBookingSettings: () => notConfigured,
+  saveBookingSettings: () => notConfigured,
+  getReferenceData: () => notConfigured,
+  getAttention: () => notConfigured,
+  retryPush: () => notConfigured,
+  loadDivision: () => notConfigured,
+  getSyncState: () => notConfigured,
+  refreshBadge: () => notConfigured,
 };
 
 /** Routes sendMessage to the listener the way Chrome does: the reply comes through sendResponse. */

@@ -7,6 +7,7 @@ import type { SalesEntry } from "../../exact/schemas";
 import type { ExactServiceContext } from "../context";
 import { recordAttemptEvent } from "../events/invoice-events";
 import { isRefusal, outcomeOfError, type RetryPolicy, recordedError } from "./attempt-errors";
+import { bookedAmountsProblem } from "./booked-amounts";
 import { loadBookingContext } from "./booking-context";
 import type { CustomerLink, LinkCustomer } from "./customer-link";
 import { outcomeOfExisting } from "./existing-entry";
@@ -268,6 +269,9 @@ async function pushClaimed(
         return failWith(row, lookupError);
       }
     }
+    const mismatch = bookedAmountsProblem(row.invoiceNumber, item.entry, created);
+    if (mismatch)
+      return finish(row, { state: "needs_review", exactAccountId: item.accountId, error: mismatch });
     await finish(row, {
       state: "pushed",
       exactAccountId: item.accountId,
