@@ -14,7 +14,7 @@ import { createAccountOnce } from "./create-account-once";
 import { type CustomerDecision, decideForCustomer } from "./decide-for-customer";
 import { matchView } from "./match-view";
 import { mirroredAccountOf } from "./mirrored-account";
-import { assertFitsSearchCode } from "./new-customer";
+import { assertFitsExactAccount, assertFitsSearchCode } from "./new-customer";
 
 export interface MatchInput {
   tenantId: string;
@@ -64,6 +64,7 @@ export async function matchCustomer(ctx: ExactServiceContext, input: MatchInput)
         return matchView({ ...decided, performed: "none", extraReasons: [autoCreateOff(input.division)] });
       }
       assertFitsSearchCode(customer.number, ctx.exact.app.searchCodeMaxLength);
+      assertFitsExactAccount(customer);
       // The decision rests on a usable mirror (else it is `unknown`); one synced over a minute ago is caught up first.
       const freshness = decided.mirror.freshness;
       if (freshness === "stale" && !syncedFirst) {
