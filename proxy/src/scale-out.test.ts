@@ -11,7 +11,7 @@ import {
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "./db/client";
-import { exactConnections } from "./db/schema";
+import { divisionSync, exactConnections } from "./db/schema";
 import { silentLogger } from "./logger";
 import { type CreatedTenant, createTenant } from "./services/tenants/create-tenant";
 import { answer, giveConsent, receiveIn, sendTo } from "./testing/browser-consent";
@@ -104,6 +104,11 @@ describe("proxy replicas on one libSQL server", () => {
 
   it("run one division's sync on one replica only, however many ask", async () => {
     const division = DIVISIONS[0]!;
+    // The consent's own full load was moments ago: past the manual full sync's cooldown, as if ten minutes on.
+    await database.db
+      .update(divisionSync)
+      .set({ lastFullAt: Date.now() - 11 * 60_000 })
+      .where(eq(divisionSync.division, division));
     simulator.sim.control.addFault({ path: "sync/CRM/Accounts", latencyMs: 300, times: 3 });
     simulator.sim.calls.reset();
     const answers = await Promise.all(
