@@ -16,6 +16,7 @@ import { matchView } from "./match-view";
 import { mirrorFreshness } from "./mirror-freshness";
 import { mirroredAccountOf } from "./mirrored-account";
 import { assertFitsSearchCode } from "./new-customer";
+import { previewMatch } from "./preview-match";
 
 export interface MatchInput {
   tenantId: string;
@@ -37,6 +38,7 @@ const MAX_ROUNDS = 4;
  * the division's settings say to promote it.
  */
 export async function matchCustomer(ctx: ExactServiceContext, input: MatchInput): Promise<MatchResult> {
+  if (!input.create) return previewMatch(ctx, input);
   const scope = { tenantId: input.tenantId, division: input.division };
   await requireDivision(ctx, input.tenantId, input.division);
   const customer = await readCustomer(ctx.db, input.tenantId, input.customerNumber);

@@ -1,11 +1,12 @@
 import { normaliseAccountId } from "@zapfloor-exact/shared/matching";
 import type { AccountDetail } from "@zapfloor-exact/shared/schemas/accounts";
+import { probeDivision } from "../../db/division-probe";
 import { mirrorRow } from "../../db/mirror-reads";
 import { AppError } from "../../errors";
 import type { ServiceContext } from "../context";
 import { customerView } from "../customers/customer-row";
-import { requireDivision } from "../divisions/require-division";
-import { mirroredAccountOf } from "../matching/mirrored-account";
+import { divisionNotConnected } from "../divisions/require-division";
+import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
 import { divisionView, sortKeyOf } from "./division-view";
 import { rowOf } from "./list-accounts";
 import { candidateReasons } from "./overview-row";
@@ -16,17 +17,21 @@ export async function accountDetail(
   input: { tenantId: string; division: number; exactId: string },
 ): Promise<AccountDetail> {
   const scope = { tenantId: input.tenantId, division: input.division };
-  await requireDivision(ctx, input.tenantId, input.division);
+  // One read: the division's access and the versions of what the view holds; the rest comes from memory.
+  const probe = await probeDivision(ctx.db, scope);
+  if (!probe.accessible) throw divisionNotConnected(input.division);
   const exactId = normaliseAccountId(input.exactId);
-  const row = await mirrorRow(ctx.db, scope, exactId);
-  if (!row) {
+  const view = await divisionView(ctx, scope, probe);
+  // The index holds live accounts as last read; a deleted one (a stale link's) is read from the mirror.
+  const indexed = view.accounts.index.get(exactId)?.account as MirroredAccount | undefined;
+  const row = indexed ? undefined : await mirrorRow(ctx.db, scope, exactId);
+  if (!indexed && !row) {
     throw new AppError(
       "not_found",
       `Exact account ${exactId} is not in the mirror of division ${input.division}; if it is new, the next sync brings it.`,
     );
   }
-  const view = await divisionView(ctx, scope);
-  const account = mirroredAccountOf(row);
+  const account = indexed ?? mirroredAccountOf(row!);
   const overview = rowOf(view, { account, sortKey: sortKeyOf(account) });
   const link = view.links.byAccount.get(exactId);
   const linkedCustomer = link ? view.customers.rows.get(link.customerNumber) : undefined;
