@@ -2,7 +2,8 @@
 // The front door behind `npm start`, `npm test` and `npm bench` (and their pnpm twins): on a fresh machine
 // with only Node.js and npm it brings the pinned pnpm, installs the workspace, and then does the one job.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,12 +33,34 @@ function pnpmCommand() {
   return ["npx", "--yes", `pnpm@${pnpmVersion}`];
 }
 
+// Every Exact simulator started by the tests (in process, in children, behind the e2e proxy) appends the client
+// errors no test asked for to this file: they count toward Exact's error block, and a run should cause none.
+const clientErrorLedger = join(tmpdir(), `zfx-sim-client-errors-${process.pid}.jsonl`);
+
+function reportClientErrors() {
+  if (job !== "test") return;
+  const lines = existsSync(clientErrorLedger)
+    ? readFileSync(clientErrorLedger, "utf8").split("\n").filter(Boolean)
+    : [];
+  rmSync(clientErrorLedger, { force: true });
+  const counts = new Map();
+  for (const line of lines) {
+    const { method, endpoint, status } = JSON.parse(line);
+    const key = `${method} ${endpoint} → ${status}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  console.log(`\n${lines.length ? "✖" : "✔"} Unexpected 4xx answers at the Exact simulator: ${lines.length}`);
+  for (const [key, n] of counts) console.log(`    ${n} × ${key}`);
+}
+
 function step(pnpm, title, args, env) {
   const since = Date.now();
   say(title);
   const [command, ...prefix] = pnpm;
-  if (!run(command, [...prefix, ...args], { env: { ...process.env, ...env } })) {
+  const ledger = job === "test" ? { EXACT_SIM_CLIENT_ERROR_LEDGER: clientErrorLedger } : {};
+  if (!run(command, [...prefix, ...args], { env: { ...process.env, ...ledger, ...env } })) {
     console.error(`\n✖ ${title} failed after ${seconds(since)}.`);
+    reportClientErrors();
     process.exit(1);
   }
   console.log(`✔ ${title} (${seconds(since)})`);
@@ -87,6 +110,7 @@ switch (job) {
     step(pnpm, "Unit and integration tests", ["run", "test:unit"]);
     step(pnpm, "Building the extension", ["--filter", "@zapfloor-exact/extension", "run", "build"]);
     step(pnpm, "End-to-end tests in Chromium", ["run", "test:e2e"], { CHROMIUM_PATH: chromiumPath });
+    reportClientErrors();
     console.log(`\n✔ Every test passed in ${seconds(started)}.`);
     break;
   case "bench":

@@ -4,8 +4,10 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { AppDeps, AppEnv } from "./context";
 import { AppError, errorBody, validationError } from "./errors";
+import { bodyLimits } from "./middleware/body-limits";
 import { requestLog } from "./middleware/request-log";
 import { accountRoutes } from "./routes/accounts";
+import { attentionRoutes } from "./routes/attention";
 import { customerRoutes } from "./routes/customers";
 import { divisionRoutes } from "./routes/divisions";
 import { exactRoutes } from "./routes/exact";
@@ -31,6 +33,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
+  app.use(bodyLimits);
 
   // Chained, so that the app's type carries every route for the typed client (`client.ts`).
   const routes = app
@@ -42,7 +45,8 @@ export function createApp(deps: AppDeps) {
     .route("/", webhookRoutes())
     .route("/", customerRoutes())
     .route("/", accountRoutes())
-    .route("/", linkEventRoutes());
+    .route("/", linkEventRoutes())
+    .route("/", attentionRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
@@ -74,6 +78,10 @@ export function createApp(deps: AppDeps) {
         requestId: c.get("requestId"),
         error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause),
       });
+    }
+    const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (error.code === "rate_limited" && typeof retryAfter === "number") {
+      c.header("Retry-After", String(retryAfter));
     }
     return c.json(errorBody(error, c.get("requestId")), error.status);
   });

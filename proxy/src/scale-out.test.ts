@@ -14,6 +14,7 @@ import { type Database, openDatabase } from "./db/client";
 import { exactConnections } from "./db/schema";
 import { silentLogger } from "./logger";
 import { type CreatedTenant, createTenant } from "./services/tenants/create-tenant";
+import { answer, giveConsent, receiveIn, sendTo } from "./testing/browser-consent";
 import { createManualClock } from "./testing/manual-clock";
 import { type ProxyProcess, startProxyProcess, startSqld } from "./testing/processes";
 
@@ -95,18 +96,15 @@ describe("proxy replicas on one libSQL server", () => {
 
   it("finish a consent on one replica that was started on the other", async () => {
     const [a, b] = replicas as [ProxyProcess, ProxyProcess];
-    const started = await fetch(`${a.url}/v1/exact/connect?format=json`, bearer(tenant.tokens.bookkeeper));
-    const { authorizeUrl } = (await started.json()) as { authorizeUrl: string };
-    const consent = await fetch(authorizeUrl, { redirect: "manual" });
-    const back = new URL(consent.headers.get("location")!);
-    const callback = await fetch(`${b.url}/exact/callback${back.search}`);
-    expect(callback.status).toBe(200);
+    const consent = await giveConsent(sendTo(a.url), tenant.tokens.bookkeeper);
+    expect((await receiveIn(sendTo(b.url), consent)).status).toBe(200);
+    expect((await answer(sendTo(a.url), consent)).status).toBe(200);
     await untilLoaded(DIVISIONS);
   }, 60_000);
 
   it("run one division's sync on one replica only, however many ask", async () => {
     const division = DIVISIONS[0]!;
-    simulator.sim.control.addFault({ path: "bulk/CRM/Accounts", latencyMs: 300, times: 3 });
+    simulator.sim.control.addFault({ path: "sync/CRM/Accounts", latencyMs: 300, times: 3 });
     simulator.sim.calls.reset();
     const answers = await Promise.all(
       replicas.flatMap((replica) =>
@@ -120,7 +118,7 @@ describe("proxy replicas on one libSQL server", () => {
       ),
     );
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
-    expect(simulator.sim.calls.count({ division, endpoint: "bulk/CRM/Accounts" })).toBe(3);
+    expect(simulator.sim.calls.count({ division, endpoint: "sync/CRM/Accounts" })).toBe(3);
   });
 
   it("refresh the Exact token once when both replicas need it at the same moment", async () => {

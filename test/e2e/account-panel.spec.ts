@@ -27,6 +27,8 @@ test.describe("the account panel on Exact account pages", () => {
   });
 
   test("every Exact host, both pages, both brace forms of AccountID", async ({ page }) => {
+    // Sixteen page loads in one test: more than the default 30 s on a busy two-core machine.
+    test.slow();
     for (const host of EXACT_HOSTS) await serveSavedExactPages(page, host);
     const pages = ["CRMAccountCard.aspx", "CRMAccount.aspx"] as const;
     const forms: AccountIdForm[] = ["%7b…%7d", "{…}"];

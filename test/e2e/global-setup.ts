@@ -19,7 +19,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     proxyLogFile: proxy.logFile,
   });
   return async () => {
+    // Client errors count toward Exact's error block: a normal run causes none. Read before the proxy stops.
+    const answer = await fetch(`${proxy.simUrl}/__sim/calls?status=4xx&unexpected=true`).catch(
+      () => undefined,
+    );
+    const unexpected = answer?.ok
+      ? ((await answer.json()) as { calls: { method: string; endpoint: string; status: number }[] }).calls
+      : [];
     await proxy.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    if (unexpected.length) {
+      const list = unexpected.map((call) => `${call.method} ${call.endpoint} → ${call.status}`).join(", ");
+      throw new Error(`The simulator answered ${unexpected.length} unexpected client error(s): ${list}`);
+    }
   };
 }

@@ -61,8 +61,10 @@ test.describe("the options page", () => {
       extensionContext.waitForEvent("page"),
       exact.getByRole("button", { name: "Connect Exact Online" }).click(),
     ]);
-    // The simulator consents by itself and sends the browser back to the proxy, which stores the connection.
+    // The simulator consents by itself and sends the browser back to the proxy, which asks before storing.
     await consent.waitForURL(/\/exact\/callback\?/);
+    await expect(consent.getByRole("heading", { name: /^Connect Exact Online to / })).toBeVisible();
+    await consent.getByRole("button", { name: "Connect" }).click();
     await expect(consent.getByRole("heading", { name: "Exact Online is connected" })).toBeVisible();
     await consent.close();
     await page.reload();

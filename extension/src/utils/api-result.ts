@@ -12,6 +12,8 @@ export type Problem =
   | { kind: "division_not_connected"; division: number }
   | { kind: "not_found"; message: string }
   | { kind: "conflict"; message: string }
+  /** The division's Exact accounts have not been loaded yet: nothing can be shown or decided. */
+  | { kind: "mirror_not_loaded"; division: number }
   | { kind: "failed"; httpStatus: number; message: string }
   /** The extension's own background worker did not answer (e.g. the extension was just updated). */
   | { kind: "background_failed"; detail: string };

@@ -117,6 +117,22 @@ describe("proxy calls", () => {
     expect(await proxy.unlink(1234567, GUID)).toEqual({ ok: false, problem: { kind, ...rest } });
   });
 
+  it("says a division needs loading when the proxy has not loaded its accounts yet", async () => {
+    const body = {
+      error: {
+        code: "conflict",
+        message: "The Exact accounts of division 7 have not been loaded yet.",
+        details: { reason: "mirror_not_loaded", division: 7, lastLoadedAt: null },
+        requestId: "r1",
+      },
+    };
+    const { proxy } = client({ [`GET /v1/divisions/7/accounts/${GUID}`]: [409, body] });
+    expect(await proxy.account(7, GUID)).toEqual({
+      ok: false,
+      problem: { kind: "mirror_not_loaded", division: 7 },
+    });
+  });
+
   it("tells a division that is not connected from an account that is not mirrored", async () => {
     const notFound = [404, errorBody("not_found", "Division 7 is not connected for this tenant.")] as const;
     const { proxy } = client({

@@ -47,7 +47,9 @@ export interface ProxyClientDeps {
 }
 
 const healthSchema = z.object({ ok: z.boolean(), version: z.string(), db: z.string() });
-const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
 const divisionsSchema = z.object({ divisions: z.array(divisionSchema) });
 
 type Method = "GET" | "PUT" | "POST" | "DELETE";
@@ -254,6 +256,8 @@ export async function checkProxyHealth(
     : { state: "not_configured" };
 }
 
+const mirrorNotLoadedSchema = z.object({ reason: z.literal("mirror_not_loaded"), division: z.number() });
+
 function problemOf(status: number, body: unknown): Problem {
   const envelope = errorBodySchema.safeParse(body);
   const message = envelope.success ? envelope.data.error.message : `HTTP ${status}`;
@@ -264,8 +268,13 @@ function problemOf(status: number, body: unknown): Problem {
       return { kind: "forbidden", message };
     case 404:
       return { kind: "not_found", message };
-    case 409:
-      return { kind: "conflict", message };
+    case 409: {
+      const details = envelope.success ? envelope.data.error.details : undefined;
+      const unloaded = mirrorNotLoadedSchema.safeParse(details);
+      return unloaded.success
+        ? { kind: "mirror_not_loaded", division: unloaded.data.division }
+        : { kind: "conflict", message };
+    }
     default:
       return { kind: "failed", httpStatus: status, message };
   }

@@ -59,15 +59,19 @@ describe("the operator CLI against the sandbox simulator", () => {
     tenantId = created.tenantId;
   });
 
-  it("connects Exact Online without a person and lists the divisions", async () => {
+  it("connects Exact Online without a person, lists the divisions and loads each one's accounts", async () => {
     const run = await cli(["exact", "connect", tenantId]);
     expect(run.code).toBe(0);
     expect(run.out).toContain('Connected "Acme Spaces"');
     expect(run.out).toContain("division 1234567");
+    expect(run.err).toMatch(/Division 1234567 .*✔ full sync: 2\d\d accounts read/s);
+    expect(run.err).toMatch(/Division 2345678 .*✔ full sync: 1\d\d accounts read/s);
+    const status = await cli(["exact", "status", tenantId]);
+    expect(status.out).not.toContain("last never");
   });
 
   it("syncs a division with progress on stderr and a summary", async () => {
-    const run = await cli(["sync", tenantId, "1234567", "--json"]);
+    const run = await cli(["sync", tenantId, "1234567", "--full", "--json"]);
     expect(run.code).toBe(0);
     expect(run.err).toMatch(/Division 1234567 .*page 1/);
     expect(run.err).toContain("✔ full sync");
@@ -80,14 +84,15 @@ describe("the operator CLI against the sandbox simulator", () => {
     expect(run.out).toContain("active on start.exactonline.nl (sandbox)");
   });
 
-  it("prints the consent URL to open when a real Exact app is configured", async () => {
+  it("prints the proxy's consent URL to open when a real Exact app is configured", async () => {
     const run = await cli(["exact", "connect", tenantId, "--host", "start.exactonline.be"], {
       EXACT_CLIENT_ID: "real-app",
       EXACT_CLIENT_SECRET: "s3cret",
       PUBLIC_URL: "https://link.example.com",
     });
     expect(run.code).toBe(0);
-    expect(run.out).toContain("https://start.exactonline.be/api/oauth2/auth?client_id=real-app");
+    // The proxy's own page: it binds the consent to the browser that opens it before going on to Exact.
+    expect(run.out).toContain("https://link.example.com/exact/consent?state=");
     expect(run.out).toContain("https://link.example.com/exact/callback");
     expect(run.out).not.toContain("s3cret");
   });

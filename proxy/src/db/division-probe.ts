@@ -1,7 +1,14 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import type { MirrorProbe } from "./mirror-reads";
-import { divisionSync, divisions, exactAccounts, linkEvents, zapfloorCustomers } from "./schema";
+import {
+  divisionSettings,
+  divisionSync,
+  divisions,
+  exactAccounts,
+  linkEvents,
+  zapfloorCustomers,
+} from "./schema";
 
 /**
  * Everything a request on a division needs to know before it may answer from memory, in one statement of
@@ -12,6 +19,10 @@ import { divisionSync, divisions, exactAccounts, linkEvents, zapfloorCustomers }
 export interface DivisionProbe {
   accessible: boolean;
   mirror: MirrorProbe;
+  /** The sync row's columns the mirror's freshness is judged by. */
+  sync: { lastFullAt: number | null; lastCompletedAt: number | null; status: string | null };
+  /** The division's `similarNameMatch` setting, when it has settings. */
+  similarNameMatch: string | null;
   lastCustomerChange: number | null;
   lastLinkEventId: number;
 }
@@ -43,6 +54,12 @@ function prepareProbe(db: Db) {
       syncCompletedAt: sql<
         number | null
       >`(select ${divisionSync.lastCompletedAt} from ${divisionSync} where ${inDivision(divisionSync)})`,
+      syncLastFullAt: sql<
+        number | null
+      >`(select ${divisionSync.lastFullAt} from ${divisionSync} where ${inDivision(divisionSync)})`,
+      similarNameMatch: sql<
+        string | null
+      >`(select ${divisionSettings.similarNameMatch} from ${divisionSettings} where ${divisionSettings.tenantId} = ${tenant} and ${divisionSettings.division} = ${division})`,
       lastCustomerChange: sql<
         number | null
       >`(select max(${zapfloorCustomers.updatedAt}) from ${zapfloorCustomers} where ${zapfloorCustomers.tenantId} = ${tenant})`,
@@ -73,6 +90,12 @@ export async function probeDivision(db: Db, scope: Scope): Promise<DivisionProbe
       syncStartedAt: number(row?.syncStartedAt),
       syncCompletedAt: number(row?.syncCompletedAt),
     },
+    sync: {
+      lastFullAt: number(row?.syncLastFullAt),
+      lastCompletedAt: number(row?.syncCompletedAt),
+      status: row?.syncStatus ?? null,
+    },
+    similarNameMatch: row?.similarNameMatch ?? null,
     lastCustomerChange: number(row?.lastCustomerChange),
     lastLinkEventId: number(row?.lastLinkEventId) ?? 0,
   };

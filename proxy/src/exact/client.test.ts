@@ -25,8 +25,9 @@ describe("the Exact client against the simulator", () => {
     const id = harness.sim.control.accounts(DIVISION)[0]!.ID;
     const started = clock.now();
 
-    const results = await Promise.all(
-      Array.from({ length: 500 }, () => api.list("crm/Accounts", oneAccount(id), exactAccount)),
+    // On a clock this fast a call slowed down by a busy machine may reach Exact after its token's 600 s.
+    const results = await harness.sim.calls.expectClientErrors(() =>
+      Promise.all(Array.from({ length: 500 }, () => api.list("crm/Accounts", oneAccount(id), exactAccount))),
     );
 
     expect(results.every((rows) => rows.length === 1)).toBe(true);
@@ -125,5 +126,40 @@ describe("the Exact client against the simulator", () => {
       api.create("crm/Accounts", { Name: "Duplicate BV", Code: existing.Code, Status: "C" }, exactAccount),
     ).rejects.toMatchObject({ code: "upstream", facts: { business: true } });
     expect(api.calls).toBe(1);
+  });
+
+  it("reads one record by a key filter: 200 with an empty list for a missing one, never a 404", async () => {
+    const api = await connected();
+    const existing = harness.sim.control.accounts(DIVISION)[0]!;
+    const query = (id: string) => ({ select: accountFields, filter: `ID eq guid'${id}'` });
+
+    expect((await api.findOne("crm/Accounts", query(existing.ID), exactAccount))?.ID).toBe(existing.ID);
+    expect(
+      await api.findOne("crm/Accounts", query("00000000-0000-0000-0000-000000000001"), exactAccount),
+    ).toBeUndefined();
+    expect(harness.sim.calls.entries({ division: DIVISION }).map((call) => call.status)).toEqual([200, 200]);
+  });
+
+  it("counts a listing in one call, though Exact answers $top queries as a bare array without __count", async () => {
+    const api = await connected();
+    const customers = harness.sim.control.accounts(DIVISION).filter((a) => a.Status === "C").length;
+
+    expect(await api.count("crm/Accounts", { select: ["ID"], filter: "Status eq 'C'" })).toBe(customers);
+    expect(api.calls).toBe(1);
+  });
+
+  it("backs off exponentially, capped, on a 429 without rate-limit headers (Exact's error block)", async () => {
+    const clock = createAcceleratedClock({ speed: 100 });
+    const api = await connected({ clock, sim: { errorBlock: { threshold: 0 } } });
+    const missing = "crm/Accounts(guid'00000000-0000-0000-0000-000000000001')";
+    await harness.sim.calls.expectClientErrors(() => expect(api.remove(missing)).rejects.toThrow());
+    const started = clock.now();
+
+    await expect(api.update(missing, { Name: "Blocked BV" })).rejects.toMatchObject({
+      facts: { exactStatus: 429 },
+    });
+    expect(harness.sim.calls.count({ status: 429 })).toBe(5);
+    // 0.5 + 1 + 2 + 4 s of backoff between the five attempts.
+    expect(clock.now() - started).toBeGreaterThanOrEqual(7_500);
   });
 });

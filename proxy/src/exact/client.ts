@@ -110,7 +110,8 @@ export function createExactClient(deps: ExactClientDeps) {
         await backoff(attempt, endpoint, "no answer");
         continue;
       }
-      if (key) await deps.budget.record(key, readRateLimitHeaders(response.headers));
+      const limits = readRateLimitHeaders(response.headers);
+      if (key) await deps.budget.record(key, limits);
 
       if (response.status >= 200 && response.status < 300) return response;
       if (response.status === 401 && !rejected) {
@@ -120,8 +121,10 @@ export function createExactClient(deps: ExactClientDeps) {
       const error = errorFromResponse(response.status, response.text, response.headers, endpoint);
       const retryable = response.status === 429 || (error.facts.transient && spec.idempotent);
       if (!retryable || attempt >= retry.attempts) throw error;
-      // A 429 has already set the budget's window to Exact's reset: the next acquire waits for it.
+      // A 429 with rate-limit headers has set the budget's window to Exact's reset: the next acquire waits for it.
+      // Without them it is no rate limit (Exact's error block answers so): back off, capped. [§6, S12a]
       if (response.status !== 429) await backoff(attempt, endpoint, `HTTP ${response.status}`);
+      else if (!limits.minutely && !limits.daily) await backoff(attempt, endpoint, "HTTP 429 without limits");
     }
   }
 
@@ -191,28 +194,35 @@ export function createExactClient(deps: ExactClientDeps) {
         return all;
       },
 
-      /** How many rows a listing has (OData `__count`), for one call. */
+      /**
+       * How many rows a listing has (OData `__count`), for one call. Without `$top`: Exact answers `$top` queries
+       * as a bare array, which has no `__count`. [§2, nango/list-vat-codes]
+       */
       async count(resource: string, query: ODataQuery = {}): Promise<number> {
-        const target = path(resource, { ...query, top: 1, inlinecount: "allpages" });
+        const target = path(resource, { ...query, inlinecount: "allpages" });
         const response = await run({ method: "GET", target, idempotent: true });
         const total = Number((bodyOf(response.text, resource) as { __count?: unknown }).__count);
         if (!Number.isInteger(total)) throw shapeError(resource);
         return total;
       },
 
-      /** One entity by its key, e.g. `crm/Accounts(guid'…')`; undefined when Exact does not have it. */
-      async get<T extends z.ZodType>(
+      /**
+       * The one row a key filter selects (`$filter=ID eq guid'…'&$top=1`), undefined when there is none. Never
+       * `Entity(guid'…')`: for a missing record that is a 404, and 4xx answers count toward Exact's error block,
+       * where a filter answers 200 with an empty list. [§6, S12a; picqer `Findable::find`]
+       */
+      async findOne<T extends z.ZodType>(
         resource: string,
-        query: ODataQuery,
+        query: ODataQuery & { filter: string },
         schema: T,
       ): Promise<z.output<T> | undefined> {
-        try {
-          const response = await run({ method: "GET", target: path(resource, query), idempotent: true });
-          return parse(schema, unwrapSingle(response.text), resource);
-        } catch (error) {
-          if (error instanceof ExactApiError && error.code === "not_found") return undefined;
-          throw error;
-        }
+        const response = await run({
+          method: "GET",
+          target: path(resource, { ...query, top: 1 }),
+          idempotent: true,
+        });
+        const { rows } = unwrapList(response.text, resource);
+        return rows.length ? parse(schema, rows[0], resource) : undefined;
       },
 
       /** Creates an entity. Never retried after an unanswered attempt: the caller must look before posting again. */

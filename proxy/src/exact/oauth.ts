@@ -15,8 +15,10 @@ export type TokenFailure =
   | { kind: "old_refresh_token"; message: string }
   /** Exact refuses a refresh before 570 s: the current access token is still good. [§1, I-websmurf-31] */
   | { kind: "too_early"; message: string }
-  /** Unused for 30 days, revoked, or an unknown code: only a new consent helps. */
+  /** Unused for 30 days, revoked, or an unknown code (`invalid_grant`): only a new consent helps. */
   | { kind: "reconsent_needed"; message: string }
+  /** `invalid_client` / `unauthorized_client`: Exact refuses the app itself (ID, secret); no connection is at fault. */
+  | { kind: "app_rejected"; message: string }
   /** Exact's side failed or did not answer: try again later. */
   | { kind: "transient"; message: string };
 
@@ -94,7 +96,11 @@ export function classifyTokenError(status: number, headers: Headers, json: unkno
   if (headers.get("reason") === "TooEarlyToRefreshTokens" || /not expired/i.test(description)) {
     return { kind: "too_early", message };
   }
+  // Exact answers a reused refresh token with `unauthorized_client` too, told apart by its text. [§1, I-picqer-644]
   if (/old refresh token/i.test(description)) return { kind: "old_refresh_token", message };
+  if (error.data.error === "invalid_client" || error.data.error === "unauthorized_client") {
+    return { kind: "app_rejected", message };
+  }
   return { kind: "reconsent_needed", message };
 }
 

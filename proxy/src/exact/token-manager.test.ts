@@ -1,9 +1,11 @@
+import { createAcceleratedClock } from "@zapfloor-exact/exact-sim";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { readConnectionOfTenant } from "../db/connection-tokens";
 import { exactConnections } from "../db/schema";
 import { type SimHarness, startSimHarness } from "../testing/sim-harness";
 import { me } from "./schemas";
+import { REFRESH_MARGIN_MS } from "./token-manager";
 
 let harness: SimHarness;
 afterEach(async () => harness?.close());
@@ -61,7 +63,9 @@ describe("the token manager against the simulator", () => {
     await setStoredExpiry(harness, tenantId, harness.clock.now() + 60_000);
     harness.sim.control.expireAccessTokens();
 
-    const answer = await harness.deps.exact.client.me(tenantId, me);
+    const answer = await harness.sim.calls.expectClientErrors(() =>
+      harness.deps.exact.client.me(tenantId, me),
+    );
 
     expect(answer.CurrentDivision).toBeGreaterThan(0);
     expect(refreshes(harness)).toBe(1);
@@ -74,10 +78,12 @@ describe("the token manager against the simulator", () => {
     harness.sim.control.expireRefreshTokens();
     harness.clock.advance(590_000);
 
-    await expect(harness.deps.exact.client.me(tenantId, me)).rejects.toMatchObject({
-      code: "upstream",
-      details: { reconnect: true },
-    });
+    await harness.sim.calls.expectClientErrors(() =>
+      expect(harness.deps.exact.client.me(tenantId, me)).rejects.toMatchObject({
+        code: "upstream",
+        details: { reconnect: true },
+      }),
+    );
     expect((await readConnectionOfTenant(harness.deps.db, tenantId))?.status).toBe("needs_reconnect");
   });
 
@@ -87,10 +93,60 @@ describe("the token manager against the simulator", () => {
     // Our record says the token is in its last 30 s; Exact issued it a moment ago and refuses the refresh.
     await setStoredExpiry(harness, tenantId, harness.clock.now() + 10_000);
 
-    const answer = await harness.deps.exact.client.me(tenantId, me);
+    const answer = await harness.sim.calls.expectClientErrors(() =>
+      harness.deps.exact.client.me(tenantId, me),
+    );
 
     expect(answer.CurrentDivision).toBeGreaterThan(0);
     expect(harness.sim.calls.count({ endpoint: "oauth2/token", status: 400 })).toBe(1);
     expect((await readConnectionOfTenant(harness.deps.db, tenantId))?.status).toBe("active");
+  });
+
+  it("counts the first token's 600 s from Exact's answer, so a slow consent never leads to a refresh Exact refuses", async () => {
+    // 100 times real speed: Exact answering the code exchange in 0.4 s real time takes 40 s of its clock.
+    harness = await startSimHarness({ clock: createAcceleratedClock({ speed: 100 }) });
+    harness.sim.control.addFault({ path: "oauth2/token", latencyMs: 400, times: 1 });
+    const { tenantId } = await harness.connectTenant();
+    const stored = await readConnectionOfTenant(harness.deps.db, tenantId);
+    harness.clock.advance(stored!.accessTokenExpiresAt - REFRESH_MARGIN_MS - harness.clock.now() + 1_000);
+
+    await harness.deps.exact.client.me(tenantId, me);
+
+    expect(harness.sim.calls.entries({ endpoint: "oauth2/token" }).map((call) => call.status)).toEqual([
+      200, 200,
+    ]);
+  });
+
+  it("treats invalid_client as the app's configuration: a clear error, and the connection stays active", async () => {
+    harness = await startSimHarness();
+    const { tenantId } = await harness.connectTenant();
+    harness.exactApp.clientSecret = "a secret Exact does not know";
+    harness.clock.advance(590_000);
+
+    await harness.sim.calls.expectClientErrors(() =>
+      expect(harness.deps.exact.client.me(tenantId, me)).rejects.toMatchObject({
+        code: "upstream",
+        message: expect.stringMatching(/app's client ID or secret/),
+        details: { appConfiguration: true },
+      }),
+    );
+    expect((await readConnectionOfTenant(harness.deps.db, tenantId))?.status).toBe("active");
+  });
+
+  it("marks the one connection whose refresh token Exact no longer grants (invalid_grant)", async () => {
+    harness = await startSimHarness();
+    const lost = await harness.connectTenant("Lost BV");
+    const kept = await harness.connectTenant("Kept BV");
+    harness.sim.control.revokeGrant(harness.sim.control.grants()[0]!.grantId);
+    harness.clock.advance(590_000);
+
+    await harness.sim.calls.expectClientErrors(() =>
+      expect(harness.deps.exact.client.me(lost.tenantId, me)).rejects.toMatchObject({
+        details: { reconnect: true },
+      }),
+    );
+    expect((await harness.deps.exact.client.me(kept.tenantId, me)).CurrentDivision).toBeGreaterThan(0);
+    expect((await readConnectionOfTenant(harness.deps.db, lost.tenantId))?.status).toBe("needs_reconnect");
+    expect((await readConnectionOfTenant(harness.deps.db, kept.tenantId))?.status).toBe("active");
   });
 });

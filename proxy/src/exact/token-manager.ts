@@ -127,6 +127,9 @@ export function createTokenManager(deps: TokenManagerDeps) {
         await markNeedsReconnect(deps.db, connectionId, row.tokenVersion, result.message, now);
         throw reconnectError(result.message);
       }
+      case "app_rejected":
+        deps.logger.error("Exact Online refuses this app's client credentials", { connectionId });
+        throw appRejectedError(result.message);
       case "reconsent_needed":
         await markNeedsReconnect(deps.db, connectionId, row.tokenVersion, result.message, now);
         throw reconnectError(result.message);
@@ -177,5 +180,14 @@ function reconnectError(reason: string | null): AppError {
     "upstream",
     "The Exact Online connection needs to be made again (GET /v1/exact/connect).",
     reason ? { exactMessage: reason, reconnect: true } : { reconnect: true },
+  );
+}
+
+/** The app's registration, not the customer's connection: a new consent would not help, so none is asked for. */
+export function appRejectedError(reason: string): AppError {
+  return new AppError(
+    "upstream",
+    "Exact Online refuses this app's client ID or secret: the proxy's Exact app settings need fixing.",
+    { exactMessage: reason, appConfiguration: true },
   );
 }

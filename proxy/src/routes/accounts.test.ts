@@ -489,3 +489,119 @@ describe("GET /v1/divisions/{division}/link-events", () => {
     expect((await f.call(other.tokens.bookkeeper, "GET", base)).status).toBe(404);
   });
 });
+
+describe("a division whose accounts were never loaded", () => {
+  it("the panel's account and the overview answer 409 saying the division needs loading", async () => {
+    const unloaded = 7_200_098;
+    fixture = await startLinkingFixture({ unloadedDivisions: [unloaded] });
+    for (const path of [
+      `/v1/divisions/${unloaded}/accounts`,
+      `/v1/divisions/${unloaded}/accounts/00000000-0000-0000-0000-000000000001`,
+    ]) {
+      const response = await fixture.bookkeeper("GET", path);
+      expect(response.status).toBe(409);
+      const error = await errorOf(response);
+      expect(error.message).toContain("have not been loaded yet");
+      expect(error.details).toEqual({ reason: "mirror_not_loaded", division: unloaded, lastLoadedAt: null });
+    }
+  });
+});
+
+describe("POST /v1/divisions/{division}/accounts/{exactId}/add-vat-and-link", () => {
+  const advies = { Name: "Advies Rotterdam B.V.", Status: "C", IsSales: true, Country: "BE" };
+  const customer = {
+    name: "Advies Rotterdam BV",
+    vatNumber: "BE 0407.186.105",
+    companyNumber: "0407186105",
+    country: "BE",
+  };
+  const startWithTwin = async () => {
+    fixture = await startLinkingFixture({ accounts: [advies], customers: { "2003": customer } });
+    return fixture;
+  };
+  const writes = (f: LinkingFixture) =>
+    f
+      .exactCalls()
+      .filter((call) => call.method !== "GET")
+      .map((call) => [call.method, call.body]);
+
+  it("offers the fix with what it changes, then makes it with one PUT, links and audits it", async () => {
+    const f = await startWithTwin();
+    const path = `/v1/divisions/${f.division}/accounts/${f.ids[0]}`;
+    const before = await jsonOf<AccountDetail>(await f.bookkeeper("GET", path));
+    expect(before.candidates[0]).toMatchObject({
+      customer: { number: "2003" },
+      fix: {
+        action: "add_vat_and_link",
+        changes: [
+          { field: "VATNumber", from: null, to: "BE0407186105" },
+          { field: "ChamberOfCommerce", from: null, to: "0407186105" },
+        ],
+      },
+    });
+
+    const response = await f.bookkeeper("POST", `${path}/add-vat-and-link`, { customerNumber: "2003" });
+    expect(response.status).toBe(200);
+    expect(await jsonOf<AccountDetail>(response)).toMatchObject({
+      state: "linked",
+      account: { vatNumber: "BE0407186105", chamberOfCommerce: "0407186105" },
+      link: { customerNumber: "2003", method: "vat" },
+    });
+    expect(f.harness.sim.control.account(f.division, f.ids[0]!)).toMatchObject({
+      VATNumber: "BE0407186105",
+      ChamberOfCommerce: "0407186105",
+      Name: "Advies Rotterdam B.V.",
+    });
+    expect(writes(f)).toEqual([["PUT", { VATNumber: "BE0407186105", ChamberOfCommerce: "0407186105" }]]);
+    expect(f.exactCalls().filter((call) => call.status >= 400)).toEqual([]);
+    const events = await jsonOf<{ events: { action: string; details: unknown }[] }>(
+      await f.bookkeeper("GET", `/v1/divisions/${f.division}/link-events`),
+    );
+    expect(events.events[0]).toMatchObject({
+      action: "link",
+      details: { fix: "add_vat_and_link", changes: [{ field: "VATNumber" }, { field: "ChamberOfCommerce" }] },
+    });
+    // The customer now matches by its VAT number: linked, and nothing is created.
+    const match = await jsonOf<{ outcome: string }>(
+      await f.integration("POST", `/v1/divisions/${f.division}/customers/2003/match`, { create: true }),
+    );
+    expect(match.outcome).toBe("linked");
+  });
+
+  it("refuses, changing nothing in Exact, when the account was changed in Exact since the mirror read it", async () => {
+    const f = await startWithTwin();
+    f.harness.sim.control.updateAccount(f.division, f.ids[0]!, { Email: "new@advies.test" });
+    const path = `/v1/divisions/${f.division}/accounts/${f.ids[0]}`;
+    const response = await f.bookkeeper("POST", `${path}/add-vat-and-link`, { customerNumber: "2003" });
+    expect(response.status).toBe(409);
+    expect((await errorOf(response)).message).toContain("was changed in Exact Online since it was last read");
+    expect(writes(f)).toEqual([]);
+    expect(f.harness.sim.control.account(f.division, f.ids[0]!)?.VATNumber ?? null).toBeNull();
+    // The mirror now holds what Exact has, so a second try (after looking again) goes through.
+    expect(await jsonOf<AccountDetail>(await f.bookkeeper("GET", path))).toMatchObject({
+      account: { email: "new@advies.test" },
+      link: null,
+    });
+    const again = await f.bookkeeper("POST", `${path}/add-vat-and-link`, { customerNumber: "2003" });
+    expect(again.status).toBe(200);
+  });
+
+  it("refuses without calling Exact when the account has a VAT number or the names differ", async () => {
+    fixture = await startLinkingFixture({
+      accounts: [
+        { ...advies, VATNumber: "BE1000000120" },
+        { Name: "Zeta Holding", Status: "C", IsSales: true },
+      ],
+      customers: { "2003": customer },
+    });
+    for (const id of fixture.ids) {
+      const response = await fixture.bookkeeper(
+        "POST",
+        `/v1/divisions/${fixture.division}/accounts/${id}/add-vat-and-link`,
+        { customerNumber: "2003" },
+      );
+      expect(response.status).toBe(409);
+    }
+    expect(fixture.exactCalls()).toEqual([]);
+  });
+});

@@ -11,13 +11,13 @@ import { divisionParamSchema } from "@zapfloor-exact/shared/schemas/divisions";
 import { linkRequestSchema } from "@zapfloor-exact/shared/schemas/links";
 import type { AppEnv } from "../context";
 import { anyRole, requireRole } from "../middleware/auth";
+import { addVatAndLink } from "../services/links/add-vat-and-link";
 import { linkAccount } from "../services/links/link-account";
 import { promoteAccount } from "../services/links/promote-account";
 import { unlinkAccount } from "../services/links/unlink-account";
 import { acceptSuggestions } from "../services/overview/accept-suggestions";
 import { accountDetail } from "../services/overview/account-detail";
 import { listAccounts } from "../services/overview/list-accounts";
-import { smallBody } from "./body-limit";
 import { bearer, errors } from "./openapi";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
@@ -62,7 +62,7 @@ const linkRoute = createRoute({
   description:
     "409 with the reason when either side is already linked, or the account is not a customer (Status C), blocked or deleted. Linking a pair that is already linked to each other changes nothing.",
   security: bearer,
-  middleware: [bookkeeper, smallBody] as const,
+  middleware: [bookkeeper] as const,
   request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
   responses: {
     200: { description: "Linked; the account as it now stands.", content: json(accountDetailSchema) },
@@ -92,11 +92,30 @@ const promoteRoute = createRoute({
   description:
     "What `review` offers for a non-customer match. One Exact call (Status C, allowed for sales); everything that would refuse the link is checked first.",
   security: bearer,
-  middleware: [bookkeeper, smallBody] as const,
+  middleware: [bookkeeper] as const,
   request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
   responses: {
     200: {
       description: "Promoted and linked; the account as it now stands.",
+      content: json(accountDetailSchema),
+    },
+    ...errors(400, 401, 403, 404, 409, 429, 502),
+  },
+});
+
+const addVatRoute = createRoute({
+  method: "post",
+  path: "/v1/divisions/{division}/accounts/{exactId}/add-vat-and-link",
+  tags: ["accounts"],
+  summary: "Put the zapfloor customer's VAT number on the Exact account, and link it",
+  description:
+    "The fix the account's candidate offers (`fix.action: add_vat_and_link`, with the changes it makes): for an Exact customer without a VAT number whose name agrees. The account is read again first and the fix refused (409) when Exact's record changed since the mirror read it; then one PUT of the changed fields, and the link, audited with the changes.",
+  security: bearer,
+  middleware: [bookkeeper] as const,
+  request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
+  responses: {
+    200: {
+      description: "Changed in Exact and linked; the account as it now stands.",
       content: json(accountDetailSchema),
     },
     ...errors(400, 401, 403, 404, 409, 429, 502),
@@ -111,7 +130,7 @@ const acceptRoute = createRoute({
   description:
     "Links each account whose suggestion is unambiguous, in one transaction, and reports what it linked and what it skipped and why. `dryRun: true` is the preview.",
   security: bearer,
-  middleware: [bookkeeper, smallBody] as const,
+  middleware: [bookkeeper] as const,
   request: {
     params: divisionParamSchema,
     body: { content: json(acceptSuggestionsRequestSchema), required: true },
@@ -162,6 +181,14 @@ export function accountRoutes() {
       const deps = c.get("deps");
       const { customerNumber } = c.req.valid("json");
       await promoteAccount(deps, { tenantId, division, exactId, customerNumber, actor: label });
+      return c.json(await accountDetail(deps, { tenantId, division, exactId }), 200);
+    })
+    .openapi(addVatRoute, async (c) => {
+      const { division, exactId } = c.req.valid("param");
+      const { tenantId, label } = c.get("caller");
+      const deps = c.get("deps");
+      const { customerNumber } = c.req.valid("json");
+      await addVatAndLink(deps, { tenantId, division, exactId, customerNumber, actor: label });
       return c.json(await accountDetail(deps, { tenantId, division, exactId }), 200);
     })
     .openapi(acceptRoute, async (c) => {

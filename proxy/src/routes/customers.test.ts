@@ -42,11 +42,11 @@ describe("PUT /v1/customers/{number}", () => {
   it("lists every problem of a bad body at once, with its path", async () => {
     const { integration } = await start();
     const response = await integration("PUT", "/v1/customers/1001", {
-      name: "<script>alert(1)</script>",
+      name: "Acme\u0000NV",
       vatNumber: 42,
       email: "not-an-address",
       country: "Belgium",
-      address: { city: "Gent;DROP TABLE" },
+      address: { city: "Gent".repeat(16) },
       colour: "blue",
     });
     expect(response.status).toBe(400);
@@ -247,14 +247,114 @@ describe("POST /v1/divisions/{division}/customers/{number}/match", () => {
     expect(unknown.status).toBe(404);
     expect((await errorOf(unknown)).message).toContain("PUT /v1/customers/9999");
   });
+});
 
-  it("answers 409 when asked to create in a division whose mirror was never loaded", async () => {
-    const f = await start({ customers: { "6006": { name: "Newco" } }, unloadedDivisions: [7_200_099] });
-    const response = await f.integration("POST", "/v1/divisions/7200099/customers/6006/match", {
-      create: true,
+describe("never a duplicate, never a wrong create", () => {
+  const match = (f: LinkingFixture, number: string, create: boolean) =>
+    f.integration("POST", `/v1/divisions/${f.division}/customers/${number}/match`, { create });
+  const advies = { Name: "Advies Rotterdam B.V.", Status: "C", City: "Rotterdam" };
+
+  it("holds a customer for review when an Exact customer has the same name, and creates nothing", async () => {
+    const f = await start({ accounts: [advies] });
+    const stored = await jsonOf<CustomerUpsertResult>(
+      await f.integration("PUT", "/v1/customers/2003", { name: "Advies Rotterdam BV" }),
+    );
+    expect(stored.divisions).toEqual([
+      { division: f.division, outcome: "review", exactAccountId: f.ids[0], link: null },
+    ]);
+    for (const create of [false, true]) {
+      const result = await jsonOf<MatchResult>(await match(f, "2003", create));
+      expect(result).toMatchObject({ outcome: "review", performed: "none", link: null });
+      expect(result.reasons).toEqual([
+        expect.objectContaining({ code: "similar_name_exists", accountId: f.ids[0] }),
+      ]);
+      expect(result.reasons[0]?.message).toContain('"Advies Rotterdam B.V."');
+    }
+    expect(f.exactCalls()).toEqual([]);
+    expect(f.harness.sim.control.accounts(f.division)).toHaveLength(1);
+  });
+
+  it("a near-identical name blocks creating only in the same city", async () => {
+    const f = await start({ accounts: [{ Name: "Bakkerij Jansen BV", Status: "C", City: "Gent" }] });
+    await f.integration("PUT", "/v1/customers/31", { name: "Bakkerij Janssen", address: { city: "gent" } });
+    await f.integration("PUT", "/v1/customers/32", { name: "Bakkerij Janssen", address: { city: "Brugge" } });
+    expect((await jsonOf<MatchResult>(await match(f, "31", false))).outcome).toBe("review");
+    expect((await jsonOf<MatchResult>(await match(f, "32", false))).outcome).toBe("create");
+  });
+
+  it("creates anyway in a division whose settings allow customers with the same name", async () => {
+    const f = await start({ accounts: [advies], customers: { "2003": { name: "Advies Rotterdam BV" } } });
+    const saved = await f.bookkeeper("PUT", `/v1/divisions/${f.division}/settings`, {
+      similarNameMatch: "create",
     });
-    expect(response.status).toBe(409);
-    expect((await errorOf(response)).message).toContain("POST /v1/divisions/7200099/sync");
-    expect(f.harness.sim.control.calls({ division: 7_200_099 })).toEqual([]);
+    expect(saved.status).toBe(200);
+    f.harness.sim.control.resetCalls();
+    const result = await jsonOf<MatchResult>(await match(f, "2003", true));
+    expect(result).toMatchObject({ outcome: "create", performed: "created" });
+    expect(f.exactCalls().map((call) => `${call.method} ${call.endpoint}`)).toEqual(["POST crm/Accounts"]);
+  });
+
+  it("answers unknown, with when the accounts were last loaded, in a division never loaded: never create", async () => {
+    const unloaded = 7_200_099;
+    const f = await start({ unloadedDivisions: [unloaded] });
+    const stored = await jsonOf<CustomerUpsertResult>(
+      await f.integration("PUT", "/v1/customers/6006", { name: "Newco" }),
+    );
+    expect(stored.divisions).toContainEqual({
+      division: unloaded,
+      outcome: "unknown",
+      exactAccountId: null,
+      link: null,
+      lastLoadedAt: null,
+    });
+    for (const create of [false, true]) {
+      const response = await f.integration("POST", `/v1/divisions/${unloaded}/customers/6006/match`, {
+        create,
+      });
+      expect(response.status).toBe(200);
+      const result = await jsonOf<MatchResult>(response);
+      expect(result).toMatchObject({ outcome: "unknown", performed: "none", exactAccount: null });
+      expect(result.reasons).toEqual([
+        expect.objectContaining({ code: "mirror_not_loaded", lastLoadedAt: null }),
+      ]);
+    }
+    expect(f.harness.sim.control.calls({ division: unloaded })).toEqual([]);
+  });
+
+  it("answers unknown when the accounts are a day old and cannot be brought up to date", async () => {
+    const f = await start({ customers: { "6006": { name: "Newco" } } });
+    const loadedAt = new Date(f.harness.clock.now()).toISOString().slice(0, 16);
+    f.harness.clock.advance(25 * 60 * 60_000);
+    f.harness.sim.control.addFault({
+      method: "GET",
+      path: "sync/CRM/Accounts",
+      action: "status",
+      status: 503,
+      times: 100,
+    });
+    const result = await jsonOf<MatchResult>(await match(f, "6006", true));
+    expect(result).toMatchObject({ outcome: "unknown", performed: "none" });
+    expect(result.reasons[0]).toMatchObject({ code: "mirror_not_loaded" });
+    expect(result.reasons[0]?.lastLoadedAt?.slice(0, 16)).toBe(loadedAt);
+    expect(f.exactCalls().filter((call) => call.method !== "GET")).toEqual([]);
+  });
+
+  it.each([
+    "Select Offices from Gent BV",
+    "Drop & Go BVBA",
+    "O'Brien & Zonen",
+    "<Acme> Labs",
+    "Ünal Dönerci GmbH",
+    "ACME; DELETE Ltd",
+    `Very Long ${"Name ".repeat(37)}BV`.slice(0, 200),
+  ])("stores %j as given, and finds it again", async (name) => {
+    const f = await start();
+    const response = await f.integration("PUT", "/v1/customers/4242", { name });
+    expect(response.status).toBe(201);
+    expect((await jsonOf<CustomerUpsertResult>(response)).customer.name).toBe(name);
+    const found = await jsonOf<{ customers: { name: string }[] }>(
+      await f.integration("GET", "/v1/customers?q=4242"),
+    );
+    expect(found.customers.map((customer) => customer.name)).toEqual([name]);
   });
 });

@@ -13,7 +13,6 @@ import { anyRole, requireRole } from "../middleware/auth";
 import { searchCustomers } from "../services/customers/search-customers";
 import { upsertCustomer } from "../services/customers/upsert-customer";
 import { matchCustomer } from "../services/matching/match-customer";
-import { smallBody } from "./body-limit";
 import { bearer, errors } from "./openapi";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
@@ -26,7 +25,7 @@ const upsertRoute = createRoute({
   description:
     "Stores the customer as zapfloor knows it (a full replacement; sending the same body again changes nothing) and answers with its link and what match-or-create would decide in each division.",
   security: bearer,
-  middleware: [requireRole("integration"), smallBody] as const,
+  middleware: [requireRole("integration")] as const,
   request: {
     params: customerNumberParamSchema,
     body: { content: json(customerInputSchema), required: true },
@@ -65,7 +64,7 @@ const matchRoute = createRoute({
     "duplicated: that is `review`, with `promote_and_link` offered. `create: false` changes nothing.",
   ].join(" "),
   security: bearer,
-  middleware: [requireRole("integration"), smallBody] as const,
+  middleware: [requireRole("integration")] as const,
   request: {
     params: divisionParamSchema.extend(customerNumberParamSchema.shape),
     body: { content: json(matchRequestSchema), required: true },

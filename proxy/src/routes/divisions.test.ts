@@ -107,4 +107,33 @@ describe("division routes", () => {
     const state = await harness.app.request(`/v1/divisions/${DIVISION}/sync`, as(tenant.tokens.bookkeeper));
     expect(await jsonOf(state)).toMatchObject({ lastKind: "incremental", lastChanged: 1, accounts: 81 });
   });
+
+  it("refuse a second manual full sync within the cooldown with 429 and Retry-After, spending no Exact call", async () => {
+    const tenant = await connected();
+    const full = (token = tenant.tokens.integration) =>
+      harness.app.request(
+        `/v1/divisions/${DIVISION}/sync?wait=true`,
+        as(token, { method: "POST", body: JSON.stringify({ kind: "full" }) }),
+      );
+    expect((await full()).status).toBe(200);
+    harness.sim.calls.reset();
+    for (let round = 0; round < 20; round++) {
+      const again = await full(round % 2 ? tenant.tokens.bookkeeper : tenant.tokens.integration);
+      expect(again.status).toBe(429);
+      expect((await errorOf(again)).code).toBe("rate_limited");
+      const retryAfter = Number(again.headers.get("retry-after"));
+      expect(retryAfter).toBeGreaterThan(500);
+      expect(retryAfter).toBeLessThanOrEqual(600);
+    }
+    expect(harness.sim.calls.count({ division: DIVISION })).toBe(0);
+
+    // An incremental sync is still allowed, and the cooldown ends.
+    const incremental = await harness.app.request(
+      `/v1/divisions/${DIVISION}/sync?wait=true`,
+      as(tenant.tokens.integration, { method: "POST" }),
+    );
+    expect(incremental.status).toBe(200);
+    harness.clock.advance(10 * 60_000 + 1000);
+    expect((await full()).status).toBe(200);
+  });
 });

@@ -10,6 +10,7 @@ import { readDivisionSync } from "../db/mirror-store";
 import { anyRole } from "../middleware/auth";
 import { countMirroredAccounts, listDivisions, syncStateOf } from "../services/divisions/list-divisions";
 import { requireDivision } from "../services/divisions/require-division";
+import { checkFullSyncCooldown } from "../services/mirror/full-sync-cooldown";
 import { syncDivision } from "../services/mirror/sync-division";
 import { bearer, errors } from "./openapi";
 
@@ -86,6 +87,7 @@ export function divisionRoutes() {
       const { tenantId } = c.get("caller");
       const deps = c.get("deps");
       await requireDivision(deps, tenantId, division);
+      if (kind === "full") await checkFullSyncCooldown(deps, { tenantId, division });
       if (wait === "true") {
         await syncDivision(deps, { tenantId, division, kind });
         return c.json(await stateOf(deps, tenantId, division), 200);

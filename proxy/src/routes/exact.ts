@@ -4,13 +4,23 @@ import {
   connectQuerySchema,
   connectStartedSchema,
 } from "@zapfloor-exact/shared/schemas/connection";
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../context";
+import { AppError } from "../errors";
 import { anyRole, requireRole } from "../middleware/auth";
-import { finishConnect } from "../services/exact-connection/finish-connect";
+import { confirmConsent } from "../services/exact-connection/confirm-consent";
 import { getConnection } from "../services/exact-connection/get-connection";
+import { openConsent } from "../services/exact-connection/open-consent";
+import { receiveConsent } from "../services/exact-connection/receive-consent";
 import { startConnect } from "../services/exact-connection/start-connect";
 import { bearer, errors } from "./openapi";
+import { confirmConsentPage } from "./pages/confirm-consent-page";
 import { connectedPage } from "./pages/connected-page";
+
+/** Holds the nonce binding a consent to the browser that opened it; only sent back to the consent pages. */
+const CONSENT_COOKIE = "zapfloor_consent";
+const stateQuery = z.string().min(1).max(200);
 
 const connectRoute = createRoute({
   method: "get",
@@ -22,13 +32,30 @@ const connectRoute = createRoute({
   request: { query: connectQuerySchema },
   responses: {
     302: {
-      description: "Redirect to Exact Online's consent page, with a one-time state bound to the tenant.",
+      description:
+        "Redirect to the proxy's consent page (`authorizeUrl`), which binds the consent to the browser opening it and goes on to Exact Online.",
     },
     200: {
-      description: "With `format=json`: the consent URL.",
+      description: "With `format=json`: the URL for the bookkeeper's browser to open.",
       content: { "application/json": { schema: connectStartedSchema } },
     },
     ...errors(400, 401, 403),
+  },
+});
+
+const html = { "text/html": { schema: z.string() } };
+
+const openRoute = createRoute({
+  method: "get",
+  path: "/exact/consent",
+  tags: ["exact"],
+  summary: "Open a consent in this browser",
+  description:
+    "The first browser to open the link gets an HttpOnly cookie binding the consent to it, and goes on to Exact Online's consent page. A second opening is refused.",
+  request: { query: z.object({ state: stateQuery }) },
+  responses: {
+    302: { description: "To Exact Online's consent page." },
+    400: { description: "Already opened, used or expired.", content: html },
   },
 });
 
@@ -37,21 +64,44 @@ const callbackRoute = createRoute({
   path: "/exact/callback",
   tags: ["exact"],
   summary: "Exact Online's OAuth redirect target",
+  description:
+    "Only in the browser that opened the consent: exchanges the code and shows which tenant, Exact user and divisions would be connected. Nothing is stored until the bookkeeper confirms.",
   request: {
     query: z.object({
       code: z.string().min(1).optional(),
-      state: z.string().min(1).max(200),
+      state: stateQuery,
       error: z.string().optional(),
       error_description: z.string().optional(),
     }),
   },
   responses: {
-    200: {
-      description: "The connection is stored; a page lists the divisions.",
-      content: { "text/html": { schema: z.string() } },
+    200: { description: "The confirmation page.", content: html },
+    400: { description: "Refused, used or expired.", content: html },
+    403: { description: "Started in another browser.", content: html },
+    502: { description: "Exact Online refused the code.", content: html },
+  },
+});
+
+const confirmRoute = createRoute({
+  method: "post",
+  path: "/exact/consent",
+  tags: ["exact"],
+  summary: "Confirm or cancel a received consent",
+  request: {
+    body: {
+      content: {
+        "application/x-www-form-urlencoded": {
+          schema: z.object({ state: stateQuery, decision: z.enum(["connect", "cancel"]) }),
+        },
+      },
+      required: true,
     },
+  },
+  responses: {
+    200: { description: "The connection is stored (or the consent cancelled).", content: html },
     302: { description: "Back to `returnTo` when the consent was started with one." },
-    ...errors(400, 502),
+    400: { description: "Used or expired.", content: html },
+    403: { description: "Not the browser that started the consent.", content: html },
   },
 });
 
@@ -82,27 +132,71 @@ export function exactRoutes() {
       });
       if (format === "json") {
         return c.json(
-          { authorizeUrl: started.authorizeUrl, expiresAt: new Date(started.expiresAt).toISOString() },
+          { authorizeUrl: started.consentUrl, expiresAt: new Date(started.expiresAt).toISOString() },
           200,
         );
       }
-      return c.redirect(started.authorizeUrl, 302);
+      return c.redirect(started.consentUrl, 302);
     })
-    .openapi(callbackRoute, async (c) => {
-      const query = c.req.valid("query");
-      const deps = c.get("deps");
-      if (query.error || !query.code) {
+    .openapi(openRoute, async (c) =>
+      asPage(c, async () => {
+        const deps = c.get("deps");
+        const opened = await openConsent(deps, c.req.valid("query").state);
+        setCookie(c, CONSENT_COOKIE, opened.nonce, {
+          httpOnly: true,
+          sameSite: "Lax",
+          secure: deps.publicUrl.startsWith("https:"),
+          path: "/exact",
+          maxAge: Math.max(1, Math.floor((opened.expiresAt - deps.clock.now()) / 1000)),
+        });
+        return c.redirect(opened.authorizeUrl, 302);
+      }),
+    )
+    .openapi(callbackRoute, async (c) =>
+      asPage(c, async () => {
+        const query = c.req.valid("query");
+        if (query.error || !query.code) {
+          throw new AppError("validation", query.error_description ?? query.error ?? "No code.");
+        }
+        const received = await receiveConsent(c.get("deps"), {
+          state: query.state,
+          code: query.code,
+          browserNonce: getCookie(c, CONSENT_COOKIE),
+        });
+        return c.html(confirmConsentPage({ state: query.state, ...received }), 200);
+      }),
+    )
+    .openapi(confirmRoute, async (c) =>
+      asPage(c, async () => {
+        const deps = c.get("deps");
+        const { state, decision } = c.req.valid("form");
+        const finished = await confirmConsent(deps, {
+          state,
+          browserNonce: getCookie(c, CONSENT_COOKIE),
+          connect: decision === "connect",
+        });
+        deleteCookie(c, CONSENT_COOKIE, { path: "/exact" });
+        if (!finished)
+          return c.html(connectedPage({ ok: false, message: "You cancelled the connection." }), 200);
+        for (const { division } of finished.divisions) deps.jobs.syncSoon(finished.tenantId, division);
+        if (finished.returnTo) return c.redirect(finished.returnTo, 302);
         return c.html(
-          connectedPage({ ok: false, message: query.error_description ?? query.error ?? "No code." }),
-          400,
+          connectedPage({ ok: true, user: finished.userName, divisions: finished.divisions }),
+          200,
         );
-      }
-      const finished = await finishConnect(deps, { code: query.code, state: query.state });
-      for (const { division } of finished.divisions) deps.jobs.syncSoon(finished.tenantId, division);
-      if (finished.returnTo) return c.redirect(finished.returnTo, 302);
-      return c.html(connectedPage({ ok: true, user: finished.userName, divisions: finished.divisions }), 200);
-    })
+      }),
+    )
     .openapi(connectionRoute, async (c) =>
       c.json(await getConnection(c.get("deps"), c.get("caller").tenantId), 200),
     );
+}
+
+/** The consent pages are seen in a browser tab: a refusal is a readable page, not the API's JSON. */
+async function asPage<R>(c: Context<AppEnv>, page: () => Promise<R>): Promise<R | Response> {
+  try {
+    return await page();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code === "internal") throw error;
+    return c.html(connectedPage({ ok: false, message: error.message }), error.status);
+  }
 }

@@ -139,7 +139,7 @@ describe("hostile bodies", () => {
         answer.status < 400 ||
         answer.status >= 500 ||
         !isErrorShape(answer.body) ||
-        !["validation", "not_found", "conflict"].includes(
+        !["validation", "not_found", "conflict", "too_large"].includes(
           (answer.body as { error: { code: string } }).error.code,
         ),
     );

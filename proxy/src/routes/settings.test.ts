@@ -35,6 +35,7 @@ describe("PUT /v1/divisions/{division}/settings", () => {
       vatMapping: { rates: { "21": "2", "9": "1", "0": "0" }, international: "5" },
       autoCreate: false,
       nonCustomerMatch: "review",
+      similarNameMatch: "review",
       updatedBy: "bookkeeper",
     });
 
@@ -76,7 +77,19 @@ describe("PUT /v1/divisions/{division}/settings", () => {
     expect(response.status).toBe(400);
     const problems = ((await errorOf(response)).details as { problems: { path: string; message: string }[] })
       .problems;
-    expect(problems).toEqual([
+    // Each message names what the division does have.
+    const journals = "its sales journals are 70 (Verkoopboek), 71 (Creditnota's)";
+    const glAccounts =
+      "its profit-and-loss GL accounts are 8000 (Omzet werkplekken), 8010 (Omzet vergaderzalen)";
+    const vatCodes =
+      "its sales VAT codes are 0 (BTW 0%, 0%), 1 (BTW laag 9%, 9%), 2 (BTW hoog 21%, 21%), 5 (Diensten binnen EU, 0%)";
+    expect(problems.map((problem) => problem.message.split("; its")[1])).toEqual([
+      ...[1, 2].map(() => journals.slice(3)),
+      ...[1, 2].map(() => glAccounts.slice(3)),
+      ...[1, 2, 3, 4, 5].map(() => vatCodes.slice(3)),
+    ]);
+    expect(problems[0]!.message).toBe(`journal 90 (Memoriaal) is not a sales journal; ${journals}`);
+    expect(problems.map(({ path, message }) => ({ path, message: message.split("; its")[0] }))).toEqual([
       { path: "body.salesJournal", message: "journal 90 (Memoriaal) is not a sales journal" },
       { path: "body.creditNoteJournal", message: "journal 77 does not exist in this division" },
       {
@@ -134,6 +147,29 @@ describe("PUT /v1/divisions/{division}/settings", () => {
     expect(foreignRead.status).toBe(404);
   });
 
+  it("says what the division still lacks before it can take invoices, until it lacks nothing", async () => {
+    const { app, tenant, path } = await setup();
+    const before = await jsonOf(await app.request(path, jsonRequest("GET", tenant.tokens.bookkeeper)));
+    expect(before).toMatchObject({
+      bookings: { ready: false, missing: ["accounts", "salesJournal", "glMapping", "vatMapping"] },
+    });
+    const saved = await app.request(
+      path,
+      jsonRequest("PUT", tenant.tokens.bookkeeper, { ...dutchSettings, glMapping: {} }),
+    );
+    expect(await jsonOf(saved)).toMatchObject({
+      bookings: { ready: false, missing: ["accounts", "glMapping"] },
+    });
+    const listed = await jsonOf(
+      await app.request("/v1/divisions", jsonRequest("GET", tenant.tokens.integration)),
+    );
+    expect(listed).toMatchObject({
+      divisions: [
+        { division: tenant.division, bookings: { ready: false, missing: ["accounts", "glMapping"] } },
+      ],
+    });
+  });
+
   it("answers GET with the defaults before anything was saved", async () => {
     const { app, tenant, path } = await setup();
     const response = await app.request(path, jsonRequest("GET", tenant.tokens.bookkeeper));
@@ -144,6 +180,7 @@ describe("PUT /v1/divisions/{division}/settings", () => {
       vatMapping: { rates: {}, international: null },
       autoCreate: true,
       nonCustomerMatch: "review",
+      similarNameMatch: "review",
       updatedAt: null,
     });
   });

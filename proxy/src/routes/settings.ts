@@ -1,8 +1,10 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { divisionParamSchema } from "@zapfloor-exact/shared/schemas/divisions";
+import { referenceDataSchema } from "@zapfloor-exact/shared/schemas/reference-data";
 import { settingsInputSchema, settingsSchema } from "@zapfloor-exact/shared/schemas/settings";
 import type { AppEnv } from "../context";
 import { anyRole, requireRole } from "../middleware/auth";
+import { getReferenceData } from "../services/settings/get-reference-data";
 import { getSettings } from "../services/settings/get-settings";
 import { putSettings } from "../services/settings/put-settings";
 import { bearer, errors } from "./openapi";
@@ -44,6 +46,40 @@ const putRoute = createRoute({
   },
 });
 
+const referenceDataRoute = createRoute({
+  method: "get",
+  path: "/v1/divisions/{division}/reference-data",
+  tags: ["settings"],
+  summary: "What the settings can choose from: sales journals, revenue GL accounts, sales VAT codes",
+  description:
+    "Exact's codes and descriptions as last read from the division. Served from the proxy's cache; the first " +
+    "read (or a refresh) costs Exact calls: one for the journals, one for the VAT codes, one per 60 GL accounts.",
+  security: bearer,
+  middleware: [anyRole] as const,
+  request: { params: divisionParamSchema },
+  responses: {
+    200: { description: "The division's reference data.", content: json(referenceDataSchema) },
+    ...errors(400, 401, 404, 429, 502),
+  },
+});
+
+const refreshReferenceDataRoute = createRoute({
+  method: "post",
+  path: "/v1/divisions/{division}/reference-data/refresh",
+  tags: ["settings"],
+  summary: "Read the division's journals, GL accounts and VAT codes from Exact again",
+  description:
+    "For codes added in Exact since the last read. Costs one call for the journals, one for the VAT codes and " +
+    "one per 60 GL accounts.",
+  security: bearer,
+  middleware: [requireRole("bookkeeper")] as const,
+  request: { params: divisionParamSchema },
+  responses: {
+    200: { description: "The division's reference data, just read.", content: json(referenceDataSchema) },
+    ...errors(400, 401, 403, 404, 429, 502),
+  },
+});
+
 export function settingsRoutes() {
   return new OpenAPIHono<AppEnv>()
     .openapi(getRoute, async (c) => {
@@ -61,5 +97,15 @@ export function settingsRoutes() {
         refresh: c.req.valid("query").refresh === "true",
       });
       return c.json(saved, 200);
+    })
+    .openapi(referenceDataRoute, async (c) => {
+      const { division } = c.req.valid("param");
+      const tenantId = c.get("caller").tenantId;
+      return c.json(await getReferenceData(c.get("deps"), { tenantId, division }), 200);
+    })
+    .openapi(refreshReferenceDataRoute, async (c) => {
+      const { division } = c.req.valid("param");
+      const tenantId = c.get("caller").tenantId;
+      return c.json(await getReferenceData(c.get("deps"), { tenantId, division, refresh: true }), 200);
     });
 }

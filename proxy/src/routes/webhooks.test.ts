@@ -58,7 +58,7 @@ describe("POST /webhooks/exact", () => {
     expect(harness.sim.calls.count({ division: DIVISION })).toBe(1);
   });
 
-  it("marks the account deleted when Exact reports it deleted", async () => {
+  it("applies more than ten Delete deliveries an hour locally: no call to Exact, no 4xx, account reads still work", async () => {
     harness = await startSimHarness();
     harness.sim.control.addDivision({ code: DIVISION, name: "Webhook test B.V.", accounts: 20 });
     const { tenantId } = await harness.connectTenant();
@@ -67,13 +67,23 @@ describe("POST /webhooks/exact", () => {
     await syncDivision(ctx, { tenantId, division: DIVISION });
     await ensureAccountsWebhook(ctx, { tenantId, division: DIVISION });
     await harness.sim.control.flushWebhooks();
+    harness.sim.calls.reset();
 
-    const target = harness.sim.control.accounts(DIVISION)[0]!;
-    harness.sim.control.deleteAccount(DIVISION, target.ID);
+    const targets = harness.sim.control.accounts(DIVISION).slice(0, 12);
+    for (const target of targets) harness.sim.control.deleteAccount(DIVISION, target.ID);
     await harness.sim.control.flushWebhooks();
     await harness.deps.jobs.idle();
 
-    const [row] = await harness.deps.db.select().from(exactAccounts).where(eq(exactAccounts.id, target.ID));
-    expect(row?.deletedAt).not.toBeNull();
+    const rows = await harness.deps.db
+      .select()
+      .from(exactAccounts)
+      .where(eq(exactAccounts.tenantId, tenantId));
+    const deleted = new Set(rows.filter((row) => row.deletedAt !== null).map((row) => row.id));
+    expect(targets.every((target) => deleted.has(target.ID))).toBe(true);
+    expect(harness.sim.calls.count({ division: DIVISION })).toBe(0);
+
+    const result = await syncDivision(ctx, { tenantId, division: DIVISION });
+    expect(result).toMatchObject({ kind: "incremental", deleted: 0 });
+    expect(harness.sim.calls.entries({ statusClass: "4xx" })).toEqual([]);
   });
 });

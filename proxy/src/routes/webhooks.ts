@@ -5,6 +5,7 @@ import { divisions } from "../db/schema";
 import { AppError } from "../errors";
 import { normaliseGuid } from "../exact/odata";
 import { verifyWebhookSignature } from "../security/webhook-signature";
+import { accountDeletedInExact } from "../services/mirror/account-deleted";
 import { errors } from "./openapi";
 
 const delivery = z.object({
@@ -22,7 +23,7 @@ const route = createRoute({
   tags: ["webhooks"],
   summary: "Exact Online webhook receiver",
   description:
-    "Answers Exact's empty validation POST; verifies `HashCode` on every delivery and refreshes the account it names.",
+    "Answers Exact's empty validation POST; verifies `HashCode` on every delivery; refreshes the account it names, or marks it deleted without calling Exact when the action is Delete.",
   responses: {
     200: {
       description: "Received.",
@@ -46,13 +47,15 @@ export function webhookRoutes() {
     const parsed = delivery.safeParse(JSON.parse(raw));
     if (!parsed.success)
       throw new AppError("validation", "The webhook body is not an Exact Online delivery.");
-    const { Topic, Division, Key } = parsed.data.Content;
+    const { Topic, Division, Key, Action } = parsed.data.Content;
     if (Topic !== "Accounts") return c.json({ received: true }, 200);
 
     const accountId = normaliseGuid(Key);
     const covered = await deps.db.select().from(divisions).where(eq(divisions.division, Division));
     for (const row of covered.filter((d) => d.accessible)) {
-      deps.jobs.refreshAccountSoon(row.tenantId, Division, accountId);
+      const target = { tenantId: row.tenantId, division: Division, accountId };
+      if (Action.toLowerCase() === "delete") await accountDeletedInExact(deps, target);
+      else deps.jobs.refreshAccountSoon(row.tenantId, Division, accountId);
     }
     return c.json({ received: true }, 200);
   });

@@ -1,7 +1,8 @@
 /**
  * Malformed and hostile request bodies, generated from a seed: wrong types, huge strings, odd unicode, SQL and
- * HTML in text, unknown fields, broken JSON and wrong content types. Every body is derived from a valid one by a
- * change that must make it invalid, so a request carrying it has to be refused.
+ * HTML where a number or a code belongs, unknown fields, broken JSON and wrong content types. Every body is
+ * derived from a valid one by a change that must make it invalid, so a request carrying it has to be refused.
+ * (In a name or an address line, SQL and markup are text like any other: names are data.)
  */
 
 export type FieldKind = "text" | "boolean" | "customerNumber" | "email" | "vat" | "country";
@@ -46,7 +47,7 @@ export const ODD_CHARACTERS = [
   "\u0007",
   "\u2028",
   "\u001b",
-  "\u200d",
+  "\u0085",
 ];
 
 const WRONG_TYPES: Record<FieldKind, unknown[]> = {
@@ -97,10 +98,16 @@ export function generateHostileBodies(
     contentType: "application/json",
   });
   const withField = (field: string, value: unknown) => setPath(template.body, field, value);
+  const codeFields = textFields.filter((name) => template.fields[name] !== "text");
   /** Into a text field: the payload itself; into a boolean: a string is already the wrong type. */
   const carrying = (payload: string, where?: "inside") => {
     const field = pick(textFields.length > 0 ? textFields : fieldNames);
     return withField(field, template.fields[field] === "boolean" ? payload : spliced(payload, random, where));
+  };
+  /** SQL or markup: refused where a number, code or address belongs, never in a name. */
+  const carryingAsCode = (payload: string) => {
+    const field = pick(codeFields.length > 0 ? codeFields : fieldNames);
+    return withField(field, template.fields[field] === "boolean" ? payload : spliced(payload, random));
   };
 
   const makers: (() => HostileBody)[] = [
@@ -115,8 +122,8 @@ export function generateHostileBodies(
     },
     // Inside the value: at its edges, trimming rightly removes what is whitespace to Unicode (BOM, separators).
     () => json("odd unicode", carrying(pick(ODD_CHARACTERS), "inside")),
-    () => json("SQL", carrying(pick(SQL_PAYLOADS))),
-    () => json("HTML", carrying(pick(HTML_PAYLOADS))),
+    () => json("SQL", carryingAsCode(pick(SQL_PAYLOADS))),
+    () => json("HTML", carryingAsCode(pick(HTML_PAYLOADS))),
     () => {
       const extra = pick(UNKNOWN_FIELDS);
       const text = JSON.stringify(template.body).replace(

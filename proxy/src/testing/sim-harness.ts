@@ -69,10 +69,17 @@ export async function startSimHarness(options: SimHarnessOptions = {}) {
     exactApp,
     secretKey,
     connectTenant,
+    /** Stops everything, then fails the test if Exact was sent a request it answered with a client error no
+     * test asked for (`sim.calls.expectClientErrors`): such answers count toward Exact's error block. */
     async close() {
       await test.deps.jobs.stop();
       await simulator.close();
       test.database.close();
+      const unexpected = simulator.sim.calls.unexpectedClientErrors();
+      if (unexpected.length) {
+        const list = unexpected.map((call) => `${call.method} ${call.endpoint} → ${call.status}`).join(", ");
+        throw new Error(`The simulator answered ${unexpected.length} unexpected client error(s): ${list}`);
+      }
     },
   };
 }

@@ -2,6 +2,7 @@ import { EvidenceCollector, evidenceScore, orderedSignals } from "./evidence";
 import { type IndexedAccount, type IndexedCustomer, indexCustomer, normaliseAccountId } from "./keys";
 import type { AccountHits, AccountLookup } from "./lookup";
 import { mayReachSimilarity, normalisedSimilarity } from "./names";
+import { samePlace } from "./place";
 import { accountProblems, basisReasons, reasons } from "./reasons";
 import {
   type Candidate,
@@ -35,6 +36,13 @@ export function decideForIndexedCustomer(
   links: LinkLookup,
   options: MatchOptions,
 ): Decision {
+  if (options.mirrorNotLoaded) {
+    return {
+      outcome: "unknown",
+      reasons: [reasons.mirrorNotLoaded(options.mirrorNotLoaded.lastLoadedAt)],
+      candidates: [],
+    };
+  }
   const hits = inIdOrder(accounts.findForCustomer(customer, options));
   const context = new DecisionContext(customer, hits, accounts, links, options);
   const decision = decideOutcome(context);
@@ -85,6 +93,30 @@ class DecisionContext {
     let count = 0;
     for (const [, signals] of this.evidence.entries()) if (signals.size === 1 && signals.has("name")) count++;
     return count;
+  }
+
+  /**
+   * Exact customers whose name is this customer's once normalised, or nearly so in the same city or
+   * postcode: creating another would most likely duplicate one of them. Best first.
+   */
+  nearCertainNameMatches(): IndexedAccount[] {
+    const found: IndexedAccount[] = [];
+    const name = this.customer.normalisedName;
+    for (const [account, signals] of this.evidence.entries()) {
+      if (!signals.has("name") || account.account.status !== "C" || name === "") continue;
+      const similarity = this.similarity(account);
+      if (
+        account.normalisedName === name ||
+        similarity === 1 ||
+        (similarity >= this.options.similarNameThreshold &&
+          samePlace(this.customer.customer, account.account))
+      ) {
+        found.push(account);
+      }
+    }
+    return found.sort(
+      (a, b) => this.similarity(b) - this.similarity(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
   }
 
   /** Most look-alikes fall short of the threshold: only those that reach it are remembered. */
@@ -198,6 +230,12 @@ function decideOutcome(context: DecisionContext): Decision {
   }
 
   context.addNameLookalikes();
+  if (context.options.similarNameBlocksCreate) {
+    const twins = context.nearCertainNameMatches();
+    if (twins.length > 0) {
+      return context.decision("review", [reasons.similarNameExists(twins)], onlyOne(twins));
+    }
+  }
   const nameMatches = context.nameOnlyCount();
   const createReasons = [reasons.noMatch(customer)];
   if (nameMatches > 0) createReasons.push(reasons.nameSuggestions(nameMatches, "Exact account"));

@@ -29,6 +29,8 @@ interface ExactAccountRow {
   IsSales: boolean;
   Blocked: boolean;
   Country: string | null;
+  City: string | null;
+  Postcode: string | null;
 }
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
@@ -46,6 +48,8 @@ const accounts: ExactAccountSnapshot[] = rows.map((row) => ({
   isSales: row.IsSales,
   blocked: row.Blocked,
   country: row.Country,
+  city: row.City,
+  postcode: row.Postcode,
 }));
 const index = new AccountIndex(accounts);
 const byName = (name: string) => accounts.find((account) => account.name === name)!;
@@ -81,8 +85,22 @@ describe("matching against a recorded Exact division", () => {
       ["company_number_only"],
     ],
     [
-      "a customer known only by a similar name is created, with the account suggested",
+      "a customer known only by the name of Exact customer Sportmart B.V. is held for review, not created",
       { number: "5004", name: "Sportmart BV" },
+      "review",
+      "Sportmart B.V.",
+      ["similar_name_exists"],
+    ],
+    [
+      "a near-identical name in the city of Exact customer Terrie Sport is held for review too",
+      { number: "5005", name: "Terie Sport", city: "Leiden" },
+      "review",
+      "Terrie Sport",
+      ["similar_name_exists"],
+    ],
+    [
+      "a customer known only by a similar name elsewhere is created, with the account suggested",
+      { number: "5006", name: "Terie Sport", city: "Eindhoven" },
       "create",
       undefined,
       ["no_match", "name_suggestions"],

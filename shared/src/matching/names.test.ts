@@ -24,7 +24,8 @@ describe("searchTokens", () => {
     ["De Jansen & Jansen Bakkers BV", ["de", "jansen", "bakkers"]],
     ["A B Consulting", ["consulting"]],
     ["Café Zoë", ["cafe", "zoe"]],
-    ["X", []],
+    ["X", ["x"]],
+    ["A & B", ["a b"]],
     ["", []],
   ])("%j is found through %j", (name, tokens) => {
     expect(searchTokens(normaliseName(name))).toEqual(tokens);

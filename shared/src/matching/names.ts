@@ -52,7 +52,10 @@ export function nameSimilarity(a: string | null | undefined, b: string | null | 
   return normalisedSimilarity(normaliseName(a), normaliseName(b));
 }
 
-/** The distinct words of two letters or more of a normalised name: the ones that can find look-alikes. */
+/**
+ * The distinct words of two letters or more of a normalised name: the ones that can find look-alikes. A
+ * name without such a word ("A B") is found through the whole name, so that its twins are still found.
+ */
 export function searchTokens(normalised: string): string[] {
   const found: string[] = [];
   let start = 0;
@@ -65,6 +68,7 @@ export function searchTokens(normalised: string): string[] {
     }
     start = end + 1;
   }
+  if (found.length === 0 && normalised !== "") found.push(normalised);
   return found;
 }
 

@@ -190,6 +190,29 @@ export const reasons = {
     };
   },
 
+  similarNameExists(accounts: readonly IndexedAccount[]): Reason {
+    const reason: Reason = {
+      code: "similar_name_exists",
+      accountId: accounts[0]!.id,
+      message:
+        accounts.length === 1
+          ? `Exact customer ${describeAccount(accounts[0]!)} has the same name; no new customer is created. Link it if it is this customer, or add the VAT number to tell them apart.`
+          : `Exact customers ${accounts.map(describeAccount).join(", ")} have the same name; no new customer is created. Link the one that is this customer, or add the VAT number to tell them apart.`,
+    };
+    return reason;
+  },
+
+  mirrorNotLoaded(lastLoadedAt: string | null): Reason {
+    return {
+      code: "mirror_not_loaded",
+      lastLoadedAt,
+      message:
+        lastLoadedAt === null
+          ? "This division's Exact accounts have not been loaded yet, so nothing can be decided; load them first."
+          : `This division's Exact accounts were last loaded at ${lastLoadedAt} and could not be brought up to date, so nothing can be decided; load them again.`,
+    };
+  },
+
   noMatch(customer: IndexedCustomer): Reason {
     return {
       code: "no_match",

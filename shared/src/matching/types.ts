@@ -7,6 +7,9 @@ export interface ZapfloorCustomer {
   email?: string | null;
   /** ISO 3166-1 alpha-2, e.g. "BE"; helps read a VAT number typed without its country prefix. */
   country?: string | null;
+  /** The address's city and postcode: a near-certain name match must also agree on one of them. */
+  city?: string | null;
+  postcode?: string | null;
 }
 
 /** Exact's `Status`: C = customer, P = prospect, S = suspect, A = none (e.g. a supplier only). */
@@ -30,6 +33,8 @@ export interface ExactAccountSnapshot {
   blocked: boolean;
   /** ISO 3166-1 alpha-2, possibly space-padded ("NL "). */
   country: string | null;
+  city?: string | null;
+  postcode?: string | null;
 }
 
 /** The current links of one division, unique both ways; back it with a Map or with the database. */
@@ -40,7 +45,19 @@ export interface LinkLookup {
   byAccount(accountId: string): string | undefined;
 }
 
-export type MatchOutcome = "linked" | "stale" | "match" | "conflict" | "ambiguous" | "review" | "create";
+/**
+ * `unknown`: the division's accounts are not known well enough to decide (the mirror was never loaded, or
+ * is too old and could not be refreshed); never read as "create".
+ */
+export type MatchOutcome =
+  | "linked"
+  | "stale"
+  | "match"
+  | "conflict"
+  | "ambiguous"
+  | "review"
+  | "create"
+  | "unknown";
 
 /** Which piece of evidence connects a customer and an account. */
 export type MatchSignal = "vat" | "code" | "searchCode" | "companyNumber" | "name";
@@ -64,6 +81,8 @@ export type ReasonCode =
   | "customer_vat_invalid"
   | "several_customers_match"
   | "name_suggestions"
+  | "similar_name_exists"
+  | "mirror_not_loaded"
   | "no_match";
 
 /** What the UI may offer next to a reason; only `promote_and_link` exists today. */
@@ -78,6 +97,8 @@ export interface Reason {
   customerNumber?: string;
   /** On `not_a_customer`: the account can be promoted to customer (Status C) and linked. */
   action?: SuggestedAction;
+  /** On `mirror_not_loaded`: when the division's accounts were last loaded completely (ISO 8601), or null. */
+  lastLoadedAt?: string | null;
 }
 
 export interface Candidate {
@@ -108,12 +129,23 @@ export interface MatchOptions {
   /** Minimum name similarity (0..1) for a name-only suggestion. */
   nameSuggestionThreshold: number;
   maxCandidates: number;
+  /**
+   * A name this similar (0..1) to an Exact customer's, with the same city or postcode, blocks creating a
+   * customer as surely as an equal normalised name does: the outcome is `review`, not `create`.
+   */
+  similarNameThreshold: number;
+  /** False in a division that allows customers with the same name (franchises named per city). */
+  similarNameBlocksCreate: boolean;
+  /** Set when the division's accounts cannot be trusted: every decision is `unknown`. */
+  mirrorNotLoaded?: { lastLoadedAt: string | null };
 }
 
 export const defaultMatchOptions: Readonly<MatchOptions> = Object.freeze({
   zeroPaddedNumericEqual: true,
   nameSuggestionThreshold: 0.6,
   maxCandidates: 5,
+  similarNameThreshold: 0.9,
+  similarNameBlocksCreate: true,
 });
 
 export function resolveMatchOptions(options?: Partial<MatchOptions>): MatchOptions {

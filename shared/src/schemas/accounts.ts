@@ -68,6 +68,23 @@ export const overviewPageSchema = z
   .object({ accounts: z.array(overviewRowSchema), nextCursor: z.string().nullable() })
   .meta({ id: "OverviewPage" });
 
+/** A change to the Exact account that would let this customer be linked by its identifiers, shown before it is made. */
+export const accountFixSchema = z
+  .object({
+    action: z.enum(["add_vat_and_link"]).meta({
+      description:
+        "`add_vat_and_link`: POST …/add-vat-and-link puts zapfloor's VAT number (and company number) on the account, then links.",
+    }),
+    changes: z.array(
+      z.object({
+        field: z.enum(["VATNumber", "ChamberOfCommerce"]),
+        from: z.string().nullable(),
+        to: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: "AccountFix" });
+
 /** A zapfloor customer that may belong to an account, with the evidence and its own decision. */
 export const customerCandidateSchema = z
   .object({
@@ -84,6 +101,9 @@ export const customerCandidateSchema = z
         "What matching this customer from its own side decides (for customers found by an identifier).",
     }),
     reasons: z.array(reasonSchema),
+    fix: accountFixSchema.optional().meta({
+      description: "Offered when the account lacks what would link this customer (e.g. its VAT number).",
+    }),
   })
   .meta({ id: "CustomerCandidate" });
 

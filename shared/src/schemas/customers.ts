@@ -80,6 +80,10 @@ export const customerDivisionStateSchema = z
     outcome: matchOutcomeSchema,
     exactAccountId: z.string().nullable(),
     link: linkSchema.nullable(),
+    lastLoadedAt: z.string().nullable().optional().meta({
+      description:
+        "With outcome `unknown`: when the division's accounts were last loaded, or null for never; load them (POST /v1/divisions/{division}/sync) before matching.",
+    }),
   })
   .meta({ id: "CustomerDivisionState" });
 

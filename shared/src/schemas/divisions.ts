@@ -30,6 +30,20 @@ export const syncRequestSchema = z
   .object({ kind: z.enum(["auto", "full", "incremental"]).default("auto") })
   .meta({ id: "SyncRequest" });
 
+export const missingForBookingSchema = z.enum(["accounts", "salesJournal", "glMapping", "vatMapping"]);
+export type MissingForBooking = z.infer<typeof missingForBookingSchema>;
+
+export const bookingReadinessSchema = z
+  .object({
+    ready: z.boolean().meta({ description: "Whether the division can take zapfloor invoices." }),
+    missing: z.array(missingForBookingSchema).meta({
+      description:
+        "What it still lacks: `accounts` (its accounts were never loaded), `salesJournal`, `glMapping`, `vatMapping` (settings).",
+    }),
+  })
+  .meta({ id: "BookingReadiness" });
+export type BookingReadiness = z.infer<typeof bookingReadinessSchema>;
+
 export const divisionSchema = z
   .object({
     division: z.number(),
@@ -37,5 +51,6 @@ export const divisionSchema = z
     country: z.string().nullable(),
     current: z.boolean(),
     sync: syncStateSchema,
+    bookings: bookingReadinessSchema,
   })
   .meta({ id: "Division" });

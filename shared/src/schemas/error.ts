@@ -8,6 +8,7 @@ export const errorCodeSchema = z.enum([
   "conflict",
   "upstream",
   "rate_limited",
+  "too_large",
   "internal",
 ]);
 

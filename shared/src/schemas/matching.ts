@@ -20,6 +20,8 @@ const decisionReasonCodes = [
   "customer_vat_invalid",
   "several_customers_match",
   "name_suggestions",
+  "similar_name_exists",
+  "mirror_not_loaded",
   "no_match",
 ] as const satisfies readonly ReasonCode[];
 
@@ -61,6 +63,10 @@ export const reasonSchema = z
     accountId: z.string().optional(),
     customerNumber: z.string().optional(),
     action: z.enum(["promote_and_link"]).optional(),
+    lastLoadedAt: z.string().nullable().optional().meta({
+      description:
+        "On `mirror_not_loaded`: when the division's accounts were last loaded, or null for never.",
+    }),
   })
   .meta({ id: "Reason" });
 export type ApiReason = z.infer<typeof reasonSchema>;
@@ -73,6 +79,7 @@ export const matchOutcomeSchema = z.enum([
   "ambiguous",
   "review",
   "create",
+  "unknown",
 ] as const satisfies readonly MatchOutcome[]);
 
 export const matchSignalSchema = z.enum([
@@ -134,7 +141,10 @@ export const matchRequestSchema = z
 
 export const matchResultSchema = z
   .object({
-    outcome: matchOutcomeSchema.meta({ description: "What the decision table says for this customer." }),
+    outcome: matchOutcomeSchema.meta({
+      description:
+        "What the decision table says for this customer; `unknown` when the division's accounts are not loaded (never read it as `create`).",
+    }),
     performed: z.enum(["none", "linked", "created", "promoted"]).meta({
       description: "What this call changed: nothing, linked a match, created a customer, or promoted one.",
     }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatVatRate, parseVatRate } from "../money/vat-rate";
+import { bookingReadinessSchema } from "./divisions";
 
 const exactCode = (what: string, max: number) =>
   z
@@ -70,6 +71,10 @@ export const settingsInputSchema = z
       .enum(["review", "promote"])
       .default("review")
       .meta({ description: "What to do when only a prospect, suspect or supplier matches." }),
+    similarNameMatch: z.enum(["review", "create"]).default("review").meta({
+      description:
+        "When no identifier decides and an Exact customer has the same name (or a near-identical one in the same city or postcode): `review` holds the customer for a person; `create` creates it anyway (e.g. franchises with one name per city).",
+    }),
   })
   .meta({ id: "DivisionSettingsInput" });
 export type SettingsInput = z.output<typeof settingsInputSchema>;
@@ -85,10 +90,12 @@ export const settingsSchema = z
     vatMapping: z.object({ rates: z.record(z.string(), z.string()), international: z.string().nullable() }),
     autoCreate: z.boolean(),
     nonCustomerMatch: z.enum(["review", "promote"]),
+    similarNameMatch: z.enum(["review", "create"]),
     updatedAt: z.string().nullable(),
     updatedBy: z.string().nullable(),
     /** When the division's journals, GL accounts and VAT codes were last read from Exact. */
     referenceDataFetchedAt: z.string().nullable(),
+    bookings: bookingReadinessSchema,
   })
   .meta({ id: "DivisionSettings" });
 export type DivisionSettings = z.infer<typeof settingsSchema>;

@@ -55,8 +55,9 @@ export async function proxyJson<T>(
 }
 
 /**
- * Connects the tenant to the sandbox simulator as a bookkeeper's browser would: the consent URL from the
- * proxy, the simulator's automatic consent, the proxy's callback.
+ * Connects the tenant to the sandbox simulator as a bookkeeper's browser would: the consent link from the
+ * proxy opened in one browser (its cookie kept), the simulator's automatic consent, the proxy's callback in
+ * that browser, and the bookkeeper's confirmation.
  */
 async function connectExact(stack: E2eStack, bookkeeperToken: string): Promise<void> {
   const { authorizeUrl } = await proxyJson<{ authorizeUrl: string }>(
@@ -65,13 +66,26 @@ async function connectExact(stack: E2eStack, bookkeeperToken: string): Promise<v
     "GET",
     "/v1/exact/connect?format=json&host=start.exactonline.nl",
   );
-  const consent = await fetch(authorizeUrl, { redirect: "manual" });
+  const opened = await fetch(authorizeUrl, { redirect: "manual" });
+  const exactPage = opened.headers.get("location");
+  const cookie = (opened.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  if (opened.status !== 302 || !exactPage) throw new Error(`The consent page failed: HTTP ${opened.status}`);
+  const consent = await fetch(exactPage, { redirect: "manual" });
   const callback = consent.headers.get("location");
   if (consent.status !== 302 || !callback)
     throw new Error(`The simulator did not consent: HTTP ${consent.status}`);
-  const finished = await fetch(callback, { redirect: "manual" });
-  if (!finished.ok)
-    throw new Error(`The proxy's callback failed: HTTP ${finished.status} ${await finished.text()}`);
+  const received = await fetch(callback, { redirect: "manual", headers: { cookie } });
+  if (!received.ok)
+    throw new Error(`The proxy's callback failed: HTTP ${received.status} ${await received.text()}`);
+  const state = new URL(callback).searchParams.get("state") ?? "";
+  const confirmed = await fetch(`${stack.proxyUrl}/exact/consent`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ state, decision: "connect" }).toString(),
+  });
+  if (!confirmed.ok)
+    throw new Error(`The confirmation failed: HTTP ${confirmed.status} ${await confirmed.text()}`);
 }
 
 interface SyncState {

@@ -1,4 +1,5 @@
 import type { Clock } from "@zapfloor-exact/shared/clock";
+import { CLIENT_ERROR_LEDGER_ENV } from "./calls/client-error-ledger";
 import type { SimUser } from "./state/user";
 
 /** An Exact App Center registration the simulator accepts. */
@@ -59,8 +60,12 @@ export interface ExactSimulatorOptions {
   odata?: {
     /** Refuse GET crm/Accounts without `$filter` ("mandatory filtering", enforcement UNCONFIRMED). Default false. */
     mandatoryAccountFilter?: boolean;
-    /** Answer vat/VATCodes with `d` as a bare array, as one recording shows. Default false. */
-    vatCodesBareArray?: boolean;
+    /**
+     * Answer every query with `$top` as `{"d":[…]}` (no `results`, `__next` or `__count`), as the 2026 VAT codes
+     * recording and picqer's `find()` show [§2]. Default true; other 2026 recordings with `$top` (and `$select`)
+     * kept `{"d":{"results":…}}`, which is `false`.
+     */
+    topBareArray?: boolean;
     /** Filterable properties per entity set (`crm/Accounts`, …); default every property. */
     filterableFields?: Record<string, string[]>;
     stringSemantics?: "exact" | "sqlServer";
@@ -77,9 +82,13 @@ export interface ExactSimulatorOptions {
   errorBlock?: {
     /** Error responses (400/401/403/404) per app, division and endpoint per hour before blocking. */
     threshold?: number;
-    /** Actually block (429) once over the threshold; default only count. */
+    /** Block (429) once over the threshold, as Exact does [§6, S12a]; default on. */
     block?: boolean;
   };
+  /** Every client error this simulator answers is one the test asks for (tests of the simulator's own errors). */
+  expectClientErrors?: boolean;
+  /** File collecting unexpected client errors across a test run; default `$EXACT_SIM_CLIENT_ERROR_LEDGER`. */
+  clientErrorLedger?: string;
   webhooks?: {
     /** Refuse non-HTTPS callback URLs as Exact does. Default false (tests use http://localhost). */
     requireHttps?: boolean;
@@ -98,7 +107,7 @@ export interface ResolvedOptions {
   tokens: Required<NonNullable<ExactSimulatorOptions["tokens"]>>;
   odata: {
     mandatoryAccountFilter: boolean;
-    vatCodesBareArray: boolean;
+    topBareArray: boolean;
     filterableFields: Record<string, string[]> | undefined;
     stringSemantics: "exact" | "sqlServer";
     maxUrlLength: number;
@@ -106,6 +115,8 @@ export interface ResolvedOptions {
   };
   accounts: Required<NonNullable<ExactSimulatorOptions["accounts"]>>;
   errorBlock: { threshold: number; block: boolean };
+  expectClientErrors: boolean;
+  clientErrorLedger: string | undefined;
   webhooks: { requireHttps: boolean };
   seed: SeedOptions;
   consent: ConsentBehaviour;
@@ -147,7 +158,7 @@ export function resolveOptions(options: ExactSimulatorOptions): ResolvedOptions 
     },
     odata: {
       mandatoryAccountFilter: options.odata?.mandatoryAccountFilter ?? false,
-      vatCodesBareArray: options.odata?.vatCodesBareArray ?? false,
+      topBareArray: options.odata?.topBareArray ?? true,
       filterableFields: options.odata?.filterableFields,
       stringSemantics: options.odata?.stringSemantics ?? "exact",
       maxUrlLength: options.odata?.maxUrlLength ?? 6000,
@@ -158,7 +169,9 @@ export function resolveOptions(options: ExactSimulatorOptions): ResolvedOptions 
       searchCodeOverflow: options.accounts?.searchCodeOverflow ?? "truncate",
       putWithUnchangedCodeConflicts: options.accounts?.putWithUnchangedCodeConflicts ?? true,
     },
-    errorBlock: { threshold: options.errorBlock?.threshold ?? 10, block: options.errorBlock?.block ?? false },
+    errorBlock: { threshold: options.errorBlock?.threshold ?? 10, block: options.errorBlock?.block ?? true },
+    expectClientErrors: options.expectClientErrors ?? false,
+    clientErrorLedger: options.clientErrorLedger ?? process.env[CLIENT_ERROR_LEDGER_ENV],
     webhooks: { requireHttps: options.webhooks?.requireHttps ?? false },
     seed: options.seed ?? DEFAULT_SEED,
     consent: options.consent ?? { mode: "auto" },

@@ -1,5 +1,6 @@
 import type { Clock } from "@zapfloor-exact/shared/clock";
 import { CallLog } from "./calls/call-log";
+import { clientErrorLedger } from "./calls/client-error-ledger";
 import { createAccountSchema, createSyncAccountSchema } from "./entities/accounts/account-schema";
 import { FaultInjector } from "./faults/fault-injector";
 import { ErrorBudget } from "./limits/error-budget";
@@ -57,7 +58,7 @@ export function createRuntime(input: {
       daily: options.rateLimits.daily,
     }),
     errorBudget: new ErrorBudget(clock, options.errorBlock.threshold),
-    calls: new CallLog(),
+    calls: new CallLog(options.expectClientErrors, clientErrorLedger(options.clientErrorLedger)),
     faults: new FaultInjector(createPrng(options.seed.seed ^ 0xfa17)),
     consent: { behaviour: options.consent },
     schemas: {

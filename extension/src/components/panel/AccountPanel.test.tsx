@@ -188,6 +188,11 @@ describe("AccountPanel", () => {
       "Open settings",
     ],
     [{ kind: "not_configured" } as const, "The extension does not know the proxy yet.", "Open settings"],
+    [
+      { kind: "mirror_not_loaded", division: 7 } as const,
+      "The Exact accounts of division 7 have not been loaded yet.",
+      "Try again",
+    ],
   ])("explains %j and offers what helps", async (problem, text, action) => {
     const { container, props } = panel({ state: "problem", problem });
     const alert = container.querySelector("[role=alert]")!;

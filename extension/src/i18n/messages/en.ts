@@ -66,6 +66,10 @@ export const en = {
   "reason.several_customers_match": "Several zapfloor customers match this account.",
   "reason.name_suggestions": "Only the name is similar; a name alone never links.",
   "reason.no_match": "Nothing matches.",
+  "reason.similar_name_exists":
+    "An Exact customer has the same name: no new customer is created. Link it if it is this customer.",
+  "reason.mirror_not_loaded":
+    "This division's Exact accounts are not loaded, so nothing can be decided yet; load the division first.",
   "reason.created": "A new Exact customer was created and linked.",
   "reason.recovered": "An account created earlier was found again and linked.",
   "reason.promoted": "The account was made a customer and linked.",
@@ -107,6 +111,9 @@ export const en = {
   "problem.not_found.todo": "If the account is new, wait for the next sync and try again.",
   "problem.conflict": "{message}",
   "problem.conflict.todo": "Reload the account to see how it stands now.",
+  "problem.mirror_not_loaded": "The Exact accounts of division {division} have not been loaded yet.",
+  "problem.mirror_not_loaded.todo":
+    "The division needs loading: the proxy loads it after Exact Online is connected, which takes a few minutes for a large division. Try again shortly.",
   "problem.failed": "The proxy answered with an error (HTTP {status}): {message}",
   "problem.failed.todo": "Try again; if it keeps failing, tell whoever runs the proxy.",
   "problem.background_failed": "The extension's background did not answer ({detail}).",

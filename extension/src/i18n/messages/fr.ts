@@ -63,6 +63,10 @@ export const fr: Messages = {
   "reason.several_customers_match": "Plusieurs clients zapfloor correspondent à ce compte.",
   "reason.name_suggestions": "Seul le nom se ressemble ; un nom seul ne lie jamais.",
   "reason.no_match": "Rien ne correspond.",
+  "reason.similar_name_exists":
+    "Un client Exact porte le même nom : aucun nouveau client n'est créé. Liez-le s'il s'agit de ce client.",
+  "reason.mirror_not_loaded":
+    "Les relations Exact de ce dossier ne sont pas chargées ; rien ne peut encore être décidé. Chargez d'abord le dossier.",
   "reason.created": "Un nouveau client Exact a été créé et lié.",
   "reason.recovered": "Un compte créé plus tôt a été retrouvé et lié.",
   "reason.promoted": "Le compte est passé en client et a été lié.",
@@ -105,6 +109,9 @@ export const fr: Messages = {
   "problem.not_found.todo": "Si le compte est nouveau, attendez la prochaine synchronisation et réessayez.",
   "problem.conflict": "{message}",
   "problem.conflict.todo": "Rechargez le compte pour voir où il en est.",
+  "problem.mirror_not_loaded": "Les relations Exact du dossier {division} ne sont pas encore chargées.",
+  "problem.mirror_not_loaded.todo":
+    "Le dossier doit être chargé : le proxy le charge après la connexion d'Exact Online, ce qui prend quelques minutes pour un grand dossier. Réessayez dans un instant.",
   "problem.failed": "Le proxy a répondu par une erreur (HTTP {status}) : {message}",
   "problem.failed.todo": "Réessayez ; si l'erreur persiste, prévenez l'administrateur du proxy.",
   "problem.background_failed": "L'arrière-plan de l'extension n'a pas répondu ({detail}).",

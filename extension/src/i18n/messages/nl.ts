@@ -64,6 +64,10 @@ export const nl: Messages = {
   "reason.several_customers_match": "Meerdere zapfloor-klanten passen bij deze relatie.",
   "reason.name_suggestions": "Alleen de naam lijkt; een naam alleen koppelt nooit.",
   "reason.no_match": "Niets komt overeen.",
+  "reason.similar_name_exists":
+    "Een Exact-klant heeft dezelfde naam: er wordt geen nieuwe klant aangemaakt. Koppel hem als het deze klant is.",
+  "reason.mirror_not_loaded":
+    "De Exact-relaties van deze administratie zijn niet geladen; er kan nog niets beslist worden. Laad de administratie eerst.",
   "reason.created": "Een nieuwe Exact-klant is aangemaakt en gekoppeld.",
   "reason.recovered": "Een eerder aangemaakte relatie is teruggevonden en gekoppeld.",
   "reason.promoted": "De relatie is klant gemaakt en gekoppeld.",
@@ -106,6 +110,9 @@ export const nl: Messages = {
     "Is de relatie nieuw? Wacht op de volgende synchronisatie en probeer het opnieuw.",
   "problem.conflict": "{message}",
   "problem.conflict.todo": "Laad de relatie opnieuw om te zien hoe ze er nu voor staat.",
+  "problem.mirror_not_loaded": "De Exact-relaties van administratie {division} zijn nog niet geladen.",
+  "problem.mirror_not_loaded.todo":
+    "De administratie moet geladen worden: de proxy laadt ze nadat Exact Online verbonden is; voor een grote administratie duurt dat enkele minuten. Probeer het straks opnieuw.",
   "problem.failed": "De proxy antwoordde met een fout (HTTP {status}): {message}",
   "problem.failed.todo": "Probeer het opnieuw; blijft het mislukken, meld het dan aan wie de proxy beheert.",
   "problem.background_failed": "De achtergrond van de extensie antwoordde niet ({detail}).",

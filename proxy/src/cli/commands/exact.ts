@@ -6,10 +6,12 @@ import { finishConnect } from "../../services/exact-connection/finish-connect";
 import { getConnection } from "../../services/exact-connection/get-connection";
 import { startConnect } from "../../services/exact-connection/start-connect";
 import { type CliRuntime, UsageError } from "../runtime";
+import { syncCommand } from "./sync";
 
 export const exactUsage = `  exact connect <tenantId> [--host start.exactonline.be]
                                   connect Exact Online: completes the consent by itself against the sandbox
-                                  simulator, prints the consent URL to open against real Exact
+                                  simulator and loads every consented division's accounts; prints the consent
+                                  URL to open against real Exact (the proxy loads them when consent returns)
   exact status <tenantId> [--json] the connection, its divisions and token ages`;
 
 export async function exactCommand(runtime: CliRuntime, args: string[]): Promise<void> {
@@ -26,10 +28,10 @@ export async function exactCommand(runtime: CliRuntime, args: string[]): Promise
   if (verb === "connect") {
     const host = values.host ?? "start.exactonline.nl";
     if (!isExactHost(host)) throw new UsageError(`${host} is not an Exact Online host.`);
-    const { authorizeUrl } = await startConnect(runtime, { tenantId, host });
+    const { authorizeUrl, consentUrl } = await startConnect(runtime, { tenantId, host });
     if (!runtime.exact.app.sandbox) {
-      runtime.out("Open this URL in a browser signed in to Exact Online and give consent:");
-      runtime.out(`  ${authorizeUrl}`);
+      runtime.out("Open this URL in a browser signed in to Exact Online, give consent and confirm:");
+      runtime.out(`  ${consentUrl}`);
       runtime.out(`Exact then returns to ${runtime.exact.app.redirectUri}: the proxy must be running there.`);
       return;
     }
@@ -39,7 +41,11 @@ export async function exactCommand(runtime: CliRuntime, args: string[]): Promise
       `Connected "${tenant.name}" to the Exact Online simulator as ${finished.userName ?? "a test user"}.`,
     );
     for (const { division, name } of finished.divisions) runtime.out(`  division ${division}  ${name}`);
-    runtime.out(`Next: pnpm cli sync ${tenantId} <division>`);
+    // As the browser consent does: each consented division's first load starts at once.
+    for (const { division } of finished.divisions) await syncCommand(runtime, [tenantId, String(division)]);
+    runtime.out(
+      `Loaded. Next: set up bookings in the extension's options page, or pnpm cli sync ${tenantId} <division> to sync again.`,
+    );
     return;
   }
   if (verb === "status") {

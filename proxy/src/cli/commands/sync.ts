@@ -6,7 +6,7 @@ import { syncDivision } from "../../services/mirror/sync-division";
 import { createProgress } from "../progress";
 import { type CliRuntime, UsageError } from "../runtime";
 
-export const syncUsage = `  sync <tenantId> <division> [--full|--incremental] [--initial-load bulk|sync] [--json]
+export const syncUsage = `  sync <tenantId> <division> [--full|--incremental] [--json]
                                   bring a division's account mirror up to date, with progress`;
 
 export async function syncCommand(runtime: CliRuntime, args: string[]): Promise<void> {
@@ -16,7 +16,6 @@ export async function syncCommand(runtime: CliRuntime, args: string[]): Promise<
     options: {
       full: { type: "boolean" },
       incremental: { type: "boolean" },
-      "initial-load": { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -25,9 +24,6 @@ export async function syncCommand(runtime: CliRuntime, args: string[]): Promise<
   if (!tenantId || !Number.isInteger(division) || division <= 0) {
     throw new UsageError("sync needs a tenant id and a division number.");
   }
-  const initialLoad = values["initial-load"] ?? "bulk";
-  if (initialLoad !== "bulk" && initialLoad !== "sync")
-    throw new UsageError("--initial-load is bulk or sync.");
   await requireDivision(runtime, tenantId, division);
 
   const progress = createProgress(`Division ${division}`);
@@ -42,7 +38,6 @@ export async function syncCommand(runtime: CliRuntime, args: string[]): Promise<
     tenantId,
     division,
     kind,
-    initialLoad,
     onProgress: ({ phase, pages, rows }) => {
       const of = total && phase === "accounts" ? ` of ${total.toLocaleString("en")}` : "";
       progress.update(

@@ -27,6 +27,10 @@ export const divisionSettings = sqliteTable(
     nonCustomerMatch: text("non_customer_match", { enum: ["review", "promote"] })
       .notNull()
       .default("review"),
+    /** What match-or-create does when only an Exact customer with the same name is found. */
+    similarNameMatch: text("similar_name_match", { enum: ["review", "create"] })
+      .notNull()
+      .default("review"),
     updatedAt: epochMs("updated_at").notNull(),
     updatedBy: text("updated_by"),
   },

@@ -2,7 +2,11 @@ import { sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { epochMs } from "./columns";
 import { tenants } from "./tenants";
 
-/** One-time OAuth `state` values (stored hashed), bound to the tenant that started the consent. */
+/**
+ * One-time OAuth `state` values (stored hashed), bound to the tenant that started the consent and, once the
+ * consent page is opened, to that browser (the hash of a nonce held in its HttpOnly cookie). Between Exact's
+ * callback and the bookkeeper's confirmation the received tokens wait here, encrypted, with what they connect.
+ */
 export const oauthStates = sqliteTable("oauth_states", {
   stateHash: text("state_hash").primaryKey(),
   tenantId: text("tenant_id")
@@ -13,4 +17,9 @@ export const oauthStates = sqliteTable("oauth_states", {
   createdAt: epochMs("created_at").notNull(),
   expiresAt: epochMs("expires_at").notNull(),
   usedAt: epochMs("used_at"),
+  browserHash: text("browser_hash"),
+  receivedAt: epochMs("received_at"),
+  pendingTokensEnc: text("pending_tokens_enc"),
+  /** JSON: the Exact user and divisions the received tokens give access to, shown before they are stored. */
+  pendingPreview: text("pending_preview"),
 });

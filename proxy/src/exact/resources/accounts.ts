@@ -4,7 +4,6 @@ import {
   accountFields,
   type DeletedRecord,
   deletedRecord,
-  type ExactAccount,
   exactAccount,
   type SyncedAccount,
   syncedAccount,
@@ -14,11 +13,6 @@ type OnPage<T> = (rows: T[], info: PageInfo) => void | Promise<void>;
 
 /** Exact's EntityType for accounts in `sync/Deleted`. [exact-online-api.md §4, S9 DeletedEntityType.cs] */
 const DELETED_ACCOUNTS = 2;
-
-/** Every account, 1000 per page; `$select` is mandatory on bulk endpoints. [§4, S12b] */
-export function bulkAccounts(api: DivisionApi, onPage?: OnPage<ExactAccount>) {
-  return api.list("bulk/CRM/Accounts", { select: accountFields }, exactAccount, onPage);
-}
 
 /** New and changed accounts after a Timestamp (a row version, not a clock), 1000 per page. [§4, S9] */
 export function accountsChangedSince(api: DivisionApi, timestamp: string, onPage?: OnPage<SyncedAccount>) {
@@ -48,8 +42,9 @@ export function countAccounts(api: DivisionApi) {
   return api.count("crm/Accounts", { select: ["ID"] });
 }
 
+/** One account by its ID, undefined when Exact no longer has it (a 200 with no row, never a 404). */
 export function getAccount(api: DivisionApi, id: string) {
-  return api.get(`crm/Accounts(${guid(id)})`, { select: accountFields }, exactAccount);
+  return api.findOne("crm/Accounts", { select: accountFields, filter: `ID eq ${guid(id)}` }, exactAccount);
 }
 
 /** Accounts whose SearchCode is exactly `searchCode` (how a created customer is found again). */
@@ -84,4 +79,16 @@ export function createCustomerAccount(api: DivisionApi, customer: NewCustomer) {
 /** Makes a prospect, suspect or plain relation a customer (Status C, allowed for sales). */
 export function promoteToCustomer(api: DivisionApi, id: string) {
   return api.update(`crm/Accounts(${guid(id)})`, { Status: "C", IsSales: true });
+}
+
+/** Fields a fix from the panel may change on an existing account; never `Code` (a PUT with it fails). [§3, I-picqer-416] */
+export interface AccountFieldChanges {
+  VATNumber?: string;
+  ChamberOfCommerce?: string;
+  SearchCode?: string;
+}
+
+/** PUT only the fields to change: Exact leaves every property not sent as it was, and answers 204. [§2, §3] */
+export function updateAccountFields(api: DivisionApi, id: string, changes: AccountFieldChanges) {
+  return api.update(`crm/Accounts(${guid(id)})`, changes);
 }

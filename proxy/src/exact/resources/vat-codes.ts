@@ -9,6 +9,12 @@ export const vatCodeWithUse = vatCode.extend({
     .nullable()
     .optional()
     .transform((value) => value?.trim() || null),
+  /** `B`/`E` excluding, `I` including, `N` no VAT. [fixtures nango/extracted/vat-vatcodes.json] */
+  Type: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((value) => value?.trim() || null),
 });
 export type VatCodeWithUse = z.output<typeof vatCodeWithUse>;
 
@@ -16,7 +22,7 @@ export type VatCodeWithUse = z.output<typeof vatCodeWithUse>;
 export function listVatCodes(api: DivisionApi) {
   return api.list(
     "vat/VATCodes",
-    { select: ["ID", "Code", "Description", "Percentage", "IsBlocked", "VATTransactionType"] },
+    { select: ["ID", "Code", "Description", "Percentage", "IsBlocked", "VATTransactionType", "Type"] },
     vatCodeWithUse,
   );
 }

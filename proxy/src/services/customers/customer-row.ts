@@ -57,6 +57,8 @@ export function zapfloorCustomerOf(row: CustomerRow): ZapfloorCustomer {
     companyNumber: row.companyNumber,
     email: row.email,
     country: row.country,
+    city: row.address?.city ?? null,
+    postcode: row.address?.postcode ?? null,
   };
 }
 

@@ -68,11 +68,13 @@ async function divisionStates(ctx: ServiceContext, customer: CustomerRow) {
       { tenantId: customer.tenantId, division },
       customer,
     );
+    const unloaded = decision.reasons.find((reason) => reason.code === "mirror_not_loaded");
     states.push({
       division,
       outcome: decision.outcome,
       exactAccountId: decision.account?.id ?? null,
       link: link ? linkView(link) : null,
+      ...(unloaded ? { lastLoadedAt: unloaded.lastLoadedAt ?? null } : {}),
     });
   }
   return states;

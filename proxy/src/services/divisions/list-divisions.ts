@@ -1,8 +1,9 @@
 import type { SyncState } from "@zapfloor-exact/shared/schemas/divisions";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { DivisionSyncRow } from "../../db/mirror-store";
-import { divisionSync, divisions, exactAccounts } from "../../db/schema";
+import { divisionSettings, divisionSync, divisions, exactAccounts } from "../../db/schema";
 import type { ServiceContext } from "../context";
+import { bookingReadiness } from "../settings/readiness";
 
 const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
 
@@ -39,21 +40,29 @@ export async function countMirroredAccounts(ctx: ServiceContext, tenantId: strin
 /** The tenant's divisions with the state of their account mirror. */
 export async function listDivisions(ctx: ServiceContext, tenantId: string) {
   const rows = await ctx.db
-    .select({ division: divisions, sync: divisionSync })
+    .select({ division: divisions, sync: divisionSync, settings: divisionSettings })
     .from(divisions)
     .leftJoin(
       divisionSync,
       and(eq(divisionSync.tenantId, divisions.tenantId), eq(divisionSync.division, divisions.division)),
     )
+    .leftJoin(
+      divisionSettings,
+      and(
+        eq(divisionSettings.tenantId, divisions.tenantId),
+        eq(divisionSettings.division, divisions.division),
+      ),
+    )
     .where(and(eq(divisions.tenantId, tenantId), eq(divisions.accessible, true)))
     .orderBy(asc(divisions.division));
   return Promise.all(
-    rows.map(async ({ division, sync }) => ({
+    rows.map(async ({ division, sync, settings }) => ({
       division: division.division,
       name: division.name,
       country: division.country,
       current: division.isCurrent,
       sync: syncStateOf(sync, await countMirroredAccounts(ctx, tenantId, division.division)),
+      bookings: bookingReadiness(settings ?? undefined, Boolean(sync?.lastFullAt)),
     })),
   );
 }

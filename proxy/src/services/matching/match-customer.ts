@@ -13,7 +13,6 @@ import { readSettings } from "../settings/settings-store";
 import { createAccountOnce } from "./create-account-once";
 import { type CustomerDecision, decideForCustomer } from "./decide-for-customer";
 import { matchView } from "./match-view";
-import { mirrorFreshness } from "./mirror-freshness";
 import { mirroredAccountOf } from "./mirrored-account";
 import { assertFitsSearchCode } from "./new-customer";
 import { previewMatch } from "./preview-match";
@@ -51,6 +50,11 @@ export async function matchCustomer(ctx: ExactServiceContext, input: MatchInput)
 
   let syncedFirst = false;
   let decided = await decideForCustomer(ctx, scope, customer);
+  if (input.create && decided.mirror.freshness === "outdated") {
+    // Not brought up to date for too long: one attempt to catch up, else the answer stays `unknown`.
+    syncedFirst = true;
+    if (await caughtUp(ctx, scope)) decided = await decideForCustomer(ctx, scope, customer);
+  }
   for (let round = 1; input.create && round <= MAX_ROUNDS; round++) {
     const { decision } = decided;
     if (decision.outcome === "match") {
@@ -62,13 +66,8 @@ export async function matchCustomer(ctx: ExactServiceContext, input: MatchInput)
         return matchView({ ...decided, performed: "none", extraReasons: [autoCreateOff(input.division)] });
       }
       assertFitsSearchCode(customer.number, ctx.exact.app.searchCodeMaxLength);
-      const freshness = await mirrorFreshness(ctx, scope);
-      if (freshness === "never_loaded") {
-        throw new AppError(
-          "conflict",
-          `The account mirror of division ${input.division} has not been loaded yet, so a new customer could duplicate one: run POST /v1/divisions/${input.division}/sync first.`,
-        );
-      }
+      // The decision rests on a usable mirror (else it is `unknown`); one synced over a minute ago is caught up first.
+      const freshness = decided.mirror.freshness;
       if (freshness === "stale" && !syncedFirst) {
         syncedFirst = true;
         const sync = await syncDivision(ctx, { ...scope, kind: "incremental" });
@@ -195,6 +194,19 @@ async function promoteMatch(
     performed: "promoted",
     extraReasons: [reason],
   });
+}
+
+/** An incremental sync of a mirror that fell behind; false when Exact could not be reached for it. */
+async function caughtUp(ctx: ExactServiceContext, scope: { tenantId: string; division: number }) {
+  try {
+    return (await syncDivision(ctx, { ...scope, kind: "incremental" })).status === "completed";
+  } catch (error) {
+    ctx.logger.warn("mirror could not be brought up to date", {
+      ...scope,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return false;
+  }
 }
 
 function autoCreateOff(division: number): ApiReason {

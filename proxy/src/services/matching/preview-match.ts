@@ -10,9 +10,9 @@ import type { ServiceContext } from "../context";
 import { zapfloorCustomerOf } from "../customers/customer-row";
 import { divisionNotConnected } from "../divisions/require-division";
 import { divisionView } from "../overview/division-view";
+import { decisionOptions } from "./decide-for-customer";
 import { matchView } from "./match-view";
-
-const matchOptions = resolveMatchOptions();
+import { mirrorStateOf } from "./mirror-freshness";
 
 /**
  * Match-or-create as a dry run (`create: false`): what `matchCustomer` would decide, from the division's
@@ -35,7 +35,8 @@ export async function previewMatch(
     );
   }
   const customer = indexCustomer(zapfloorCustomerOf(row));
-  const decision = decideForIndexedCustomer(customer, view.accounts.index, view.links.lookup, matchOptions);
+  const options = decisionOptions(mirrorStateOf(probe.sync, ctx.clock.now()), probe.similarNameMatch);
+  const decision = decideForIndexedCustomer(customer, view.accounts.index, view.links.lookup, options);
   return matchView({
     decision,
     accounts: new Map(),

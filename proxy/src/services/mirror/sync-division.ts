@@ -9,21 +9,15 @@ import {
 } from "../../db/mirror-store";
 import type { SyncKind } from "../../db/schema";
 import type { DivisionApi } from "../../exact/client";
-import { ExactApiError } from "../../exact/errors";
-import { accountsChangedSince, accountsDeletedSince, bulkAccounts } from "../../exact/resources/accounts";
-import { syncTimestampAt } from "../../exact/resources/sync-timestamp";
+import { accountsChangedSince, accountsDeletedSince } from "../../exact/resources/accounts";
 import type { ExactServiceContext } from "../context";
 import { accountRow } from "./account-row";
-
-export type InitialLoad = "bulk" | "sync";
 
 export interface SyncRequest {
   tenantId: string;
   division: number;
   /** `auto`: a full load the first time, incremental after that. */
   kind?: "auto" | "full" | "incremental";
-  /** How a full load reads the accounts: the bulk endpoint (default) or the sync endpoint from the start. */
-  initialLoad?: InitialLoad;
   onProgress?: (progress: SyncProgress) => void;
 }
 
@@ -47,8 +41,6 @@ export type SyncResult =
 /** Exact's sync Timestamps start above 0; "1" reads everything. [§4, S9 Settings.xml] */
 const FROM_THE_START = "1";
 const LEASE_MS = 120_000;
-/** A bulk load is paired with the sync mark of a moment safely before it started. */
-const MARK_MARGIN_MS = 10 * 60_000;
 
 /**
  * Brings a division's account mirror up to date: first with a full load, then incrementally from the stored
@@ -80,7 +72,7 @@ export async function syncDivision(ctx: ExactServiceContext, request: SyncReques
   try {
     const outcome =
       kind === "full"
-        ? await fullLoad(ctx, api, scope, startedAt, request.initialLoad ?? "bulk", progress)
+        ? await fullLoad(ctx, api, scope, startedAt, progress)
         : await incremental(ctx, api, scope, state!, progress);
     const finishedAt = ctx.clock.now();
     await finishSync(ctx.db, scope, owner, {
@@ -119,59 +111,25 @@ interface PassOutcome {
   deleted: number;
 }
 
+/**
+ * Every account through `sync/CRM/Accounts` from the start (1000 rows a page, the cost of bulk) and the highest
+ * Timestamp seen as the mark. Exact's SyncTimestamp function does not serve Accounts, so there is no cheaper way
+ * to a starting mark [§4, Exact's SyncTimestamp page]: ⌈accounts / 1000⌉ calls plus one for sync/Deleted.
+ */
 async function fullLoad(
   ctx: ExactServiceContext,
   api: DivisionApi,
   scope: Scope,
   startedAt: number,
-  initialLoad: InitialLoad,
   progress: Progress,
 ): Promise<PassOutcome> {
   let changed = 0;
-  let accountsTimestamp = FROM_THE_START;
-  let deletedTimestamp = FROM_THE_START;
-
-  const marks = initialLoad === "bulk" ? await marksBefore(ctx, api, scope, startedAt) : undefined;
-  if (marks) {
-    ({ accountsTimestamp, deletedTimestamp } = marks);
-    await bulkAccounts(api, async (page, info) => {
-      await upsertAccounts(
-        ctx.db,
-        page.map((account) => accountRow(scope, account, startedAt)),
-      );
-      changed += page.length;
-      await progress("accounts", page.length, info.page);
-    });
-  } else {
-    accountsTimestamp = await readChanges(ctx, api, scope, FROM_THE_START, startedAt, progress, (n) => {
-      changed += n;
-    });
-    deletedTimestamp = await highestDeletedMark(api, FROM_THE_START);
-  }
+  const accountsTimestamp = await readChanges(ctx, api, scope, FROM_THE_START, startedAt, progress, (n) => {
+    changed += n;
+  });
+  const deletedTimestamp = await highestDeletedMark(api, FROM_THE_START);
   const deleted = await markUnseenDeleted(ctx.db, scope, startedAt, ctx.clock.now());
   return { marks: { accountsTimestamp, deletedTimestamp }, changed, deleted };
-}
-
-/**
- * The sync marks of a moment safely before the bulk load starts: anything changed while the pages are read is
- * then seen again by the first incremental sync. Undefined when Exact does not answer the (UNCONFIRMED)
- * `sync/SyncTimestamp` call; the load then reads through the sync endpoint instead.
- */
-async function marksBefore(ctx: ExactServiceContext, api: DivisionApi, scope: Scope, startedAt: number) {
-  const markAt = new Date(startedAt - MARK_MARGIN_MS);
-  try {
-    return {
-      accountsTimestamp: await syncTimestampAt(api, "CRM/Accounts", markAt),
-      deletedTimestamp: await syncTimestampAt(api, "Deleted", markAt),
-    };
-  } catch (error) {
-    if (!(error instanceof ExactApiError) || error.facts.transient) throw error;
-    ctx.logger.warn("sync/SyncTimestamp refused: loading through the sync endpoint instead", {
-      ...scope,
-      exactStatus: error.facts.exactStatus,
-    });
-    return undefined;
-  }
 }
 
 async function incremental(

@@ -1,11 +1,13 @@
-import { normaliseAccountId } from "@zapfloor-exact/shared/matching";
+import { normaliseAccountId, vatFixFor } from "@zapfloor-exact/shared/matching";
 import type { AccountDetail } from "@zapfloor-exact/shared/schemas/accounts";
 import { probeDivision } from "../../db/division-probe";
 import { mirrorRow } from "../../db/mirror-reads";
 import { AppError } from "../../errors";
 import type { ServiceContext } from "../context";
-import { customerView } from "../customers/customer-row";
+import { customerView, zapfloorCustomerOf } from "../customers/customer-row";
 import { divisionNotConnected } from "../divisions/require-division";
+import { mirrorNotLoaded } from "../divisions/require-loaded-mirror";
+import { mirrorStateOf } from "../matching/mirror-freshness";
 import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
 import { divisionView, sortKeyOf } from "./division-view";
 import { rowOf } from "./list-accounts";
@@ -20,6 +22,8 @@ export async function accountDetail(
   // One read: the division's access and the versions of what the view holds; the rest comes from memory.
   const probe = await probeDivision(ctx.db, scope);
   if (!probe.accessible) throw divisionNotConnected(input.division);
+  if (mirrorStateOf(probe.sync, ctx.clock.now()).freshness === "never_loaded")
+    throw mirrorNotLoaded(scope.division);
   const exactId = normaliseAccountId(input.exactId);
   const view = await divisionView(ctx, scope, probe);
   // The index holds live accounts as last read; a deleted one (a stale link's) is read from the mirror.
@@ -44,8 +48,11 @@ export async function accountDetail(
     candidates: view.suggestionFor(account).candidates.flatMap((candidate) => {
       const stored = view.customers.rows.get(candidate.customer.number);
       if (!stored) return [];
+      const fix =
+        link || candidate.linkedTo !== undefined ? undefined : vatFixFor(account, zapfloorCustomerOf(stored));
       return [
         {
+          ...(fix ? { fix } : {}),
           customer: customerView(stored),
           matchedOn: candidate.matchedOn,
           score: candidate.score,

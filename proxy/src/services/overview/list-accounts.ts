@@ -2,6 +2,7 @@ import type { OverviewRow } from "@zapfloor-exact/shared/schemas/accounts";
 import { cursorSchemas, decodeCursor, encodeCursor } from "../../util/cursor";
 import type { ServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
+import { requireLoadedMirror } from "../divisions/require-loaded-mirror";
 import { type DivisionView, divisionView, type ListedAccount } from "./division-view";
 import { overviewRow } from "./overview-row";
 
@@ -22,6 +23,7 @@ export interface OverviewInput {
 export async function listAccounts(ctx: ServiceContext, input: OverviewInput) {
   const scope = { tenantId: input.tenantId, division: input.division };
   await requireDivision(ctx, input.tenantId, input.division);
+  await requireLoadedMirror(ctx, scope);
   const after = decodeCursor(input.cursor, cursorSchemas.keyed);
   const view = await divisionView(ctx, scope);
   const listing = await view.listing();

@@ -1,16 +1,35 @@
 import type { SalesEntryView } from "@zapfloor-exact/shared/schemas/sales-entries";
 import { AppError, notFound } from "../../errors";
-import type { ServiceContext } from "../context";
+import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
 import { entryView } from "./entry-view";
+import { openCause } from "./open-cause";
 import { type EntryKey, readEntry, requeue } from "./outbox-store";
 
 /**
  * Queues a failed or parked entry again, due now with a fresh attempt count, once its cause is fixed (a mapping,
  * a link, a blocked account). A queued entry is made due now. Pushing and pushed entries are left alone: `409`.
+ * While the cause is still there (the settings do not book it, its customer still needs a person) the retry is
+ * refused with that cause: it would only fail again.
  */
-export async function retryEntry(ctx: ServiceContext, key: EntryKey): Promise<SalesEntryView> {
-  await requireDivision(ctx, key.tenantId, key.division);
+export async function retryEntry(ctx: ExactServiceContext, key: EntryKey): Promise<SalesEntryView> {
+  const division = await requireDivision(ctx, key.tenantId, key.division);
+  const before = await readEntry(ctx.db, key);
+  if (before && (before.state === "failed" || before.state === "needs_review")) {
+    const cause = await openCause(ctx, division, before);
+    if (cause) {
+      throw new AppError(
+        "conflict",
+        `Invoice ${key.invoiceNumber} would not get through yet: ${cause.message}`,
+        {
+          reason: cause.reason,
+          ...(cause.reason === "booking_settings"
+            ? { problems: cause.problems }
+            : { customerNumber: cause.customerNumber, outcome: cause.outcome }),
+        },
+      );
+    }
+  }
   const row = await requeue(ctx.db, key, ["failed", "needs_review", "queued"], ctx.clock.now());
   if (row) return entryView(row, true);
   const existing = await readEntry(ctx.db, key);

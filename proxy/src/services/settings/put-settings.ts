@@ -3,7 +3,7 @@ import type { ReferenceKind } from "../../db/schema";
 import { validationError } from "../../errors";
 import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
-import { settingsView } from "./get-settings";
+import { accountsLoaded, settingsView } from "./get-settings";
 import { fetchReferenceData, missingKinds, readReferenceData } from "./reference-data";
 import { readSettings, writeSettings } from "./settings-store";
 import { settingsProblems } from "./validate-settings";
@@ -62,5 +62,10 @@ export async function putSettings(
 
   await writeSettings(ctx.db, scope, input.settings, input.by, ctx.clock.now());
   const row = await readSettings(ctx.db, scope);
-  return settingsView(input.division, row, Object.values(reference.fetchedAt));
+  return settingsView(
+    input.division,
+    row,
+    Object.values(reference.fetchedAt),
+    await accountsLoaded(ctx, scope),
+  );
 }

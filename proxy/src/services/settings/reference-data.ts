@@ -29,6 +29,8 @@ export interface VatCodeRef {
   blocked: boolean;
   /** `S` sales, `P` purchase, `B` both. */
   use: string | null;
+  /** Exact's `Type`: `B`/`E` excluding, `I` including, `N` no VAT; absent from lists cached before it was read. */
+  type?: string | null;
 }
 
 interface ReferenceRows {
@@ -82,6 +84,7 @@ const fetchers: { [K in ReferenceKind]: (api: DivisionApi) => Promise<ReferenceR
       percentage: row.Percentage ?? null,
       blocked: row.IsBlocked,
       use: row.VATTransactionType,
+      type: row.Type,
     })),
 };
 

@@ -31,6 +31,7 @@ export async function writeSettings(
     },
     autoCreate: input.autoCreate,
     nonCustomerMatch: input.nonCustomerMatch,
+    similarNameMatch: input.similarNameMatch,
     updatedAt: now,
     updatedBy: by,
   };

@@ -3,23 +3,19 @@ import type { SettingsInput } from "@zapfloor-exact/shared/schemas/settings";
 import type { ReferenceKind } from "../../db/schema";
 import type { ValidationProblem } from "../../errors";
 import { type ReferenceData, sameCode, type VatCodeRef } from "./reference-data";
+import { referenceDataView, SALES_JOURNAL_TYPES } from "./reference-data-view";
 
 export interface SettingsProblem extends ValidationProblem {
   /** The reference data the problem was found against: re-reading it from Exact may resolve it. */
   kind: ReferenceKind;
 }
 
-/**
- * Journal `Type` 20 is a sales journal and 21 its returns counterpart; a journal without a type is given the
- * benefit of the doubt. The type numbers come from client-library models, not from Exact's reference: UNCONFIRMED.
- */
-const SALES_JOURNAL_TYPES = new Set([20, 21]);
-
 /** Every way the settings refer to something the division does not have, or to the wrong kind of thing. */
 export function settingsProblems(input: SettingsInput, data: ReferenceData): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
+  const valid = validCodes(data);
   const add = (kind: ReferenceKind, path: string, message: string) =>
-    problems.push({ kind, path: `body.${path}`, message });
+    problems.push({ kind, path: `body.${path}`, message: `${message}; ${valid[kind]}` });
 
   for (const field of ["salesJournal", "creditNoteJournal"] as const) {
     const code = input[field];
@@ -72,4 +68,33 @@ function vatCodeProblem(codes: VatCodeRef[] | undefined, code: string, rate: str
   const codeRate = vatRateFromFraction(vatCode.percentage);
   if (codeRate !== parseVatRate(rate)) return `VAT code ${code} is ${formatVatRate(codeRate)}%, not ${rate}%`;
   return undefined;
+}
+
+/** At most this many valid codes are named in a message; the reference data lists them all. */
+const NAMED = 12;
+
+function listed(what: string, rows: { code: string; description: string | null; extra?: string }[]): string {
+  if (rows.length === 0) return `this division has no ${what}`;
+  const named = rows
+    .slice(0, NAMED)
+    .map((row) => `${row.code}${row.description ? ` (${row.description}${row.extra ?? ""})` : ""}`);
+  const more =
+    rows.length > NAMED ? ` and ${rows.length - NAMED} more (see the division's reference data)` : "";
+  return `its ${what} are ${named.join(", ")}${more}`;
+}
+
+/** For each kind of reference, the sentence that names what the division does have. */
+export function validCodes(data: ReferenceData): Record<ReferenceKind, string> {
+  const view = referenceDataView(0, data);
+  return {
+    journals: listed("sales journals", view.salesJournals),
+    glAccounts: listed("profit-and-loss GL accounts", view.revenueGlAccounts),
+    vatCodes: listed(
+      "sales VAT codes",
+      view.salesVatCodes.map((row) => ({
+        ...row,
+        extra: row.percentage === null ? "" : `, ${row.percentage}%`,
+      })),
+    ),
+  };
 }

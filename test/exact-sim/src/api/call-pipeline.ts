@@ -32,6 +32,8 @@ export async function runCall(
   const { endpoint, division } = endpointOf(url.pathname);
   const trace: CallTrace = { clientId: null, division, endpoint, rateLimited: false };
   const at = runtime.ctx.clock.now();
+  // Hono keeps the body it read, so the handler reads the same text again.
+  const body = method === "PUT" ? parsedBody(await c.req.text()) : undefined;
   const log = (status: number) => {
     runtime.calls.record({
       at,
@@ -44,6 +46,7 @@ export async function runCall(
       rateLimited: trace.rateLimited,
       ...(trace.fault ? { fault: trace.fault } : {}),
       ...(trace.grantType ? { grantType: trace.grantType } : {}),
+      ...(body === undefined ? {} : { body }),
     });
     if (trace.clientId && trace.division !== null) {
       runtime.errorBudget.record(trace.clientId, trace.division, trace.endpoint, status);
@@ -89,6 +92,14 @@ export async function runCall(
   if (response.status === 429) trace.rateLimited = true;
   log(response.status);
   return response;
+}
+
+function parsedBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The body of a 429 was never captured from Exact (UNCONFIRMED); the envelope is the usual one. */

@@ -14,8 +14,6 @@ export interface ListSettings {
   pageSize: number;
   /** Bulk and sync endpoints refuse requests without `$select` [S12b, S13 odata-best-practices]. */
   selectRequired?: boolean;
-  /** Write `d` as a bare array (one 2026 recording of vat/VATCodes does). */
-  bareArray?: boolean;
   expandable?: readonly string[];
 }
 
@@ -27,7 +25,10 @@ export function filterOptions(req: RestRequest): FilterCompileOptions {
   };
 }
 
-/** GET on a collection: `{"d":{"results":[…],"__next":"…"}}` (with `__count` first when asked for). */
+/**
+ * GET on a collection: `{"d":{"results":[…],"__next":"…"}}` (with `__count` first when asked for); with `$top`,
+ * `{"d":[…]}` — a bare array without `__next` or `__count` [exact-online-api.md §2, nango/list-vat-codes].
+ */
 export function listResponse<Row>(
   req: RestRequest,
   source: KeysetSource<Row>,
@@ -41,7 +42,8 @@ export function listResponse<Row>(
   const page = queryCollection(source, req.query, settings.pageSize, filterOptions(req));
   const render = { int64AsString: req.runtime.options.odata.int64AsString };
   const results = page.rows.map((row) => renderRow(row, target, render, req.query.select, req.query.expand));
-  if (settings.bareArray) return jsonResponse({ d: results });
+  if (req.query.top !== undefined && req.runtime.options.odata.topBareArray)
+    return jsonResponse({ d: results });
   const d: Record<string, unknown> = {};
   if (page.count !== undefined) d.__count = String(page.count);
   d.results = results;

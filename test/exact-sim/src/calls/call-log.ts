@@ -15,6 +15,10 @@ export interface CallRecord {
   fault?: string;
   /** For `oauth2/token`: `authorization_code` or `refresh_token`. */
   grantType?: string;
+  /** For a PUT: the body as sent (parsed JSON, else the text), so that a test can see what it changed. */
+  body?: unknown;
+  /** A client error (4xx other than 429) the test asked for; see `CallLog.expectClientErrors`. */
+  expected?: boolean;
 }
 
 export interface CallFilter {
@@ -24,6 +28,10 @@ export interface CallFilter {
   status?: number;
   clientId?: string;
   grantType?: string;
+  /** `4xx`: every client error except 429, which is a rate limit, not an error Exact counts. [§6] */
+  statusClass?: "4xx";
+  /** Only client errors no test asked for. */
+  unexpected?: boolean;
 }
 
 export interface CallSummary {
@@ -41,14 +49,48 @@ export interface CallSummary {
 
 const MAX_ENTRIES = 200_000;
 
-/** Every API call the simulator answered (the control API is not logged), with running counters. */
+/**
+ * Every API call the simulator answered (the control API is not logged), with running counters. Client errors
+ * count toward Exact's error block [§6], so each one is either asked for by a test (`expectClientErrors`) or
+ * "unexpected"; unexpected ones are also reported to `onUnexpectedClientError` (the test run's ledger).
+ */
 export class CallLog {
   #entries: CallRecord[] = [];
   #seq = 0;
   #summary: CallSummary = emptySummary();
+  #expecting = 0;
+
+  constructor(
+    private readonly allExpected = false,
+    private readonly onUnexpectedClientError?: (entry: CallRecord) => void,
+  ) {}
+
+  /** Client errors answered while `during` runs were asked for by the test (nesting and overlap allowed). */
+  async expectClientErrors<T>(during: () => T | Promise<T>): Promise<T> {
+    this.#expecting++;
+    try {
+      return await during();
+    } finally {
+      this.#expecting--;
+    }
+  }
+
+  /** Client errors answered from now on were asked for (`false` ends it); for tests driving the HTTP control API. */
+  setExpectingClientErrors(on: boolean): void {
+    this.#expecting = on ? Math.max(1, this.#expecting + 1) : Math.max(0, this.#expecting - 1);
+  }
+
+  /** Client errors no test asked for: a correct client causes none. */
+  unexpectedClientErrors(): CallRecord[] {
+    return this.entries({ unexpected: true });
+  }
 
   record(call: Omit<CallRecord, "seq">): CallRecord {
     const entry: CallRecord = { ...call, seq: ++this.#seq };
+    if (isClientError(entry.status)) {
+      entry.expected = this.allExpected || this.#expecting > 0;
+      if (!entry.expected) this.onUnexpectedClientError?.(entry);
+    }
     this.#entries.push(entry);
     if (this.#entries.length > MAX_ENTRIES) this.#entries.splice(0, this.#entries.length - MAX_ENTRIES);
     const s = this.#summary;
@@ -91,8 +133,15 @@ function matches(entry: CallRecord, filter: CallFilter): boolean {
     (filter.division === undefined || entry.division === filter.division) &&
     (filter.status === undefined || entry.status === filter.status) &&
     (filter.clientId === undefined || entry.clientId === filter.clientId) &&
-    (filter.grantType === undefined || entry.grantType === filter.grantType)
+    (filter.grantType === undefined || entry.grantType === filter.grantType) &&
+    (filter.statusClass === undefined || isClientError(entry.status)) &&
+    (filter.unexpected === undefined ||
+      (isClientError(entry.status) && entry.expected === !filter.unexpected))
   );
+}
+
+function isClientError(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 429;
 }
 
 function emptySummary(): CallSummary {

@@ -95,11 +95,17 @@ export function controlRoutes(control: SimulatorControl): Hono {
       ...(q.method ? { method: q.method } : {}),
       ...(q.endpoint ? { endpoint: q.endpoint } : {}),
       ...(q.division ? { division: num(q.division)! } : {}),
-      ...(q.status ? { status: num(q.status)! } : {}),
+      ...(q.status && q.status !== "4xx" ? { status: num(q.status)! } : {}),
       ...(q.clientId ? { clientId: q.clientId } : {}),
       ...(q.grantType ? { grantType: q.grantType } : {}),
+      ...(q.status === "4xx" ? { statusClass: "4xx" as const } : {}),
+      ...(q.unexpected === "true" ? { unexpected: true } : {}),
     });
     return c.json({ count: calls.length, calls });
+  });
+  app.put("/calls/expect-client-errors", async (c) => {
+    control.expectClientErrors((await body(c, z.object({ on: z.boolean() }))).on);
+    return c.json({ ok: true });
   });
   app.get("/calls/summary", (c) => c.json(control.callSummary()));
   app.delete("/calls", (c) => {

@@ -83,6 +83,11 @@ export class SimulatorControl {
   }
 
   // ── calls ──
+  /** Client errors answered from now on are asked for by the test (`false` ends that). */
+  expectClientErrors(on: boolean): void {
+    this.runtime.calls.setExpectingClientErrors(on);
+  }
+
   calls(filter?: CallFilter): CallRecord[] {
     return this.runtime.calls.entries(filter);
   }

@@ -18,11 +18,15 @@ export async function request(sim: ExactSimulator, url: string, init?: RequestIn
   return (await sim.app.request(url, init)) as TestResponse;
 }
 
-/** A small seeded simulator on a manual clock, with a token for every division and a JSON API helper. */
+/**
+ * A small seeded simulator on a manual clock, with a token for every division and a JSON API helper. These tests
+ * exercise the simulator's own error answers, so its client errors are expected ones.
+ */
 export function testSim(options: ExactSimulatorOptions = {}) {
   const clock = createManualClock(TEST_START);
   const sim = createExactSimulator({
     clock,
+    expectClientErrors: true,
     seed: {
       seed: 7,
       divisions: [{ code: DIVISION, name: "Testkantoor B.V.", accounts: 150, country: "NL" }],

@@ -29,8 +29,27 @@ describe("crm/Accounts paging", () => {
     expect(new Set(seen).size).toBe(150);
   });
 
-  it("carries the remaining $top in __next: $top=100 → 60 rows and $top=40", async () => {
+  it("answers any $top query as a bare array, without __next or __count (picqer's find() relies on it)", async () => {
     const env = testSim();
+    const [first] = env.sim.control.accounts(DIVISION);
+    const one: Json = await env.json(
+      `${base}/crm/Accounts?$select=ID,Name&$filter=${q(`ID eq guid'${first!.ID}'`)}&$top=1`,
+    );
+    expect(one.d).toEqual([expect.objectContaining({ ID: first!.ID, Name: first!.Name })]);
+    const none: Json = await env.json(
+      `${base}/crm/Accounts?$select=ID&$filter=${q("ID eq guid'00000000-0000-0000-0000-000000000001'")}&$top=1`,
+    );
+    expect(none.d).toEqual([]);
+    const many: Json = await env.json(
+      `${base}/crm/Accounts?$select=ID&$skip=0&$top=100&$inlinecount=allpages`,
+    );
+    expect(many.d).toHaveLength(60);
+    const sync: Json = await env.json(`${base}/sync/CRM/Accounts?$select=ID&$top=3`);
+    expect(sync.d).toHaveLength(3);
+  });
+
+  it("with the option for the recordings that kept results: $top=100 → 60 rows and __next with $top=40", async () => {
+    const env = testSim({ odata: { topBareArray: false } });
     const body: Json = await env.json(`${base}/crm/Accounts?$select=ID&$skip=0&$top=100`);
     expect(body.d.results).toHaveLength(60);
     expect(body.d.__next).toMatch(/\?\$select=ID&\$top=40&\$skiptoken=guid'[0-9a-f-]{36}'$/);
@@ -121,7 +140,7 @@ describe("crm/Accounts filters", () => {
   it("respects $select order as the entity's declared order", async () => {
     const env = testSim();
     const body: Json = await env.json(`${base}/crm/Accounts?$select=Name,Code,ID,Status&$top=1`);
-    expect(Object.keys(body.d.results[0])).toEqual(["__metadata", "ID", "Code", "Name", "Status"]);
+    expect(Object.keys(body.d[0])).toEqual(["__metadata", "ID", "Code", "Name", "Status"]);
   });
 });
 
@@ -183,6 +202,9 @@ describe("crm/Accounts writes", () => {
     expect(await put.text()).toBe("");
     const after: Json = await env.json(`${path}?$select=Name,SearchCode`);
     expect(after.d).toMatchObject({ Name: "Nieuw", SearchCode: "77" });
+    expect(env.sim.control.calls({ method: "PUT" })).toEqual([
+      expect.objectContaining({ endpoint: "crm/Accounts(key)", status: 204, body: { Name: "Nieuw" } }),
+    ]);
     const withCode = await env.api(path, {
       method: "PUT",
       body: JSON.stringify({ Name: "X", Code: account.Code }),

@@ -10,10 +10,7 @@ function target(req: RestRequest): RenderTarget<VatCodeRecord> {
   return { schema: vatCodeSchema, uriOf: (v) => `${req.divisionBase}vat/VATCodes(guid'${v.ID}')` };
 }
 
-/**
- * vat/VATCodes: space-padded three-character codes, Percentage as a fraction. One 2026 recording has `d` as a
- * bare array; whether Exact or the recorder flattened it is unknown, so that shape is an option.
- */
+/** vat/VATCodes: space-padded three-character codes, Percentage as a fraction, a `Type` per code. */
 export const vatCodesEndpoint: EntityEndpoint = {
   entitySet: "vat/VATCodes",
   list(req) {
@@ -26,10 +23,7 @@ export const vatCodesEndpoint: EntityEndpoint = {
         (v) => v.ID,
       ),
       target(req),
-      {
-        pageSize: REGULAR_PAGE_SIZE,
-        bareArray: req.runtime.options.odata.vatCodesBareArray,
-      },
+      { pageSize: REGULAR_PAGE_SIZE },
     );
   },
   get(req, key) {

@@ -1,0 +1,1 @@
+ALTER TABLE `division_settings` ADD `similar_name_match` text DEFAULT 'review' NOT NULL;

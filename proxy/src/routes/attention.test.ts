@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { syncDivision } from "../services/mirror/sync-division";
+import {
+  type SalesFixture,
+  SIM_DIVISION,
+  simSettings,
+  startSalesFixture,
+} from "../services/sales-entries/sim-fixture";
+import { deskInvoice, jsonRequest } from "../services/sales-entries/testing";
+import { errorOf, jsonOf } from "../testing/http";
+
+let fixture: SalesFixture | undefined;
+afterEach(async () => {
+  await fixture?.close();
+  fixture = undefined;
+});
+
+interface Attention {
+  bookings: { ready: boolean; missing: string[] };
+  counts: { pushes: number; conflicts: number; suggestions: number; problems: number };
+  items: {
+    kind: string;
+    reason: string;
+    action: string;
+    message: string;
+    invoiceNumber: string | null;
+    accounts: { id: string; name: string }[];
+  }[];
+}
+
+const divisionPath = `/v1/divisions/${SIM_DIVISION}`;
+const attention = async (f: SalesFixture) =>
+  jsonOf<Attention>(
+    await f.harness.app.request(`${divisionPath}/attention`, jsonRequest("GET", f.tenant.tokens.bookkeeper)),
+  );
+const retry = (f: SalesFixture, invoiceNumber: string) =>
+  f.harness.app.request(
+    `${divisionPath}/sales-entries/${invoiceNumber}/retry`,
+    jsonRequest("POST", f.tenant.tokens.bookkeeper),
+  );
+const pushes = (data: Attention) => data.items.filter((item) => item.kind === "push");
+
+describe("GET /v1/divisions/{division}/attention, and a retry that waits for the cause to be fixed", () => {
+  it("lists an invoice whose customer only matches a prospect with that account, refuses its retry until it is linked, then books it", async () => {
+    fixture = await startSalesFixture();
+    const f = fixture;
+    const prospect = f.sim.control.insertAccount(SIM_DIVISION, {
+      Name: "Prospect B.V.",
+      SearchCode: "7007",
+      Status: "P",
+    });
+    await syncDivision(f.harness.deps, { ...f.scope, kind: "incremental" });
+    await f.submit(
+      "2026-0300",
+      deskInvoice({ customer: { number: "7007", name: "Prospect", country: "NL" } }),
+    );
+    expect(await f.push()).toMatchObject({ needsReview: 1 });
+
+    const parked = await attention(f);
+    expect(parked.bookings).toEqual({ ready: true, missing: [] });
+    expect(parked.counts).toMatchObject({ pushes: 1, problems: parked.counts.conflicts + 1 });
+    expect(pushes(parked)).toEqual([
+      expect.objectContaining({
+        reason: "customer_needs_review",
+        action: "link_account",
+        invoiceNumber: "2026-0300",
+        accounts: [expect.objectContaining({ id: prospect.ID.toLowerCase(), name: "Prospect B.V." })],
+        message: expect.stringContaining("prospect"),
+      }),
+    ]);
+
+    f.sim.control.resetCalls();
+    const refused = await retry(f, "2026-0300");
+    expect(refused.status).toBe(409);
+    expect(await errorOf(refused)).toMatchObject({
+      details: { reason: "customer_needs_review", customerNumber: "7007" },
+    });
+    expect(f.exactCalls()).toEqual([]);
+    expect((await jsonOf<{ state: string }>(await f.read("2026-0300"))).state).toBe("needs_review");
+
+    const promoted = await f.harness.app.request(
+      `${divisionPath}/accounts/${prospect.ID}/promote-and-link`,
+      jsonRequest("POST", f.tenant.tokens.bookkeeper, { customerNumber: "7007" }),
+    );
+    expect(promoted.status).toBe(200);
+    expect((await retry(f, "2026-0300")).status).toBe(202);
+    expect(await f.push()).toMatchObject({ pushed: 1 });
+    expect(f.entriesWithYourRef("2026-0300")).toHaveLength(1);
+    expect(pushes(await attention(f))).toEqual([]);
+  });
+
+  it("lists an invoice the settings no longer book as a settings problem, refuses its retry until they do", async () => {
+    fixture = await startSalesFixture({ customers: ["1042"] });
+    const f = fixture;
+    await f.submit("2026-0153", deskInvoice());
+    const saveSettings = (settings: unknown) =>
+      f.harness.app.request(
+        `${divisionPath}/settings`,
+        jsonRequest("PUT", f.tenant.tokens.bookkeeper, settings),
+      );
+    const { meeting_room: _, ...withoutMeetingRooms } = simSettings.glMapping;
+    expect((await saveSettings({ ...simSettings, glMapping: withoutMeetingRooms })).status).toBe(200);
+    expect(await f.push()).toMatchObject({ failed: 1 });
+
+    expect(pushes(await attention(f))).toEqual([
+      expect.objectContaining({
+        reason: "booking_settings",
+        action: "fix_settings",
+        message: expect.stringContaining('"meeting_room" is not in the division\'s GL mapping'),
+      }),
+    ]);
+    const refused = await retry(f, "2026-0153");
+    expect(refused.status).toBe(409);
+    expect(await errorOf(refused)).toMatchObject({
+      details: {
+        reason: "booking_settings",
+        problems: [expect.objectContaining({ path: "body.lines[1].revenueKey" })],
+      },
+    });
+
+    expect((await saveSettings(simSettings)).status).toBe(200);
+    expect((await retry(f, "2026-0153")).status).toBe(202);
+    expect(await f.push()).toMatchObject({ pushed: 1 });
+    expect((await attention(f)).counts.pushes).toBe(0);
+  });
+});
