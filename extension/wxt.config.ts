@@ -17,7 +17,8 @@ export default defineConfig({
     name: "__MSG_extName__",
     description: "__MSG_extDescription__",
     default_locale: "en",
-    permissions: ["storage"],
+    // alarms: the toolbar badge counts open problems again every few minutes.
+    permissions: ["storage", "alarms"],
     host_permissions: loopbackProxies,
     // Manifest V2 (Firefox) has no optional_host_permissions: origins go in optional_permissions.
     ...(manifestVersion === 3

@@ -71,8 +71,9 @@ export default async function salesEntries(): Promise<string> {
       `| 429 answers received | **${rateLimited}** |`,
       `| Exact's time for these calls at 60 calls/min, at least | ${Math.ceil(calls.length / 60)} min |`,
       "",
-      `Paid state: ${n(paid.checked)} pushed entries checked in **${paid.calls}** receivables-list calls`,
-      `(${n(paid.paid)} found paid); a second round within the interval costs ${paidAgain.calls}.`,
+      `Paid state: ${n(paid.checked)} pushed entries checked in **${paid.calls}** \`cashflow/Receivables\` calls`,
+      "(batched `TransactionEntryID eq guid'…' or …` filters on the stored EntryIDs; paid = every receivable `IsFullyPaid`)",
+      `— ${n(paid.paid)} found paid; a second round within the interval costs ${paidAgain.calls}.`,
     ].join("\n");
   } finally {
     await fixture.close();

@@ -10,11 +10,14 @@ import { accountRoutes } from "./routes/accounts";
 import { attentionRoutes } from "./routes/attention";
 import { customerRoutes } from "./routes/customers";
 import { divisionRoutes } from "./routes/divisions";
+import { registerEventWebhooks } from "./routes/event-webhooks";
+import { eventRoutes } from "./routes/events";
 import { exactRoutes } from "./routes/exact";
 import { healthRoutes } from "./routes/health";
 import { linkEventRoutes } from "./routes/link-events";
 import { salesEntryRoutes } from "./routes/sales-entries";
 import { settingsRoutes } from "./routes/settings";
+import { webhookEndpointRoutes } from "./routes/webhook-endpoints";
 import { webhookRoutes } from "./routes/webhooks";
 import { problemsOf, type RequestPart } from "./validation";
 
@@ -46,7 +49,9 @@ export function createApp(deps: AppDeps) {
     .route("/", customerRoutes())
     .route("/", accountRoutes())
     .route("/", linkEventRoutes())
-    .route("/", attentionRoutes());
+    .route("/", attentionRoutes())
+    .route("/", webhookEndpointRoutes())
+    .route("/", eventRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
@@ -54,6 +59,7 @@ export function createApp(deps: AppDeps) {
     description:
       "An API token: `integration` for zapfloor's servers, `bookkeeper` for the browser extension.",
   });
+  registerEventWebhooks(app);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

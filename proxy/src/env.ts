@@ -44,6 +44,18 @@ const envSchema = z
     /** How long a claimed entry stays reserved for its worker without renewal; must outlast any one Exact call. */
     OUTBOX_LEASE_MS: z.coerce.number().int().min(200).max(3_600_000).default(120_000),
     PAID_CHECK_MINUTES: z.coerce.number().positive().max(10_080).default(60),
+    /** How often the webhook worker looks for due deliveries. */
+    WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+    /** A receiver must answer 2xx within this long, or the attempt failed. */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /** Exponential backoff between attempts: from this… */
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+    /** …doubling up to this. */
+    WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(3_600_000),
+    /** An endpoint that took nothing for this long, retried throughout, is paused. */
+    WEBHOOK_PAUSE_AFTER_HOURS: z.coerce.number().positive().max(720).default(24),
+    /** Deliveries in flight at once per proxy process. */
+    WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -6,6 +6,7 @@ import { createExactRuntime } from "./exact/runtime";
 import { configuredExactApp, type ExactAppConfig, publicUrlOf } from "./exact-app";
 import { createBackgroundJobs } from "./jobs/background-jobs";
 import { salesEntryJobOptions } from "./jobs/outbox-worker";
+import { webhookJobOptions } from "./jobs/webhook-worker";
 import type { Logger } from "./logger";
 import { sandboxExactApp } from "./sandbox";
 import { resolveSecretKey } from "./secret-key";
@@ -30,6 +31,7 @@ export async function openRuntime(env: Env, logger: Logger, clock: Clock = syste
   const jobs = createBackgroundJobs(context, {
     syncIntervalMs: env.SYNC_INTERVAL_MINUTES * 60_000,
     ...salesEntryJobOptions(env, matchOrCreateForPush),
+    webhooks: webhookJobOptions(env),
   });
   const deps: AppDeps = { ...context, version, jobs };
   return {

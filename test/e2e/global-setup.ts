@@ -10,7 +10,13 @@ import { publishStack } from "./support/stack";
 export default async function globalSetup(): Promise<() => Promise<void>> {
   ensureExtensionBuilt();
   const dataDir = mkdtempSync(path.join(tmpdir(), "zfx-e2e-"));
-  const proxy = await startProxy({ port: await freePort(), simPort: await freePort(), dataDir });
+  const proxy = await startProxy({
+    port: await freePort(),
+    simPort: await freePort(),
+    dataDir,
+    // A bookkeeper's day sees an invoice paid: the paid check runs every few seconds rather than hourly.
+    env: { PAID_CHECK_MINUTES: "0.05" },
+  });
   publishStack({
     proxyUrl: proxy.proxyUrl,
     simUrl: proxy.simUrl,

@@ -15,6 +15,7 @@ function backgroundDeps(overrides: Partial<BackgroundDeps> = {}): BackgroundDeps
     openOptionsPage: vi.fn(async () => {}),
     openTab: vi.fn(async () => {}),
     extensionUrl: (path) => `chrome-extension://abc${path}`,
+    setBadge: vi.fn(async () => {}),
     fetch: fakeProxyFetch({ "GET /health": HEALTHY, "GET /v1/exact/connection": NOT_CONNECTED }),
     ...overrides,
   };

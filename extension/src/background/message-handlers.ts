@@ -12,12 +12,16 @@ export interface BackgroundDeps {
   /** The full URL of one of the extension's own pages, e.g. `/overview.html`. */
   extensionUrl(path: string): string;
   fetch: typeof fetch;
+  /** Shows the number of open problems on the toolbar icon; 0 clears it. */
+  setBadge(count: number): Promise<void>;
 }
 
 /** A call longer than this is reported as unreachable rather than left spinning. */
 const PROXY_TIMEOUT_MS = 8000;
 /** Accepting suggestions links up to 500 accounts in one transaction; it may take longer. */
 const BULK_TIMEOUT_MS = 60_000;
+/** Reading a division's reference data from Exact pages through its GL accounts. */
+const EXACT_READ_TIMEOUT_MS = 30_000;
 
 export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
   const clientDeps = { fetch: deps.fetch, timeoutMs: PROXY_TIMEOUT_MS };
@@ -32,6 +36,19 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
     return client.ok ? use(client.value) : client;
   };
 
+  const countProblems = () =>
+    withClient(async (client) => {
+      const divisions = await client.divisions();
+      if (!divisions.ok) return divisions;
+      let problems = 0;
+      for (const { division } of divisions.value) {
+        const attention = await client.attention(division);
+        if (attention.ok) problems += attention.value.counts.problems;
+      }
+      await deps.setBadge(problems);
+      return { ok: true as const, value: problems };
+    });
+
   return {
     getProxyHealth: async () =>
       checkProxyHealth(await deps.loadSettings(), deps.hasOriginPermission, clientDeps),
@@ -40,6 +57,8 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
     openOptionsPage: () => deps.openOptionsPage(),
     openOverview: ({ division }) =>
       deps.openTab(deps.extensionUrl(division ? `/overview.html?division=${division}` : "/overview.html")),
+    openBookingSettings: ({ division }) =>
+      deps.openTab(deps.extensionUrl(`/options.html?division=${division}`)),
     getExactConnection: () => withClient((client) => client.connection()),
     listDivisions: () => withClient((client) => client.divisions()),
     // No returnTo: Exact's redirect cannot land on an extension page (they are not web-accessible); the
@@ -56,11 +75,31 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
       withClient((client) => client.link(division, accountId, customerNumber)),
     promoteAndLinkAccount: ({ division, accountId, customerNumber }) =>
       withClient((client) => client.promoteAndLink(division, accountId, customerNumber)),
+    addVatAndLinkAccount: ({ division, accountId, customerNumber }) =>
+      withClient((client) => client.addVatAndLink(division, accountId, customerNumber)),
     unlinkAccount: ({ division, accountId }) => withClient((client) => client.unlink(division, accountId)),
     searchCustomers: (query) => withClient((client) => client.searchCustomers(query)),
     listAccounts: (query) => withClient((client) => client.accounts(query)),
     listFailedPushes: ({ division, cursor }) => withClient((client) => client.failedPushes(division, cursor)),
     acceptSuggestions: ({ division, ...request }) =>
       withClient((client) => client.acceptSuggestions(division, request), BULK_TIMEOUT_MS),
+    getBookingSettings: ({ division }) => withClient((client) => client.bookingSettings(division)),
+    saveBookingSettings: ({ division, settings }) =>
+      withClient((client) => client.saveBookingSettings(division, settings), EXACT_READ_TIMEOUT_MS),
+    getReferenceData: ({ division, refresh }) =>
+      withClient((client) => client.referenceData(division, refresh), EXACT_READ_TIMEOUT_MS),
+    getAttention: async ({ division }) => {
+      const result = await withClient((client) => client.attention(division));
+      void countProblems().catch(() => undefined);
+      return result;
+    },
+    retryPush: async ({ division, invoiceNumber }) => {
+      const result = await withClient((client) => client.retryPush(division, invoiceNumber));
+      void countProblems().catch(() => undefined);
+      return result;
+    },
+    loadDivision: ({ division }) => withClient((client) => client.startSync(division)),
+    getSyncState: ({ division }) => withClient((client) => client.syncState(division)),
+    refreshBadge: () => countProblems(),
   };
 }

@@ -30,6 +30,26 @@ describe("PopupSummary", () => {
     expect(handlers.onOpenOverview).toHaveBeenLastCalledWith();
   });
 
+  it("offers to load a division never loaded, and says what it lacks before it takes invoices", () => {
+    const { container } = popup({
+      health: { state: "healthy", version: "0.1.0" },
+      divisions: {
+        ok: true,
+        value: [
+          {
+            ...division,
+            sync: { status: "never", accounts: 0, lastCompletedAt: null },
+            bookings: { ready: false, missing: ["accounts", "salesJournal"] },
+          },
+        ],
+      },
+    });
+    expect(buttonNamed(container, "Load the accounts of Flexwerk now").textContent).toBe("Load now");
+    expect(container.querySelector("[data-readiness]")?.textContent).toBe(
+      "Cannot take invoices yet. Missing: its accounts (load them), a sales journal.",
+    );
+  });
+
   it("leads to the settings when the token is refused", async () => {
     const { container, handlers } = popup({
       health: { state: "token_invalid", version: "0.1.0" },

@@ -1,6 +1,8 @@
 import { useI18n } from "../i18n/I18nContext";
 import type { ApiResult } from "../utils/api-result";
 import type { DivisionSummary } from "../utils/proxy-types";
+import { DivisionReadiness } from "./bookings/DivisionReadiness";
+import { isLoaded, LoadDivisionButton } from "./bookings/LoadDivisionButton";
 import { ProblemNotice } from "./ProblemNotice";
 import { type HealthView, ProxyHealthLine } from "./ProxyHealthLine";
 import "./theme.css";
@@ -46,6 +48,8 @@ export function PopupSummary({ state, onRetry, onOpenSettings, onOpenOverview }:
                     {t("popup.divisionCounts", { accounts: division.sync.accounts })}
                     {division.sync.lastCompletedAt ? ` · ${dateTime(division.sync.lastCompletedAt)}` : ""}
                   </span>
+                  {!isLoaded(division) && <LoadDivisionButton division={division} onDone={onRetry} />}
+                  <DivisionReadiness bookings={division.bookings} />
                 </li>
               ))}
             </ul>

@@ -4,18 +4,34 @@ import { onMessages } from "../utils/messaging";
 import { originPermissionPattern } from "../utils/proxy-url";
 import { proxySettings } from "../utils/storage";
 
+const BADGE_ALARM = "count-open-problems";
+
 export default defineBackground(() => {
-  onMessages(
-    createMessageHandlers({
-      loadSettings: () => proxySettings.getValue(),
-      hasOriginPermission: (origin) =>
-        browser.permissions.contains({ origins: [originPermissionPattern(origin)] }),
-      openOptionsPage: () => browser.runtime.openOptionsPage(),
-      openTab: async (url) => {
-        await browser.tabs.create({ url });
-      },
-      extensionUrl: (path) => browser.runtime.getURL(path as "/overview.html"),
-      fetch: (input, init) => fetch(input, init),
-    }),
-  );
+  const handlers = createMessageHandlers({
+    loadSettings: () => proxySettings.getValue(),
+    hasOriginPermission: (origin) =>
+      browser.permissions.contains({ origins: [originPermissionPattern(origin)] }),
+    openOptionsPage: () => browser.runtime.openOptionsPage(),
+    openTab: async (url) => {
+      await browser.tabs.create({ url });
+    },
+    extensionUrl: (path) => browser.runtime.getURL(path as "/overview.html"),
+    fetch: (input, init) => fetch(input, init),
+    setBadge: async (count) => {
+      // Manifest V3 has `action`, Firefox's Manifest V2 build `browserAction`.
+      const action = browser.action ?? browser.browserAction;
+      await action.setBadgeText({ text: count > 0 ? String(count) : "" });
+      if (count > 0) await action.setBadgeBackgroundColor({ color: "#b3261e" });
+    },
+  });
+  onMessages(handlers);
+
+  const refreshBadge = () =>
+    void Promise.resolve(handlers.refreshBadge(undefined, {})).catch(() => undefined);
+  void browser.alarms.create(BADGE_ALARM, { periodInMinutes: 5 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BADGE_ALARM) refreshBadge();
+  });
+  proxySettings.watch(refreshBadge);
+  refreshBadge();
 });

@@ -7,11 +7,17 @@ import type {
   AcceptSuggestionsResult,
   AccountDetail,
   AccountsQuery,
+  Attention,
+  BookingSettings,
+  BookingSettingsInput,
   CustomerSearch,
   DivisionSummary,
   ExactConnectionState,
+  FailedPush,
   FailedPushesPage,
   OverviewPage,
+  ReferenceData,
+  SyncState,
 } from "./proxy-types";
 
 /** One Exact account in one division, as the panel and the overview name it. */
@@ -32,6 +38,8 @@ export interface ProtocolMap {
   openOptionsPage(): void;
   /** Opens the Accounts Overview in a tab, on a division when one is given. */
   openOverview(data: { division?: number }): void;
+  /** Opens the options page on a division's booking settings. */
+  openBookingSettings(data: { division: number }): void;
   getExactConnection(): ApiResult<ExactConnectionState>;
   listDivisions(): ApiResult<DivisionSummary[]>;
   /** Starts Exact's OAuth consent in a new tab; it comes back to the options page. */
@@ -40,6 +48,8 @@ export interface ProtocolMap {
   getAccount(account: AccountRef): ApiResult<AccountDetail>;
   linkAccount(data: AccountRef & { customerNumber: string }): ApiResult<AccountDetail>;
   promoteAndLinkAccount(data: AccountRef & { customerNumber: string }): ApiResult<AccountDetail>;
+  /** Puts the customer's VAT number on the Exact account (the candidate's `fix`), then links. */
+  addVatAndLinkAccount(data: AccountRef & { customerNumber: string }): ApiResult<AccountDetail>;
   unlinkAccount(account: AccountRef): ApiResult<AccountDetail>;
   searchCustomers(data: { q: string; division?: number; cursor?: string }): ApiResult<CustomerSearch>;
   listAccounts(query: AccountsQuery): ApiResult<OverviewPage>;
@@ -49,6 +59,18 @@ export interface ProtocolMap {
     dryRun: boolean;
     exactIds?: string[];
   }): ApiResult<AcceptSuggestionsResult>;
+  getBookingSettings(data: { division: number }): ApiResult<BookingSettings>;
+  saveBookingSettings(data: { division: number; settings: BookingSettingsInput }): ApiResult<BookingSettings>;
+  /** The division's journals, GL accounts and VAT codes; `refresh` reads them from Exact again. */
+  getReferenceData(data: { division: number; refresh: boolean }): ApiResult<ReferenceData>;
+  /** What needs a bookkeeper in the division; also refreshes the toolbar badge. */
+  getAttention(data: { division: number }): ApiResult<Attention>;
+  retryPush(data: { division: number; invoiceNumber: string }): ApiResult<FailedPush>;
+  /** Starts loading (or syncing) a division's accounts. */
+  loadDivision(data: { division: number }): ApiResult<SyncState>;
+  getSyncState(data: { division: number }): ApiResult<SyncState>;
+  /** Counts the open problems of every division again and shows them on the toolbar icon. */
+  refreshBadge(): ApiResult<number>;
 }
 
 export type MessageType = keyof ProtocolMap;

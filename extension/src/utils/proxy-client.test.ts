@@ -189,6 +189,50 @@ describe("proxy calls", () => {
     });
   });
 
+  it("saves booking settings and passes on every problem the proxy lists, with the valid codes it names", async () => {
+    const { proxy, fetch } = client({
+      "PUT /v1/divisions/1234567/settings": [
+        400,
+        {
+          error: {
+            code: "validation",
+            message: "The settings name journals, GL accounts or VAT codes this division does not have.",
+            details: {
+              problems: [
+                {
+                  path: "body.salesJournal",
+                  message:
+                    "journal 99 does not exist in this division; its sales journals are 70 (Verkoopboek)",
+                },
+              ],
+            },
+            requestId: "r1",
+          },
+        },
+      ],
+    });
+    const settings = {
+      salesJournal: "99",
+      creditNoteJournal: null,
+      glMapping: {},
+      vatMapping: { rates: {}, international: null },
+      autoCreate: true,
+      nonCustomerMatch: "review" as const,
+      similarNameMatch: "review" as const,
+    };
+    const result = await proxy.saveBookingSettings(1234567, settings);
+    expect(result).toEqual({
+      ok: false,
+      problem: {
+        kind: "failed",
+        httpStatus: 400,
+        message:
+          "The settings name journals, GL accounts or VAT codes this division does not have. journal 99 does not exist in this division; its sales journals are 70 (Verkoopboek)",
+      },
+    });
+    expect(JSON.parse(String(fetch.mock.calls[0]![1]?.body))).toEqual(settings);
+  });
+
   it("needs a token before calling anything", async () => {
     const { proxy, fetch } = client({}, "");
     expect(await proxy.connection()).toEqual({ ok: false, problem: { kind: "token_missing" } });

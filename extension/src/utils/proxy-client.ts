@@ -5,22 +5,31 @@ import {
   accountDetailSchema,
   overviewPageSchema,
 } from "@zapfloor-exact/shared/schemas/accounts";
+import { attentionSchema } from "@zapfloor-exact/shared/schemas/attention";
 import {
   connectionSchema,
   connectStartedSchema,
   type ExactConnectionState,
 } from "@zapfloor-exact/shared/schemas/connection";
 import { customerSearchResultSchema } from "@zapfloor-exact/shared/schemas/customers";
-import { divisionSchema } from "@zapfloor-exact/shared/schemas/divisions";
-import { salesEntryListSchema } from "@zapfloor-exact/shared/schemas/sales-entries";
+import { divisionSchema, syncStateSchema } from "@zapfloor-exact/shared/schemas/divisions";
+import { referenceDataSchema } from "@zapfloor-exact/shared/schemas/reference-data";
+import { salesEntryListSchema, salesEntrySchema } from "@zapfloor-exact/shared/schemas/sales-entries";
+import { settingsSchema } from "@zapfloor-exact/shared/schemas/settings";
 import { z } from "zod";
 import { type ApiResult, failed, type Problem, succeeded } from "./api-result";
 import type {
   AccountsQuery,
+  Attention,
+  BookingSettings,
+  BookingSettingsInput,
   CustomerSearch,
   DivisionSummary,
+  FailedPush,
   FailedPushesPage,
   OverviewPage,
+  ReferenceData,
+  SyncState,
 } from "./proxy-types";
 import { checkProxyUrl } from "./proxy-url";
 
@@ -177,6 +186,14 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
         }),
       ),
 
+    addVatAndLink: async (division: number, accountId: string, customerNumber: string) =>
+      inDivision(
+        division,
+        await call("POST", `${accountPath(division, accountId)}/add-vat-and-link`, accountDetailSchema, {
+          customerNumber,
+        }),
+      ),
+
     async searchCustomers(query: {
       q: string;
       division?: number;
@@ -207,6 +224,42 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
         await call("GET", `${divisionPath(division)}/sales-entries?${params}`, salesEntryListSchema),
       );
     },
+
+    bookingSettings: async (division: number): Promise<ApiResult<BookingSettings>> =>
+      inDivision(division, await call("GET", `${divisionPath(division)}/settings`, settingsSchema)),
+
+    saveBookingSettings: async (
+      division: number,
+      settings: BookingSettingsInput,
+    ): Promise<ApiResult<BookingSettings>> =>
+      inDivision(division, await call("PUT", `${divisionPath(division)}/settings`, settingsSchema, settings)),
+
+    referenceData: async (division: number, refresh: boolean): Promise<ApiResult<ReferenceData>> =>
+      inDivision(
+        division,
+        refresh
+          ? await call("POST", `${divisionPath(division)}/reference-data/refresh`, referenceDataSchema)
+          : await call("GET", `${divisionPath(division)}/reference-data`, referenceDataSchema),
+      ),
+
+    attention: async (division: number): Promise<ApiResult<Attention>> =>
+      inDivision(division, await call("GET", `${divisionPath(division)}/attention`, attentionSchema)),
+
+    retryPush: async (division: number, invoiceNumber: string): Promise<ApiResult<FailedPush>> =>
+      inDivision(
+        division,
+        await call(
+          "POST",
+          `${divisionPath(division)}/sales-entries/${encodeURIComponent(invoiceNumber)}/retry`,
+          salesEntrySchema,
+        ),
+      ),
+
+    startSync: async (division: number): Promise<ApiResult<SyncState>> =>
+      inDivision(division, await call("POST", `${divisionPath(division)}/sync`, syncStateSchema, {})),
+
+    syncState: async (division: number): Promise<ApiResult<SyncState>> =>
+      inDivision(division, await call("GET", `${divisionPath(division)}/sync`, syncStateSchema)),
 
     acceptSuggestions: async (
       division: number,
@@ -256,11 +309,19 @@ export async function checkProxyHealth(
     : { state: "not_configured" };
 }
 
+const problemListSchema = z.object({
+  problems: z.array(z.object({ path: z.string(), message: z.string() })),
+});
 const mirrorNotLoadedSchema = z.object({ reason: z.literal("mirror_not_loaded"), division: z.number() });
 
 function problemOf(status: number, body: unknown): Problem {
   const envelope = errorBodySchema.safeParse(body);
-  const message = envelope.success ? envelope.data.error.message : `HTTP ${status}`;
+  // Every problem of a refused request, e.g. a settings code the division does not have with the valid ones.
+  const listed = problemListSchema.safeParse(envelope.success ? envelope.data.error.details : undefined);
+  const problems = listed.success ? listed.data.problems : [];
+  const message = envelope.success
+    ? [envelope.data.error.message, ...problems.map((problem) => problem.message)].join(" ")
+    : `HTTP ${status}`;
   switch (status) {
     case 401:
       return { kind: "token_invalid" };

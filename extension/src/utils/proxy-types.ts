@@ -1,5 +1,6 @@
 import type { AccountDetail, OverviewRow } from "@zapfloor-exact/shared/schemas/accounts";
 import type { Customer } from "@zapfloor-exact/shared/schemas/customers";
+import type { BookingReadiness } from "@zapfloor-exact/shared/schemas/divisions";
 import type { LinkView } from "@zapfloor-exact/shared/schemas/links";
 import type { SalesEntryView } from "@zapfloor-exact/shared/schemas/sales-entries";
 
@@ -36,10 +37,39 @@ export interface FailedPushesPage {
 }
 export type FailedPush = SalesEntryView;
 
+export type { Attention, AttentionItem } from "@zapfloor-exact/shared/schemas/attention";
+export type {
+  BookingReadiness,
+  MissingForBooking,
+  SyncState,
+} from "@zapfloor-exact/shared/schemas/divisions";
+export type { ReferenceDataView as ReferenceData } from "@zapfloor-exact/shared/schemas/reference-data";
+export type { DivisionSettings as BookingSettings } from "@zapfloor-exact/shared/schemas/settings";
+
+/** What the options page saves: every field given. */
+export interface BookingSettingsInput {
+  salesJournal: string | null;
+  creditNoteJournal: string | null;
+  glMapping: Record<string, string>;
+  vatMapping: { rates: Record<string, string>; international: string | null };
+  autoCreate: boolean;
+  nonCustomerMatch: "review" | "promote";
+  similarNameMatch: "review" | "create";
+}
+
 export interface DivisionSummary {
   division: number;
   name: string;
   country: string | null;
   current: boolean;
-  sync: { status: string; accounts: number; lastCompletedAt: string | null };
+  sync: {
+    status: string;
+    accounts: number;
+    lastCompletedAt: string | null;
+    lastFullAt?: string | null;
+    runningKind?: string | null;
+    progressRows?: number;
+    lastError?: string | null;
+  };
+  bookings?: BookingReadiness;
 }

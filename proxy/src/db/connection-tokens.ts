@@ -96,8 +96,8 @@ export async function markNeedsReconnect(
   expectedVersion: number,
   reason: string,
   now: number,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const marked = await db
     .update(exactConnections)
     .set({
       status: "needs_reconnect",
@@ -106,5 +106,13 @@ export async function markNeedsReconnect(
       refreshLeaseUntil: null,
       updatedAt: now,
     })
-    .where(and(eq(exactConnections.id, connectionId), eq(exactConnections.tokenVersion, expectedVersion)));
+    .where(
+      and(
+        eq(exactConnections.id, connectionId),
+        eq(exactConnections.tokenVersion, expectedVersion),
+        eq(exactConnections.status, "active"),
+      ),
+    )
+    .returning({ id: exactConnections.id });
+  return marked.length === 1;
 }

@@ -48,11 +48,16 @@ export function normaliseGuid(value: string): string {
 }
 
 /** `Field eq 'a' or Field eq 'b' …`, split so that no URL passes Exact's length limit. [§2: 6000 characters] */
-export function chunkedOrFilters(field: string, values: readonly string[], maxFilterLength = 3000): string[] {
+export function chunkedOrFilters(
+  field: string,
+  values: readonly string[],
+  maxFilterLength = 3000,
+  literalOf: (value: string) => string = literal,
+): string[] {
   const filters: string[] = [];
   let current = "";
   for (const value of values) {
-    const clause = `${field} eq ${literal(value)}`;
+    const clause = `${field} eq ${literalOf(value)}`;
     const next = current ? `${current} or ${clause}` : clause;
     if (current && encodeURIComponent(next).length > maxFilterLength) {
       filters.push(current);

@@ -99,7 +99,19 @@ export const division = z.looseObject({
   Description: text,
   Country: text,
   Current: flag,
+  /** 1 for a division in use; other values (archived, inactive) are not usable. */
+  Status: z.number().int().nullable().optional(),
+  /** 0 not blocked; 1 backup, 2–6 conversion or copy, 100–102 deletion. [picqer `Division.php`] */
+  BlockingStatus: z.number().int().nullable().optional(),
 });
+
+/**
+ * Whether calls to a division can succeed: one that is archived or blocked (a backup, a conversion, a deletion)
+ * only answers 403 `DivisionBlocked`, and those count toward Exact's error block. [§6, §8]
+ */
+export function isUsableDivision(row: { Status?: number | null; BlockingStatus?: number | null }): boolean {
+  return (row.Status ?? 1) === 1 && (row.BlockingStatus ?? 0) === 0;
+}
 export type Division = z.output<typeof division>;
 
 export const journal = z.looseObject({
@@ -136,6 +148,7 @@ export const salesEntry = z.looseObject({
   Journal: text,
   Customer: guidField.nullable().optional(),
   AmountFC: z.number().nullable().optional(),
+  VATAmountFC: z.number().nullable().optional(),
   Type: z.number().int().nullable().optional(),
 });
 export type SalesEntry = z.output<typeof salesEntry>;
@@ -147,6 +160,15 @@ export const receivable = z.looseObject({
   AccountId: guidField.nullable().optional(),
 });
 export type Receivable = z.output<typeof receivable>;
+
+/** A row of `cashflow/Receivables`: paid or not, linked to its sales entry by `TransactionEntryID`. */
+export const cashflowReceivable = z.looseObject({
+  TransactionEntryID: guidField,
+  IsFullyPaid: z.boolean(),
+  AmountFC: z.number(),
+  Status: z.number().int().nullable().optional(),
+});
+export type CashflowReceivable = z.output<typeof cashflowReceivable>;
 
 export const webhookSubscription = z.looseObject({
   ID: guidField,

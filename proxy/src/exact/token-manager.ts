@@ -12,6 +12,7 @@ import { AppError } from "../errors";
 import type { ExactAppConfig } from "../exact-app";
 import type { Logger } from "../logger";
 import type { TokenCipher } from "../security/token-cipher";
+import { recordConnectionLoss } from "../services/events/division-events";
 import type { ExactHttp } from "./http";
 import { refreshTokens } from "./oauth";
 
@@ -124,14 +125,14 @@ export function createTokenManager(deps: TokenManagerDeps) {
       case "old_refresh_token": {
         const latest = await load(connectionId);
         if (latest.tokenVersion !== row.tokenVersion) return decryptAccess(latest);
-        await markNeedsReconnect(deps.db, connectionId, row.tokenVersion, result.message, now);
+        await needsReconnect(row, result.message, now);
         throw reconnectError(result.message);
       }
       case "app_rejected":
         deps.logger.error("Exact Online refuses this app's client credentials", { connectionId });
         throw appRejectedError(result.message);
       case "reconsent_needed":
-        await markNeedsReconnect(deps.db, connectionId, row.tokenVersion, result.message, now);
+        await needsReconnect(row, result.message, now);
         throw reconnectError(result.message);
       case "transient":
         throw new AppError(
@@ -142,6 +143,14 @@ export function createTokenManager(deps: TokenManagerDeps) {
           },
         );
     }
+  }
+
+  /** Marks the connection lost and tells zapfloor, in one transaction; only the first process to see it does. */
+  async function needsReconnect(row: ConnectionRow, reason: string, now: number) {
+    await deps.db.transaction(async (tx) => {
+      if (await markNeedsReconnect(tx, row.id, row.tokenVersion, reason, now))
+        await recordConnectionLoss(tx, row, reason, now);
+    });
   }
 
   /** One refresh per connection at a time in this process; late callers join it, or follow it when it did not help them. */

@@ -6,6 +6,7 @@ import { refreshAccount } from "../services/mirror/refresh-account";
 import { syncDivision } from "../services/mirror/sync-division";
 import { createOutboxWorker, type OutboxWorkerOptions } from "./outbox-worker";
 import { createPaidStateChecker, type PaidStateOptions } from "./paid-state";
+import { createWebhookWorker, type WebhookWorkerOptions } from "./webhook-worker";
 
 export interface BackgroundJobsOptions {
   /** How often every mirrored division is synced incrementally: the safety net under webhooks. */
@@ -13,6 +14,8 @@ export interface BackgroundJobsOptions {
   /** The sales-entry outbox worker; not started without it. */
   outbox?: OutboxWorkerOptions;
   paidState?: PaidStateOptions;
+  /** The webhook delivery worker; not started without it. */
+  webhooks?: WebhookWorkerOptions;
 }
 
 /**
@@ -28,6 +31,7 @@ export function createBackgroundJobs(
   let timer: NodeJS.Timeout | undefined;
   const outbox = options.outbox && createOutboxWorker(ctx, options.outbox);
   const paidState = options.paidState && createPaidStateChecker(ctx, options.paidState);
+  const webhooks = options.webhooks && createWebhookWorker(ctx, options.webhooks);
 
   function track(work: Promise<unknown>) {
     running.add(work);
@@ -86,11 +90,14 @@ export function createBackgroundJobs(
     syncEveryMirroredDivision: () => track(syncEveryMirroredDivision()),
     /** An invoice was queued or re-queued: the outbox worker looks at once. */
     pushSoon: () => outbox?.kick(),
+    /** Events were recorded in this process: the webhook worker looks at once. */
+    deliverSoon: () => webhooks?.kick(),
     start() {
       timer ??= setInterval(() => track(syncEveryMirroredDivision()), options.syncIntervalMs);
       timer.unref();
       outbox?.start();
       paidState?.start();
+      webhooks?.start();
     },
     /** Resolves when nothing is running (tests, shutdown). */
     async idle() {
@@ -99,7 +106,7 @@ export function createBackgroundJobs(
     async stop() {
       if (timer) clearInterval(timer);
       timer = undefined;
-      await Promise.all([outbox?.stop(), paidState?.stop()]);
+      await Promise.all([outbox?.stop(), paidState?.stop(), webhooks?.stop()]);
       await this.idle();
     },
   };

@@ -18,7 +18,7 @@ import { unlinkAccount } from "../services/links/unlink-account";
 import { acceptSuggestions } from "../services/overview/accept-suggestions";
 import { accountDetail } from "../services/overview/account-detail";
 import { listAccounts } from "../services/overview/list-accounts";
-import { bearer, errors } from "./openapi";
+import { access, errors } from "./openapi";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 const accountParams = divisionParamSchema.extend(exactIdParamSchema.shape);
@@ -29,9 +29,10 @@ const overviewRoute = createRoute({
   path: "/v1/divisions/{division}/accounts",
   tags: ["accounts"],
   summary: "The Exact Accounts Overview",
-  description:
+  ...access(
+    "any",
     "Every customer account in the mirror (and every linked account), by name, with its link, state, best suggestion and warnings.",
-  security: bearer,
+  ),
   middleware: [anyRole] as const,
   request: { params: divisionParamSchema, query: overviewQuerySchema },
   responses: {
@@ -45,7 +46,7 @@ const detailRoute = createRoute({
   path: "/v1/divisions/{division}/accounts/{exactId}",
   tags: ["accounts"],
   summary: "One account: mirror data, link (who, how, when), candidates with reasons, warnings",
-  security: bearer,
+  ...access("any"),
   middleware: [anyRole] as const,
   request: { params: accountParams },
   responses: {
@@ -59,9 +60,10 @@ const linkRoute = createRoute({
   path: "/v1/divisions/{division}/accounts/{exactId}/link",
   tags: ["accounts"],
   summary: "Link the account to a zapfloor customer",
-  description:
+  ...access(
+    "bookkeeper",
     "409 with the reason when either side is already linked, or the account is not a customer (Status C), blocked or deleted. Linking a pair that is already linked to each other changes nothing.",
-  security: bearer,
+  ),
   middleware: [bookkeeper] as const,
   request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
   responses: {
@@ -75,7 +77,7 @@ const unlinkRoute = createRoute({
   path: "/v1/divisions/{division}/accounts/{exactId}/link",
   tags: ["accounts"],
   summary: "Unlink the account (audited)",
-  security: bearer,
+  ...access("bookkeeper"),
   middleware: [bookkeeper] as const,
   request: { params: accountParams },
   responses: {
@@ -89,9 +91,10 @@ const promoteRoute = createRoute({
   path: "/v1/divisions/{division}/accounts/{exactId}/promote-and-link",
   tags: ["accounts"],
   summary: "Make a prospect, suspect or supplier an Exact customer, and link it",
-  description:
+  ...access(
+    "bookkeeper",
     "What `review` offers for a non-customer match. One Exact call (Status C, allowed for sales); everything that would refuse the link is checked first.",
-  security: bearer,
+  ),
   middleware: [bookkeeper] as const,
   request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
   responses: {
@@ -108,9 +111,10 @@ const addVatRoute = createRoute({
   path: "/v1/divisions/{division}/accounts/{exactId}/add-vat-and-link",
   tags: ["accounts"],
   summary: "Put the zapfloor customer's VAT number on the Exact account, and link it",
-  description:
+  ...access(
+    "bookkeeper",
     "The fix the account's candidate offers (`fix.action: add_vat_and_link`, with the changes it makes): for an Exact customer without a VAT number whose name agrees. The account is read again first and the fix refused (409) when Exact's record changed since the mirror read it; then one PUT of the changed fields, and the link, audited with the changes.",
-  security: bearer,
+  ),
   middleware: [bookkeeper] as const,
   request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
   responses: {
@@ -127,9 +131,10 @@ const acceptRoute = createRoute({
   path: "/v1/divisions/{division}/accounts/accept-suggestions",
   tags: ["accounts"],
   summary: "Link every unambiguous suggestion",
-  description:
+  ...access(
+    "bookkeeper",
     "Links each account whose suggestion is unambiguous, in one transaction, and reports what it linked and what it skipped and why. `dryRun: true` is the preview.",
-  security: bearer,
+  ),
   middleware: [bookkeeper] as const,
   request: {
     params: divisionParamSchema,

@@ -4,7 +4,7 @@ import { divisionParamSchema } from "@zapfloor-exact/shared/schemas/divisions";
 import type { AppEnv } from "../context";
 import { anyRole } from "../middleware/auth";
 import { divisionAttention } from "../services/attention/division-attention";
-import { bearer, errors } from "./openapi";
+import { access, errors } from "./openapi";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 
@@ -13,11 +13,12 @@ const attentionRoute = createRoute({
   path: "/v1/divisions/{division}/attention",
   tags: ["divisions"],
   summary: "What needs a bookkeeper: failed and parked pushes, accounts in conflict, suggestions",
-  description:
+  ...access(
+    "any",
     "Each item carries its reason (a code and a sentence) and the action that resolves it: fix the settings, " +
-    "link the right account, review the account, or retry. Also says what the division lacks before it can take " +
-    "invoices. Costs no Exact call.",
-  security: bearer,
+      "link the right account, review the account, or retry. Also says what the division lacks before it can take " +
+      "invoices. Costs no Exact call.",
+  ),
   middleware: [anyRole] as const,
   request: { params: divisionParamSchema },
   responses: {

@@ -13,7 +13,7 @@ import { anyRole, requireRole } from "../middleware/auth";
 import { searchCustomers } from "../services/customers/search-customers";
 import { upsertCustomer } from "../services/customers/upsert-customer";
 import { matchCustomer } from "../services/matching/match-customer";
-import { bearer, errors } from "./openapi";
+import { access, errors } from "./openapi";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 
@@ -22,9 +22,10 @@ const upsertRoute = createRoute({
   path: "/v1/customers/{number}",
   tags: ["customers"],
   summary: "Store a zapfloor customer",
-  description:
+  ...access(
+    "integration",
     "Stores the customer as zapfloor knows it (a full replacement; sending the same body again changes nothing) and answers with its link and what match-or-create would decide in each division.",
-  security: bearer,
+  ),
   middleware: [requireRole("integration")] as const,
   request: {
     params: customerNumberParamSchema,
@@ -42,7 +43,7 @@ const searchRoute = createRoute({
   path: "/v1/customers",
   tags: ["customers"],
   summary: "Search zapfloor customers (the extension's picker)",
-  security: bearer,
+  ...access("any"),
   middleware: [anyRole] as const,
   request: { query: customerSearchQuerySchema },
   responses: {
@@ -56,14 +57,16 @@ const matchRoute = createRoute({
   path: "/v1/divisions/{division}/customers/{number}/match",
   tags: ["matching"],
   summary: "Match-or-create: which Exact account is this zapfloor customer?",
-  description: [
-    "Decides from the account mirror with the matching decision table; no Exact call when the mirror is fresh.",
-    "With `create: true` a match is linked, and when nothing matches a new Exact customer is created",
-    "(Status C, allowed for sales, SearchCode = the zapfloor number) and linked — exactly once, however many",
-    "calls arrive together and whatever crashes in between. A prospect, suspect or supplier is never",
-    "duplicated: that is `review`, with `promote_and_link` offered. `create: false` changes nothing.",
-  ].join(" "),
-  security: bearer,
+  ...access(
+    "integration",
+    [
+      "Decides from the account mirror with the matching decision table; no Exact call when the mirror is fresh.",
+      "With `create: true` a match is linked, and when nothing matches a new Exact customer is created",
+      "(Status C, allowed for sales, SearchCode = the zapfloor number) and linked — exactly once, however many",
+      "calls arrive together and whatever crashes in between. A prospect, suspect or supplier is never",
+      "duplicated: that is `review`, with `promote_and_link` offered. `create: false` changes nothing.",
+    ].join(" "),
+  ),
   middleware: [requireRole("integration")] as const,
   request: {
     params: divisionParamSchema.extend(customerNumberParamSchema.shape),

@@ -12,7 +12,7 @@ import { countMirroredAccounts, listDivisions, syncStateOf } from "../services/d
 import { requireDivision } from "../services/divisions/require-division";
 import { checkFullSyncCooldown } from "../services/mirror/full-sync-cooldown";
 import { syncDivision } from "../services/mirror/sync-division";
-import { bearer, errors } from "./openapi";
+import { access, errors } from "./openapi";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 
@@ -21,7 +21,7 @@ const listRoute = createRoute({
   path: "/v1/divisions",
   tags: ["divisions"],
   summary: "The tenant's divisions with the state of their account mirror",
-  security: bearer,
+  ...access("any"),
   middleware: [anyRole] as const,
   responses: {
     200: { description: "Divisions.", content: json(z.object({ divisions: z.array(divisionSchema) })) },
@@ -34,7 +34,7 @@ const getSyncRoute = createRoute({
   path: "/v1/divisions/{division}/sync",
   tags: ["divisions"],
   summary: "The account mirror's sync state",
-  security: bearer,
+  ...access("any"),
   middleware: [anyRole] as const,
   request: { params: divisionParamSchema },
   responses: {
@@ -48,12 +48,16 @@ const runSyncRoute = createRoute({
   path: "/v1/divisions/{division}/sync",
   tags: ["divisions"],
   summary: "Run the account mirror sync (a full load the first time, incremental after)",
-  description: "Starts the sync and answers 202 with its state; `?wait=true` answers when it is done.",
-  security: bearer,
+  ...access("any", "Starts the sync and answers 202 with its state; `?wait=true` answers when it is done."),
   middleware: [anyRole] as const,
   request: {
     params: divisionParamSchema,
-    query: z.object({ wait: z.enum(["true", "false"]).default("false") }),
+    query: z.object({
+      wait: z
+        .enum(["true", "false"])
+        .default("false")
+        .meta({ description: "`true` answers when the sync is done, with its result.", example: "true" }),
+    }),
     body: { content: json(syncRequestSchema), required: false },
   },
   responses: {

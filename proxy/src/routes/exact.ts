@@ -14,20 +14,24 @@ import { getConnection } from "../services/exact-connection/get-connection";
 import { openConsent } from "../services/exact-connection/open-consent";
 import { receiveConsent } from "../services/exact-connection/receive-consent";
 import { startConnect } from "../services/exact-connection/start-connect";
-import { bearer, errors } from "./openapi";
+import { access, errors } from "./openapi";
 import { confirmConsentPage } from "./pages/confirm-consent-page";
 import { connectedPage } from "./pages/connected-page";
 
 /** Holds the nonce binding a consent to the browser that opened it; only sent back to the consent pages. */
 const CONSENT_COOKIE = "zapfloor_consent";
-const stateQuery = z.string().min(1).max(200);
+const stateQuery = z
+  .string()
+  .min(1)
+  .max(200)
+  .meta({ description: "The one-time state of the consent.", example: "k3Jx9QyZ2vR7tW1m" });
 
 const connectRoute = createRoute({
   method: "get",
   path: "/v1/exact/connect",
   tags: ["exact"],
   summary: "Start connecting Exact Online (OAuth consent)",
-  security: bearer,
+  ...access("bookkeeper"),
   middleware: [requireRole("bookkeeper")] as const,
   request: { query: connectQuerySchema },
   responses: {
@@ -50,8 +54,10 @@ const openRoute = createRoute({
   path: "/exact/consent",
   tags: ["exact"],
   summary: "Open a consent in this browser",
-  description:
+  ...access(
+    "none",
     "The first browser to open the link gets an HttpOnly cookie binding the consent to it, and goes on to Exact Online's consent page. A second opening is refused.",
+  ),
   request: { query: z.object({ state: stateQuery }) },
   responses: {
     302: { description: "To Exact Online's consent page." },
@@ -64,14 +70,25 @@ const callbackRoute = createRoute({
   path: "/exact/callback",
   tags: ["exact"],
   summary: "Exact Online's OAuth redirect target",
-  description:
+  ...access(
+    "none",
     "Only in the browser that opened the consent: exchanges the code and shows which tenant, Exact user and divisions would be connected. Nothing is stored until the bookkeeper confirms.",
+  ),
   request: {
     query: z.object({
-      code: z.string().min(1).optional(),
+      code: z.string().min(1).optional().meta({
+        description: "Exact's authorization code, exchanged for tokens.",
+        example: "stampNL001.gAAAAJx3",
+      }),
       state: stateQuery,
-      error: z.string().optional(),
-      error_description: z.string().optional(),
+      error: z
+        .string()
+        .optional()
+        .meta({ description: "Set by Exact when the consent was refused.", example: "access_denied" }),
+      error_description: z
+        .string()
+        .optional()
+        .meta({ description: "Exact's explanation of `error`.", example: "The user denied access." }),
     }),
   },
   responses: {
@@ -87,11 +104,17 @@ const confirmRoute = createRoute({
   path: "/exact/consent",
   tags: ["exact"],
   summary: "Confirm or cancel a received consent",
+  ...access("none", "Only from the browser that opened the consent (its cookie)."),
   request: {
     body: {
       content: {
         "application/x-www-form-urlencoded": {
-          schema: z.object({ state: stateQuery, decision: z.enum(["connect", "cancel"]) }),
+          schema: z.object({
+            state: stateQuery,
+            decision: z
+              .enum(["connect", "cancel"])
+              .meta({ description: "The bookkeeper's answer on the confirmation page.", example: "connect" }),
+          }),
         },
       },
       required: true,
@@ -110,7 +133,7 @@ const connectionRoute = createRoute({
   path: "/v1/exact/connection",
   tags: ["exact"],
   summary: "The Exact Online connection: state, divisions, token ages, call budget",
-  security: bearer,
+  ...access("any"),
   middleware: [anyRole] as const,
   responses: {
     200: {

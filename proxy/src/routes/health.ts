@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import type { AppEnv } from "../context";
+import { access } from "./openapi";
 
 const healthSchema = z
   .object({
@@ -15,6 +16,7 @@ const route = createRoute({
   path: "/health",
   tags: ["health"],
   summary: "Liveness and readiness",
+  ...access("none"),
   responses: {
     200: {
       description: "The proxy and its database answer.",

@@ -4,14 +4,14 @@ import { linkEventsPageSchema, linkEventsQuerySchema } from "@zapfloor-exact/sha
 import type { AppEnv } from "../context";
 import { anyRole } from "../middleware/auth";
 import { listLinkEvents } from "../services/links/list-link-events";
-import { bearer, errors } from "./openapi";
+import { access, errors } from "./openapi";
 
 const listRoute = createRoute({
   method: "get",
   path: "/v1/divisions/{division}/link-events",
   tags: ["accounts"],
   summary: "The audit trail of links, unlinks, creations and promotions, newest first",
-  security: bearer,
+  ...access("any"),
   middleware: [anyRole] as const,
   request: { params: divisionParamSchema, query: linkEventsQuerySchema },
   responses: {

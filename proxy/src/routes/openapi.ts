@@ -21,3 +21,29 @@ export function errors<const K extends keyof typeof errorResponses>(...codes: K[
 }
 
 export const bearer = [{ bearerAuth: [] }];
+
+/** Who may call an operation: the role its token must have. */
+export type RequiredRole = "integration" | "bookkeeper" | "any" | "none";
+
+const roleSentences: Record<RequiredRole, string> = {
+  integration: "Requires an integration token (zapfloor's servers).",
+  bookkeeper: "Requires a bookkeeper token (a person using the browser extension).",
+  any: "Requires an API token of either role, integration or bookkeeper.",
+  none: "Requires no API token.",
+};
+
+/**
+ * The published side of a route's access rule: `x-required-role`, the bearer scheme, and the role stated as the
+ * first sentence of its description. The route's `middleware` enforces the same role; a test checks they agree.
+ */
+export function access(
+  role: RequiredRole,
+  description?: string,
+): { "x-required-role": RequiredRole; description: string; security: { bearerAuth: string[] }[] } {
+  return {
+    "x-required-role": role,
+    description: description ? `${roleSentences[role]} ${description}` : roleSentences[role],
+    // An empty list says so explicitly: this operation takes no token.
+    security: role === "none" ? [] : bearer,
+  };
+}

@@ -13,7 +13,7 @@ import { getEntry } from "../services/sales-entries/get-entry";
 import { listEntries } from "../services/sales-entries/list-entries";
 import { retryEntry } from "../services/sales-entries/retry-entry";
 import { submitInvoice } from "../services/sales-entries/submit-invoice";
-import { bearer, errors } from "./openapi";
+import { access, errors } from "./openapi";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 
@@ -22,13 +22,14 @@ const submitRoute = createRoute({
   path: "/v1/divisions/{division}/sales-entries/{invoiceNumber}",
   tags: ["sales entries"],
   summary: "Submit a zapfloor invoice or credit note for booking in Exact",
-  description:
+  ...access(
+    "integration",
     "Checks everything first without calling Exact — the division's GL and VAT mappings, the journal, that the " +
-    "lines plus their VAT (rounded per line, half away from zero) equal `totalInclVat` — and lists every problem. " +
-    "Then queues it and answers 202; a background worker books it exactly once. Idempotent by invoice number: " +
-    "the same invoice again answers with the stored entry; a different invoice under a number that is being or " +
-    "has been booked is `409` (a queued, failed or parked one is replaced). Credit notes carry negative amounts.",
-  security: bearer,
+      "lines plus their VAT (rounded per line, half away from zero) equal `totalInclVat` — and lists every problem. " +
+      "Then queues it and answers 202; a background worker books it exactly once. Idempotent by invoice number: " +
+      "the same invoice again answers with the stored entry; a different invoice under a number that is being or " +
+      "has been booked is `409` (a queued, failed or parked one is replaced). Credit notes carry negative amounts.",
+  ),
   middleware: [requireRole("integration")] as const,
   request: { params: salesEntryParamSchema, body: { content: json(invoiceSchema), required: true } },
   responses: {
@@ -42,7 +43,7 @@ const getRoute = createRoute({
   path: "/v1/divisions/{division}/sales-entries/{invoiceNumber}",
   tags: ["sales entries"],
   summary: "One entry: its state, attempts, last error, Exact entry and paid state",
-  security: bearer,
+  ...access("any"),
   middleware: [anyRole] as const,
   request: { params: salesEntryParamSchema },
   responses: {
@@ -56,7 +57,7 @@ const listRoute = createRoute({
   path: "/v1/divisions/{division}/sales-entries",
   tags: ["sales entries"],
   summary: "The division's entries in invoice-number order, e.g. every failed one",
-  security: bearer,
+  ...access("any"),
   middleware: [anyRole] as const,
   request: { params: divisionParamSchema, query: salesEntryListQuerySchema },
   responses: {
@@ -70,10 +71,11 @@ const retryRoute = createRoute({
   path: "/v1/divisions/{division}/sales-entries/{invoiceNumber}/retry",
   tags: ["sales entries"],
   summary: "Queue a failed or parked entry again once its cause is fixed",
-  description:
+  ...access(
+    "any",
     "A failed or `needs_review` entry is queued again with a fresh attempt count; a queued one is made due now. " +
-    "The worker looks the invoice up in Exact before posting, so a retry never books it twice.",
-  security: bearer,
+      "The worker looks the invoice up in Exact before posting, so a retry never books it twice.",
+  ),
   middleware: [requireRole("bookkeeper", "integration")] as const,
   request: { params: salesEntryParamSchema },
   responses: {

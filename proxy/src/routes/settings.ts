@@ -7,7 +7,7 @@ import { anyRole, requireRole } from "../middleware/auth";
 import { getReferenceData } from "../services/settings/get-reference-data";
 import { getSettings } from "../services/settings/get-settings";
 import { putSettings } from "../services/settings/put-settings";
-import { bearer, errors } from "./openapi";
+import { access, errors } from "./openapi";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 
@@ -16,7 +16,7 @@ const getRoute = createRoute({
   path: "/v1/divisions/{division}/settings",
   tags: ["settings"],
   summary: "How the division books zapfloor invoices, and how matching behaves there",
-  security: bearer,
+  ...access("any"),
   middleware: [anyRole] as const,
   request: { params: divisionParamSchema },
   responses: {
@@ -30,14 +30,21 @@ const putRoute = createRoute({
   path: "/v1/divisions/{division}/settings",
   tags: ["settings"],
   summary: "Save the sales journal, credit-note journal, GL and VAT mappings and matching behaviour",
-  description:
+  ...access(
+    "bookkeeper",
     "Every journal, GL account and VAT code is checked against what the division has in Exact (read once and " +
-    "cached; `?refresh=true` reads them again). Every problem is listed at once.",
-  security: bearer,
+      "cached; `?refresh=true` reads them again). Every problem is listed at once.",
+  ),
   middleware: [requireRole("bookkeeper")] as const,
   request: {
     params: divisionParamSchema,
-    query: z.object({ refresh: z.enum(["true", "false"]).default("false") }),
+    query: z.object({
+      refresh: z.enum(["true", "false"]).default("false").meta({
+        description:
+          "`true` reads the division's journals, G/L accounts and VAT codes from Exact again first.",
+        example: "true",
+      }),
+    }),
     body: { content: json(settingsInputSchema), required: true },
   },
   responses: {
@@ -51,10 +58,11 @@ const referenceDataRoute = createRoute({
   path: "/v1/divisions/{division}/reference-data",
   tags: ["settings"],
   summary: "What the settings can choose from: sales journals, revenue GL accounts, sales VAT codes",
-  description:
+  ...access(
+    "any",
     "Exact's codes and descriptions as last read from the division. Served from the proxy's cache; the first " +
-    "read (or a refresh) costs Exact calls: one for the journals, one for the VAT codes, one per 60 GL accounts.",
-  security: bearer,
+      "read (or a refresh) costs Exact calls: one for the journals, one for the VAT codes, one per 60 GL accounts.",
+  ),
   middleware: [anyRole] as const,
   request: { params: divisionParamSchema },
   responses: {
@@ -68,10 +76,11 @@ const refreshReferenceDataRoute = createRoute({
   path: "/v1/divisions/{division}/reference-data/refresh",
   tags: ["settings"],
   summary: "Read the division's journals, GL accounts and VAT codes from Exact again",
-  description:
+  ...access(
+    "bookkeeper",
     "For codes added in Exact since the last read. Costs one call for the journals, one for the VAT codes and " +
-    "one per 60 GL accounts.",
-  security: bearer,
+      "one per 60 GL accounts.",
+  ),
   middleware: [requireRole("bookkeeper")] as const,
   request: { params: divisionParamSchema },
   responses: {

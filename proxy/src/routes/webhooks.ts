@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { normaliseGuid } from "../exact/odata";
 import { verifyWebhookSignature } from "../security/webhook-signature";
 import { accountDeletedInExact } from "../services/mirror/account-deleted";
-import { errors } from "./openapi";
+import { access, errors } from "./openapi";
 
 const delivery = z.object({
   Content: z.object({
@@ -22,8 +22,10 @@ const route = createRoute({
   path: "/webhooks/exact",
   tags: ["webhooks"],
   summary: "Exact Online webhook receiver",
-  description:
+  ...access(
+    "none",
     "Answers Exact's empty validation POST; verifies `HashCode` on every delivery; refreshes the account it names, or marks it deleted without calling Exact when the action is Delete.",
+  ),
   responses: {
     200: {
       description: "Received.",

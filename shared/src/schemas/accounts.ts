@@ -21,9 +21,10 @@ export const overviewQuerySchema = z.object({
   state: z
     .enum(["all", "linked", "conflict", "suggested", "unlinked"])
     .default("all")
-    .meta({ description: "Only accounts in this state." }),
+    .meta({ description: "Only accounts in this state.", example: "conflict" }),
   q: searchText.optional().meta({
     description: "Part of the name, Code, SearchCode, VAT number, or the linked customer's number.",
+    example: "Acme",
   }),
   ...pageQuery,
 });
@@ -118,13 +119,18 @@ export type AccountDetail = z.infer<typeof accountDetailSchema>;
 
 export const acceptSuggestionsRequestSchema = z
   .strictObject({
-    dryRun: z.boolean().meta({ description: "`true` previews what would be linked and changes nothing." }),
+    dryRun: z
+      .boolean()
+      .meta({ description: "`true` previews what would be linked and changes nothing.", example: true }),
     exactIds: z
       .array(exactIdSchema)
       .min(1)
       .max(500)
       .optional()
-      .meta({ description: "Only these accounts; default every account with a suggestion." }),
+      .meta({
+        description: "Only these accounts; default every account with a suggestion.",
+        example: ["6c3b0d4e-0f5a-4c1b-9a3e-2d1f0b9c8a77"],
+      }),
   })
   .meta({ id: "AcceptSuggestionsRequest" });
 

@@ -36,11 +36,19 @@ export type ExactConnectionState = z.infer<typeof connectionSchema>;
 export const exactHostSchema = z.enum(EXACT_HOSTS);
 
 export const connectQuerySchema = z.object({
-  host: exactHostSchema.default("start.exactonline.nl"),
-  /** Where the browser goes after the consent (the extension's options page, say). */
-  returnTo: z.url().optional(),
-  /** `json` answers `{authorizeUrl}` instead of redirecting: for callers that cannot follow a redirect. */
-  format: z.enum(["redirect", "json"]).default("redirect"),
+  host: exactHostSchema.default("start.exactonline.nl").meta({
+    description: "The Exact Online host of the bookkeeper's country.",
+    example: "start.exactonline.be",
+  }),
+  returnTo: z.url().optional().meta({
+    description: "Where the browser goes after the consent (the extension's options page, say).",
+    example: "https://app.zapfloor.com/settings/exact",
+  }),
+  format: z.enum(["redirect", "json"]).default("redirect").meta({
+    description:
+      "`json` answers `{authorizeUrl}` instead of redirecting: for callers that cannot follow a redirect.",
+    example: "json",
+  }),
 });
 
 export const connectStartedSchema = z

@@ -7,7 +7,8 @@ import { plainText, searchText } from "./text-rules";
 
 export const customerNumberParamSchema = z.object({ number: customerNumberSchema });
 
-const optional = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+const optional = <T extends z.ZodType>(schema: T, meta: { description: string; example?: unknown }) =>
+  schema.nullable().optional().meta(meta);
 /** A VAT or company number as people type it: empty, or digits among letters and separators. */
 const registrationNumber = (what: string) =>
   z
@@ -20,33 +21,51 @@ const registrationNumber = (what: string) =>
 
 export const addressSchema = z
   .strictObject({
-    line1: optional(plainText(100)),
-    line2: optional(plainText(100)),
+    line1: optional(plainText(100), { description: "Street and number.", example: "Keizersgracht 123" }),
+    line2: optional(plainText(100), { description: "More of the address, if any.", example: "3rd floor" }),
     postcode: optional(
       z
         .string()
         .trim()
         .regex(/^[A-Za-z0-9 -]{0,12}$/, "a postcode: up to 12 letters, digits, spaces or '-'"),
+      { description: "The postcode as written in the country.", example: "1015 CJ" },
     ),
-    city: optional(plainText(60)),
+    city: optional(plainText(60), { description: "The city.", example: "Amsterdam" }),
   })
-  .meta({ id: "Address" });
+  .meta({ id: "Address", description: "The customer's invoicing address." });
 export type Address = z.infer<typeof addressSchema>;
 
 /** The body of `PUT /v1/customers/{number}`: the customer as zapfloor knows it. */
 export const customerInputSchema = z
   .strictObject({
-    name: plainText(200).min(1, "a name is required"),
-    vatNumber: optional(registrationNumber("a VAT number")),
-    companyNumber: optional(registrationNumber("a company number")),
-    email: optional(z.email("an e-mail address").max(254)),
+    name: plainText(200).min(1, "a name is required").meta({
+      description: "The customer's legal name, as on its invoices.",
+      example: "Acme Workspace B.V.",
+    }),
+    vatNumber: optional(registrationNumber("a VAT number"), {
+      description:
+        "The VAT number as zapfloor has it; spaces, dots and a missing country prefix are normalised before matching.",
+      example: "NL 8565.66.925 B01",
+    }),
+    companyNumber: optional(registrationNumber("a company number"), {
+      description: "The chamber of commerce number: KvK in the Netherlands, KBO/BCE in Belgium.",
+      example: "12345678",
+    }),
+    email: optional(z.email("an e-mail address").max(254), {
+      description: "Where invoices go; given to a customer created in Exact.",
+      example: "billing@acme-workspace.nl",
+    }),
     country: optional(
       z
         .string()
         .regex(/^[A-Za-z]{2}$/, "an ISO 3166-1 alpha-2 country code, e.g. BE")
         .transform((value) => value.toUpperCase()),
+      {
+        description: "ISO 3166-1 alpha-2 country code; also completes a VAT number without prefix.",
+        example: "NL",
+      },
     ),
-    address: optional(addressSchema),
+    address: optional(addressSchema, { description: "The customer's invoicing address." }),
   })
   .meta({ id: "CustomerInput" });
 export type CustomerInput = z.infer<typeof customerInputSchema>;
@@ -97,14 +116,16 @@ export const customerUpsertResultSchema = z
 export type CustomerUpsertResult = z.infer<typeof customerUpsertResultSchema>;
 
 export const customerSearchQuerySchema = z.object({
-  q: searchText.optional().meta({ description: "Part of the number, the name or the VAT number." }),
+  q: searchText
+    .optional()
+    .meta({ description: "Part of the number, the name or the VAT number.", example: "Acme" }),
   division: z.coerce
     .number()
     .int()
     .positive()
     .max(2_147_483_647)
     .optional()
-    .meta({ description: "Also give each customer's link in this division." }),
+    .meta({ description: "Also give each customer's link in this division.", example: 1234567 }),
   ...pageQuery,
 });
 

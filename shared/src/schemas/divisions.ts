@@ -6,7 +6,7 @@ export const divisionParamSchema = z.object({
     .int()
     .positive()
     .max(2_147_483_647)
-    .meta({ description: "Exact's numeric division" }),
+    .meta({ description: "Exact's numeric division", example: 1234567 }),
 });
 
 export const syncStateSchema = z
@@ -27,7 +27,13 @@ export const syncStateSchema = z
 export type SyncState = z.infer<typeof syncStateSchema>;
 
 export const syncRequestSchema = z
-  .object({ kind: z.enum(["auto", "full", "incremental"]).default("auto") })
+  .object({
+    kind: z.enum(["auto", "full", "incremental"]).default("auto").meta({
+      description:
+        "`full` reads every account again; `incremental` only what changed since the last sync; `auto` is a full load the first time and incremental after.",
+      example: "auto",
+    }),
+  })
   .meta({ id: "SyncRequest" });
 
 export const missingForBookingSchema = z.enum(["accounts", "salesJournal", "glMapping", "vatMapping"]);

@@ -135,6 +135,7 @@ export const matchRequestSchema = z
     create: z.boolean().meta({
       description:
         "`true`: link a match, or create the Exact customer when nothing matches. `false`: a dry run that changes nothing.",
+      example: true,
     }),
   })
   .meta({ id: "MatchRequest" });

@@ -21,7 +21,7 @@ export const amountSchema = z
     (text) => parseAmount(text) !== undefined,
     'must be a decimal string with at most two decimals, e.g. "12.50"',
   )
-  .meta({ description: "A decimal string, never a number", example: "121.00" });
+  .meta({ description: "A decimal string, never a number", example: "350.00" });
 
 const isoDate = z
   .string()
@@ -34,20 +34,33 @@ const vatRate = z
 
 export const invoiceLineSchema = z
   .object({
-    description: z.string().trim().min(1).max(255),
-    amount: amountSchema.meta({ description: "Excluding VAT" }),
-    vatRate: vatRate
-      .optional()
-      .meta({ description: "Mapped to an Exact VAT code by the division's settings" }),
-    vatCode: z
-      .string()
-      .trim()
-      .min(1)
-      .max(3)
-      .optional()
-      .meta({ description: "An Exact VAT code, used as is" }),
-    glAccount: z.string().trim().min(1).max(50).optional(),
-    revenueKey: z.string().trim().min(1).max(50).optional(),
+    description: z.string().trim().min(1).max(255).meta({
+      description: "What the line is for, as on the invoice.",
+      example: "Dedicated desk, March 2026",
+    }),
+    amount: amountSchema.meta({
+      description: "The line's amount excluding VAT, as a decimal string; negative on a credit note.",
+      example: "350.00",
+    }),
+    vatRate: vatRate.optional().meta({
+      description:
+        "The VAT rate in percent, mapped to an Exact VAT code by the division's settings. Give this or `vatCode`.",
+      example: "21",
+    }),
+    vatCode: z.string().trim().min(1).max(3).optional().meta({
+      description: "An Exact VAT code of the division, used as is. Give this or `vatRate`.",
+      example: "2",
+    }),
+    glAccount: z.string().trim().min(1).max(50).optional().meta({
+      description:
+        "A G/L account code: mapped by the division's settings when it is in their G/L mapping, otherwise an Exact revenue account of the division, used as is. Give this or `revenueKey`.",
+      example: "8010",
+    }),
+    revenueKey: z.string().trim().min(1).max(50).optional().meta({
+      description:
+        "zapfloor's name for the kind of revenue, mapped to an Exact G/L account by the division's settings. Give this or `glAccount`.",
+      example: "desks",
+    }),
   })
   .superRefine((line, ctx) => {
     if ((line.vatRate === undefined) === (line.vatCode === undefined)) {
@@ -61,26 +74,41 @@ export const invoiceLineSchema = z
 export type InvoiceLine = z.output<typeof invoiceLineSchema>;
 
 /** The customer as in `PUT /v1/customers/{number}`, with its number: the invoice brings it along. */
-export const invoiceCustomerSchema = customerInputSchema
-  .extend({ number: customerNumberSchema })
-  .meta({ id: "InvoiceCustomer" });
+export const invoiceCustomerSchema = customerInputSchema.extend({ number: customerNumberSchema }).meta({
+  id: "InvoiceCustomer",
+  description: "The invoice's customer, as in `PUT /v1/customers/{number}`, with its number.",
+});
 export type InvoiceCustomer = z.output<typeof invoiceCustomerSchema>;
 
 export const invoiceSchema = z
   .object({
-    type: z.enum(["invoice", "credit_note"]),
-    date: isoDate,
-    dueDate: isoDate.optional(),
+    type: z.enum(["invoice", "credit_note"]).meta({
+      description: "`invoice`, or `credit_note` (its amounts are negative).",
+      example: "invoice",
+    }),
+    date: isoDate.meta({ description: "The invoice date, YYYY-MM-DD.", example: "2026-03-01" }),
+    dueDate: isoDate
+      .optional()
+      .meta({ description: "When payment is due, YYYY-MM-DD; not before `date`.", example: "2026-03-31" }),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, "must be an ISO 4217 currency code")
-      .default("EUR"),
-    description: z.string().trim().max(255).optional(),
+      .default("EUR")
+      .meta({ description: "ISO 4217 currency code.", example: "EUR" }),
+    description: z.string().trim().max(255).optional().meta({
+      description: "The entry's description in Exact.",
+      example: "zapfloor invoice 2026-0153, March 2026",
+    }),
     customer: invoiceCustomerSchema,
-    lines: z.array(invoiceLineSchema).min(1).max(500),
+    lines: z
+      .array(invoiceLineSchema)
+      .min(1)
+      .max(500)
+      .meta({ description: "The invoice lines, 1 to 500, each booked as a line of the sales entry." }),
     totalInclVat: amountSchema.meta({
       description:
-        "What the customer owes: positive for an invoice, negative for a credit note. Must equal the lines plus their VAT, rounded per line.",
+        "What the customer owes, VAT included: positive for an invoice, negative for a credit note. Must equal the lines plus their VAT, rounded per line.",
+      example: "544.50",
     }),
   })
   .superRefine((invoice, ctx) => {
@@ -146,7 +174,9 @@ export const salesEntrySchema = z
 export type SalesEntryView = z.infer<typeof salesEntrySchema>;
 
 export const salesEntryListQuerySchema = z.object({
-  state: salesEntryStateSchema.optional().meta({ description: "Only entries in this state, e.g. `failed`." }),
+  state: salesEntryStateSchema
+    .optional()
+    .meta({ description: "Only entries in this state, e.g. `failed`.", example: "failed" }),
   ...pageQuery,
 });
 

@@ -36,7 +36,10 @@ const vatRatesSchema = z
   .transform((rates) =>
     Object.fromEntries(Object.entries(rates).map(([key, code]) => [formatVatRate(parseVatRate(key)!), code])),
   )
-  .meta({ description: 'VAT rate in percent → Exact VAT code, e.g. `{"21": "2", "9": "1", "0": "0"}`' });
+  .meta({
+    description: "VAT rate in percent → the Exact VAT code it is booked with.",
+    example: { "21": "2", "9": "1", "0": "0" },
+  });
 
 export const vatMappingSchema = z
   .object({
@@ -44,36 +47,43 @@ export const vatMappingSchema = z
     international: exactCode("VAT", 3).nullable().default(null).meta({
       description:
         "The VAT code for 0% lines of customers outside the division's country (intra-EU reverse charge, export).",
+      example: "4",
     }),
   })
-  .meta({ id: "VatMapping" });
+  .meta({ id: "VatMapping", description: "How a line's `vatRate` becomes an Exact VAT code." });
 
 export const settingsInputSchema = z
   .object({
     salesJournal: exactCode("journal", 20)
       .nullable()
       .default(null)
-      .meta({ description: 'The sales journal\'s code, e.g. "70"; invoices are booked here.' }),
-    creditNoteJournal: exactCode("journal", 20)
-      .nullable()
-      .default(null)
-      .meta({ description: "Where credit notes are booked; the sales journal when not set." }),
-    glMapping: z.record(z.string().trim().min(1).max(50), exactCode("GL account", 20)).default({}).meta({
-      description:
-        "A line's `glAccount` or `revenueKey` → the Exact GL account code it is booked on (a profit-and-loss account).",
+      .meta({ description: "The sales journal's code; invoices are booked here.", example: "70" }),
+    creditNoteJournal: exactCode("journal", 20).nullable().default(null).meta({
+      description: "The journal credit notes are booked in; the sales journal when not set.",
+      example: "71",
     }),
+    glMapping: z
+      .record(z.string().trim().min(1).max(50), exactCode("GL account", 20))
+      .default({})
+      .meta({
+        description:
+          "A line's `revenueKey` (or `glAccount`) → the Exact G/L account code it is booked on (a revenue account).",
+        example: { desks: "8010", offices: "8000", "meeting-rooms": "8020" },
+      }),
     vatMapping: vatMappingSchema.default({ rates: {}, international: null }),
-    autoCreate: z
-      .boolean()
-      .default(true)
-      .meta({ description: "Whether match-or-create may create an Exact customer when nothing matches." }),
-    nonCustomerMatch: z
-      .enum(["review", "promote"])
-      .default("review")
-      .meta({ description: "What to do when only a prospect, suspect or supplier matches." }),
+    autoCreate: z.boolean().default(true).meta({
+      description: "Whether match-or-create may create an Exact customer when nothing matches.",
+      example: true,
+    }),
+    nonCustomerMatch: z.enum(["review", "promote"]).default("review").meta({
+      description:
+        "When only a prospect, suspect or supplier matches: `review` (a bookkeeper decides) or `promote` (make it a customer and link it).",
+      example: "review",
+    }),
     similarNameMatch: z.enum(["review", "create"]).default("review").meta({
       description:
         "When no identifier decides and an Exact customer has the same name (or a near-identical one in the same city or postcode): `review` holds the customer for a person; `create` creates it anyway (e.g. franchises with one name per city).",
+      example: "review",
     }),
   })
   .meta({ id: "DivisionSettingsInput" });

@@ -16,7 +16,7 @@ export interface E2eTenant {
 }
 
 /** `pnpm cli tenant create <name> --json` against the proxy's database. */
-async function createTenant(stack: E2eStack, name: string): Promise<Omit<E2eTenant, "division">> {
+export async function createTenant(stack: E2eStack, name: string): Promise<Omit<E2eTenant, "division">> {
   const { stdout } = await run(
     "pnpm",
     ["--silent", "--dir", "proxy", "run", "cli", "tenant", "create", name, "--json"],
@@ -59,7 +59,7 @@ export async function proxyJson<T>(
  * proxy opened in one browser (its cookie kept), the simulator's automatic consent, the proxy's callback in
  * that browser, and the bookkeeper's confirmation.
  */
-async function connectExact(stack: E2eStack, bookkeeperToken: string): Promise<void> {
+export async function connectExact(stack: E2eStack, bookkeeperToken: string): Promise<void> {
   const { authorizeUrl } = await proxyJson<{ authorizeUrl: string }>(
     stack,
     bookkeeperToken,

@@ -68,7 +68,7 @@ function overview(overrides: Partial<AccountsOverviewProps> = {}) {
     query: "",
     onQuery: vi.fn(),
     rows: [linkedRow(1), suggestedRow, conflictRow],
-    failedPushes: [],
+    attention: <p data-testid="attention">attention view</p>,
     loading: false,
     complete: true,
     problem: null,
@@ -121,16 +121,16 @@ describe("AccountsOverview", () => {
     const { container, props } = overview({ tab: "suggested" });
     const tabs = [...container.querySelectorAll("[role=tab]")];
     expect(tabs.map((tab) => tab.textContent)).toEqual([
+      "Needs attention",
       "All",
       "Linked",
       "Unlinked",
       "Suggested",
       "Conflicts",
-      "Failed pushes",
     ]);
     expect(tabs.find((tab) => tab.getAttribute("aria-selected") === "true")?.textContent).toBe("Suggested");
-    await click(tabs[5] as HTMLElement);
-    expect(props.onTab).toHaveBeenCalledWith("failed");
+    await click(tabs[0] as HTMLElement);
+    expect(props.onTab).toHaveBeenCalledWith("attention");
   });
 
   it("links a suggestion inline, and unlinks after a confirmation", async () => {
@@ -160,37 +160,29 @@ describe("AccountsOverview", () => {
     );
   });
 
-  it("lists failed pushes with Exact's message", () => {
+  it("shows the Needs attention view in place of the list, without the search", () => {
+    const { container } = overview({ tab: "attention" });
+    expect(container.querySelector("[data-testid=attention]")?.textContent).toBe("attention view");
+    expect(container.querySelector(".zfx-orow[data-account]")).toBeNull();
+    expect(container.querySelector("input[type=search]")).toBeNull();
+  });
+
+  it("says what the division lacks before it can take invoices", () => {
     const { container } = overview({
-      tab: "failed",
-      failedPushes: [
+      divisions: [
         {
           division: 1234567,
-          invoiceNumber: "2026-0153",
-          type: "invoice",
-          customerNumber: "1042",
-          totalInclVat: "121.00",
-          currency: "EUR",
-          state: "failed",
-          attempts: 3,
-          nextAttemptAt: null,
-          lastError: {
-            message: "Exact refused the entry.",
-            exactMessage: "Ongeldige referentie: Journals",
-            details: null,
-          },
-          exact: { accountId: null, entryId: null, entryNumber: null, pushedAt: null },
-          paid: { status: "unknown", outstanding: null, paidAt: null, checkedAt: null },
-          createdAt: "2026-11-20T09:30:00.000Z",
-          updatedAt: "2026-11-20T09:30:00.000Z",
+          name: "Flexwerk",
+          country: "NL",
+          current: true,
+          sync: { status: "idle", accounts: 250, lastCompletedAt: null },
+          bookings: { ready: false, missing: ["salesJournal", "vatMapping"] },
         },
       ],
     });
-    const row = container.querySelector("[data-invoice='2026-0153']")!;
-    expect(row.textContent).toContain("Invoice 2026-0153");
-    expect(row.textContent).toContain("zapfloor customer 1042");
-    expect(row.textContent).toContain("Ongeldige referentie: Journals");
-    expect(container.querySelector("input[type=search]")).toBeNull();
+    expect(container.querySelector("[data-readiness]")?.textContent).toBe(
+      "Cannot take invoices yet. Missing: a sales journal, VAT codes.",
+    );
   });
 
   it("explains a problem with what helps", async () => {

@@ -1,26 +1,27 @@
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { useI18n } from "../../i18n/I18nContext";
 import type { MessageId } from "../../i18n/translate";
 import type { Problem } from "../../utils/api-result";
-import type { DivisionSummary, FailedPush, OverviewFilter, OverviewRow } from "../../utils/proxy-types";
+import type { DivisionSummary, OverviewFilter, OverviewRow } from "../../utils/proxy-types";
+import { DivisionReadiness } from "../bookings/DivisionReadiness";
 import type { SearchCustomers } from "../CustomerSearch";
 import { ProblemNotice } from "../ProblemNotice";
 import "../theme.css";
 import { type AcceptSuggestions, AcceptSuggestionsDialog } from "./AcceptSuggestionsDialog";
 import { AccountRow } from "./AccountRow";
 import "./AccountsOverview.css";
-import { FailedPushRow } from "./FailedPushRow";
 import { LinkDialog } from "./LinkDialog";
 import { VirtualList } from "./VirtualList";
 
-export type OverviewTab = OverviewFilter | "failed";
+export type OverviewTab = OverviewFilter | "attention";
 export const OVERVIEW_TABS: readonly OverviewTab[] = [
+  "attention",
   "all",
   "linked",
   "unlinked",
   "suggested",
   "conflict",
-  "failed",
 ];
 /** Fixed, so that the list can place rows without measuring them. */
 export const ROW_HEIGHT = 48;
@@ -34,7 +35,8 @@ export interface AccountsOverviewProps {
   query: string;
   onQuery(query: string): void;
   rows: readonly OverviewRow[];
-  failedPushes: readonly FailedPush[];
+  /** What the "Needs attention" tab shows. */
+  attention: ComponentChildren;
   loading: boolean;
   complete: boolean;
   problem: Problem | null;
@@ -58,15 +60,14 @@ export function AccountsOverview(props: AccountsOverviewProps) {
   const { t } = useI18n();
   const [linking, setLinking] = useState<OverviewRow | null>(null);
   const [accepting, setAccepting] = useState(false);
-  const failedTab = props.tab === "failed";
-  const count = failedTab ? props.failedPushes.length : props.rows.length;
+  const attentionTab = props.tab === "attention";
+  const count = props.rows.length;
+  const current = props.divisions.find((division) => division.division === props.division);
 
   const footer = props.loading
     ? t("overview.loadingMore")
     : count === 0
-      ? failedTab
-        ? t("overview.failed.empty")
-        : t("overview.empty")
+      ? t("overview.empty")
       : props.complete
         ? t("overview.loadedAll", { count })
         : t("overview.loaded", { count });
@@ -107,7 +108,7 @@ export function AccountsOverview(props: AccountsOverviewProps) {
             </button>
           ))}
         </div>
-        {!failedTab && (
+        {!attentionTab && (
           <input
             class="zfx-input zfx-overview__search"
             type="search"
@@ -118,7 +119,8 @@ export function AccountsOverview(props: AccountsOverviewProps) {
           />
         )}
       </div>
-      {props.problem && (
+      <DivisionReadiness bookings={current?.bookings} />
+      {props.problem && !attentionTab && (
         <ProblemNotice
           problem={props.problem}
           onRetry={props.onRetry}
@@ -126,43 +128,37 @@ export function AccountsOverview(props: AccountsOverviewProps) {
         />
       )}
       {props.rowProblem && <ProblemNotice problem={props.rowProblem} onDismiss={props.onDismissRowProblem} />}
-      <div class="zfx-overview__columns zfx-orow" aria-hidden="true">
-        <span>{t("overview.column.account")}</span>
-        <span>{t("overview.column.state")}</span>
-        <span>{t("overview.column.customer")}</span>
-        <span>{t("overview.column.actions")}</span>
-      </div>
-      <div class="zfx-overview__list">
-        {failedTab ? (
-          <VirtualList
-            items={props.failedPushes}
-            rowHeight={ROW_HEIGHT}
-            label={t("overview.filter.failed")}
-            keyOf={(entry) => entry.invoiceNumber}
-            renderRow={(entry) => <FailedPushRow entry={entry} />}
-            onNearEnd={props.onLoadMore}
-            footer={footer}
-          />
-        ) : (
-          <VirtualList
-            items={props.rows}
-            rowHeight={ROW_HEIGHT}
-            label={t("overview.title")}
-            keyOf={(row) => row.account.id}
-            renderRow={(row) => (
-              <AccountRow
-                row={row}
-                busy={props.busyAccount === row.account.id}
-                onLink={(number) => void props.onLink(row, number)}
-                onUnlink={() => props.onUnlink(row)}
-                onLinkOther={() => setLinking(row)}
-              />
-            )}
-            onNearEnd={props.onLoadMore}
-            footer={footer}
-          />
-        )}
-      </div>
+      {attentionTab ? (
+        <div class="zfx-overview__list zfx-overview__list--attention">{props.attention}</div>
+      ) : (
+        <>
+          <div class="zfx-overview__columns zfx-orow" aria-hidden="true">
+            <span>{t("overview.column.account")}</span>
+            <span>{t("overview.column.state")}</span>
+            <span>{t("overview.column.customer")}</span>
+            <span>{t("overview.column.actions")}</span>
+          </div>
+          <div class="zfx-overview__list">
+            <VirtualList
+              items={props.rows}
+              rowHeight={ROW_HEIGHT}
+              label={t("overview.title")}
+              keyOf={(row) => row.account.id}
+              renderRow={(row) => (
+                <AccountRow
+                  row={row}
+                  busy={props.busyAccount === row.account.id}
+                  onLink={(number) => void props.onLink(row, number)}
+                  onUnlink={() => props.onUnlink(row)}
+                  onLinkOther={() => setLinking(row)}
+                />
+              )}
+              onNearEnd={props.onLoadMore}
+              footer={footer}
+            />
+          </div>
+        </>
+      )}
       {linking && (
         <LinkDialog
           row={linking}

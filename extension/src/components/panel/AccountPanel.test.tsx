@@ -25,6 +25,7 @@ function panel(
     onOpenOverview: vi.fn(),
     onLink: vi.fn(),
     onPromoteAndLink: vi.fn(),
+    onAddVatAndLink: vi.fn(),
     onUnlink: vi.fn(),
     onDismissProblem: vi.fn(),
     ...overrides,
@@ -126,6 +127,44 @@ describe("AccountPanel", () => {
     );
     await click(buttonNamed(container, "Make customer and link"));
     expect(props.onPromoteAndLink).toHaveBeenCalledWith("1042");
+  });
+
+  it("offers to add the customer's VAT number in Exact, shows what it changes, and does it only once confirmed", async () => {
+    const fix = {
+      action: "add_vat_and_link" as const,
+      changes: [
+        { field: "VATNumber" as const, from: null, to: "BE0407186105" },
+        { field: "ChamberOfCommerce" as const, from: null, to: "0407186105" },
+      ],
+    };
+    const account = sampleDetail({ candidates: [candidate({ matchedOn: ["name"], fix })] });
+    const { container, props } = panel({ state: "ready", account });
+    await click(buttonNamed(container, "Add VAT number and link 1042"));
+    expect(props.onAddVatAndLink).not.toHaveBeenCalled();
+    const confirmation = container.querySelector("[data-fix=add_vat_and_link]")!;
+    expect(confirmation.textContent).toContain("This changes the account in Exact Online, then links it:");
+    expect(confirmation.querySelector("[data-field=VATNumber]")?.textContent).toBe(
+      "VAT number: (empty) → BE0407186105",
+    );
+    expect(confirmation.querySelector("[data-field=ChamberOfCommerce]")?.textContent).toBe(
+      "Company number: (empty) → 0407186105",
+    );
+    await click(buttonNamed(confirmation, "Cancel"));
+    expect(container.querySelector("[data-fix]")).toBeNull();
+    await click(buttonNamed(container, "Add VAT number and link 1042"));
+    await click(buttonNamed(container, "Yes, change in Exact and link"));
+    expect(props.onAddVatAndLink).toHaveBeenCalledWith("1042");
+  });
+
+  it("shows names as text, never as markup", () => {
+    const account = sampleDetail({
+      account: { ...sampleDetail().account, name: "<img src=x onerror=alert(1)> Labs" },
+      candidates: [candidate({ customer: { ...sampleCustomer(), name: "<b>Acme</b>; DELETE Ltd" } })],
+    });
+    const { container } = panel({ state: "ready", account });
+    expect(container.querySelector("img, b")).toBeNull();
+    expect(container.textContent).toContain("<img src=x onerror=alert(1)> Labs");
+    expect(container.textContent).toContain("<b>Acme</b>; DELETE Ltd");
   });
 
   it("calls a link stale when the account was deleted, and says what to do", () => {

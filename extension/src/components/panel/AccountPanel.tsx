@@ -28,6 +28,8 @@ export interface AccountPanelProps {
   onOpenOverview(): void;
   onLink(customerNumber: string): void;
   onPromoteAndLink(customerNumber: string): void;
+  /** The candidate's fix: the customer's VAT number put on the Exact account, then linked. */
+  onAddVatAndLink(customerNumber: string): void;
   onUnlink(): void;
   onDismissProblem(): void;
 }
@@ -137,6 +139,7 @@ function ReadyBody(props: AccountPanelProps & { account: AccountDetail }) {
             busy={busy}
             onLink={props.onLink}
             onPromoteAndLink={props.onPromoteAndLink}
+            onAddVatAndLink={props.onAddVatAndLink}
           />
           <CustomerSearch
             accountId={account.account.id}

@@ -1,6 +1,8 @@
+import { useState } from "preact/hooks";
 import { useI18n } from "../../i18n/I18nContext";
 import type { AccountDetail } from "../../utils/proxy-types";
 import { describeReason, describeSignal } from "../reasons";
+import { FixConfirmation } from "./FixConfirmation";
 
 type Candidate = AccountDetail["candidates"][number];
 
@@ -12,12 +14,15 @@ interface CandidateListProps {
   busy: boolean;
   onLink(customerNumber: string): void;
   onPromoteAndLink(customerNumber: string): void;
+  onAddVatAndLink(customerNumber: string): void;
 }
 
 /** The zapfloor customers that may belong to this account, strongest first, each with why, and one-click link. */
 export function CandidateList(props: CandidateListProps) {
   const { t } = useI18n();
   const { candidates, accountIsCustomer, busy } = props;
+  /** The customer whose fix is being confirmed: the changes are shown before anything is done. */
+  const [confirming, setConfirming] = useState<string | null>(null);
   return (
     <section class="zfx-candidates" aria-label={t("panel.candidates")}>
       <h3 class="zfx-section-title">{t("panel.candidates")}</h3>
@@ -49,7 +54,29 @@ export function CandidateList(props: CandidateListProps) {
                     {describeReason(t, reason)}
                   </p>
                 ))}
+                {candidate.fix && !elsewhere && confirming === customer.number && (
+                  <FixConfirmation
+                    fix={candidate.fix}
+                    busy={busy}
+                    onConfirm={() => {
+                      setConfirming(null);
+                      props.onAddVatAndLink(customer.number);
+                    }}
+                    onCancel={() => setConfirming(null)}
+                  />
+                )}
                 <div class="zfx-candidate__action">
+                  {candidate.fix && !elsewhere && confirming !== customer.number && (
+                    <button
+                      type="button"
+                      class="zfx-button zfx-button--quiet"
+                      disabled={busy}
+                      aria-label={`${t("panel.fix.addVat")} ${customer.number}`}
+                      onClick={() => setConfirming(customer.number)}
+                    >
+                      {t("panel.fix.addVat")}
+                    </button>
+                  )}
                   {elsewhere ? (
                     <span class="zfx-muted">{t("panel.linkedElsewhere")}</span>
                   ) : accountIsCustomer ? (

@@ -76,6 +76,9 @@ export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLoc
         onPromoteAndLink={(customerNumber) =>
           change(askBackground("promoteAndLinkAccount", { division, accountId, customerNumber }))
         }
+        onAddVatAndLink={(customerNumber) =>
+          change(askBackground("addVatAndLinkAccount", { division, accountId, customerNumber }))
+        }
         onUnlink={() => change(askBackground("unlinkAccount", { division, accountId }))}
         onDismissProblem={() => setActionProblem(null)}
       />

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { browser } from "#imports";
+import { DivisionSetup } from "../../components/bookings/DivisionSetup";
 import { ExactConnection } from "../../components/ExactConnection";
 import { LanguageSelect } from "../../components/LanguageSelect";
 import { OptionsForm } from "../../components/OptionsForm";
@@ -81,6 +82,7 @@ function OptionsPage() {
         onConnect={(host) => askBackground("connectExact", { host })}
         onRetry={loadConnection}
       />
+      <DivisionSetup reloadKey={connection} />
       {language !== null && (
         <LanguageSelect
           value={language}

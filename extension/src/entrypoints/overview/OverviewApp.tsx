@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { AccountsOverview, type OverviewTab } from "../../components/overview/AccountsOverview";
+import { AttentionList } from "../../components/overview/AttentionList";
 import { ProblemNotice } from "../../components/ProblemNotice";
 import "../../components/theme.css";
 import { I18nProvider, useI18n } from "../../i18n/I18nContext";
@@ -9,6 +10,7 @@ import type { ApiResult, Problem } from "../../utils/api-result";
 import { askBackground } from "../../utils/ask-background";
 import { sendMessage } from "../../utils/messaging";
 import type { AccountDetail, DivisionSummary, OverviewRow } from "../../utils/proxy-types";
+import { useAttention } from "./use-attention";
 import { useOverviewPages } from "./use-overview-pages";
 
 export function OverviewApp() {
@@ -51,6 +53,7 @@ function OverviewPage() {
   const [busyAccount, setBusyAccount] = useState<string | null>(null);
   const [rowProblem, setRowProblem] = useState<Problem | null>(null);
   const pages = useOverviewPages(division, tab, query);
+  const attention = useAttention(division, tab === "attention");
 
   const loadDivisions = () => {
     setDivisionsProblem(null);
@@ -108,7 +111,22 @@ function OverviewPage() {
       query={query}
       onQuery={setQuery}
       rows={pages.rows}
-      failedPushes={pages.failedPushes}
+      attention={
+        <AttentionList
+          attention={attention.attention}
+          problem={attention.problem}
+          onRetry={attention.reload}
+          onOpenSettings={openSettings}
+          onFixSettings={() => void sendMessage("openBookingSettings", { division }).catch(() => {})}
+          onShowAccount={(account) => {
+            setQuery(account.name);
+            setTab("all");
+          }}
+          onRetryPush={attention.retry}
+          busyInvoice={attention.busyInvoice}
+          retryResult={attention.retryResult}
+        />
+      }
       loading={pages.loading}
       complete={pages.complete}
       problem={pages.problem}

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { OverviewTab } from "../../components/overview/AccountsOverview";
-import type { ApiResult, Problem } from "../../utils/api-result";
+import type { Problem } from "../../utils/api-result";
 import { askBackground } from "../../utils/ask-background";
-import type { FailedPush, OverviewRow } from "../../utils/proxy-types";
+import type { OverviewRow } from "../../utils/proxy-types";
 
 /** The first page is small so the list shows quickly; later pages are the proxy's largest. */
 const FIRST_PAGE = 100;
@@ -10,7 +10,6 @@ const NEXT_PAGE = 500;
 
 interface Pages {
   rows: OverviewRow[];
-  failedPushes: FailedPush[];
   cursor: string | null;
   complete: boolean;
   loading: boolean;
@@ -19,7 +18,6 @@ interface Pages {
 
 const EMPTY: Pages = {
   rows: [],
-  failedPushes: [],
   cursor: null,
   complete: false,
   loading: true,
@@ -37,44 +35,27 @@ export function useOverviewPages(division: number | null, tab: OverviewTab, quer
 
   const fetchPage = useCallback(
     (cursor: string | null, first: boolean) => {
-      if (division === null) return;
+      // "Needs attention" is read whole by its own view.
+      if (division === null || tab === "attention") return;
       const ticket = generation.current;
       inFlight.current = true;
       setPages((current) => ({ ...current, loading: true, problem: null }));
-      const request: Promise<ApiResult<{ rows: OverviewRow[]; failed: FailedPush[]; next: string | null }>> =
-        tab === "failed"
-          ? askBackground("listFailedPushes", { division, ...(cursor ? { cursor } : {}) }).then((result) =>
-              result.ok
-                ? {
-                    ok: true,
-                    value: { rows: [], failed: result.value.entries, next: result.value.nextCursor },
-                  }
-                : result,
-            )
-          : askBackground("listAccounts", {
-              division,
-              state: tab,
-              limit: first ? FIRST_PAGE : NEXT_PAGE,
-              ...(query.trim() ? { q: query.trim() } : {}),
-              ...(cursor ? { cursor } : {}),
-            }).then((result) =>
-              result.ok
-                ? {
-                    ok: true,
-                    value: { rows: result.value.accounts, failed: [], next: result.value.nextCursor },
-                  }
-                : result,
-            );
+      const request = askBackground("listAccounts", {
+        division,
+        state: tab,
+        limit: first ? FIRST_PAGE : NEXT_PAGE,
+        ...(query.trim() ? { q: query.trim() } : {}),
+        ...(cursor ? { cursor } : {}),
+      });
       void request.then((result) => {
         if (ticket !== generation.current) return;
         inFlight.current = false;
         setPages((current) =>
           result.ok
             ? {
-                rows: first ? result.value.rows : [...current.rows, ...result.value.rows],
-                failedPushes: first ? result.value.failed : [...current.failedPushes, ...result.value.failed],
-                cursor: result.value.next,
-                complete: result.value.next === null,
+                rows: first ? result.value.accounts : [...current.rows, ...result.value.accounts],
+                cursor: result.value.nextCursor,
+                complete: result.value.nextCursor === null,
                 loading: false,
                 problem: null,
               }

@@ -3,6 +3,7 @@ export * from "./api-tokens";
 export * from "./division-settings";
 export * from "./division-sync";
 export * from "./divisions";
+export * from "./events";
 export * from "./exact-accounts";
 export * from "./exact-connections";
 export * from "./exact-reference-data";

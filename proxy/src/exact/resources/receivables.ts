@@ -1,22 +1,25 @@
 import type { DivisionApi } from "../client";
-import { chunkedOrFilters } from "../odata";
-import { type Receivable, receivable } from "../schemas";
+import { chunkedOrFilters, guid } from "../odata";
+import { type CashflowReceivable, cashflowReceivable } from "../schemas";
 
 /**
- * The outstanding items among these `YourRef`s. Exact's receivables list shows only what is still owed: an entry
- * that is paid in full is no longer in it.
+ * Every receivable, paid or open, of these sales entries (`TransactionEntryID` is a sales entry's EntryID), a few
+ * dozen entries per call. Unlike `read/financial/ReceivablesList`, which lists only what is still owed, this
+ * answers with positive evidence: a paid receivable says `IsFullyPaid`, and an entry that was deleted or reversed
+ * has no receivable at all. [picqer `Receivable.php`, mirroring Exact's CashflowReceivables page]
  */
-export async function receivablesWithYourRefs(
+export async function receivablesOfEntries(
   api: DivisionApi,
-  yourRefs: readonly string[],
-): Promise<Receivable[]> {
-  const found: Receivable[] = [];
-  for (const filter of chunkedOrFilters("YourRef", yourRefs)) {
+  entryIds: readonly string[],
+): Promise<CashflowReceivable[]> {
+  const found: CashflowReceivable[] = [];
+  // The rest of the URL stays well under Exact's 6000 characters. [§2]
+  for (const filter of chunkedOrFilters("TransactionEntryID", entryIds, 4500, guid)) {
     found.push(
       ...(await api.list(
-        "read/financial/ReceivablesList",
-        { select: ["EntryNumber", "YourRef", "Amount", "AccountId"], filter },
-        receivable,
+        "cashflow/Receivables",
+        { select: ["TransactionEntryID", "IsFullyPaid", "AmountFC", "Status"], filter },
+        cashflowReceivable,
       )),
     );
   }

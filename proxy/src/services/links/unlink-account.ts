@@ -3,6 +3,7 @@ import { appendLinkEvent, deleteLink, linkOfAccount } from "../../db/link-store"
 import { AppError } from "../../errors";
 import type { ServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
+import { recordLinkEvent } from "../events/link-events";
 
 /** A bookkeeper removes an account's link; the audit trail keeps what it was. */
 export async function unlinkAccount(
@@ -15,6 +16,7 @@ export async function unlinkAccount(
   await ctx.db.transaction(async (tx) => {
     const link = await linkOfAccount(tx, scope, exactId);
     if (!link) throw new AppError("not_found", `Exact account ${exactId} is not linked.`);
+    const at = ctx.clock.now();
     await deleteLink(tx, scope, link.id);
     await appendLinkEvent(tx, scope, {
       action: "unlink",
@@ -22,8 +24,9 @@ export async function unlinkAccount(
       exactId,
       method: "manual",
       actor: input.actor,
-      at: ctx.clock.now(),
+      at,
       details: { linkedBy: link.linkedBy, linkedAt: link.linkedAt, method: link.method },
     });
+    await recordLinkEvent(tx, "link.removed", link, at);
   });
 }

@@ -9,6 +9,7 @@ import {
 } from "../../db/link-store";
 import type { LinkAction, LinkMethod } from "../../db/schema";
 import { AppError } from "../../errors";
+import { recordLinkEvent } from "../events/link-events";
 
 type Scope = { tenantId: string; division: number };
 
@@ -67,5 +68,6 @@ export async function writeLink(tx: Tx, scope: Scope, link: LinkToWrite): Promis
     ...(link.details ? { details: link.details } : {}),
   };
   await appendLinkEvent(tx, scope, event);
+  await recordLinkEvent(tx, "link.created", row, link.at);
   return row;
 }

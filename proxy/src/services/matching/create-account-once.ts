@@ -21,6 +21,7 @@ import { ExactApiError } from "../../exact/errors";
 import { accountsWithSearchCode, createCustomerAccount } from "../../exact/resources/accounts";
 import type { ExactAccount } from "../../exact/schemas";
 import type { ExactServiceContext } from "../context";
+import { recordCreatedCustomer } from "../events/link-events";
 import { linkConflict, writeLink } from "../links/write-link";
 import { accountRow } from "../mirror/account-row";
 import { type MirroredAccount, mirroredAccountOf } from "./mirrored-account";
@@ -253,6 +254,20 @@ async function commitCreation(
     if (!(await completeClaim(tx, key, owner, account.id, now))) return "lost" as const;
     const details = { how, searchCode: storedSearchCode ?? customer.number };
     const conflict = await linkConflict(tx, scope, { customerNumber: customer.number, exactId: account.id });
+    const mirrored = await mirrorRow(tx, scope, account.id);
+    await recordCreatedCustomer(
+      tx,
+      scope,
+      {
+        customerNumber: customer.number,
+        exactId: account.id,
+        name: mirrored?.name ?? account.fromExact?.Name ?? "",
+        searchCode: mirrored?.searchCode ?? storedSearchCode ?? null,
+        how,
+        linked: !conflict,
+      },
+      now,
+    );
     if (conflict) {
       await appendLinkEvent(tx, scope, {
         action: "create",

@@ -1,6 +1,7 @@
 import { markAccountsDeleted, upsertAccounts } from "../../db/mirror-store";
 import { getAccount } from "../../exact/resources/accounts";
 import type { ExactServiceContext } from "../context";
+import { writeMirrorWatchingLinks } from "../events/stale-links";
 import { accountRow } from "./account-row";
 
 /** Re-reads one account (after a webhook, or a link made on a stale mirror): one Exact call. */
@@ -14,10 +15,10 @@ export async function refreshAccount(
     input.accountId,
   );
   const now = ctx.clock.now();
-  if (!account) {
-    await markAccountsDeleted(ctx.db, scope, [input.accountId], now);
-    return "deleted";
-  }
-  await upsertAccounts(ctx.db, [accountRow(scope, account, now)]);
-  return "updated";
+  const row = account ? accountRow(scope, account, now) : undefined;
+  await writeMirrorWatchingLinks(ctx.db, scope, [row?.id ?? input.accountId], now, async (tx) => {
+    if (row) await upsertAccounts(tx, [row]);
+    else await markAccountsDeleted(tx, scope, [input.accountId], now);
+  });
+  return row ? "updated" : "deleted";
 }

@@ -11,6 +11,8 @@ import type { SyncKind } from "../../db/schema";
 import type { DivisionApi } from "../../exact/client";
 import { accountsChangedSince, accountsDeletedSince } from "../../exact/resources/accounts";
 import type { ExactServiceContext } from "../context";
+import { recordSyncFailure } from "../events/division-events";
+import { writeMirrorWatchingLinks } from "../events/stale-links";
 import { accountRow } from "./account-row";
 
 export interface SyncRequest {
@@ -95,9 +97,13 @@ export async function syncDivision(ctx: ExactServiceContext, request: SyncReques
       ms: finishedAt - startedAt,
     };
   } catch (error) {
-    await finishSync(ctx.db, scope, owner, {
-      status: "failed",
-      lastError: error instanceof Error ? error.message : String(error),
+    const message = error instanceof Error ? error.message : String(error);
+    const failedAt = ctx.clock.now();
+    await ctx.db.transaction(async (tx) => {
+      await finishSync(tx, scope, owner, { status: "failed", lastError: message });
+      // Once per run of failures: the periodic sync retrying a broken division is not news each time.
+      if (state?.status !== "failed")
+        await recordSyncFailure(tx, scope, { kind, error: message, at: failedAt });
     });
     throw error;
   }
@@ -128,7 +134,10 @@ async function fullLoad(
     changed += n;
   });
   const deletedTimestamp = await highestDeletedMark(api, FROM_THE_START);
-  const deleted = await markUnseenDeleted(ctx.db, scope, startedAt, ctx.clock.now());
+  const deletedAt = ctx.clock.now();
+  const deleted = await writeMirrorWatchingLinks(ctx.db, scope, undefined, deletedAt, (tx) =>
+    markUnseenDeleted(tx, scope, startedAt, deletedAt),
+  );
   return { marks: { accountsTimestamp, deletedTimestamp }, changed, deleted };
 }
 
@@ -155,11 +164,10 @@ async function incremental(
   let deletedTimestamp = state.deletedTimestamp!;
   let deleted = 0;
   await accountsDeletedSince(api, deletedTimestamp, async (page, info) => {
-    deleted += await markAccountsDeleted(
-      ctx.db,
-      scope,
-      page.map((record) => record.EntityKey),
-      ctx.clock.now(),
+    const ids = page.map((record) => record.EntityKey);
+    const at = ctx.clock.now();
+    deleted += await writeMirrorWatchingLinks(ctx.db, scope, ids, at, (tx) =>
+      markAccountsDeleted(tx, scope, ids, at),
     );
     deletedTimestamp = maxTimestamp(deletedTimestamp, ...page.map((record) => record.Timestamp));
     await progress("deletions", page.length, info.page);
@@ -178,9 +186,13 @@ async function readChanges(
 ): Promise<string> {
   let mark = since;
   await accountsChangedSince(api, since, async (page, info) => {
-    await upsertAccounts(
+    const rows = page.map((account) => accountRow(scope, account, mirroredAt));
+    await writeMirrorWatchingLinks(
       ctx.db,
-      page.map((account) => accountRow(scope, account, mirroredAt)),
+      scope,
+      rows.map((row) => row.id),
+      ctx.clock.now(),
+      (tx) => upsertAccounts(tx, rows),
     );
     mark = maxTimestamp(mark, ...page.map((account) => account.Timestamp));
     count(page.length);

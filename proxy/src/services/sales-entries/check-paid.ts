@@ -1,7 +1,9 @@
 import { amountFromExact, formatAmount } from "@zapfloor-exact/shared/money";
-import { receivablesWithYourRefs } from "../../exact/resources/receivables";
+import { normaliseGuid } from "../../exact/odata";
+import { receivablesOfEntries } from "../../exact/resources/receivables";
 import type { ExactServiceContext } from "../context";
-import { claimPaidChecks, divisionsWithUnpaidEntries, recordPaidState } from "./outbox-store";
+import { recordPaidChange } from "../events/invoice-events";
+import { claimPaidChecks, divisionsWithUnpaidEntries, readEntry, recordPaidState } from "./outbox-store";
 
 export interface PaidCheckOptions {
   /** An entry is checked again this long after its last check. */
@@ -14,18 +16,22 @@ export interface PaidCheckResult {
   checked: number;
   paid: number;
   calls: number;
+  /** Entries Exact has no receivable for (deleted, reversed, not processed): never taken for paid. */
+  withoutReceivable: number;
 }
 
 /**
- * Reads back whether pushed entries are paid. One receivables-list call answers for dozens of entries at once (a
- * `YourRef eq … or …` filter); an entry that is no longer in the list is paid in full. Paid entries are not checked
- * again. Several processes may run this together: each claims the entries it checks.
+ * Reads back whether pushed entries are paid, from positive evidence: the entry's receivables in
+ * `cashflow/Receivables` (by the stored EntryID) all say `IsFullyPaid`. An entry without any receivable — deleted
+ * or reversed in Exact, or not yet processed — is not paid; it is checked again later. One call answers for
+ * dozens of entries (a `TransactionEntryID eq … or …` filter). Paid entries are not checked again. Several
+ * processes may run this together: each claims the entries it checks.
  */
 export async function checkPaidState(
   ctx: ExactServiceContext,
   options: PaidCheckOptions,
 ): Promise<PaidCheckResult> {
-  const result: PaidCheckResult = { checked: 0, paid: 0, calls: 0 };
+  const result: PaidCheckResult = { checked: 0, paid: 0, calls: 0, withoutReceivable: 0 };
   const now = ctx.clock.now();
   const checkedBefore = now - options.intervalMs;
   for (const scope of await divisionsWithUnpaidEntries(ctx.db, checkedBefore)) {
@@ -33,27 +39,39 @@ export async function checkPaidState(
     if (rows.length === 0) continue;
     const api = ctx.exact.client.division(scope.tenantId, scope.division);
     try {
-      const receivables = await receivablesWithYourRefs(
-        api,
-        rows.map((row) => row.invoiceNumber),
-      );
-      const outstanding = new Map<string, bigint>();
+      const entryIds = rows.flatMap((row) => (row.exactEntryId ? [normaliseGuid(row.exactEntryId)] : []));
+      const receivables = await receivablesOfEntries(api, entryIds);
+      const byEntry = new Map<string, { open: bigint; parts: number; unpaidParts: number }>();
       for (const item of receivables) {
-        const yourRef = item.YourRef?.trim();
-        if (yourRef)
-          outstanding.set(yourRef, (outstanding.get(yourRef) ?? 0n) + amountFromExact(item.Amount));
+        const seen = byEntry.get(item.TransactionEntryID) ?? { open: 0n, parts: 0, unpaidParts: 0 };
+        seen.parts++;
+        if (!item.IsFullyPaid) {
+          seen.unpaidParts++;
+          seen.open += amountFromExact(item.AmountFC);
+        }
+        byEntry.set(item.TransactionEntryID, seen);
       }
       for (const row of rows) {
-        const owed = outstanding.get(row.invoiceNumber);
-        await recordPaidState(
-          ctx.db,
-          { ...scope, invoiceNumber: row.invoiceNumber },
-          owed === undefined || owed === 0n
-            ? { outstanding: "0.00", paidAt: now }
-            : { outstanding: formatAmount(owed), paidAt: null },
-        );
         result.checked++;
-        if (owed === undefined || owed === 0n) result.paid++;
+        const evidence = row.exactEntryId ? byEntry.get(normaliseGuid(row.exactEntryId)) : undefined;
+        if (!evidence) {
+          result.withoutReceivable++;
+          continue;
+        }
+        const paid = evidence.unpaidParts === 0;
+        const key = { ...scope, invoiceNumber: row.invoiceNumber };
+        await ctx.db.transaction(async (tx) => {
+          const before = await readEntry(tx, key);
+          const after = await recordPaidState(
+            tx,
+            key,
+            paid
+              ? { outstanding: "0.00", paidAt: before?.paidAt ?? now }
+              : { outstanding: formatAmount(evidence.open), paidAt: null },
+          );
+          if (before && after) await recordPaidChange(tx, before, after, now);
+        });
+        if (paid) result.paid++;
       }
     } catch (error) {
       // The claimed entries simply wait for the next run.
@@ -64,6 +82,11 @@ export async function checkPaidState(
     } finally {
       result.calls += api.calls;
     }
+  }
+  if (result.withoutReceivable > 0) {
+    ctx.logger.warn("pushed entries without a receivable in Exact: deleted, reversed or not yet processed", {
+      entries: result.withoutReceivable,
+    });
   }
   return result;
 }

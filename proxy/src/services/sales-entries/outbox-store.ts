@@ -103,14 +103,14 @@ export interface RecordedError {
   details?: Record<string, unknown>;
 }
 
-/** Records how an attempt ended, if this worker still holds the entry; false when it lost it. */
+/** Records how an attempt ended, if this worker still holds the entry: the row as written; undefined when it lost it. */
 export async function finishAttempt(
   db: DbOrTx,
   key: EntryKey,
   owner: string,
   outcome: Outcome,
   now: number,
-): Promise<boolean> {
+): Promise<SalesEntryRow | undefined> {
   const released = { leaseOwner: null, leaseUntil: null, updatedAt: now };
   const set =
     outcome.state === "pushed"
@@ -140,12 +140,8 @@ export async function finishAttempt(
             lastErrorDetails: outcome.error.details ?? null,
             ...(outcome.exactAccountId ? { exactAccountId: outcome.exactAccountId } : {}),
           };
-  const done = await db
-    .update(salesEntries)
-    .set(set)
-    .where(held(key, owner))
-    .returning({ invoiceNumber: salesEntries.invoiceNumber });
-  return done.length === 1;
+  const [done] = await db.update(salesEntries).set(set).where(held(key, owner)).returning();
+  return done;
 }
 
 /** Gives claimed entries back untouched (a worker shutting down): due now, the claim not counted as an attempt. */
@@ -267,9 +263,11 @@ export async function recordPaidState(
   db: DbOrTx,
   key: EntryKey,
   state: { outstanding: string; paidAt: number | null },
-): Promise<void> {
-  await db
+): Promise<SalesEntryRow | undefined> {
+  const [row] = await db
     .update(salesEntries)
     .set({ outstanding: state.outstanding, paidAt: state.paidAt })
-    .where(and(keyOf(key), eq(salesEntries.state, "pushed")));
+    .where(and(keyOf(key), eq(salesEntries.state, "pushed")))
+    .returning();
+  return row;
 }

@@ -230,6 +230,28 @@ describe("pushing entries to Exact", () => {
   });
 });
 
+describe("booked amounts", () => {
+  it("puts an entry whose booked total differs from the invoice up for review, with both figures", async () => {
+    fixture = await startSalesFixture({ customers: ["1042"] });
+    const f = fixture;
+    // The bookkeeper changed code 2 in Exact after the settings were checked: Exact now books 9 % on it.
+    f.sim.state.requireDivision(SIM_DIVISION).financial.vatCode("2")!.Percentage = 0.09;
+    await f.submit("2026-0153", deskInvoice());
+
+    expect(await f.push()).toMatchObject({ claimed: 1, pushed: 0 });
+
+    const entry = await jsonOf<Entry & { lastError: { details: unknown } }>(await f.read("2026-0153"));
+    expect(entry.state).toBe("needs_review");
+    expect(entry.lastError.message).toMatch(
+      /Exact booked 529\.20 including 43\.70 VAT .* totals 587\.46 including 101\.96 VAT/,
+    );
+    expect(entry.lastError.details).toMatchObject({
+      exact: { totalInclVat: "529.20", vat: "43.70" },
+      invoice: { totalInclVat: "587.46", vat: "101.96" },
+    });
+  });
+});
+
 describe("paid state", () => {
   it("reads back which pushed entries are paid in one call, and stops checking paid ones", async () => {
     fixture = await startSalesFixture({ customers: ["1042"] });
@@ -255,5 +277,19 @@ describe("paid state", () => {
     expect(await f.checkPaid()).toMatchObject({ checked: 0, calls: 0 });
     f.sim.control.markSalesEntryPaid(SIM_DIVISION, "2026-0002");
     expect(await f.checkPaid(0)).toMatchObject({ checked: 2, paid: 1, calls: 1 });
+  });
+
+  it("never takes an entry that Exact no longer has (deleted or reversed) for paid", async () => {
+    fixture = await startSalesFixture({ customers: ["1042"] });
+    const f = fixture;
+    for (const number of ["2026-0001", "2026-0002"]) await f.submit(number, deskInvoice());
+    await f.push();
+    const gone = f.sim.control.salesEntries(SIM_DIVISION).find((entry) => entry.YourRef === "2026-0001")!;
+    f.sim.state.divisions.get(SIM_DIVISION)!.financial.removeSalesEntry(gone.EntryID);
+
+    expect(await f.checkPaid()).toMatchObject({ checked: 2, paid: 0, withoutReceivable: 1 });
+    expect((await jsonOf<{ paid: unknown }>(await f.read("2026-0001"))).paid).not.toMatchObject({
+      status: "paid",
+    });
   });
 });

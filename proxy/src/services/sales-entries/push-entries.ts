@@ -5,7 +5,9 @@ import { normaliseGuid } from "../../exact/odata";
 import { createSalesEntry, salesEntriesWithYourRefs } from "../../exact/resources/sales-entries";
 import type { SalesEntry } from "../../exact/schemas";
 import type { ExactServiceContext } from "../context";
+import { recordAttemptEvent } from "../events/invoice-events";
 import { isRefusal, outcomeOfError, type RetryPolicy, recordedError } from "./attempt-errors";
+import { bookedAmountsProblem } from "./booked-amounts";
 import { loadBookingContext } from "./booking-context";
 import type { CustomerLink, LinkCustomer } from "./customer-link";
 import { outcomeOfExisting } from "./existing-entry";
@@ -115,13 +117,18 @@ async function pushClaimed(
   const open = new Map(rows.map((row) => [row.invoiceNumber, row]));
 
   const finish = async (row: SalesEntryRow, outcome: Outcome, recovered = false) => {
-    const recorded = await finishAttempt(
-      ctx.db,
-      { ...scope, invoiceNumber: row.invoiceNumber },
-      options.owner,
-      outcome,
-      ctx.clock.now(),
-    );
+    const now = ctx.clock.now();
+    const recorded = await ctx.db.transaction(async (tx) => {
+      const written = await finishAttempt(
+        tx,
+        { ...scope, invoiceNumber: row.invoiceNumber },
+        options.owner,
+        outcome,
+        now,
+      );
+      if (written) await recordAttemptEvent(tx, written, now);
+      return written !== undefined;
+    });
     // Only now: an entry whose outcome could not be written stays open, to be given back below.
     open.delete(row.invoiceNumber);
     heartbeat.release(row.invoiceNumber);
@@ -262,6 +269,9 @@ async function pushClaimed(
         return failWith(row, lookupError);
       }
     }
+    const mismatch = bookedAmountsProblem(row.invoiceNumber, item.entry, created);
+    if (mismatch)
+      return finish(row, { state: "needs_review", exactAccountId: item.accountId, error: mismatch });
     await finish(row, {
       state: "pushed",
       exactAccountId: item.accountId,

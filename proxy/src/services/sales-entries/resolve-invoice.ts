@@ -163,6 +163,13 @@ function resolveVat(
       });
       return undefined;
     }
+    if (vatCode.type === "I") {
+      problems.push({
+        path: `${at}.vatCode`,
+        message: `VAT code ${line.vatCode} includes VAT in the amount, and line amounts exclude VAT; send vatRate or an excluding code`,
+      });
+      return undefined;
+    }
     return { code: vatCode.code, rate: vatRateFromFraction(vatCode.percentage) };
   }
 

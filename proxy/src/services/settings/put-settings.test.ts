@@ -58,4 +58,26 @@ describe("division settings against Exact's journals, GL accounts and VAT codes"
       new Set(["GET financial/Journals", "GET financial/GLAccounts", "GET vat/VATCodes"]),
     );
   });
+
+  it("refuses a VAT code that includes VAT (Exact Type I) for a rate: zapfloor's amounts exclude it", async () => {
+    fixture = await startSalesFixture();
+    const f = fixture;
+    const financial = f.sim.state.requireDivision(SIM_DIVISION).financial;
+    financial.vatCodes.push({
+      ...financial.vatCode("2")!,
+      ID: "5d0c6a3e-2b1f-4e8a-9c7d-1f2e3a4b5c6d",
+      Code: "2I ",
+      Description: "Btw hoog 21% inclusief",
+      Type: "I",
+    });
+    const response = await f.harness.app.request(
+      `/v1/divisions/${SIM_DIVISION}/settings?refresh=true`,
+      jsonRequest("PUT", f.tenant.tokens.bookkeeper, {
+        ...simSettings,
+        vatMapping: { ...simSettings.vatMapping, rates: { ...simSettings.vatMapping.rates, "21": "2I" } },
+      }),
+    );
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await jsonOf(response))).toMatch(/VAT code 2I includes VAT in the amount/);
+  });
 });

@@ -64,6 +64,9 @@ function vatCodeProblem(codes: VatCodeRef[] | undefined, code: string, rate: str
   if (!vatCode) return `VAT code ${code} does not exist in this division`;
   if (vatCode.blocked) return `VAT code ${code} is blocked`;
   if (vatCode.use === "P") return `VAT code ${code} is for purchases, not sales`;
+  // zapfloor's line amounts exclude VAT; an including code (Exact `Type` I) would book them as VAT-included.
+  if (vatCode.type === "I")
+    return `VAT code ${code} includes VAT in the amount; choose a code that excludes it`;
   if (vatCode.percentage === null) return undefined;
   const codeRate = vatRateFromFraction(vatCode.percentage);
   if (codeRate !== parseVatRate(rate)) return `VAT code ${code} is ${formatVatRate(codeRate)}%, not ${rate}%`;

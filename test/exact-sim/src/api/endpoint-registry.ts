@@ -6,6 +6,7 @@ import { syncTimestampEndpoint } from "../entities/sync-timestamp/sync-timestamp
 import { divisionsEndpoint } from "../entities/system/divisions-endpoint";
 import { glAccountsEndpoint } from "../financial/gl-accounts/gl-accounts-endpoint";
 import { journalsEndpoint } from "../financial/journals/journals-endpoint";
+import { cashflowReceivablesEndpoint } from "../financial/receivables/cashflow-receivables-endpoint";
 import { receivablesEndpoint } from "../financial/receivables/receivables-endpoint";
 import {
   salesEntriesEndpoint,
@@ -29,6 +30,7 @@ const ENDPOINTS: readonly EntityEndpoint[] = [
   salesEntriesEndpoint,
   salesEntryLinesEndpoint,
   receivablesEndpoint,
+  cashflowReceivablesEndpoint,
 ];
 
 const BY_PATH = new Map(ENDPOINTS.map((e) => [e.entitySet.toLowerCase(), e]));

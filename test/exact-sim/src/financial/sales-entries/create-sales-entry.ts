@@ -163,9 +163,19 @@ function buildLine(
   const vat = vatCodeText ? financial.vatCode(vatCodeText) : undefined;
   if (vatCodeText && !vat) throw businessRule(dutch.invalidReference("VATCodes"));
   const percentage = vat?.Percentage ?? 0;
-  const baseCents = toCents(amount);
   const override = input.get("VATAmountFC");
-  const vatAmountCents = typeof override === "number" ? toCents(override) : vatCents(baseCents, percentage);
+  // An including code (`Type` I) reads the line's amount as VAT included: the VAT is taken out of it, so the entry
+  // totals what was sent rather than what was sent plus VAT. How Exact splits it is UNCONFIRMED; this is the reading
+  // under which a client that sends net amounts books the wrong total.
+  const including = vat?.Type === "I";
+  const sentCents = toCents(amount);
+  const vatAmountCents =
+    typeof override === "number"
+      ? toCents(override)
+      : including
+        ? sentCents - Math.sign(sentCents) * Math.round(Math.abs(sentCents) / (1 + percentage))
+        : vatCents(sentCents, percentage);
+  const baseCents = including ? sentCents - vatAmountCents : sentCents;
 
   return {
     ID: newGuid(ctx.ids),

@@ -34,6 +34,23 @@ function setup() {
 const message = async (response: Response) => ((await response.json()) as Json).error.message.value;
 
 describe("salesentry/SalesEntries POST", () => {
+  it("takes the VAT out of a line booked with an including VAT code (Type I): the entry totals what was sent", async () => {
+    const { env, financial, revenue, post, entry } = setup();
+    financial.vatCodes.push({
+      ...financial.vatCode("2")!,
+      ID: "5d0c6a3e-2b1f-4e8a-9c7d-1f2e3a4b5c6d",
+      Code: "2I ",
+      Type: "I",
+    });
+    const response = await post(
+      entry({ SalesEntryLines: [{ GLAccount: revenue.ID, AmountFC: 121, VATCode: "2I" }] }),
+    );
+    expect(response.status).toBe(201);
+    const { d } = (await response.json()) as Json;
+    expect([d.AmountFC, d.VATAmountFC]).toEqual([121, 21]);
+    expect(env.sim.calls.count({ status: 201 })).toBe(1);
+  });
+
   it("books an entry with inline lines: VAT per line, total incl. VAT, entry number from the journal", async () => {
     const { post, entry, customer } = setup();
     const response = await post(entry());
@@ -176,6 +193,32 @@ describe("read/financial/ReceivablesList", () => {
     env.sim.control.markSalesEntryUnpaid(DIVISION, "R-1");
     const again: Json = await env.json(`${base}/read/financial/ReceivablesList?$select=YourRef`);
     expect(again.d.results.map((r: Json) => r.YourRef)).toEqual(["R-1", "R-2", "R-3"]);
+  });
+
+  it("cashflow/Receivables keeps paid receivables (IsFullyPaid), splits a part payment, and has none for a deleted entry", async () => {
+    const { env, post, entry } = setup();
+    for (const ref of ["C-1", "C-2", "C-3", "C-4"]) await post(entry({ YourRef: ref }));
+    env.sim.control.markSalesEntryPaid(DIVISION, "C-1");
+    env.sim.control.markSalesEntryPaid(DIVISION, "C-2", 1000);
+    const gone = env.sim.control.salesEntries(DIVISION).find((e) => e.YourRef === "C-4")!;
+    env.sim.state.divisions.get(DIVISION)!.financial.removeSalesEntry(gone.EntryID);
+    const list: Json = await env.json(
+      `${base}/cashflow/Receivables?$select=TransactionEntryID,YourRef,IsFullyPaid,AmountFC,Status`,
+    );
+    const rows = list.d.results.map((r: Json) => [r.YourRef, r.IsFullyPaid, r.AmountFC]);
+    expect(rows.sort()).toEqual([
+      ["C-1", true, 1270.55],
+      ["C-2", false, 270.55],
+      ["C-2", true, 1000],
+      ["C-3", false, 1270.55],
+    ]);
+    const c1 = env.sim.control.salesEntries(DIVISION).find((e) => e.YourRef === "C-1")!;
+    const byEntry: Json = await env.json(
+      `${base}/cashflow/Receivables?$select=TransactionEntryID,IsFullyPaid&$filter=${q(`TransactionEntryID eq guid'${c1.EntryID}'`)}`,
+    );
+    expect(byEntry.d.results).toEqual([
+      expect.objectContaining({ TransactionEntryID: c1.EntryID, IsFullyPaid: true }),
+    ]);
   });
 
   it("refuses to delete a customer that has sales entries", async () => {

@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from "vitest";
+import { buttonNamed, click, show } from "../../testing/render";
+import type { Attention } from "../../utils/proxy-types";
+import { AttentionList, type AttentionListProps } from "./AttentionList";
+
+const attention: Attention = {
+  division: 1234567,
+  bookings: { ready: true, missing: [] },
+  counts: { pushes: 2, conflicts: 0, suggestions: 1, problems: 2 },
+  items: [
+    {
+      kind: "push",
+      reason: "customer_needs_review",
+      action: "link_account",
+      message: 'Exact account "Prospect B.V." is a prospect, not a customer.',
+      invoiceNumber: "2026-0300",
+      entryState: "needs_review",
+      totalInclVat: "587.46",
+      customerNumber: "7007",
+      accounts: [{ id: "a1", name: "Prospect B.V.", code: "7007" }],
+      reasons: [],
+      updatedAt: "2026-11-20T09:30:00.000Z",
+    },
+    {
+      kind: "push",
+      reason: "booking_settings",
+      action: "fix_settings",
+      message: 'body.lines[1].revenueKey: "meeting_room" is not in the division\'s GL mapping',
+      invoiceNumber: "2026-0153",
+      entryState: "failed",
+      totalInclVat: "587.46",
+      customerNumber: "1042",
+      accounts: [],
+      reasons: [],
+      updatedAt: "2026-11-20T09:30:00.000Z",
+    },
+  ],
+};
+
+function list(overrides: Partial<AttentionListProps> = {}, locale: "en" | "nl" | "fr" = "en") {
+  const props: AttentionListProps = {
+    attention,
+    problem: null,
+    onRetry: vi.fn(),
+    onOpenSettings: vi.fn(),
+    onFixSettings: vi.fn(),
+    onShowAccount: vi.fn(),
+    onRetryPush: vi.fn(),
+    busyInvoice: null,
+    retryResult: null,
+    ...overrides,
+  };
+  return { props, container: show(<AttentionList {...props} />, locale) };
+}
+
+describe("AttentionList", () => {
+  it("says why each invoice waits, in plain words, with the action that resolves it", async () => {
+    const { container, props } = list();
+    const review = container.querySelector("[data-invoice='2026-0300']")!;
+    expect(review.textContent).toContain("Invoice 2026-0300 waits: customer 7007 needs linking by hand.");
+    await click(buttonNamed(review as HTMLElement, "Show Prospect B.V."));
+    expect(props.onShowAccount).toHaveBeenCalledWith(attention.items[0]!.accounts[0]);
+
+    const settings = container.querySelector("[data-invoice='2026-0153']")!;
+    expect(settings.textContent).toContain("Invoice 2026-0153: the booking settings do not book it.");
+    await click(buttonNamed(settings as HTMLElement, "Fix booking settings"));
+    expect(props.onFixSettings).toHaveBeenCalledOnce();
+    await click(buttonNamed(settings as HTMLElement, "Retry"));
+    expect(props.onRetryPush).toHaveBeenCalledWith("2026-0153");
+    expect(container.textContent).toContain("2 open problems");
+  });
+
+  it("shows why a retry was refused beside its invoice", () => {
+    const { container } = list({
+      retryResult: {
+        invoiceNumber: "2026-0153",
+        problem: { kind: "conflict", message: "Invoice 2026-0153 would not get through yet." },
+      },
+    });
+    const row = container.querySelector("[data-invoice='2026-0153']")!;
+    expect(row.querySelector("[role=alert]")?.textContent).toContain("would not get through yet");
+  });
+
+  it("speaks Dutch and French", () => {
+    expect(list({}, "nl").container.textContent).toContain(
+      "Factuur 2026-0300 wacht: klant 7007 moet met de hand gekoppeld worden.",
+    );
+    expect(list({}, "fr").container.textContent).toContain(
+      "La facture 2026-0300 attend : le client 7007 doit être lié à la main.",
+    );
+  });
+
+  it("says when nothing needs attention", () => {
+    const { container } = list({
+      attention: {
+        ...attention,
+        items: [],
+        counts: { pushes: 0, conflicts: 0, suggestions: 0, problems: 0 },
+      },
+    });
+    expect(container.textContent).toContain("Nothing needs attention.");
+  });
+});

@@ -1,0 +1,274 @@
+import { EVENT_TYPES } from "@zapfloor-exact/shared/schemas/events";
+import { eq } from "drizzle-orm";
+import { Webhook } from "standardwebhooks";
+import { afterEach, describe, expect, it } from "vitest";
+import { exactConnections } from "../../db/schema";
+import {
+  createWebhookWorker,
+  type WebhookWorker,
+  type WebhookWorkerOptions,
+} from "../../jobs/webhook-worker";
+import { jsonOf } from "../../testing/http";
+import { startWebhookReceiver, type WebhookReceiver } from "../../testing/webhook-receiver";
+import { refreshAccount } from "../mirror/refresh-account";
+import { syncDivision } from "../mirror/sync-division";
+import { type SalesFixture, SIM_DIVISION, startSalesFixture } from "../sales-entries/sim-fixture";
+import { deskInvoice, jsonRequest } from "../sales-entries/testing";
+
+let fixture: SalesFixture | undefined;
+let receiver: WebhookReceiver | undefined;
+let worker: WebhookWorker | undefined;
+afterEach(async () => {
+  await worker?.stop();
+  await receiver?.close();
+  await fixture?.close();
+  worker = receiver = fixture = undefined;
+});
+
+/** Quick retries, so that six attempts take well under a second. */
+const quick: WebhookWorkerOptions = {
+  pollMs: 20,
+  timeoutMs: 5000,
+  retryBaseMs: 20,
+  retryMaxMs: 200,
+  pauseAfterMs: 3_600_000,
+  concurrency: 8,
+  perEndpoint: 4,
+  purgeEveryMs: 3_600_000,
+  retentionMs: 30 * 86_400_000,
+};
+
+type Endpoint = { id: string; secret: string; status: string; pausedReason: string | null };
+
+async function setUp(options: Partial<WebhookWorkerOptions> = {}, eventTypes: string[] = []) {
+  // Exact calls are not retried: a fault meant to fail a sync fails it at once.
+  fixture = await startSalesFixture({
+    customers: ["1042"],
+    exact: { retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } },
+  });
+  receiver = await startWebhookReceiver();
+  const f = fixture;
+  const integration = (method: string, path: string, body?: unknown) =>
+    f.harness.app.request(path, jsonRequest(method, f.tenant.tokens.integration, body));
+  const created = await integration("POST", "/v1/webhook-endpoints", { url: receiver.url, eventTypes });
+  expect(created.status).toBe(201);
+  const endpoint = await jsonOf<Endpoint>(created);
+  worker = createWebhookWorker(f.harness.deps, { ...quick, ...options });
+  worker.start();
+  return { f, receiver, endpoint, integration };
+}
+
+describe("webhooks to zapfloor over HTTP", () => {
+  it("delivers every event type, signed so that the standardwebhooks package verifies it", async () => {
+    const { f, receiver, endpoint, integration } = await setUp();
+    const verifier = new Webhook(endpoint.secret);
+
+    // invoice.pushed, link.created (matched by SearchCode)
+    await f.submit("2026-0001", deskInvoice());
+    // customer.created_in_exact, link.created, invoice.pushed
+    await f.submit(
+      "2026-0002",
+      deskInvoice({ customer: { number: "5005", name: "Nieuw B.V.", country: "NL" } }),
+    );
+    expect(await f.push()).toMatchObject({ pushed: 2 });
+    // invoice.paid
+    f.sim.control.markSalesEntryPaid(SIM_DIVISION, "2026-0001");
+    expect(await f.checkPaid()).toMatchObject({ paid: 1 });
+    // invoice.failed: Exact refuses an entry for a blocked account
+    const blockedId = f.accountIds.get("1042")!;
+    f.sim.control.updateAccount(SIM_DIVISION, blockedId, { Blocked: true });
+    await f.submit("2026-0003", deskInvoice());
+    expect(await f.push()).toMatchObject({ failed: 1 });
+    // link.stale: the mirror learns that the linked account is blocked
+    await refreshAccount(f.harness.deps, { ...f.scope, accountId: blockedId });
+    // invoice.needs_review: the customer only matches a prospect
+    f.sim.control.insertAccount(SIM_DIVISION, { Name: "Prospect B.V.", SearchCode: "7007", Status: "P" });
+    await syncDivision(f.harness.deps, { ...f.scope, kind: "incremental" });
+    await f.submit(
+      "2026-0004",
+      deskInvoice({ customer: { number: "7007", name: "Prospect", country: "NL" } }),
+    );
+    expect(await f.push()).toMatchObject({ needsReview: 1 });
+    // link.removed
+    const createdId = f.sim.control
+      .accounts(SIM_DIVISION)
+      .find((account) => account.SearchCode === "5005")!.ID;
+    const unlinked = await f.harness.app.request(
+      `/v1/divisions/${SIM_DIVISION}/accounts/${createdId}/link`,
+      jsonRequest("DELETE", f.tenant.tokens.bookkeeper),
+    );
+    expect(unlinked.status).toBe(200);
+    // division.sync_failed
+    f.sim.control.addFault({ path: "sync/CRM/Accounts", action: "status", status: 500 });
+    await expect(syncDivision(f.harness.deps, { ...f.scope, kind: "incremental" })).rejects.toThrow();
+    f.sim.control.clearFaults();
+    // connection.needs_reconnect: the access token is due for a refresh that Exact refuses
+    f.sim.control.expireRefreshTokens();
+    await f.harness.deps.db
+      .update(exactConnections)
+      .set({ accessTokenExpiresAt: f.harness.clock.now() + 10_000 })
+      .where(eq(exactConnections.tenantId, f.tenant.tenantId));
+    await f.sim.calls.expectClientErrors(() =>
+      expect(syncDivision(f.harness.deps, { ...f.scope, kind: "incremental" })).rejects.toThrow(),
+    );
+    // invoice.reopened: Exact lists a paid entry as open again
+    const { recordPaidChange } = await import("../events/invoice-events");
+    const { readEntry, recordPaidState } = await import("../sales-entries/outbox-store");
+    await f.harness.deps.db.transaction(async (tx) => {
+      const key = { ...f.scope, invoiceNumber: "2026-0001" };
+      const before = (await readEntry(tx, key))!;
+      const after = (await recordPaidState(tx, key, { outstanding: "587.46", paidAt: null }))!;
+      await recordPaidChange(tx, before, after, f.harness.clock.now());
+    });
+
+    // Two each of invoice.pushed and link.created, one of every other type.
+    const received = await receiver.waitFor(
+      (got) => got.length >= 13 && EVENT_TYPES.every((type) => got.some((r) => r.event.type === type)),
+    );
+    for (const delivery of received) {
+      expect(verifier.verify(delivery.body, delivery.headers)).toEqual(delivery.event);
+      expect(delivery.headers["webhook-id"]).toBe(delivery.event.id);
+      expect(delivery.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+    }
+    const ofType = (type: string) => received.filter((r) => r.event.type === type).map((r) => r.event);
+    expect(ofType("invoice.pushed").map((e) => [e.data.invoiceNumber, e.data.state])).toEqual([
+      ["2026-0001", "pushed"],
+      ["2026-0002", "pushed"],
+    ]);
+    expect(ofType("invoice.paid")[0]?.data).toMatchObject({
+      invoiceNumber: "2026-0001",
+      paid: { status: "paid" },
+    });
+    expect(ofType("invoice.reopened")[0]?.data).toMatchObject({
+      paid: { status: "open", outstanding: "587.46" },
+    });
+    expect(ofType("invoice.failed")[0]?.data).toMatchObject({ invoiceNumber: "2026-0003", state: "failed" });
+    expect(ofType("invoice.needs_review")[0]?.data).toMatchObject({ invoiceNumber: "2026-0004" });
+    expect(ofType("customer.created_in_exact")[0]?.data).toMatchObject({
+      customerNumber: "5005",
+      how: "created",
+      linked: true,
+    });
+    expect(ofType("link.created").map((e) => e.data.customerNumber)).toEqual(["1042", "5005"]);
+    expect(ofType("link.removed")[0]?.data).toMatchObject({ customerNumber: "5005" });
+    expect(ofType("link.stale")[0]?.data).toMatchObject({
+      customerNumber: "1042",
+      reasons: [{ code: "account_blocked" }],
+    });
+    expect(ofType("division.sync_failed")).toHaveLength(1);
+    expect(ofType("connection.needs_reconnect")[0]).toMatchObject({
+      division: null,
+      data: { status: "needs_reconnect" },
+    });
+    expect(received).toHaveLength(13);
+
+    // The feed holds the same events, in the order they happened.
+    const feed = await jsonOf<{ events: { id: string }[]; nextCursor: string }>(
+      await integration("GET", "/v1/events"),
+    );
+    expect(new Set(feed.events.map((e) => e.id))).toEqual(new Set(received.map((r) => r.event.id)));
+    const after = await jsonOf<{ events: unknown[] }>(
+      await integration("GET", `/v1/events?after=${feed.nextCursor}`),
+    );
+    expect(after.events).toEqual([]);
+  }, 60_000);
+
+  it("gets an event to a receiver that failed 5 times on its 6th attempt, and keeps a resource's events in order", async () => {
+    const { f, receiver, endpoint, integration } = await setUp({}, ["invoice.pushed", "invoice.paid"]);
+    receiver.answerWith(({ n }) => (n < 5 ? 500 : 200));
+    await f.submit("2026-0001", deskInvoice());
+    await f.push();
+    f.sim.control.markSalesEntryPaid(SIM_DIVISION, "2026-0001");
+    await f.checkPaid();
+
+    const received = await receiver.waitFor((got) => got.length === 2);
+    expect(received.map((r) => r.event.type)).toEqual(["invoice.pushed", "invoice.paid"]);
+    expect(receiver.requests()).toBe(7);
+
+    type Log = {
+      deliveries: { eventType: string; state: string; attempts: { status: number; latencyMs: number }[] }[];
+    };
+    const readLog = async () =>
+      jsonOf<Log>(await integration("GET", `/v1/webhook-endpoints/${endpoint.id}/deliveries`));
+    // The receiver has its 2xx a moment before the proxy has recorded it.
+    let log = await readLog();
+    for (let i = 0; i < 100 && log.deliveries.some((d) => d.state !== "delivered"); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      log = await readLog();
+    }
+    expect(log.deliveries.map((d) => [d.eventType, d.state, d.attempts.map((a) => a.status)])).toEqual([
+      ["invoice.paid", "delivered", [200]],
+      ["invoice.pushed", "delivered", [500, 500, 500, 500, 500, 200]],
+    ]);
+    expect(log.deliveries[1]?.attempts.every((a) => a.latencyMs >= 0)).toBe(true);
+  }, 30_000);
+
+  it("pauses an endpoint that keeps failing, says why, and delivers what waited once it is resumed", async () => {
+    const { f, receiver, endpoint, integration } = await setUp({ pauseAfterMs: 300 });
+    receiver.answerWith(() => 503);
+    await f.submit("2026-0001", deskInvoice());
+    await f.push();
+
+    const paused = async () =>
+      (await jsonOf<{ endpoints: Endpoint[] }>(await integration("GET", "/v1/webhook-endpoints")))
+        .endpoints[0]!;
+    const giveUpAt = Date.now() + 10_000;
+    while ((await paused()).status !== "paused" && Date.now() < giveUpAt)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(await paused()).toMatchObject({
+      status: "paused",
+      pausedReason: expect.stringContaining("HTTP 503"),
+    });
+    const tried = receiver.requests();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(receiver.requests()).toBe(tried);
+
+    receiver.answerWith(() => 200);
+    const resumed = await integration("PATCH", `/v1/webhook-endpoints/${endpoint.id}`, { status: "enabled" });
+    expect(await jsonOf(resumed)).toMatchObject({ status: "enabled", pausedReason: null });
+    const received = await receiver.waitFor((got) => got.length >= 2);
+    expect(received.map((r) => r.event.type)).toEqual(["link.created", "invoice.pushed"]);
+  }, 30_000);
+
+  it("redelivers an event with the same webhook-id, and signs with both secrets while a rotation overlaps", async () => {
+    const { f, receiver, endpoint, integration } = await setUp({}, ["invoice.pushed"]);
+    await f.submit("2026-0001", deskInvoice());
+    await f.push();
+    const [first] = await receiver.waitFor((got) => got.length === 1);
+
+    const rotated = await jsonOf<Endpoint & { previousSecretValidUntil: string }>(
+      await integration("POST", `/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, {
+        overlapSeconds: 3600,
+      }),
+    );
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(endpoint.secret);
+    const again = await integration("POST", `/v1/events/${first!.event.id}/redeliver`, {});
+    expect(await jsonOf(again)).toEqual({ queued: 1 });
+    const [, second] = await receiver.waitFor((got) => got.length === 2);
+    expect(second!.headers["webhook-id"]).toBe(first!.event.id);
+    expect(second!.headers["webhook-signature"]!.split(" ")).toHaveLength(2);
+    expect(new Webhook(rotated.secret).verify(second!.body, second!.headers)).toEqual(first!.event);
+    expect(new Webhook(endpoint.secret).verify(second!.body, second!.headers)).toEqual(first!.event);
+  }, 30_000);
+});
+
+describe("webhook endpoint URLs", () => {
+  it("refuses the proxy itself, private addresses outside loopback and plain http on the internet", async () => {
+    const { integration } = await setUp();
+    for (const url of [
+      "http://proxy.test/hooks",
+      "https://10.0.0.8/hooks",
+      "https://169.254.169.254/latest/meta-data",
+      "https://[::ffff:192.168.1.1]/hooks",
+      "https://[fd00::1]/hooks",
+      "http://93.184.215.14/hooks",
+      "https://user:pass@93.184.215.14/hooks",
+    ]) {
+      const refused = await integration("POST", "/v1/webhook-endpoints", { url });
+      expect([url, refused.status]).toEqual([url, 400]);
+    }
+    const local = await integration("POST", "/v1/webhook-endpoints", { url: "http://localhost:9/hooks" });
+    expect(local.status).toBe(201);
+  }, 30_000);
+});
