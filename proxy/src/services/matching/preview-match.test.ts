@@ -6,6 +6,7 @@ import { type LinkingFixture, startLinkingFixture } from "../../testing/linking-
 import { countStatements } from "../../testing/statement-count";
 import { syncDivision } from "../mirror/sync-division";
 import { decideForCustomer } from "./decide-for-customer";
+import { explainDuplicates } from "./explain-duplicates";
 import { matchView } from "./match-view";
 
 let fixture: LinkingFixture;
@@ -58,7 +59,7 @@ async function fromDatabase(f: LinkingFixture, number: string): Promise<MatchRes
   const scope = { tenantId: f.tenant.tenantId, division: f.division };
   const customer = await readCustomer(f.harness.deps.db, f.tenant.tenantId, number);
   const decided = await decideForCustomer(f.harness.deps, scope, customer!);
-  return matchView({ ...decided, performed: "none" });
+  return explainDuplicates(f.harness.deps, scope, matchView({ ...decided, performed: "none" }));
 }
 
 describe("POST …/customers/{number}/match {create:false}", () => {

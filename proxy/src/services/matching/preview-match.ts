@@ -11,6 +11,7 @@ import { zapfloorCustomerOf } from "../customers/customer-row";
 import { divisionNotConnected } from "../divisions/require-division";
 import { divisionView } from "../overview/division-view";
 import { decisionOptions } from "./decide-for-customer";
+import { explainDuplicates } from "./explain-duplicates";
 import { matchView } from "./match-view";
 import { mirrorStateOf } from "./mirror-freshness";
 
@@ -37,10 +38,11 @@ export async function previewMatch(
   const customer = indexCustomer(zapfloorCustomerOf(row));
   const options = decisionOptions(mirrorStateOf(probe.sync, ctx.clock.now()), probe.similarNameMatch);
   const decision = decideForIndexedCustomer(customer, view.accounts.index, view.links.lookup, options);
-  return matchView({
+  const result = matchView({
     decision,
     accounts: new Map(),
     link: view.links.byCustomer.get(customer.number),
     performed: "none",
   });
+  return explainDuplicates(ctx, scope, result, view.accounts.index);
 }
