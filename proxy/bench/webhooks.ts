@@ -41,6 +41,7 @@ export default async function webhooks(): Promise<string> {
   const hanging = await startWebhookReceiver();
   hanging.answerWith(() => "hang");
   const settings = webhookJobOptions(parseEnv({}));
+  const loadAtStart = os.loadavg()[0] ?? 0;
   try {
     await prepareDatabase(database);
     const deps = depsOn(database.db, settings);
@@ -125,6 +126,7 @@ export default async function webhooks(): Promise<string> {
         `timeout ${n(settings.timeoutMs)} ms, ${settings.concurrency} deliveries in flight), a libSQL file database (WAL);`,
         "receivers are node http servers on loopback. A state change is a bookkeeper's unlink (its event written in the",
         "unlink's transaction); latency runs from the event's time to the receiver having the request, before its 2xx.",
+        `Machine: ${os.cpus().length} CPUs, Node ${process.version}; 1-minute load average ${loadAtStart.toFixed(1)} at the start.`,
         `${figure("webhooks.latency", `p50 ${n(p50)} ms, p99 ${n(p99)} ms`)}`,
         "",
         "| state change → receiver (healthy) | p50 | p99 | max | events |",
