@@ -282,6 +282,21 @@ describe("the event feed", () => {
   }, 30_000);
 });
 
+describe("link.stale", () => {
+  it("is recorded when Exact's Delete webhook removes a linked account from the mirror", async () => {
+    const { f, receiver } = await setUp({}, ["link.stale"]);
+    await f.submit("2026-0001", deskInvoice());
+    await f.push();
+    const { accountDeletedInExact } = await import("../mirror/account-deleted");
+    await accountDeletedInExact(f.harness.deps, { ...f.scope, accountId: f.accountIds.get("1042")! });
+    const [stale] = await receiver.waitFor((got) => got.length === 1);
+    expect(stale!.event).toMatchObject({
+      type: "link.stale",
+      data: { customerNumber: "1042", reasons: [{ code: "account_deleted" }] },
+    });
+  }, 30_000);
+});
+
 describe("webhook endpoint URLs", () => {
   it("refuses the proxy itself, private addresses outside loopback and plain http on the internet", async () => {
     const { integration } = await setUp();
