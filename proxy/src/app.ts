@@ -15,6 +15,7 @@ import { eventRoutes } from "./routes/events";
 import { exactRoutes } from "./routes/exact";
 import { healthRoutes } from "./routes/health";
 import { linkEventRoutes } from "./routes/link-events";
+import { pairingRoutes } from "./routes/pairing";
 import { salesEntryRoutes } from "./routes/sales-entries";
 import { settingsRoutes } from "./routes/settings";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints";
@@ -51,7 +52,8 @@ export function createApp(deps: AppDeps) {
     .route("/", linkEventRoutes())
     .route("/", attentionRoutes())
     .route("/", webhookEndpointRoutes())
-    .route("/", eventRoutes());
+    .route("/", eventRoutes())
+    .route("/", pairingRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

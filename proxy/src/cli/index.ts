@@ -1,6 +1,7 @@
 import { EnvError } from "../env";
 import { AppError } from "../errors";
 import { entriesCommand, entriesUsage } from "./commands/entries";
+import { eventsCommand, eventsUsage } from "./commands/events";
 import { exactCommand, exactUsage } from "./commands/exact";
 import { syncCommand, syncUsage } from "./commands/sync";
 import { tenantCommand, tenantUsage } from "./commands/tenant";
@@ -15,6 +16,7 @@ const commands: Record<string, Command> = {
   exact: exactCommand,
   sync: syncCommand,
   entries: entriesCommand,
+  events: eventsCommand,
 };
 
 const usage = [
@@ -25,6 +27,7 @@ const usage = [
   exactUsage,
   syncUsage,
   entriesUsage,
+  eventsUsage,
 ].join("\n");
 
 async function main(argv: string[]): Promise<number> {

@@ -4,7 +4,7 @@ import { baseUrlFor } from "./hosts";
 import type { ExactHttp } from "./http";
 import { budgetKey, type RateBudget } from "./rate-budget";
 import { readRateLimitHeaders } from "./rate-limit-headers";
-import { division as divisionSchema, me as meSchema } from "./schemas";
+import { division as divisionSchema, isUsableDivision, me as meSchema } from "./schemas";
 
 export interface ConsentPreview {
   userId: string | null;
@@ -46,7 +46,7 @@ export async function readConsentPreview(
   const user = meSchema.parse(meRows.rows[0]);
   const rows: unknown[] = [];
   let next: string | undefined =
-    `${base}/${user.CurrentDivision}/system/Divisions?$select=Code,Description,Country,Current`;
+    `${base}/${user.CurrentDivision}/system/Divisions?$select=Code,Description,Country,Current,Status,BlockingStatus`;
   for (let page = 0; next && page < MAX_PAGES; page++) {
     // Follow `__next`, but never send the token to a host other than this consent's.
     const link: URL = new URL(next);
@@ -58,8 +58,9 @@ export async function readConsentPreview(
     rows.push(...listed.rows);
     next = listed.next;
   }
-  const divisions = rows.map((row) => {
-    const parsed = divisionSchema.parse(row);
+  // Archived or blocked divisions are left out: every call to one would be a 403 toward the error block.
+  const usable = rows.map((row) => divisionSchema.parse(row)).filter(isUsableDivision);
+  const divisions = usable.map((parsed) => {
     return {
       division: parsed.Code,
       name: parsed.Description?.trim() || `Division ${parsed.Code}`,

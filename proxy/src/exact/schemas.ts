@@ -99,7 +99,19 @@ export const division = z.looseObject({
   Description: text,
   Country: text,
   Current: flag,
+  /** 1 for a division in use; other values (archived, inactive) are not usable. */
+  Status: z.number().int().nullable().optional(),
+  /** 0 not blocked; 1 backup, 2–6 conversion or copy, 100–102 deletion. [picqer `Division.php`] */
+  BlockingStatus: z.number().int().nullable().optional(),
 });
+
+/**
+ * Whether calls to a division can succeed: one that is archived or blocked (a backup, a conversion, a deletion)
+ * only answers 403 `DivisionBlocked`, and those count toward Exact's error block. [§6, §8]
+ */
+export function isUsableDivision(row: { Status?: number | null; BlockingStatus?: number | null }): boolean {
+  return (row.Status ?? 1) === 1 && (row.BlockingStatus ?? 0) === 0;
+}
 export type Division = z.output<typeof division>;
 
 export const journal = z.looseObject({

@@ -30,7 +30,7 @@ export function createWebhookWorker(ctx: WebhookContext, options: WebhookWorkerO
   let lastPurge = 0;
   const owner = ctx.exact.instanceId;
   // A claim outlives the receiver's timeout: a lease runs out only when its process is gone.
-  const leaseMs = options.timeoutMs + 15_000;
+  const leaseMs = options.timeoutMs * 2 + 1000;
 
   async function round(): Promise<number> {
     let claimed = 0;

@@ -585,3 +585,38 @@ describe("POST /v1/divisions/{division}/accounts/{exactId}/add-vat-and-link", ()
     expect(fixture.exactCalls()).toEqual([]);
   });
 });
+
+describe("duplicates already in Exact", () => {
+  it("the overview and the panel flag customers that look like the same company, and a match says which it chose", async () => {
+    fixture = await startLinkingFixture({
+      accounts: [
+        { Name: "Twin Works B.V.", Status: "C", IsSales: true, VATNumber: "BE0407186105", Country: "BE" },
+        { Name: "BV Twin Works", Status: "C", IsSales: true },
+        { Name: "Twin Prospect", Status: "P", VATNumber: "BE0407186105", Country: "BE" },
+      ],
+      customers: { "3003": { name: "Twin Works", vatNumber: "BE0407186105", country: "BE" } },
+    });
+    const f = fixture;
+    const page = await jsonOf<{ accounts: OverviewRow[] }>(
+      await f.bookkeeper("GET", `/v1/divisions/${f.division}/accounts?q=twin`),
+    );
+    const byId = new Map(page.accounts.map((row) => [row.account.id, row]));
+    expect(byId.get(f.ids[0]!)?.lookalikes).toEqual([
+      { accountId: f.ids[1], name: "BV Twin Works", code: expect.any(String), sharedOn: ["name"] },
+    ]);
+    expect(byId.get(f.ids[1]!)?.lookalikes).toEqual([expect.objectContaining({ accountId: f.ids[0] })]);
+    const detail = await jsonOf<AccountDetail>(
+      await f.bookkeeper("GET", `/v1/divisions/${f.division}/accounts/${f.ids[1]}`),
+    );
+    expect(detail.lookalikes).toEqual([expect.objectContaining({ accountId: f.ids[0], sharedOn: ["name"] })]);
+
+    const match = await jsonOf<{ outcome: string; reasons: { code: string; message: string }[] }>(
+      await f.integration("POST", `/v1/divisions/${f.division}/customers/3003/match`, { create: false }),
+    );
+    expect(match.outcome).toBe("match");
+    const explained = match.reasons.find((reason) => reason.code === "duplicates_in_exact");
+    expect(explained?.message).toBe(
+      'Exact also has "BV Twin Works" (same name), which looks like the same company; "Twin Works B.V." was chosen because it has the customer\'s VAT number. Merge the duplicates in Exact.',
+    );
+  });
+});

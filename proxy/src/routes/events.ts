@@ -10,7 +10,7 @@ import type { AppEnv } from "../context";
 import { requireRole } from "../middleware/auth";
 import { readEventFeed } from "../services/events/event-feed";
 import { redeliverEvent } from "../services/webhooks/redeliver";
-import { bearer, errors } from "./openapi";
+import { access, errors } from "./openapi";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 const tags = ["webhooks to zapfloor"];
@@ -20,10 +20,11 @@ const feedRoute = createRoute({
   path: "/v1/events",
   tags,
   summary: "The event feed, for integrators who cannot receive webhooks",
-  description:
+  ...access(
+    "integration",
     "The tenant's events after `after`, oldest first; the same events the webhooks deliver, kept 30 days. " +
-    "With `wait` (up to 30 s) an empty answer waits for the next event. Always pass the `nextCursor` back.",
-  security: bearer,
+      "With `wait` (up to 30 s) an empty answer waits for the next event. Always pass the `nextCursor` back.",
+  ),
   middleware: [requireRole("integration")] as const,
   request: { query: eventFeedQuerySchema },
   responses: {
@@ -37,7 +38,7 @@ const redeliverRoute = createRoute({
   path: "/v1/events/{eventId}/redeliver",
   tags,
   summary: "Send an event again, to one endpoint or to every endpoint that wants it",
-  security: bearer,
+  ...access("integration"),
   middleware: [requireRole("integration")] as const,
   request: { params: eventParamSchema, body: { content: json(redeliverSchema), required: false } },
   responses: {

@@ -20,7 +20,7 @@ import {
   listEndpoints,
   rotateSecret,
 } from "../services/webhooks/manage-endpoints";
-import { bearer, errors } from "./openapi";
+import { access, errors } from "./openapi";
 
 const DEFAULT_OVERLAP_SECONDS = 86_400;
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
@@ -32,11 +32,12 @@ const createEndpointRoute = createRoute({
   path: "/v1/webhook-endpoints",
   tags,
   summary: "Register a URL that receives signed events (Standard Webhooks)",
-  description:
+  ...access(
+    "integration",
     "The URL must be https (plain http only on loopback); one pointing at this proxy or at a private address " +
-    "outside loopback is refused, after resolving its host name. The answer carries the `whsec_` secret, shown " +
-    "only now. See `webhooks` in this document for the events and docs/webhooks.md for verifying deliveries.",
-  security: bearer,
+      "outside loopback is refused, after resolving its host name. The answer carries the `whsec_` secret, shown " +
+      "only now. See `webhooks` in this document for the events and docs/webhooks.md for verifying deliveries.",
+  ),
   middleware: [integration] as const,
   request: { body: { content: json(webhookEndpointInputSchema), required: true } },
   responses: {
@@ -50,7 +51,7 @@ const listEndpointsRoute = createRoute({
   path: "/v1/webhook-endpoints",
   tags,
   summary: "The tenant's webhook endpoints, with why one is paused",
-  security: bearer,
+  ...access("integration"),
   middleware: [integration] as const,
   responses: {
     200: { description: "Every endpoint.", content: json(webhookEndpointListSchema) },
@@ -63,10 +64,11 @@ const updateEndpointRoute = createRoute({
   path: "/v1/webhook-endpoints/{endpointId}",
   tags,
   summary: "Change an endpoint's URL or event types, or pause or resume it",
-  description:
+  ...access(
+    "integration",
     "A paused endpoint keeps its deliveries queued (30 days at most); `status: enabled` resumes it and delivers " +
-    "what waited, in order per resource.",
-  security: bearer,
+      "what waited, in order per resource.",
+  ),
   middleware: [integration] as const,
   request: {
     params: endpointParamSchema,
@@ -83,7 +85,7 @@ const deleteEndpointRoute = createRoute({
   path: "/v1/webhook-endpoints/{endpointId}",
   tags,
   summary: "Remove an endpoint, its queue and its delivery log",
-  security: bearer,
+  ...access("integration"),
   middleware: [integration] as const,
   request: { params: endpointParamSchema },
   responses: {
@@ -97,10 +99,11 @@ const rotateRoute = createRoute({
   path: "/v1/webhook-endpoints/{endpointId}/rotate-secret",
   tags,
   summary: "Replace the signing secret, the old one still signing for an overlap window",
-  description:
+  ...access(
+    "integration",
     "During the overlap each delivery carries two signatures in `webhook-signature` (space-separated): one " +
-    "with the new secret, one with the old.",
-  security: bearer,
+      "with the new secret, one with the old.",
+  ),
   middleware: [integration] as const,
   request: { params: endpointParamSchema, body: { content: json(rotateSecretSchema), required: false } },
   responses: {
@@ -114,7 +117,7 @@ const deliveriesRoute = createRoute({
   path: "/v1/webhook-endpoints/{endpointId}/deliveries",
   tags,
   summary: "The endpoint's delivery log: each event's attempts, the receiver's status and latency",
-  security: bearer,
+  ...access("integration"),
   middleware: [integration] as const,
   request: { params: endpointParamSchema, query: deliveryListQuerySchema },
   responses: {

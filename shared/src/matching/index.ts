@@ -18,6 +18,7 @@ export {
 export { normaliseCountry } from "./country";
 export { CustomerIndex } from "./customer-index";
 export { decideForIndexedCustomer, decideMatch } from "./decide";
+export { type LookalikeAccount, lookalikeCustomers } from "./duplicates";
 export { type AccountFix, type FieldChange, vatFixFor } from "./fixes";
 export {
   type IndexedAccount,

@@ -52,6 +52,19 @@ export const suggestionSchema = z
   })
   .meta({ id: "Suggestion" });
 
+/** Another Exact customer that looks like the same company: a duplicate in Exact, to merge there. */
+export const lookalikeAccountSchema = z
+  .object({
+    accountId: z.string(),
+    name: z.string(),
+    code: z.string().nullable(),
+    sharedOn: z.array(z.enum(["vat", "name"])).meta({
+      description:
+        "`vat`: the same VAT number; `name`: the same name once legal forms, accents and punctuation are set aside.",
+    }),
+  })
+  .meta({ id: "LookalikeAccount" });
+
 export const overviewRowSchema = z
   .object({
     account: exactAccountSchema,
@@ -60,6 +73,9 @@ export const overviewRowSchema = z
     suggestion: suggestionSchema,
     warnings: z.array(reasonSchema).meta({
       description: "Not a customer, blocked, deleted, VAT differs from the linked customer.",
+    }),
+    lookalikes: z.array(lookalikeAccountSchema).optional().meta({
+      description: "Other Exact customers that look like the same company (same VAT number or name).",
     }),
   })
   .meta({ id: "OverviewRow" });

@@ -91,14 +91,17 @@ export const eventFeedQuerySchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,200}$/, "the `nextCursor` of a previous page")
     .optional()
-    .meta({ description: "`nextCursor` of the previous page; without it, the oldest event kept (30 days)." }),
+    .meta({
+      description: "`nextCursor` of the previous page; without it, the oldest event kept (30 days).",
+      example: "ZXZ0XzAxSjlZ",
+    }),
   wait: z.coerce
     .number()
     .int()
     .min(0)
     .max(30)
     .default(0)
-    .meta({ description: "Seconds (0–30) to wait for the next event when there is none yet." }),
+    .meta({ description: "Seconds (0–30) to wait for the next event when there is none yet.", example: 25 }),
   limit: pageQuery.limit,
 });
 
@@ -120,7 +123,10 @@ const webhookUrlSchema = z
 const eventTypesSchema = z
   .array(eventTypeSchema)
   .max(EVENT_TYPES.length)
-  .meta({ description: "The event types wanted; empty or left out: all." });
+  .meta({
+    description: "The event types wanted; empty or left out: all.",
+    example: ["invoice.pushed", "invoice.failed", "invoice.paid"],
+  });
 
 export const endpointStatusSchema = z.enum(["enabled", "paused"]);
 
@@ -128,7 +134,10 @@ export const webhookEndpointInputSchema = z
   .strictObject({
     url: webhookUrlSchema,
     eventTypes: eventTypesSchema.default([]),
-    description: z.string().max(500).default(""),
+    description: z.string().max(500).default("").meta({
+      description: "A note for people: what receives these events.",
+      example: "zapfloor production",
+    }),
   })
   .meta({ id: "WebhookEndpointInput" });
 
@@ -136,10 +145,14 @@ export const webhookEndpointUpdateSchema = z
   .strictObject({
     url: webhookUrlSchema.optional(),
     eventTypes: eventTypesSchema.optional(),
-    description: z.string().max(500).optional(),
-    status: endpointStatusSchema
-      .optional()
-      .meta({ description: "`enabled` resumes a paused endpoint: what waited is delivered in order." }),
+    description: z.string().max(500).optional().meta({
+      description: "A note for people: what receives these events.",
+      example: "zapfloor production",
+    }),
+    status: endpointStatusSchema.optional().meta({
+      description: "`enabled` resumes a paused endpoint: what waited is delivered in order.",
+      example: "enabled",
+    }),
   })
   .meta({ id: "WebhookEndpointUpdate" });
 
@@ -175,7 +188,10 @@ export const webhookEndpointListSchema = z
   .meta({ id: "WebhookEndpointList" });
 
 export const endpointParamSchema = z.object({
-  endpointId: z.string().regex(/^ep_[A-Za-z0-9]{1,64}$/, "a webhook endpoint id (ep_…)"),
+  endpointId: z
+    .string()
+    .regex(/^ep_[A-Za-z0-9]{1,64}$/, "a webhook endpoint id (ep_…)")
+    .meta({ description: "The webhook endpoint's id.", example: "ep_2fK9xQ7LmN" }),
 });
 
 export const rotateSecretSchema = z
@@ -186,7 +202,10 @@ export const rotateSecretSchema = z
       .min(0)
       .max(7 * 86_400)
       .default(86_400)
-      .meta({ description: "How long the old secret still signs too (default 24 h, at most 7 days)." }),
+      .meta({
+        description: "How long the old secret still signs too, in seconds (default 24 h, at most 7 days).",
+        example: 86400,
+      }),
   })
   .meta({ id: "RotateSecret" });
 
@@ -217,14 +236,18 @@ export const deliveryListSchema = z
   .meta({ id: "DeliveryList" });
 
 export const eventParamSchema = z.object({
-  eventId: z.string().regex(/^evt_[A-Za-z0-9]{1,64}$/, "an event id (evt_…)"),
+  eventId: z
+    .string()
+    .regex(/^evt_[A-Za-z0-9]{1,64}$/, "an event id (evt_…)")
+    .meta({ description: "The event's id.", example: "evt_01J9Y4Q2V7" }),
 });
 
 export const redeliverSchema = z
   .strictObject({
-    endpointId: endpointParamSchema.shape.endpointId
-      .optional()
-      .meta({ description: "Only this endpoint; by default every endpoint that wants the event type." }),
+    endpointId: endpointParamSchema.shape.endpointId.optional().meta({
+      description: "Only this endpoint; by default every endpoint that wants the event type.",
+      example: "ep_2fK9xQ7LmN",
+    }),
   })
   .meta({ id: "RedeliverRequest" });
 

@@ -50,6 +50,8 @@ const proxyReasonCodes = [
   "changed_meanwhile",
   /** Accepting a suggestion: there is nothing unambiguous to accept for this account. */
   "no_suggestion",
+  /** Exact holds other customers that look like the same company as the chosen one; says which and why. */
+  "duplicates_in_exact",
 ] as const;
 
 export const reasonCodes = [...decisionReasonCodes, ...proxyReasonCodes] as const;

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { useI18n } from "../../i18n/I18nContext";
 import type { MessageId } from "../../i18n/translate";
 import type { OverviewRow } from "../../utils/proxy-types";
+import { LookalikeNote } from "../LookalikeNote";
 import { concerns, describeReason, describeSignal } from "../reasons";
 import { UnlinkConfirmButtons } from "../UnlinkConfirmButtons";
 
@@ -25,6 +26,7 @@ export function AccountRow({ row, busy, onLink, onUnlink, onLinkOther }: Account
       <div class="zfx-orow__account">
         <span class="zfx-orow__name">{account.name}</span>
         <span class="zfx-muted zfx-orow__meta">
+          <LookalikeNote lookalikes={row.lookalikes} compact />{" "}
           {[account.code, account.vatNumber, account.city].filter(Boolean).join(" · ")}
         </span>
       </div>

@@ -156,6 +156,16 @@ describe("AccountPanel", () => {
     expect(props.onAddVatAndLink).toHaveBeenCalledWith("1042");
   });
 
+  it("flags Exact customers that look like the same company", () => {
+    const account = sampleDetail({
+      lookalikes: [{ accountId: "x", name: "BV Twin Works", code: "12", sharedOn: ["name", "vat"] }],
+    });
+    const { container } = panel({ state: "ready", account }, {}, "nl");
+    expect(container.querySelector("[data-lookalikes]")?.textContent).toBe(
+      "Lijkt hetzelfde bedrijf als 12 BV Twin Works (zelfde naam, zelfde btw-nummer) in Exact: voeg ze daar samen.",
+    );
+  });
+
   it("shows names as text, never as markup", () => {
     const account = sampleDetail({
       account: { ...sampleDetail().account, name: "<img src=x onerror=alert(1)> Labs" },

@@ -2,6 +2,7 @@ import { useI18n } from "../../i18n/I18nContext";
 import type { Problem } from "../../utils/api-result";
 import type { AccountDetail, AccountInvoicesView } from "../../utils/proxy-types";
 import { CustomerSearch, type SearchCustomers } from "../CustomerSearch";
+import { LookalikeNote } from "../LookalikeNote";
 import { ProblemNotice } from "../ProblemNotice";
 import "../theme.css";
 import "./AccountPanel.css";
@@ -123,6 +124,7 @@ function ReadyBody(props: AccountPanelProps & { account: AccountDetail }) {
         })}
       </p>
       <WarningList account={account} />
+      <LookalikeNote lookalikes={account.lookalikes} />
       {props.actionProblem && (
         <ProblemNotice
           problem={props.actionProblem}

@@ -84,6 +84,8 @@ export const en = {
   "reason.search_code_changed": "Exact keeps a different SearchCode than the zapfloor number.",
   "reason.customer_unknown": "The linked zapfloor customer {customer} is not known to the proxy.",
   "reason.changed_meanwhile": "The account or the customer changed meanwhile.",
+  "reason.duplicates_in_exact":
+    "Exact has other customers that look like the same company; this one was chosen by its identifiers.",
   "reason.no_suggestion": "Nothing unambiguous to accept.",
 
   "todo.not_a_customer": "Make it a customer in Exact, or use “Make customer and link”.",
@@ -150,6 +152,10 @@ export const en = {
   "overview.state.conflict": "Conflict",
   "overview.linkSuggestion": "Link {number}",
   "overview.linkOther": "Link…",
+  "overview.lookalikes": "Looks like the same company as {names} in Exact: merge them there.",
+  "overview.lookalikes.vat": "same VAT number",
+  "overview.lookalikes.name": "same name",
+  "overview.lookalikes.short": "Duplicate in Exact?",
   "overview.loaded": "{count} accounts loaded",
   "overview.loadedAll": "{count} accounts",
   "overview.loadingMore": "Loading more…",

@@ -81,6 +81,8 @@ export const fr: Messages = {
   "reason.search_code_changed": "Exact garde un autre code de recherche que le numéro zapfloor.",
   "reason.customer_unknown": "Le client zapfloor lié {customer} est inconnu du proxy.",
   "reason.changed_meanwhile": "Le compte ou le client a changé entre-temps.",
+  "reason.duplicates_in_exact":
+    "Exact a d'autres clients qui semblent être la même entreprise ; celui-ci a été choisi par ses identifiants.",
   "reason.no_suggestion": "Aucune proposition sans ambiguïté à accepter.",
 
   "todo.not_a_customer": "Faites-en un client dans Exact, ou utilisez « Passer en client et lier ».",
@@ -148,6 +150,10 @@ export const fr: Messages = {
   "overview.state.conflict": "Conflit",
   "overview.linkSuggestion": "Lier {number}",
   "overview.linkOther": "Lier…",
+  "overview.lookalikes": "Semble être la même entreprise que {names} dans Exact : fusionnez-les là-bas.",
+  "overview.lookalikes.vat": "même n° de TVA",
+  "overview.lookalikes.name": "même nom",
+  "overview.lookalikes.short": "Doublon dans Exact ?",
   "overview.loaded": "{count} comptes chargés",
   "overview.loadedAll": "{count} comptes",
   "overview.loadingMore": "Chargement…",

@@ -82,6 +82,8 @@ export const nl: Messages = {
   "reason.search_code_changed": "Exact heeft een andere zoekcode dan het zapfloor-nummer.",
   "reason.customer_unknown": "De gekoppelde zapfloor-klant {customer} is niet bekend bij de proxy.",
   "reason.changed_meanwhile": "De relatie of de klant is intussen gewijzigd.",
+  "reason.duplicates_in_exact":
+    "Exact heeft andere klanten die hetzelfde bedrijf lijken; deze werd gekozen op zijn kenmerken.",
   "reason.no_suggestion": "Geen eenduidig voorstel om te aanvaarden.",
 
   "todo.not_a_customer": "Maak er in Exact een klant van, of kies “Klant maken en koppelen”.",
@@ -149,6 +151,10 @@ export const nl: Messages = {
   "overview.state.conflict": "Conflict",
   "overview.linkSuggestion": "Koppel {number}",
   "overview.linkOther": "Koppelen…",
+  "overview.lookalikes": "Lijkt hetzelfde bedrijf als {names} in Exact: voeg ze daar samen.",
+  "overview.lookalikes.vat": "zelfde btw-nummer",
+  "overview.lookalikes.name": "zelfde naam",
+  "overview.lookalikes.short": "Dubbel in Exact?",
   "overview.loaded": "{count} relaties geladen",
   "overview.loadedAll": "{count} relaties",
   "overview.loadingMore": "Meer laden…",

@@ -1,12 +1,16 @@
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { tenants, tokenRoles } from "../../db/schema";
+import { createPairingCode } from "../../services/pairing/create-pairing-code";
 import { createToken } from "../../services/tenants/create-token";
 import { revokeToken } from "../../services/tenants/revoke-token";
 import { type CliRuntime, UsageError } from "../runtime";
 
 export const tokenUsage = `  token create <tenantId> --role integration|bookkeeper [--label <text>] [--json]
-  token revoke <tenantId> <tokenId>`;
+  token revoke <tenantId> <tokenId>
+  token pair <tenantId> [--label <text>] [--json]
+                                  a short, single-use code (10 minutes) that the extension's options page
+                                  exchanges for a bookkeeper token`;
 
 export async function tokenCommand(runtime: CliRuntime, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -30,6 +34,20 @@ export async function tokenCommand(runtime: CliRuntime, args: string[]): Promise
     if (values.json)
       runtime.out(JSON.stringify({ id: created.id, role, label: created.label, token: created.token }));
     else runtime.out(`${role} token ${created.id} for "${tenant.name}" — shown once:\n  ${created.token}`);
+    return;
+  }
+  if (verb === "pair") {
+    const paired = await createPairingCode(runtime, {
+      tenantId,
+      ...(values.label ? { label: values.label } : {}),
+    });
+    const expiresAt = new Date(paired.expiresAt).toISOString();
+    if (values.json) runtime.out(JSON.stringify({ code: paired.code, expiresAt }));
+    else
+      runtime.out(
+        `Pairing code for "${tenant.name}": ${paired.code}\n` +
+          `Enter it with the proxy URL on the extension's options page before ${expiresAt}; it works once.`,
+      );
     return;
   }
   if (verb === "revoke") {

@@ -11,6 +11,7 @@ export * from "./leases";
 export * from "./link-events";
 export * from "./links";
 export * from "./oauth-states";
+export * from "./pairing-codes";
 export * from "./rate-budgets";
 export * from "./sales-entries";
 export * from "./tenants";

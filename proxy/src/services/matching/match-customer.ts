@@ -12,6 +12,7 @@ import { syncDivision } from "../mirror/sync-division";
 import { readSettings } from "../settings/settings-store";
 import { createAccountOnce } from "./create-account-once";
 import { type CustomerDecision, decideForCustomer } from "./decide-for-customer";
+import { explainDuplicates } from "./explain-duplicates";
 import { matchView } from "./match-view";
 import { mirroredAccountOf } from "./mirrored-account";
 import { assertFitsSearchCode } from "./new-customer";
@@ -36,6 +37,10 @@ const MAX_ROUNDS = 4;
  * the division's settings say to promote it.
  */
 export async function matchCustomer(ctx: ExactServiceContext, input: MatchInput): Promise<MatchResult> {
+  return explainDuplicates(ctx, input, await decideAndAct(ctx, input));
+}
+
+async function decideAndAct(ctx: ExactServiceContext, input: MatchInput): Promise<MatchResult> {
   const scope = { tenantId: input.tenantId, division: input.division };
   await requireDivision(ctx, input.tenantId, input.division);
   const customer = await readCustomer(ctx.db, input.tenantId, input.customerNumber);

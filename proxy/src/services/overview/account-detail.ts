@@ -9,6 +9,7 @@ import { requireLoadedMirror } from "../divisions/require-loaded-mirror";
 import { mirroredAccountOf } from "../matching/mirrored-account";
 import { divisionView, sortKeyOf } from "./division-view";
 import { rowOf } from "./list-accounts";
+import { lookalikesOf } from "./lookalikes";
 import { candidateReasons } from "./overview-row";
 
 /** One account for the panel on Exact's account page: mirror data, link (who, how, when), candidates with reasons. */
@@ -34,6 +35,7 @@ export async function accountDetail(
   const linkedCustomer = link ? view.customers.rows.get(link.customerNumber) : undefined;
   return {
     ...overview,
+    lookalikes: lookalikesOf(view, exactId),
     division: input.division,
     link: overview.link
       ? { ...overview.link, customer: linkedCustomer ? customerView(linkedCustomer) : null }

@@ -4,6 +4,7 @@ import type { ServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
 import { requireLoadedMirror } from "../divisions/require-loaded-mirror";
 import { type DivisionView, divisionView, type ListedAccount } from "./division-view";
+import { lookalikesOf } from "./lookalikes";
 import { overviewRow } from "./overview-row";
 
 export interface OverviewInput {
@@ -41,7 +42,8 @@ export async function listAccounts(ctx: ServiceContext, input: OverviewInput) {
       more = true;
       break;
     }
-    rows.push(row);
+    // Only for the rows shown: looking for duplicates in every row a state filter passes over would cost a pass.
+    rows.push({ ...row, lookalikes: lookalikesOf(view, listed.account.id) });
     last = listed;
   }
   const [name, id] = last?.sortKey.split("\u0000") ?? [];

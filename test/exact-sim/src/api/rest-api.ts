@@ -66,6 +66,11 @@ export async function handleRestCall(runtime: SimRuntime, c: Context, trace: Cal
   if (!division || !grant.divisions.includes(divisionCode)) {
     throw forbidden("NoDivisionAccess", "Forbidden");
   }
+  if (division.blockingStatus !== 0 || division.status !== 1) {
+    // A blocked division answers 403 with `Reason: DivisionBlocked` [§8, I-picqer-451]; an archived one likewise
+    // here (its real answer is UNCONFIRMED; a refusal is the strict reading).
+    throw forbidden("DivisionBlocked", "Forbidden");
+  }
 
   if (
     runtime.options.errorBlock.block &&

@@ -83,6 +83,17 @@ export function controlRoutes(control: SimulatorControl): Hono {
     const input = await body(c, seedSchema.shape.divisions.element);
     return c.json(control.addDivision(input), 201);
   });
+  app.put("/divisions/:d/status", async (c) => {
+    const change = await body(
+      c,
+      z.object({ status: z.number().int().optional(), blockingStatus: z.number().int().optional() }),
+    );
+    control.setDivisionStatus(Number(c.req.param("d")), {
+      ...(change.status === undefined ? {} : { status: change.status }),
+      ...(change.blockingStatus === undefined ? {} : { blockingStatus: change.blockingStatus }),
+    });
+    return c.json({ ok: true });
+  });
   app.put("/current-division", async (c) => {
     control.setCurrentDivision((await body(c, z.object({ code: z.number().int() }))).code);
     return c.json({ ok: true });

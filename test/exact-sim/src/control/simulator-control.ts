@@ -209,6 +209,13 @@ export class SimulatorControl {
     return [...this.#division(division).financial.salesEntriesByKey()].map(summarizeEntry);
   }
 
+  /** Archives (`status` other than 1) or blocks (`blockingStatus` other than 0) a division, or brings it back. */
+  setDivisionStatus(division: number, change: { status?: number; blockingStatus?: number }): void {
+    const data = this.runtime.state.requireDivision(division);
+    if (change.status !== undefined) data.status = change.status;
+    if (change.blockingStatus !== undefined) data.blockingStatus = change.blockingStatus;
+  }
+
   /** Marks an entry (by EntryID or YourRef) paid, fully or for `amount`; it then leaves the receivables list. */
   markSalesEntryPaid(division: number, entryIdOrYourRef: string, amount?: number): SalesEntrySummary {
     const entry = this.#salesEntry(division, entryIdOrYourRef);

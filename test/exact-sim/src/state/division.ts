@@ -22,6 +22,10 @@ export class DivisionData {
   readonly financial = new FinancialData();
   /** Highest numeric account code ever stored; the next auto-assigned Code is one above it. */
   highestAccountCode = 0;
+  /** system/Divisions `Status`: 1 for a division in use (the recording); any other value is not (UNCONFIRMED). */
+  status = 1;
+  /** system/Divisions `BlockingStatus`: 0 not blocked, 1 backup, 2–6 conversion or copy, 100–102 deletion. */
+  blockingStatus = 0;
   #rowVersion: number;
 
   constructor(profile: DivisionProfile, firstTimestamp = 1_000_000) {

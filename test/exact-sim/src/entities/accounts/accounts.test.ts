@@ -305,6 +305,27 @@ describe("system endpoints", () => {
     expect(body.d.results[0].CurrentDivision).toBe(DIVISION);
   });
 
+  it("shows an archived or blocked division's Status and BlockingStatus, and answers its calls 403 DivisionBlocked", async () => {
+    const env = testSim({
+      seed: {
+        seed: 7,
+        divisions: [
+          { code: DIVISION, name: "Testkantoor B.V.", accounts: 5, country: "NL" },
+          { code: 2002, name: "Archief B.V.", accounts: 5, country: "NL" },
+        ],
+      },
+    });
+    env.sim.control.setDivisionStatus(2002, { blockingStatus: 1 });
+    const listed: Json = await env.json(`${base}/system/Divisions?$select=Code,Status,BlockingStatus`);
+    expect(listed.d.results).toContainEqual(
+      expect.objectContaining({ Code: 2002, Status: 1, BlockingStatus: 1 }),
+    );
+    env.sim.control.setDivisionStatus(2002, { blockingStatus: 0, status: 2 });
+    const refused = await env.api(`/api/v1/2002/crm/Accounts?$select=ID&$filter=${q("Name eq 'x'")}`);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("Reason")).toBe("DivisionBlocked");
+  });
+
   it("answers 404 for an unknown entity and 406 without Accept: application/json", async () => {
     const env = testSim();
     expect((await env.api(`${base}/crm/Nonsense`)).status).toBe(404);

@@ -82,9 +82,10 @@ export function divisionRow(
   profile: DivisionProfile,
   user: SimUser,
   currentDivision: number | undefined,
+  state: { status: number; blockingStatus: number } = { status: 1, blockingStatus: 0 },
 ): Record<string, unknown> {
   return {
-    BlockingStatus: 0,
+    BlockingStatus: state.blockingStatus,
     Code: profile.code,
     Country: padCountry(profile.country),
     Created: profile.created,
@@ -107,7 +108,7 @@ export function divisionRow(
     ModifierFullName: user.fullName,
     SiretNumber: "",
     StartDate: profile.created,
-    Status: 1,
+    Status: state.status,
     TemplateCode: TEMPLATES[profile.country] ?? `${profile.country}_Base`,
   };
 }

@@ -21,7 +21,7 @@ function rows(req: RestRequest): Row[] {
     .map((code) => state.division(code))
     .filter((d) => d !== undefined)
     .sort((a, b) => a.code - b.code)
-    .map((d) => divisionRow(d.profile, ctx.user, state.currentDivision));
+    .map((d) => divisionRow(d.profile, ctx.user, state.currentDivision, d));
 }
 
 function target(req: RestRequest): RenderTarget<Row> {
