@@ -3,8 +3,10 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { AppDeps, AppEnv } from "./context";
+import { describeError, type StorageErrorCode, storageErrorOf } from "./db/storage-error";
 import { AppError, errorBody, validationError } from "./errors";
 import { bodyLimits } from "./middleware/body-limits";
+import { apiRateLimit } from "./middleware/rate-limit";
 import { requestLog } from "./middleware/request-log";
 import { accountRoutes } from "./routes/accounts";
 import { attentionRoutes } from "./routes/attention";
@@ -38,6 +40,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use(requestLog);
   app.use(bodyLimits);
+  if (deps.apiRateLimit) app.use("/v1/*", apiRateLimit(deps.apiRateLimit, deps.clock));
 
   // Chained, so that the app's type carries every route for the typed client (`client.ts`).
   const routes = app
@@ -81,14 +84,14 @@ export function createApp(deps: AppDeps) {
 
   app.onError((cause, c) => {
     const error = toAppError(cause);
-    if (error.code === "internal") {
+    if (error.code === "internal" || error.code.startsWith("storage_")) {
       deps.logger.error("unhandled error", {
         requestId: c.get("requestId"),
-        error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause),
+        error: `${cause instanceof Error ? cause.name : "Error"}: ${describeError(cause)}`,
       });
     }
     const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if (error.code === "rate_limited" && typeof retryAfter === "number") {
+    if ((error.code === "rate_limited" || error.code === "storage_busy") && typeof retryAfter === "number") {
       c.header("Retry-After", String(retryAfter));
     }
     return c.json(errorBody(error, c.get("requestId")), error.status);
@@ -101,12 +104,23 @@ export type App = ReturnType<typeof createApp>;
 /** The app with every route in its type: what `hc<AppType>` builds a typed client from. */
 export type AppType = App;
 
+const storageMessages: Record<StorageErrorCode, string> = {
+  storage_full: "The proxy's database is full. Quote the request id when reporting it.",
+  storage_busy: "The proxy's database is busy. Try again shortly.",
+  storage_unavailable: "The proxy's database cannot be written. Quote the request id when reporting it.",
+};
+const storageDetails: Partial<Record<StorageErrorCode, { retryAfterSeconds: number }>> = {
+  storage_busy: { retryAfterSeconds: 2 },
+};
+
 function toAppError(cause: unknown): AppError {
   if (cause instanceof AppError) return cause;
   if (cause instanceof HTTPException && cause.status < 500) {
     const code = cause.status === 401 ? "unauthorized" : cause.status === 404 ? "not_found" : "validation";
     return new AppError(code, cause.message || "The request could not be read.");
   }
+  const storage = storageErrorOf(cause);
+  if (storage) return new AppError(storage, storageMessages[storage], storageDetails[storage]);
   // Never echo an unexpected error's text: it may carry internals. The log keeps it, keyed by request id.
   return new AppError(
     "internal",

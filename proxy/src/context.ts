@@ -3,6 +3,7 @@ import type { Db } from "./db/client";
 import type { ExactRuntime } from "./exact/runtime";
 import type { BackgroundJobs } from "./jobs/background-jobs";
 import type { Logger } from "./logger";
+import type { ApiRateLimit } from "./middleware/rate-limit";
 import type { Caller } from "./services/tenants/authenticate";
 
 /** Everything the app needs from the outside world; `index.ts` builds it once, tests build their own. */
@@ -15,6 +16,8 @@ export interface AppDeps {
   /** The proxy's public URL: OAuth redirects and webhook callbacks point here. */
   publicUrl: string;
   jobs: BackgroundJobs;
+  /** Requests a minute per API token; none: unlimited (tests and benchmarks that build their own app). */
+  apiRateLimit?: ApiRateLimit;
 }
 
 export interface AppEnv {

@@ -44,6 +44,8 @@ const envSchema = z
     /** How long a claimed entry stays reserved for its worker without renewal; must outlast any one Exact call. */
     OUTBOX_LEASE_MS: z.coerce.number().int().min(200).max(3_600_000).default(120_000),
     PAID_CHECK_MINUTES: z.coerce.number().positive().max(10_080).default(60),
+    /** Requests a minute one API token may send to one proxy process; over it: 429 with Retry-After. */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     /** How often the webhook worker looks for due deliveries. */
     WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
     /** A receiver must answer 2xx within this long, or the attempt failed. */

@@ -12,6 +12,10 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   conflict: 409,
   rate_limited: 429,
   too_large: 413,
+  // A load balancer takes a replica answering 503 out; `/ready` says why.
+  storage_full: 503,
+  storage_busy: 503,
+  storage_unavailable: 503,
   upstream: 502,
   internal: 500,
 };

@@ -33,7 +33,12 @@ export async function openRuntime(env: Env, logger: Logger, clock: Clock = syste
     ...salesEntryJobOptions(env, matchOrCreateForPush),
     webhooks: webhookJobOptions(env),
   });
-  const deps: AppDeps = { ...context, version, jobs };
+  const deps: AppDeps = {
+    ...context,
+    version,
+    jobs,
+    apiRateLimit: { perMinute: env.API_RATE_LIMIT_PER_MINUTE },
+  };
   return {
     deps,
     database,

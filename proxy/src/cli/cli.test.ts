@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunningSimulator, startExactSimulator } from "@zapfloor-exact/exact-sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp } from "../testing/test-app";
 
 const entry = fileURLToPath(new URL("./index.ts", import.meta.url));
 let simulator: RunningSimulator;
@@ -57,6 +58,32 @@ describe("the operator CLI against the sandbox simulator", () => {
       tokens: { integration: expect.stringMatching(/^zfx_/) },
     });
     tenantId = created.tenantId;
+  });
+
+  it("prints a pairing code that trades for a bookkeeper token, once", async () => {
+    const run = await cli(["token", "pair", tenantId, "--label", "Anna", "--json"]);
+    expect(run.code).toBe(0);
+    const { code } = JSON.parse(run.out) as { code: string; expiresAt: string };
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const { app, database } = await createTestApp({ databaseUrl: env.DATABASE_URL! });
+    try {
+      const exchange = () =>
+        app.request("/v1/pairing/exchange", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ code }),
+        });
+      const first = await exchange();
+      expect(first.status).toBe(200);
+      expect(await first.json()).toMatchObject({
+        role: "bookkeeper",
+        label: "Anna",
+        tenantName: "Acme Spaces",
+      });
+      expect((await exchange()).status).toBe(400);
+    } finally {
+      database.close();
+    }
   });
 
   it("connects Exact Online without a person, lists the divisions and loads each one's accounts", async () => {

@@ -75,7 +75,10 @@ export function serializeWrites(client: Client, options: { everything: boolean }
     return new Proxy(transaction, {
       get(target, property, receiver) {
         if (property === "commit") return () => finish(() => target.commit());
-        if (property === "rollback") return () => finish(() => target.rollback());
+        // A statement that failed with SQLITE_FULL (or I/O) has already rolled SQLite's transaction back; the
+        // rollback must not then fail and hide that first error.
+        if (property === "rollback")
+          return () => finish(() => (target.closed ? Promise.resolve() : target.rollback()).catch(() => {}));
         if (property === "close") {
           return () => {
             try {

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { divisionSync, divisions } from "../db/schema";
+import { describeError } from "../db/storage-error";
 import type { ExactServiceContext } from "../services/context";
 import { ensureAccountsWebhook } from "../services/mirror/ensure-webhook";
 import { refreshAccount } from "../services/mirror/refresh-account";
@@ -14,6 +15,8 @@ export interface BackgroundJobsOptions {
   /** The sales-entry outbox worker; not started without it. */
   outbox?: OutboxWorkerOptions;
   paidState?: PaidStateOptions;
+  /** Webhook deliveries for one account within this time are served by one refresh. Default 2 s. */
+  webhookCoalesceMs?: number;
   /** The webhook delivery worker; not started without it. */
   webhooks?: WebhookWorkerOptions;
 }
@@ -52,22 +55,45 @@ export function createBackgroundJobs(
           ctx.logger.warn("background sync failed", {
             tenantId,
             division,
-            error: error instanceof Error ? error.message : String(error),
+            error: describeError(error),
           });
         })
         .finally(() => queued.delete(key)),
     );
   }
 
+  const coalesceMs = options.webhookCoalesceMs ?? 2000;
+  const refreshes = new Map<string, { started: boolean; again: boolean }>();
+
+  /**
+   * Refreshes one account after a webhook, at most once per window: deliveries for the same account that come
+   * while a refresh waits join it; one that comes while it runs gets a single refresh after it.
+   */
   function refreshAccountSoon(tenantId: string, division: number, accountId: string) {
+    const key = `${tenantId}:${division}:${accountId}`;
+    const waiting = refreshes.get(key);
+    if (waiting) {
+      if (waiting.started) waiting.again = true;
+      return;
+    }
+    const state = { started: false, again: true };
+    refreshes.set(key, state);
     track(
-      refreshAccount(ctx, { tenantId, division, accountId }).catch((error: unknown) => {
-        ctx.logger.warn("webhook account refresh failed", {
-          tenantId,
-          division,
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }),
+      (async () => {
+        while (state.again) {
+          await new Promise((resolve) => setTimeout(resolve, coalesceMs).unref());
+          state.started = true;
+          state.again = false;
+          await refreshAccount(ctx, { tenantId, division, accountId }).catch((error: unknown) => {
+            ctx.logger.warn("webhook account refresh failed", {
+              tenantId,
+              division,
+              error: describeError(error),
+            });
+          });
+          state.started = false;
+        }
+      })().finally(() => refreshes.delete(key)),
     );
   }
 

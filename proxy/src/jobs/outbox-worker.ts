@@ -1,3 +1,4 @@
+import { describeError } from "../db/storage-error";
 import type { Env } from "../env";
 import type { ExactServiceContext } from "../services/context";
 import { defaultRetryPolicy, type RetryPolicy } from "../services/sales-entries/attempt-errors";
@@ -34,7 +35,7 @@ export function createOutboxWorker(ctx: ExactServiceContext, options: OutboxWork
         claimed = (await runOnce()).claimed;
       } catch (error) {
         ctx.logger.error("outbox worker run failed", {
-          error: error instanceof Error ? error.message : String(error),
+          error: describeError(error),
         });
       }
       if (claimed > 0) continue;

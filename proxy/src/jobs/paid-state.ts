@@ -1,3 +1,4 @@
+import { describeError } from "../db/storage-error";
 import type { ExactServiceContext } from "../services/context";
 import { checkPaidState, type PaidCheckResult } from "../services/sales-entries/check-paid";
 
@@ -20,7 +21,7 @@ export function createPaidStateChecker(ctx: ExactServiceContext, options: PaidSt
         await runOnce();
       } catch (error) {
         ctx.logger.warn("paid-state check failed", {
-          error: error instanceof Error ? error.message : String(error),
+          error: describeError(error),
         });
       }
       try {

@@ -1,3 +1,4 @@
+import { describeError } from "../db/storage-error";
 import type { Env } from "../env";
 import { purgeOldEvents } from "../services/events/purge-events";
 import type { WebhookContext } from "../services/webhooks/context";
@@ -51,7 +52,7 @@ export function createWebhookWorker(ctx: WebhookContext, options: WebhookWorkerO
             ctx.logger.error("webhook delivery failed unexpectedly", {
               endpointId,
               eventId: row.eventId,
-              error: error instanceof Error ? error.message : String(error),
+              error: describeError(error),
             });
           })
           .finally(() => {
@@ -78,7 +79,7 @@ export function createWebhookWorker(ctx: WebhookContext, options: WebhookWorkerO
         claimed = await round();
       } catch (error) {
         ctx.logger.error("webhook worker run failed", {
-          error: error instanceof Error ? error.message : String(error),
+          error: describeError(error),
         });
       }
       if (claimed > 0 && total < options.concurrency) continue;

@@ -1,3 +1,4 @@
+import { webhookHashCode } from "@zapfloor-exact/exact-sim";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../app";
@@ -85,5 +86,48 @@ describe("POST /webhooks/exact", () => {
     const result = await syncDivision(ctx, { tenantId, division: DIVISION });
     expect(result).toMatchObject({ kind: "incremental", deleted: 0 });
     expect(harness.sim.calls.entries({ statusClass: "4xx" })).toEqual([]);
+  });
+
+  it("refreshes an account once for a burst of deliveries, and drops replays of one delivery", async () => {
+    const sim = await startSimHarness();
+    harness = sim;
+    sim.sim.control.addDivision({ code: DIVISION, name: "Webhook test B.V.", accounts: 20 });
+    const { tenantId } = await sim.connectTenant();
+    await syncDivision(sim.deps, { tenantId, division: DIVISION });
+    const [first, second] = sim.sim.control.accounts(DIVISION);
+    const deliver = (key: string, createdOn: string) => {
+      const content = JSON.stringify({
+        Topic: "Accounts",
+        ClientId: sim.exactApp.clientId,
+        Division: DIVISION,
+        Action: "Update",
+        Key: key,
+        ExactOnlineEndpoint: `${sim.simulator.url}/api/v1/${DIVISION}/crm/Accounts(guid'${key}')`,
+        EventCreatedOn: createdOn,
+      });
+      const hash = webhookHashCode(sim.exactApp.webhookSecret ?? "", content);
+      return sim.app.request("/webhooks/exact", {
+        method: "POST",
+        body: `{"Content":${content},"HashCode":"${hash}"}`,
+      });
+    };
+    sim.sim.calls.reset();
+
+    // The same signed delivery 40 times, then 40 different ones for the same account, then one for another.
+    for (let i = 0; i < 40; i++) expect((await deliver(first!.ID, "2026-11-25T09:00:00")).status).toBe(200);
+    for (let i = 0; i < 40; i++) await deliver(first!.ID, `2026-11-25T09:00:${String(i).padStart(2, "0")}`);
+    await deliver(second!.ID, "2026-11-25T09:00:00");
+    await sim.deps.jobs.idle();
+    expect(sim.sim.calls.count({ division: DIVISION })).toBe(2);
+
+    // A later change of the same account is refreshed again.
+    await deliver(first!.ID, "2026-11-25T09:05:00");
+    await sim.deps.jobs.idle();
+    expect(sim.sim.calls.count({ division: DIVISION })).toBe(3);
+
+    // A replay of an earlier delivery, after the window: recognised and dropped.
+    await deliver(second!.ID, "2026-11-25T09:00:00");
+    await sim.deps.jobs.idle();
+    expect(sim.sim.calls.count({ division: DIVISION })).toBe(3);
   });
 });

@@ -4,6 +4,7 @@ import type { AppEnv } from "../context";
 import { divisions } from "../db/schema";
 import { AppError } from "../errors";
 import { normaliseGuid } from "../exact/odata";
+import { createReplayMemory } from "../security/replay-memory";
 import { verifyWebhookSignature } from "../security/webhook-signature";
 import { accountDeletedInExact } from "../services/mirror/account-deleted";
 import { access, errors } from "./openapi";
@@ -35,7 +36,11 @@ const route = createRoute({
   },
 });
 
+/** Exact retries an unanswered delivery within minutes; a replay of the same signed bytes is dropped. */
+const REPLAY_TTL_MS = 15 * 60_000;
+
 export function webhookRoutes() {
+  let replays: ReturnType<typeof createReplayMemory> | undefined;
   return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     const raw = await c.req.text();
     // Right after a subscription is made, Exact posts an empty body and expects a 2xx. [§7, I-hookdeck-152]
@@ -46,6 +51,8 @@ export function webhookRoutes() {
     if (!secret || !verifyWebhookSignature(raw, secret)) {
       throw new AppError("unauthorized", "The webhook signature does not match.");
     }
+    replays ??= createReplayMemory({ ttlMs: REPLAY_TTL_MS, capacity: 50_000, now: () => deps.clock.now() });
+    if (!replays.firstTime(raw)) return c.json({ received: true }, 200);
     const parsed = delivery.safeParse(JSON.parse(raw));
     if (!parsed.success)
       throw new AppError("validation", "The webhook body is not an Exact Online delivery.");

@@ -9,6 +9,9 @@ export const errorCodeSchema = z.enum([
   "upstream",
   "rate_limited",
   "too_large",
+  "storage_full",
+  "storage_busy",
+  "storage_unavailable",
   "internal",
 ]);
 

@@ -9,8 +9,8 @@ import { type CliRuntime, UsageError } from "../runtime";
 export const tokenUsage = `  token create <tenantId> --role integration|bookkeeper [--label <text>] [--json]
   token revoke <tenantId> <tokenId>
   token pair <tenantId> [--label <text>] [--json]
-                                  a short, single-use code (10 minutes) that the extension's options page
-                                  exchanges for a bookkeeper token`;
+                                  a short, single-use code (10 minutes) that POST /v1/pairing/exchange
+                                  trades for a new bookkeeper token`;
 
 export async function tokenCommand(runtime: CliRuntime, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -46,7 +46,7 @@ export async function tokenCommand(runtime: CliRuntime, args: string[]): Promise
     else
       runtime.out(
         `Pairing code for "${tenant.name}": ${paired.code}\n` +
-          `Enter it with the proxy URL on the extension's options page before ${expiresAt}; it works once.`,
+          `It works once, until ${expiresAt}: POST {"code":"…"} to /v1/pairing/exchange for a bookkeeper token.`,
       );
     return;
   }

@@ -15,7 +15,7 @@ import { type CustomerDecision, decideForCustomer } from "./decide-for-customer"
 import { explainDuplicates } from "./explain-duplicates";
 import { matchView } from "./match-view";
 import { mirroredAccountOf } from "./mirrored-account";
-import { assertFitsSearchCode } from "./new-customer";
+import { assertFitsExactAccount, assertFitsSearchCode } from "./new-customer";
 
 export interface MatchInput {
   tenantId: string;
@@ -69,6 +69,7 @@ async function decideAndAct(ctx: ExactServiceContext, input: MatchInput): Promis
         return matchView({ ...decided, performed: "none", extraReasons: [autoCreateOff(input.division)] });
       }
       assertFitsSearchCode(customer.number, ctx.exact.app.searchCodeMaxLength);
+      assertFitsExactAccount(customer);
       // The decision rests on a usable mirror (else it is `unknown`); one synced over a minute ago is caught up first.
       const freshness = decided.mirror.freshness;
       if (freshness === "stale" && !syncedFirst) {

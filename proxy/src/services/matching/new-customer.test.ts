@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assertFitsSearchCode } from "./new-customer";
+import type { CustomerRow } from "../../db/customer-store";
+import { assertFitsExactAccount, assertFitsSearchCode } from "./new-customer";
 
 describe("assertFitsSearchCode", () => {
   it("accepts a zapfloor number that fits Exact's SearchCode", () => {
@@ -20,6 +21,34 @@ describe("assertFitsSearchCode", () => {
     expect(() => assertFitsSearchCode("12345", 4)).toThrow(
       expect.objectContaining({
         details: { problems: [expect.objectContaining({ message: expect.stringContaining("at most 4") })] },
+      }),
+    );
+  });
+});
+
+describe("assertFitsExactAccount", () => {
+  const customer = (overrides: Partial<CustomerRow>) =>
+    ({ number: "1042", name: "Flexwerk B.V.", country: "NL", address: null, ...overrides }) as CustomerRow;
+
+  it("accepts a customer whose fields fit Exact's account", () => {
+    expect(() => assertFitsExactAccount(customer({ name: "N".repeat(50) }))).not.toThrow();
+  });
+
+  it("refuses a name over Exact's 50 characters, saying which field and how long, before any Exact call", () => {
+    expect(() =>
+      assertFitsExactAccount(customer({ name: "N".repeat(51), address: { city: "C".repeat(41) } })),
+    ).toThrow(
+      expect.objectContaining({
+        code: "validation",
+        details: {
+          problems: [
+            expect.objectContaining({
+              path: "body.name",
+              message: "name has 51 characters; Exact Online keeps at most 50 in an account's Name",
+            }),
+            expect.objectContaining({ path: "body.address.city" }),
+          ],
+        },
       }),
     );
   });

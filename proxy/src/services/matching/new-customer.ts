@@ -1,6 +1,7 @@
 import { formatVatForExact } from "@zapfloor-exact/shared/matching";
 import type { CustomerRow } from "../../db/customer-store";
 import { validationError } from "../../errors";
+import { type LimitedAccountField, overlongAccountFields } from "../../exact/field-limits";
 import type { NewCustomer } from "../../exact/resources/accounts";
 
 /**
@@ -27,6 +28,34 @@ export function assertFitsSearchCode(
     "This customer cannot be created in Exact Online.",
   );
 }
+
+/**
+ * Refuses, before any Exact call, a customer whose name, address, e-mail or VAT number is longer than Exact keeps
+ * (`ACCOUNT_FIELD_LIMITS`): created with a cut name, it could be mistaken for another customer and never matched
+ * by name again, so the proxy says which field and how long instead.
+ */
+export function assertFitsExactAccount(customer: CustomerRow): void {
+  const overlong = overlongAccountFields(newCustomerFor(customer));
+  if (overlong.length === 0) return;
+  throw validationError(
+    overlong.map(({ field, length, limit }) => ({
+      path: `body.${ZAPFLOOR_FIELD[field]}`,
+      message: `${ZAPFLOOR_FIELD[field]} has ${length} characters; Exact Online keeps at most ${limit} in an account's ${field}`,
+    })),
+    "This customer cannot be created in Exact Online as it is: shorten the fields named, or link an existing account.",
+  );
+}
+
+const ZAPFLOOR_FIELD: Record<LimitedAccountField, string> = {
+  Name: "name",
+  AddressLine1: "address.line1",
+  AddressLine2: "address.line2",
+  City: "address.city",
+  Postcode: "address.postcode",
+  Email: "email",
+  VATNumber: "vatNumber",
+  ChamberOfCommerce: "companyNumber",
+};
 
 /** The Exact customer to create for a zapfloor customer: Status C, allowed for sales, SearchCode = its number. */
 export function newCustomerFor(customer: CustomerRow): NewCustomer {

@@ -8,6 +8,7 @@ import {
   upsertAccounts,
 } from "../../db/mirror-store";
 import type { SyncKind } from "../../db/schema";
+import { describeError } from "../../db/storage-error";
 import type { DivisionApi } from "../../exact/client";
 import { accountsChangedSince, accountsDeletedSince } from "../../exact/resources/accounts";
 import type { ExactServiceContext } from "../context";
@@ -97,7 +98,7 @@ export async function syncDivision(ctx: ExactServiceContext, request: SyncReques
       ms: finishedAt - startedAt,
     };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeError(error);
     const failedAt = ctx.clock.now();
     await ctx.db.transaction(async (tx) => {
       await finishSync(tx, scope, owner, { status: "failed", lastError: message });

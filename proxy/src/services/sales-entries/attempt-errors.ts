@@ -1,3 +1,4 @@
+import { describeError } from "../../db/storage-error";
 import { AppError } from "../../errors";
 import { ExactApiError } from "../../exact/errors";
 import type { Outcome, RecordedError } from "./outbox-store";
@@ -42,7 +43,7 @@ export function recordedError(error: unknown): RecordedError {
     };
   }
   if (error instanceof AppError) return { message: error.message, details: { code: error.code } };
-  return { message: error instanceof Error ? error.message : String(error) };
+  return { message: describeError(error) };
 }
 
 /** Exact refused the request itself: the same request will be refused again until someone fixes the cause. */

@@ -1,5 +1,6 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { apiTokens, type TokenRole } from "../../db/schema";
+import { describeError } from "../../db/storage-error";
 import { hashApiToken, looksLikeApiToken } from "../../security/api-tokens";
 import type { ServiceContext } from "../context";
 
@@ -23,8 +24,9 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
   if (!row) return undefined;
   const now = ctx.clock.now();
   // Recording every use would add a write to every request; a minute's precision is enough to spot dead tokens.
+  // Bookkeeping only: it never holds up or fails the request it records (the database may be busy or full).
   if (!row.lastUsedAt || row.lastUsedAt < now - LAST_USED_PRECISION_MS) {
-    await ctx.db
+    void ctx.db
       .update(apiTokens)
       .set({ lastUsedAt: now })
       .where(
@@ -32,6 +34,9 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
           eq(apiTokens.id, row.id),
           or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, now - LAST_USED_PRECISION_MS)),
         ),
+      )
+      .catch((error: unknown) =>
+        ctx.logger.warn("token use not recorded", { tokenId: row.id, error: describeError(error) }),
       );
   }
   return { tenantId: row.tenantId, tokenId: row.id, role: row.role, label: row.label };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createExactSimulator } from "../simulator";
 import { DIVISION, type Json, TEST_START, testSim } from "../testing/test-sim";
 
 const path = `/api/v1/${DIVISION}/crm/Accounts?$select=ID&$top=1`;
@@ -87,5 +88,30 @@ describe("rate limits", () => {
     env.clock.advance(3_600_001);
     const fresh = env.sim.control.issueTokens().access_token;
     expect((await env.api(path, {}, fresh)).status).toBe(200);
+  });
+
+  it("blocks by default after more than 10 client errors an hour on one endpoint, with a 429 without rate-limit headers", async () => {
+    const env = testSim();
+    const bad = `/api/v1/${DIVISION}/crm/Accounts?$filter=Nope%20eq%201`;
+    for (let i = 0; i < 11; i++) expect((await env.api(bad)).status).toBe(400);
+    const blocked = await env.api(path);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("X-RateLimit-Minutely-Remaining")).toBeNull();
+    expect(env.sim.calls.entries({ statusClass: "4xx" })).toHaveLength(11);
+  });
+
+  it("tells the client errors a test asked for from unexpected ones", async () => {
+    const { sim, clock } = testSim();
+    const strict = createExactSimulator({ clock, seed: sim.options.seed });
+    const token = strict.control.issueTokens().access_token;
+    const get = (url: string) =>
+      strict.app.request(`http://exact.test${url}`, {
+        headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
+      });
+    const bad = `/api/v1/${DIVISION}/crm/Accounts?$filter=Nope%20eq%201`;
+    await strict.calls.expectClientErrors(() => get(bad));
+    await get(bad);
+    expect(strict.calls.unexpectedClientErrors()).toHaveLength(1);
+    expect(strict.calls.entries({ statusClass: "4xx" })).toHaveLength(2);
   });
 });

@@ -147,6 +147,22 @@ export function store(
   });
 }
 
+/**
+ * Longest text kept per written account field, with its Dutch label. Exact's pages show no lengths: these are one
+ * third-party schema's (skylence-be/exactonline-laravel-api `Account.json`), UNCONFIRMED, and the proxy checks the
+ * same numbers before posting. Over the limit is a 500 business rule here (the strict reading; Exact may cut).
+ */
+const FIELD_LIMITS: Record<string, [string, number]> = {
+  Name: ["Naam", 50],
+  AddressLine1: ["Adresregel 1", 60],
+  AddressLine2: ["Adresregel 2", 60],
+  City: ["Plaats", 40],
+  Postcode: ["Postcode", 20],
+  Email: ["E-mail", 100],
+  VATNumber: ["Btw-nummer", 20],
+  ChamberOfCommerce: ["KvK-nummer", 40],
+};
+
 function normalizeWritable(ctx: SimContext, values: Map<string, unknown>) {
   const status = values.get("Status");
   if (status !== undefined && status !== null && !STATUSES.has(status as string)) {
@@ -156,6 +172,10 @@ function normalizeWritable(ctx: SimContext, values: Map<string, unknown>) {
   if (typeof country === "string" && country.trim() !== "") {
     if (!isKnownCountry(country)) throw businessRule(dutch.invalidReference("Countries"));
     values.set("Country", padCountry(country));
+  }
+  for (const [field, [dutchName, max]] of Object.entries(FIELD_LIMITS)) {
+    const value = values.get(field);
+    if (typeof value === "string" && value.length > max) throw businessRule(dutch.tooLong(dutchName, max));
   }
   const searchCode = values.get("SearchCode");
   const max = ctx.options.accounts.searchCodeMaxLength;

@@ -225,6 +225,18 @@ describe("crm/Accounts writes", () => {
     expect(deleted.d.results[0].EntityType).toBe(2);
   });
 
+  it("refuses a Name over 50 characters with a 500 and a Dutch message, creating nothing", async () => {
+    const env = testSim();
+    const before = env.sim.control.accounts(DIVISION).length;
+    const response = await env.api(`${base}/crm/Accounts`, {
+      method: "POST",
+      body: JSON.stringify({ Name: "N".repeat(51), Status: "C" }),
+    });
+    expect(response.status).toBe(500);
+    expect(((await response.json()) as Json).error.message.value).toBe("Te lang: Naam (maximaal 50 tekens)");
+    expect(env.sim.control.accounts(DIVISION)).toHaveLength(before);
+  });
+
   it("truncates a SearchCode over the configured maximum, or refuses it when configured", async () => {
     const env = testSim({ accounts: { searchCodeMaxLength: 9 } });
     const body: Json = await (

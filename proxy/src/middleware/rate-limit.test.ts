@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { createTenant } from "../services/tenants/create-tenant";
+import { errorOf } from "../testing/http";
+import { createManualClock } from "../testing/manual-clock";
+import { createTestApp } from "../testing/test-app";
+
+const as = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+
+describe("the API's rate limit per token", () => {
+  it("answers 429 with Retry-After past the limit, for that token only, and lets it go on once refilled", async () => {
+    const clock = createManualClock(Date.UTC(2026, 10, 25, 9, 0, 0));
+    const { app, deps, database } = await createTestApp({ clock, apiRateLimit: { perMinute: 30 } });
+    const busy = await createTenant(deps, { name: "Busy" });
+    const quiet = await createTenant(deps, { name: "Quiet" });
+
+    for (let i = 0; i < 30; i++) {
+      expect((await app.request("/v1/divisions", as(busy.tokens.bookkeeper))).status).toBe(200);
+    }
+    const limited = await app.request("/v1/divisions", as(busy.tokens.bookkeeper));
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("2");
+    const error = await errorOf(limited);
+    expect(error.code).toBe("rate_limited");
+    expect(error.requestId).toEqual(expect.any(String));
+
+    expect((await app.request("/v1/divisions", as(busy.tokens.integration))).status).toBe(200);
+    expect((await app.request("/v1/divisions", as(quiet.tokens.bookkeeper))).status).toBe(200);
+    // Health and webhooks carry no token and are not counted.
+    expect((await app.request("/health")).status).toBe(200);
+
+    clock.advance(2000);
+    expect((await app.request("/v1/divisions", as(busy.tokens.bookkeeper))).status).toBe(200);
+    expect((await app.request("/v1/divisions", as(busy.tokens.bookkeeper))).status).toBe(429);
+    database.close();
+  });
+
+  it("limits guessed tokens too", async () => {
+    const { app, database } = await createTestApp({ apiRateLimit: { perMinute: 5 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      statuses.push((await app.request("/v1/divisions", as("zfx_guessed-token-that-does-not-exist"))).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    database.close();
+  });
+});

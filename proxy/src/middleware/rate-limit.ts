@@ -1,0 +1,52 @@
+import { createHash } from "node:crypto";
+import type { Clock } from "@zapfloor-exact/shared/clock";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../context";
+import { AppError } from "../errors";
+
+export interface ApiRateLimit {
+  /** Requests a minute for one token, sustained; up to as many may come at once. */
+  perMinute: number;
+}
+
+/** Tokens not seen for this long are forgotten: their bucket would be full again anyway. */
+const IDLE_MS = 5 * 60_000;
+
+/**
+ * A token bucket per bearer token, in this process: a caller sending faster than `perMinute` gets 429 with
+ * `Retry-After`. Keyed by the token's hash, before authentication, so a flood of wrong tokens is limited too;
+ * requests without a token (webhooks, health, consent pages) are not counted here.
+ */
+export function apiRateLimit(limit: ApiRateLimit, clock: Clock) {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  const perMs = limit.perMinute / 60_000;
+  let lastSweep = clock.now();
+
+  const sweep = (now: number) => {
+    if (now - lastSweep < IDLE_MS) return;
+    lastSweep = now;
+    for (const [key, bucket] of buckets) if (now - bucket.at > IDLE_MS) buckets.delete(key);
+  };
+
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header("authorization");
+    if (!header) return next();
+    const key = createHash("sha256").update(header).digest("base64url");
+    const now = clock.now();
+    sweep(now);
+    const bucket = buckets.get(key) ?? { tokens: limit.perMinute, at: now };
+    bucket.tokens = Math.min(limit.perMinute, bucket.tokens + (now - bucket.at) * perMs);
+    bucket.at = now;
+    buckets.set(key, bucket);
+    if (bucket.tokens < 1) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
+      throw new AppError(
+        "rate_limited",
+        `This API token sent more than ${limit.perMinute} requests a minute. Try again in ${retryAfterSeconds} s.`,
+        { retryAfterSeconds },
+      );
+    }
+    bucket.tokens -= 1;
+    return next();
+  });
+}
