@@ -89,6 +89,18 @@ const summaryRows = [
     "heap within the budget, lookup p99 < 25 ms for a division just evicted",
   ],
   [
+    "webhook delivery, state change → receiver 2xx",
+    "webhooks.latency",
+    "no webhooks",
+    "p50 < 1 s, p99 < 5 s",
+  ],
+  [
+    "API p99 while a webhook receiver hangs (healthy receiver only)",
+    "webhooks.hang",
+    "no webhooks",
+    "no worse than with a healthy receiver",
+  ],
+  [
     "proxy start-up to listening (production start)",
     "startup.compiled",
     "figure:startup.source",

@@ -4,6 +4,7 @@ import accountLookup from "./account-lookup";
 import exactCalls from "./exact-calls";
 import salesEntries from "./sales-entries";
 import startUp from "./start-up";
+import webhooks from "./webhooks";
 
 export type Bench = () => Promise<string>;
 
@@ -12,6 +13,7 @@ const benches: [string, Bench][] = [
   ["Exact calls per pushed sales entry", salesEntries],
   ["Account-link lookup under load", accountLookup],
   ["Proxy start-up", startUp],
+  ["Webhook delivery", webhooks],
 ];
 
 const only = process.argv[2];

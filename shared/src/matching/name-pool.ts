@@ -22,7 +22,7 @@ export interface NamePoolAccess<T> {
 /**
  * The records worth scoring by name, in no particular order: all of them if they fit in `poolSize`, else
  * the most similar to `name`, ties broken by key so that the pool never depends on the order records
- * were indexed in.
+ * were indexed in — plus every record spelled exactly like `name`, however many there are.
  */
 export function pickNamePool<T>(
   found: readonly T[],
@@ -31,13 +31,23 @@ export function pickNamePool<T>(
   poolSize: number,
 ): readonly T[] {
   if (found.length <= poolSize) return found;
-  return found
-    .map((item) => ({
-      item,
-      similarity: normalisedSimilarity(name, access.nameOf(item)),
-      key: access.keyOf(item),
-    }))
-    .sort((a, b) => b.similarity - a.similarity || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .slice(0, poolSize)
-    .map((entry) => entry.item);
+  return (
+    found
+      .map((item) => ({
+        item,
+        similarity: normalisedSimilarity(name, access.nameOf(item)),
+        twin: access.nameOf(item) === name,
+        key: access.keyOf(item),
+      }))
+      // A name spelled the same comes before one that is merely as alike (the same words in another order):
+      // a twin must never be crowded out, for it is what blocks creating a duplicate.
+      .sort(
+        (a, b) =>
+          b.similarity - a.similarity ||
+          Number(b.twin) - Number(a.twin) ||
+          (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+      )
+      .filter((entry, rank) => rank < poolSize || entry.twin)
+      .map((entry) => entry.item)
+  );
 }

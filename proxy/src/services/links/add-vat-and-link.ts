@@ -8,6 +8,7 @@ import { type AccountFieldChanges, getAccount, updateAccountFields } from "../..
 import type { ExactServiceContext } from "../context";
 import { zapfloorCustomerOf } from "../customers/customer-row";
 import { requireDivision } from "../divisions/require-division";
+import { writeMirrorWatchingLinks } from "../events/stale-links";
 import { accountRow, snapshotOfRow } from "../mirror/account-row";
 import { linkConflict, writeLink } from "./write-link";
 
@@ -69,7 +70,9 @@ export async function addVatAndLink(ctx: ExactServiceContext, input: AddVatInput
     throw new AppError("conflict", `Exact account "${row.name}" was deleted in Exact Online meanwhile.`);
   }
   if (parseExactDate(current.Modified) !== row.exactModifiedAt) {
-    await upsertAccounts(ctx.db, [accountRow(scope, current, now)]);
+    await writeMirrorWatchingLinks(ctx.db, scope, [exactId], now, (tx) =>
+      upsertAccounts(tx, [accountRow(scope, current, now)]),
+    );
     throw new AppError(
       "conflict",
       `Exact account "${current.Name}" was changed in Exact Online since it was last read; nothing was changed. Look at it again before fixing it.`,

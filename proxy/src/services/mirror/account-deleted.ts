@@ -1,5 +1,6 @@
 import { markAccountsDeleted } from "../../db/mirror-store";
 import type { ServiceContext } from "../context";
+import { writeMirrorWatchingLinks } from "../events/stale-links";
 
 /**
  * A signed `Delete` webhook for an account: applied to the mirror without asking Exact, where a read of the
@@ -10,10 +11,9 @@ export async function accountDeletedInExact(
   ctx: ServiceContext,
   input: { tenantId: string; division: number; accountId: string },
 ): Promise<void> {
-  await markAccountsDeleted(
-    ctx.db,
-    { tenantId: input.tenantId, division: input.division },
-    [input.accountId],
-    ctx.clock.now(),
+  const scope = { tenantId: input.tenantId, division: input.division };
+  const at = ctx.clock.now();
+  await writeMirrorWatchingLinks(ctx.db, scope, [input.accountId], at, (tx) =>
+    markAccountsDeleted(tx, scope, [input.accountId], at),
   );
 }

@@ -253,6 +253,50 @@ describe("webhooks to zapfloor over HTTP", () => {
   }, 30_000);
 });
 
+describe("the event feed", () => {
+  it("waits for the next event, pages by cursor, and forgets events after 30 days", async () => {
+    const { f, integration } = await setUp();
+    type Feed = { events: { id: string; type: string }[]; nextCursor: string };
+    const first = await jsonOf<Feed>(await integration("GET", "/v1/events"));
+    expect(first.events).toEqual([]);
+
+    const waiting = integration("GET", `/v1/events?after=${first.nextCursor}&wait=20`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await f.submit("2026-0001", deskInvoice());
+    await f.push();
+    const woken = await jsonOf<Feed>(await waiting);
+    expect(woken.events.map((event) => event.type)).toContain("link.created");
+    const rest = await jsonOf<Feed>(await integration("GET", `/v1/events?after=${woken.nextCursor}&limit=1`));
+    const all = [...woken.events, ...rest.events].map((event) => event.type);
+    expect(all.slice(0, 2)).toEqual(["link.created", "invoice.pushed"]);
+    const bad = await integration("GET", "/v1/events?after=not-a-cursor");
+    expect(bad.status).toBe(400);
+
+    const { purgeOldEvents } = await import("../events/purge-events");
+    const later = {
+      ...f.harness.deps,
+      clock: { ...f.harness.clock, now: () => f.harness.clock.now() + 31 * 86_400_000 },
+    };
+    expect(await purgeOldEvents(later, { olderThanMs: 30 * 86_400_000 })).toBe(2);
+    expect((await jsonOf<Feed>(await integration("GET", "/v1/events"))).events).toEqual([]);
+  }, 30_000);
+});
+
+describe("link.stale", () => {
+  it("is recorded when Exact's Delete webhook removes a linked account from the mirror", async () => {
+    const { f, receiver } = await setUp({}, ["link.stale"]);
+    await f.submit("2026-0001", deskInvoice());
+    await f.push();
+    const { accountDeletedInExact } = await import("../mirror/account-deleted");
+    await accountDeletedInExact(f.harness.deps, { ...f.scope, accountId: f.accountIds.get("1042")! });
+    const [stale] = await receiver.waitFor((got) => got.length === 1);
+    expect(stale!.event).toMatchObject({
+      type: "link.stale",
+      data: { customerNumber: "1042", reasons: [{ code: "account_deleted" }] },
+    });
+  }, 30_000);
+});
+
 describe("webhook endpoint URLs", () => {
   it("refuses the proxy itself, private addresses outside loopback and plain http on the internet", async () => {
     const { integration } = await setUp();
