@@ -109,6 +109,12 @@ switch (job) {
     step(pnpm, "Schema and migrations agree", ["--filter", "@zapfloor-exact/proxy", "run", "db:check"]);
     step(pnpm, "Unit and integration tests", ["run", "test:unit"]);
     step(pnpm, "Building the extension", ["--filter", "@zapfloor-exact/extension", "run", "build"]);
+    step(pnpm, "Content script within its size budget", [
+      "--filter",
+      "@zapfloor-exact/extension",
+      "run",
+      "check:size",
+    ]);
     step(pnpm, "End-to-end tests in Chromium", ["run", "test:e2e"], { CHROMIUM_PATH: chromiumPath });
     reportClientErrors();
     console.log(`\n✔ Every test passed in ${seconds(started)}.`);

@@ -1,13 +1,13 @@
 // The account-link lookup under concurrent load: the proxy's real HTTP server on loopback with a 100,000-account
 // mirror in a libSQL file, hammered by autocannon. Progress goes to stderr; the Markdown section is returned.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { systemClock } from "@zapfloor-exact/shared/clock";
-import autocannon from "autocannon";
 import { createApp } from "../src/app";
 import type { AppDeps } from "../src/context";
 import { openDatabase, prepareDatabase } from "../src/db/client";
@@ -16,13 +16,17 @@ import { createBackgroundJobs } from "../src/jobs/background-jobs";
 import { silentLogger } from "../src/logger";
 import { listen } from "../src/server";
 import { createTenant } from "../src/services/tenants/create-tenant";
+import { figure } from "./figures";
 import { writeLargeDivision } from "./large-division";
+import { loadFrom } from "./load";
 
 const ACCOUNTS = 100_000;
 const CUSTOMERS = 20_000;
 const LINKED = 15_000;
 const CONNECTIONS = 16;
-const SECONDS = 10;
+const SECONDS = Number(process.env.BENCH_LOOKUP_SECONDS ?? 10);
+/** A folder: each row's CPU profile of the server is written there (`name.cpuprofile`, for Chrome's DevTools). */
+const PROFILES = process.env.BENCH_CPU_PROFILE;
 const DIVISION = 9_000_001;
 
 const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
@@ -63,28 +67,33 @@ export default async function accountLookup(): Promise<string> {
       collectGarbage();
       const heapMb = process.memoryUsage().heapUsed / 1e6;
 
-      let next = 0;
-      const linkedAccount = () => detail(data.accountIds[next++ % LINKED]!);
-      const anyAccount = () => detail(data.accountIds[(next++ * 7919) % ACCOUNTS]!);
-      const linkedCustomer = () =>
-        `/v1/divisions/${DIVISION}/customers/${data.linkedCustomers[next++ % LINKED]}/match`;
+      const linkedAccounts = data.accountIds.slice(0, LINKED).map(detail);
+      const anyAccounts = Array.from({ length: 20_000 }, (_, i) =>
+        detail(data.accountIds[(i * 7919) % ACCOUNTS]!),
+      );
+      const linkedCustomers = data.linkedCustomers.map(
+        (number) => `/v1/divisions/${DIVISION}/customers/${number}/match`,
+      );
 
       const scenarios = [
         {
+          key: "lookup.panel",
           label: "`GET …/accounts/{exactId}`, linked accounts (the extension's panel)",
-          run: () => load(server.url, "GET", linkedAccount, auth(tenant.tokens.bookkeeper)),
+          run: () => load(server.url, "GET", linkedAccounts, auth(tenant.tokens.bookkeeper)),
         },
         {
+          key: "lookup.any",
           label: "`GET …/accounts/{exactId}`, any account (linked or not, with suggestions)",
-          run: () => load(server.url, "GET", anyAccount, auth(tenant.tokens.bookkeeper)),
+          run: () => load(server.url, "GET", anyAccounts, auth(tenant.tokens.bookkeeper)),
         },
         {
+          key: "lookup.match",
           label: "`POST …/customers/{number}/match` `{create:false}`, linked customers (zapfloor's lookup)",
           run: () =>
             load(
               server.url,
               "POST",
-              linkedCustomer,
+              linkedCustomers,
               {
                 ...auth(tenant.tokens.integration),
                 "content-type": "application/json",
@@ -94,12 +103,19 @@ export default async function accountLookup(): Promise<string> {
         },
       ];
       const rows: string[] = [];
+      const figures: string[] = [];
       for (const scenario of scenarios) {
         progress(`${SECONDS} s of ${scenario.label}`);
-        const result = await scenario.run();
+        const result = await profiled(scenario.key, scenario.run);
         const failed = result.errors + result.timeouts + result.non2xx;
         rows.push(
           `| ${scenario.label} | ${ms(result.latency.p50)} ms | ${ms(result.latency.p99)} ms | ${n(result.requests.average)} req/s | ${n(result.requests.total)} | ${failed} |`,
+        );
+        figures.push(
+          figure(
+            scenario.key,
+            `p50 ${ms(result.latency.p50)} ms, p99 ${ms(result.latency.p99)} ms, ${n(result.requests.average)} req/s`,
+          ),
         );
       }
 
@@ -108,7 +124,7 @@ export default async function accountLookup(): Promise<string> {
         "",
         `The proxy's HTTP server on loopback, one process, a libSQL file database (WAL) holding a mirror of ${n(ACCOUNTS)}`,
         `Exact accounts, ${n(data.customers)} zapfloor customers and ${n(LINKED)} links; autocannon with ${CONNECTIONS}`,
-        `connections for ${SECONDS} s per row, on the same machine (${os.cpus().length} CPUs, Node ${process.version}).`,
+        `connections for ${SECONDS} s per row, in a process of its own on the same machine (${os.cpus().length} CPUs, Node ${process.version}).`,
         "Each request authenticates its token, checks the tenant's division and reads from the database; Exact is never called.",
         "",
         "| request | p50 | p99 | throughput | requests | failed |",
@@ -119,6 +135,10 @@ export default async function accountLookup(): Promise<string> {
         `indexes (accounts, customers, links) and took ${n(coldMs)} ms; after a collection the heap held ${n(heapMb)} MB.`,
         "Later requests only check that the mirror, the customers and the links have not changed (a few index seeks)",
         "before using them; the panel's suggestions are worked out once per change and kept.",
+        "",
+        figure("lookup.first", `${n(coldMs)} ms`),
+        figure("heap.division", `${n(heapMb)} MB after a collection`),
+        ...figures,
       ].join("\n");
     } finally {
       await server.close();
@@ -127,6 +147,21 @@ export default async function accountLookup(): Promise<string> {
   } finally {
     database.close();
     rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!PROFILES) return work();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(join(PROFILES, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
   }
 }
 
@@ -159,24 +194,14 @@ function depsOn(db: AppDeps["db"]): AppDeps {
   return { db, clock: systemClock, logger: silentLogger, version: "bench", exact, publicUrl, jobs };
 }
 
-function load(
-  url: string,
-  method: string,
-  path: () => string,
-  headers: Record<string, string>,
-  body?: string,
-) {
-  return autocannon({
+function load(url: string, method: string, paths: string[], headers: Record<string, string>, body?: string) {
+  return loadFrom({
     url,
+    method,
+    paths,
+    headers,
     connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [
-      {
-        method,
-        headers,
-        ...(body ? { body } : {}),
-        setupRequest: (request) => ({ ...request, path: path() }),
-      },
-    ],
+    seconds: SECONDS,
+    ...(body ? { body } : {}),
   });
 }

@@ -29,7 +29,7 @@ declare module "autocannon" {
     requests?: Request[];
   }
 
-  interface Result {
+  export interface Result {
     latency: Histogram;
     requests: Histogram & { sent: number };
     throughput: Histogram;

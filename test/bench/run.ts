@@ -11,6 +11,7 @@ import { ensureExtensionBuilt } from "../e2e/support/extension-build";
 import { freePort } from "../e2e/support/free-port";
 import { builtExtensionDir } from "../e2e/support/paths";
 import { startProxy } from "../e2e/support/proxy-process";
+import { figure } from "./figures";
 import { benchOverview } from "./overview-scroll";
 import { benchPanelLoad } from "./panel-load";
 
@@ -86,6 +87,9 @@ async function main() {
         `| every row loaded by scrolling to the end (pages of 500) | ${ms(overview.allLoadedMs)} |`,
         `| frame interval while scrolling through every row, steps and jumps (median / p95 / max) | ${ms(overview.frames.median)} / ${ms(overview.frames.p95)} / ${ms(overview.frames.max)} |`,
         `| rows in the DOM at most | ${overview.maxRenderedRows} |`,
+        "",
+        figure("extension.gzip", kib(script.gzip)),
+        figure("overview.first", ms(overview.firstRowsMs)),
         "",
       ].join("\n"),
     );

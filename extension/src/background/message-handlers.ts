@@ -1,3 +1,4 @@
+import { catalogOf } from "../i18n/translate";
 import type { ApiResult } from "../utils/api-result";
 import type { MessageHandlers } from "../utils/messaging";
 import { checkProxyHealth, clientFor, type ProxyClient, type ProxySettings } from "../utils/proxy-client";
@@ -52,6 +53,7 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
     getProxyHealth: async () =>
       checkProxyHealth(await deps.loadSettings(), deps.hasOriginPermission, clientDeps),
     testProxyConnection: (settings) => checkProxyHealth(settings, deps.hasOriginPermission, clientDeps),
+    getMessages: ({ locale }) => catalogOf(locale),
     openOptionsPage: () => deps.openOptionsPage(),
     openOverview: ({ division }) =>
       deps.openTab(deps.extensionUrl(division ? `/overview.html?division=${division}` : "/overview.html")),

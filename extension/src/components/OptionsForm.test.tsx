@@ -2,6 +2,8 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { I18nProvider } from "../i18n/I18nContext";
+import { catalogOf } from "../i18n/translate";
 import type { ProxySettings } from "../utils/proxy-client";
 import { OptionsForm } from "./OptionsForm";
 
@@ -15,7 +17,12 @@ function showForm(initial: ProxySettings = { url: "", token: "" }) {
   container = document.createElement("div");
   document.body.append(container);
   act(() =>
-    render(<OptionsForm initial={initial} onSave={onSave} onTestConnection={onTestConnection} />, container),
+    render(
+      <I18nProvider locale="en" messages={catalogOf("en")}>
+        <OptionsForm initial={initial} onSave={onSave} onTestConnection={onTestConnection} />
+      </I18nProvider>,
+      container,
+    ),
   );
   return { onSave, onTestConnection };
 }

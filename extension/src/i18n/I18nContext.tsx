@@ -1,7 +1,7 @@
 import { type ComponentChildren, createContext } from "preact";
 import { useContext, useMemo } from "preact/hooks";
+import { formatDateTime, type Messages, type Translate, translatorOf } from "./format";
 import type { Locale } from "./locale";
-import { createTranslator, formatDateTime, type Translate } from "./translate";
 
 interface I18n {
   locale: Locale;
@@ -9,18 +9,31 @@ interface I18n {
   dateTime(iso: string): string;
 }
 
-function i18nFor(locale: Locale): I18n {
-  return { locale, t: createTranslator(locale), dateTime: (iso) => formatDateTime(locale, iso) };
-}
+/** Outside a provider, message ids show as themselves. */
+const I18nContext = createContext<I18n>({
+  locale: "en",
+  t: (id) => id,
+  dateTime: (iso) => formatDateTime("en", iso),
+});
 
-const I18nContext = createContext<I18n>(i18nFor("en"));
-
-export function I18nProvider({ locale, children }: { locale: Locale; children: ComponentChildren }) {
-  const value = useMemo(() => i18nFor(locale), [locale]);
+/** `messages`: the language's catalogue (`catalogOf(locale)` on the pages; from the background in the panel). */
+export function I18nProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: Messages;
+  children: ComponentChildren;
+}) {
+  const value = useMemo(
+    () => ({ locale, t: translatorOf(messages), dateTime: (iso: string) => formatDateTime(locale, iso) }),
+    [locale, messages],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
-/** The current language's `t`, `dateTime` and `locale`; English outside a provider. */
+/** The current language's `t`, `dateTime` and `locale`. */
 export function useI18n(): I18n {
   return useContext(I18nContext);
 }

@@ -3,6 +3,7 @@ import { act } from "preact/test-utils";
 import { afterEach } from "vitest";
 import { I18nProvider } from "../i18n/I18nContext";
 import type { Locale } from "../i18n/locale";
+import { catalogOf } from "../i18n/translate";
 
 let containers: HTMLElement[] = [];
 
@@ -19,7 +20,14 @@ export function show(ui: ComponentChildren, locale: Locale = "en"): HTMLElement 
   const container = document.createElement("div");
   document.body.append(container);
   containers.push(container);
-  act(() => render(<I18nProvider locale={locale}>{ui}</I18nProvider>, container));
+  act(() =>
+    render(
+      <I18nProvider locale={locale} messages={catalogOf(locale)}>
+        {ui}
+      </I18nProvider>,
+      container,
+    ),
+  );
   return container;
 }
 

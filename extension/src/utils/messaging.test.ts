@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "#imports";
+import { catalogOf } from "../i18n/translate";
 import { createMessageListener, type MessageHandlers, sendMessage } from "./messaging";
 
 const notConfigured = { ok: false, problem: { kind: "not_configured" } } as const;
@@ -10,6 +11,7 @@ const handlers: MessageHandlers = {
     throw new Error("no options page in this browser");
   },
   openOverview: () => {},
+  getMessages: () => catalogOf("en"),
   openBookingSettings: () => {},
   getExactConnection: () => notConfigured,
   listDivisions: () => notConfigured,

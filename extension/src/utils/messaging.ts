@@ -1,4 +1,6 @@
 import { type Browser, browser } from "#imports";
+import type { Messages } from "../i18n/format";
+import type { Locale } from "../i18n/locale";
 import type { ApiResult } from "./api-result";
 import type { ProxyHealth, ProxySettings } from "./proxy-client";
 import type {
@@ -31,6 +33,8 @@ export interface ProtocolMap {
   getProxyHealth(): ProxyHealth;
   /** Health of a proxy the options page has not saved yet. */
   testProxyConnection(settings: ProxySettings): ProxyHealth;
+  /** One language's messages, for the content script, which does not carry every language itself. */
+  getMessages(data: { locale: Locale }): Messages;
   /** Content scripts cannot open the options page themselves. */
   openOptionsPage(): void;
   /** Opens the Accounts Overview in a tab, on a division when one is given. */

@@ -2,7 +2,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 import type { TokenRole } from "../db/schema";
 import { AppError } from "../errors";
-import { authenticate } from "../services/tenants/authenticate";
+import { cachedAuthenticate } from "../services/tenants/cached-authenticate";
 
 /** Requires a valid bearer token of one of `roles`; the caller (tenant, role, label) is then `c.get("caller")`. */
 export const requireRole = (...roles: TokenRole[]) =>
@@ -12,7 +12,7 @@ export const requireRole = (...roles: TokenRole[]) =>
     if (!match?.[1]) {
       throw new AppError("unauthorized", "Send an API token as `Authorization: Bearer <token>`.");
     }
-    const caller = await authenticate(c.get("deps"), match[1]);
+    const caller = await cachedAuthenticate(c.get("deps"), match[1]);
     if (!caller) throw new AppError("unauthorized", "This API token is not valid or was revoked.");
     if (!roles.includes(caller.role)) {
       throw new AppError(

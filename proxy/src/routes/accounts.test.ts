@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createTenant } from "../services/tenants/create-tenant";
 import { errorOf, jsonOf, problemPathsOf } from "../testing/http";
 import { type LinkingFixture, startLinkingFixture } from "../testing/linking-fixture";
+import { countStatements } from "../testing/statement-count";
 
 let fixture: LinkingFixture;
 afterEach(async () => fixture?.close());
@@ -162,6 +163,25 @@ describe("GET /v1/divisions/{division}/accounts/{exactId}", () => {
         ],
       }),
     ]);
+  });
+
+  it("answers a repeated lookup from memory with one read, and shows a link made meanwhile", async () => {
+    const f = await start();
+    const path = `/v1/divisions/${f.division}/accounts/${f.ids[ACME]}`;
+    // Past the caches' window for recent writes (the fixture just wrote the mirror and the customers).
+    f.harness.clock.advance(11_000);
+    const first = await jsonOf<AccountDetail>(await f.bookkeeper("GET", path));
+    const statements = countStatements(f.harness.database);
+    for (let i = 0; i < 5; i++) {
+      expect(await jsonOf<AccountDetail>(await f.bookkeeper("GET", path))).toEqual(first);
+    }
+    // One read each, and the token's revocation check once a second of the (real-time) clock.
+    expect(statements()).toBeGreaterThanOrEqual(5);
+    expect(statements()).toBeLessThanOrEqual(7);
+
+    expect((await f.bookkeeper("PUT", `${path}/link`, { customerNumber: "1001" })).status).toBe(200);
+    const linked = await jsonOf<AccountDetail>(await f.bookkeeper("GET", path));
+    expect(linked).toMatchObject({ state: "linked", link: { customer: { number: "1001" } } });
   });
 
   it("warns that a prospect is not a customer and offers promotion", async () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { AccountPanel, type PanelView } from "../../components/panel/AccountPanel";
 import type { ExactAccountPage } from "../../host/exact-account-page";
+import type { Messages } from "../../i18n/format";
 import { I18nProvider } from "../../i18n/I18nContext";
 import type { Locale } from "../../i18n/locale";
 import { useLocale } from "../../i18n/use-locale";
@@ -13,6 +14,7 @@ import { panelCollapsed, proxySettings } from "../../utils/storage";
 /** Connects the account panel to the background worker, the remembered folding and the language. */
 export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLocale: Locale | null }) {
   const locale = useLocale(pageLocale);
+  const messages = useMessages(locale);
   const [view, setView] = useState<PanelView>({ state: "loading" });
   const [busy, setBusy] = useState(false);
   const [invoices, setInvoices] = useState<AccountInvoicesView | null>(null);
@@ -54,9 +56,9 @@ export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLoc
     });
   };
 
-  if (collapsed === null || locale === null) return null;
+  if (collapsed === null || locale === null || messages?.locale !== locale) return null;
   return (
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={locale} messages={messages.messages}>
       <AccountPanel
         view={view}
         invoices={invoices}
@@ -87,4 +89,21 @@ export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLoc
       />
     </I18nProvider>
   );
+}
+
+/** The language's messages, from the background (the content script carries none of its own); null until then. */
+function useMessages(locale: Locale | null): { locale: Locale; messages: Messages } | null {
+  const [loaded, setLoaded] = useState<{ locale: Locale; messages: Messages } | null>(null);
+  useEffect(() => {
+    if (locale === null) return;
+    let current = true;
+    void sendMessage("getMessages", { locale }).then(
+      (messages) => current && setLoaded({ locale, messages }),
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [locale]);
+  return loaded;
 }

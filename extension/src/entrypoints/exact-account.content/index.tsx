@@ -1,5 +1,5 @@
 import { render } from "preact";
-import { createShadowRootUi, defineContentScript } from "#imports";
+import { defineContentScript } from "#imports";
 import {
   ACCOUNT_PAGE_MATCHES,
   type ExactAccountPage,
@@ -10,6 +10,7 @@ import { PANEL_PLACEMENT } from "../../host/panel-placement";
 import { lastExactLocale } from "../../utils/storage";
 import { keepMounted } from "./keep-mounted";
 import { PanelApp } from "./PanelApp";
+import { createShadowPanel } from "./shadow-panel";
 import "./style.css";
 
 export default defineContentScript({
@@ -27,18 +28,16 @@ export default defineContentScript({
     const show = () => {
       if (container && page) render(<PanelApp page={page} pageLocale={pageLocale} />, container);
     };
-    const ui = await createShadowRootUi(ctx, {
+    const ui = await createShadowPanel(ctx, {
       name: "zapfloor-exact-panel",
-      position: "inline",
-      ...PANEL_PLACEMENT,
-      isolateEvents: true,
+      cssPath: "/content-scripts/exact-account.css",
+      placement: PANEL_PLACEMENT,
       onMount: (mounted) => {
         container = mounted;
         show();
-        return mounted;
       },
       onRemove: (mounted) => {
-        if (mounted) render(null, mounted);
+        render(null, mounted);
         container = undefined;
       },
     });

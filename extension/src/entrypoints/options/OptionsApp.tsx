@@ -7,6 +7,7 @@ import { OptionsForm } from "../../components/OptionsForm";
 import "../../components/theme.css";
 import { I18nProvider, useI18n } from "../../i18n/I18nContext";
 import type { LanguagePreference } from "../../i18n/locale";
+import { catalogOf } from "../../i18n/translate";
 import { useLocale } from "../../i18n/use-locale";
 import type { ApiResult } from "../../utils/api-result";
 import { askBackground } from "../../utils/ask-background";
@@ -35,7 +36,7 @@ export function OptionsApp() {
   const locale = useLocale();
   if (locale === null) return null;
   return (
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={locale} messages={catalogOf(locale)}>
       <OptionsPage />
     </I18nProvider>
   );

@@ -4,6 +4,7 @@ import { AttentionList } from "../../components/overview/AttentionList";
 import { ProblemNotice } from "../../components/ProblemNotice";
 import "../../components/theme.css";
 import { I18nProvider, useI18n } from "../../i18n/I18nContext";
+import { catalogOf } from "../../i18n/translate";
 import { useLocale } from "../../i18n/use-locale";
 import type { ApiResult, Problem } from "../../utils/api-result";
 import { askBackground } from "../../utils/ask-background";
@@ -16,7 +17,7 @@ export function OverviewApp() {
   const locale = useLocale();
   if (locale === null) return null;
   return (
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={locale} messages={catalogOf(locale)}>
       <OverviewPage />
     </I18nProvider>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { type PopupState, PopupSummary } from "../../components/PopupSummary";
 import { I18nProvider } from "../../i18n/I18nContext";
+import { catalogOf } from "../../i18n/translate";
 import { useLocale } from "../../i18n/use-locale";
 import { askBackground } from "../../utils/ask-background";
 import { sendMessage } from "../../utils/messaging";
@@ -33,7 +34,7 @@ export function PopupApp() {
   if (locale === null) return null;
   const close = () => window.close();
   return (
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={locale} messages={catalogOf(locale)}>
       <PopupSummary
         state={state}
         onRetry={load}

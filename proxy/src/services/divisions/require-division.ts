@@ -17,10 +17,12 @@ export async function requireDivision(
     .where(
       and(eq(divisions.tenantId, tenantId), eq(divisions.division, division), eq(divisions.accessible, true)),
     );
-  if (!row) {
-    throw new AppError("not_found", `Division ${division} is not connected for this tenant.`, {
-      reason: "division_not_connected",
-    });
-  }
+  if (!row) throw divisionNotConnected(division);
   return row;
+}
+
+export function divisionNotConnected(division: number): AppError {
+  return new AppError("not_found", `Division ${division} is not connected for this tenant.`, {
+    reason: "division_not_connected",
+  });
 }

@@ -13,9 +13,13 @@ export async function requireLoadedMirror(
 ): Promise<void> {
   const state = await mirrorState(ctx, scope);
   if (state.freshness !== "never_loaded") return;
-  throw new AppError(
+  throw mirrorNotLoaded(scope.division);
+}
+
+export function mirrorNotLoaded(division: number): AppError {
+  return new AppError(
     "conflict",
-    `The Exact accounts of division ${scope.division} have not been loaded yet: load them (POST /v1/divisions/${scope.division}/sync) before linking.`,
-    { reason: "mirror_not_loaded", division: scope.division, lastLoadedAt: null },
+    `The Exact accounts of division ${division} have not been loaded yet: load them (POST /v1/divisions/${division}/sync) before linking.`,
+    { reason: "mirror_not_loaded", division, lastLoadedAt: null },
   );
 }

@@ -33,6 +33,17 @@ export function customerIndexOf(ctx: ServiceContext, tenantId: string): Promise<
   return current(ctx.db, tenantId, (state) => catchUp(ctx, tenantId, state));
 }
 
+/** The index as it stands when `lastChange` (read just now) is older than anything it may have missed. */
+export function customerIndexIfCurrent(
+  ctx: ServiceContext,
+  tenantId: string,
+  lastChange: number | null,
+): CustomerIndexState | undefined {
+  const state = current.peek(ctx.db, tenantId);
+  if (!state || (lastChange !== null && lastChange >= state.recentFrom)) return undefined;
+  return state;
+}
+
 async function catchUp(ctx: ServiceContext, tenantId: string, state: State | undefined): Promise<State> {
   const probedAt = ctx.clock.now();
   if (!state) {

@@ -3,6 +3,7 @@ import {
   decideForIndexedCustomer,
   indexCustomer,
   linksFromPairs,
+  type MatchOptions,
   resolveMatchOptions,
 } from "@zapfloor-exact/shared/matching";
 import type { CustomerRow } from "../../db/customer-store";
@@ -28,6 +29,23 @@ export interface CustomerDecision {
 
 type Scope = { tenantId: string; division: number };
 
+/** The decision table's options for a division: its setting for similar names, and whether its mirror is usable. */
+export function decisionOptions(
+  mirror: MirrorState,
+  similarNameMatch: string | null | undefined,
+): MatchOptions {
+  return resolveMatchOptions({
+    similarNameBlocksCreate: similarNameMatch !== "create",
+    ...(mirrorUsable(mirror)
+      ? {}
+      : {
+          mirrorNotLoaded: {
+            lastLoadedAt: mirror.lastLoadedAt === null ? null : new Date(mirror.lastLoadedAt).toISOString(),
+          },
+        }),
+  });
+}
+
 /**
  * The decision table for one zapfloor customer against the division's mirror and links as they are now:
  * a handful of indexed queries, no Exact call.
@@ -40,16 +58,7 @@ export async function decideForCustomer(
   const customer = indexCustomer(zapfloorCustomerOf(customerRow));
   const mirror = await mirrorState(ctx, scope);
   const settings = await readSettings(ctx.db, scope);
-  const options = resolveMatchOptions({
-    similarNameBlocksCreate: settings?.similarNameMatch !== "create",
-    ...(mirrorUsable(mirror)
-      ? {}
-      : {
-          mirrorNotLoaded: {
-            lastLoadedAt: mirror.lastLoadedAt === null ? null : new Date(mirror.lastLoadedAt).toISOString(),
-          },
-        }),
-  });
+  const options = decisionOptions(mirror, settings?.similarNameMatch);
   const link = await linkOfCustomer(ctx.db, scope, customer.number);
   const alsoIds = link ? [link.exactId] : [];
   const decideWith = async (withNames: boolean) => {

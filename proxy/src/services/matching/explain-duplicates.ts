@@ -1,4 +1,4 @@
-import { lookalikeCustomers } from "@zapfloor-exact/shared/matching";
+import { type AccountIndex, lookalikeCustomers } from "@zapfloor-exact/shared/matching";
 import type { ApiReason, MatchResult } from "@zapfloor-exact/shared/schemas/matching";
 import type { ServiceContext } from "../context";
 import { mirrorIndexOf } from "./mirror-index";
@@ -19,10 +19,12 @@ export async function explainDuplicates(
   ctx: ServiceContext,
   scope: { tenantId: string; division: number },
   result: MatchResult,
+  /** The division's index when the caller holds it current already. */
+  current?: AccountIndex,
 ): Promise<MatchResult> {
   const chosen = result.link?.exactId ?? result.exactAccount?.id;
   if (!chosen || (result.outcome !== "match" && result.outcome !== "linked")) return result;
-  const { index } = await mirrorIndexOf(ctx, scope);
+  const index = current ?? (await mirrorIndexOf(ctx, scope)).index;
   const indexed = index.get(chosen);
   if (!indexed) return result;
   const lookalikes = lookalikeCustomers(indexed, index);

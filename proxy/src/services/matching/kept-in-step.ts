@@ -42,11 +42,15 @@ export function keptInStep<S>(maxKeys = 32) {
     return running;
   }
 
-  return function current(
-    database: object,
-    key: string,
-    update: (state: S | undefined) => Promise<S>,
-  ): Promise<S> {
+  /**
+   * The state as last brought up to date, without updating it: for a caller that has just read what the
+   * state is derived from and can tell, by comparing, that nothing changed since (see `division-probe.ts`).
+   */
+  function peek(database: object, key: string): S | undefined {
+    return entryOf(database, key).state;
+  }
+
+  function current(database: object, key: string, update: (state: S | undefined) => Promise<S>): Promise<S> {
     const entry = entryOf(database, key);
     if (!entry.running) return run(entry, update);
     if (!entry.next) {
@@ -60,5 +64,7 @@ export function keptInStep<S>(maxKeys = 32) {
       entry.next = next;
     }
     return entry.next;
-  };
+  }
+
+  return Object.assign(current, { peek });
 }

@@ -32,6 +32,16 @@ export function linkCacheOf(ctx: ServiceContext, scope: Scope): Promise<LinkCach
   return current(ctx.db, `${scope.tenantId}:${scope.division}`, (state) => catchUp(ctx, scope, state));
 }
 
+/** The links as they stand when `lastEventId` (read just now) is one they have applied. */
+export function linkCacheIfCurrent(
+  ctx: ServiceContext,
+  scope: Scope,
+  lastEventId: number,
+): LinkCache | undefined {
+  const state = current.peek(ctx.db, `${scope.tenantId}:${scope.division}`);
+  return state && lastEventId <= state.lastEventId ? state : undefined;
+}
+
 async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefined): Promise<State> {
   const lastEventId = await lastLinkEventId(ctx.db, scope);
   if (!state) {

@@ -16,6 +16,7 @@ import { explainDuplicates } from "./explain-duplicates";
 import { matchView } from "./match-view";
 import { mirroredAccountOf } from "./mirrored-account";
 import { assertFitsExactAccount, assertFitsSearchCode } from "./new-customer";
+import { previewMatch } from "./preview-match";
 
 export interface MatchInput {
   tenantId: string;
@@ -37,6 +38,7 @@ const MAX_ROUNDS = 4;
  * the division's settings say to promote it.
  */
 export async function matchCustomer(ctx: ExactServiceContext, input: MatchInput): Promise<MatchResult> {
+  if (!input.create) return previewMatch(ctx, input);
   return explainDuplicates(ctx, input, await decideAndAct(ctx, input));
 }
 

@@ -23,10 +23,17 @@ export async function mirrorState(
   ctx: ServiceContext,
   scope: { tenantId: string; division: number },
 ): Promise<MirrorState> {
-  const sync = await readDivisionSync(ctx.db, scope);
+  return mirrorStateOf(await readDivisionSync(ctx.db, scope), ctx.clock.now());
+}
+
+/** The mirror's state from its sync row as read (`division-probe.ts` reads the same columns). */
+export function mirrorStateOf(
+  sync: { lastFullAt: number | null; lastCompletedAt: number | null; status: string | null } | undefined,
+  now: number,
+): MirrorState {
   if (!sync?.lastFullAt) return { freshness: "never_loaded", lastLoadedAt: null };
   const lastLoadedAt = sync.lastCompletedAt ?? sync.lastFullAt;
-  const age = ctx.clock.now() - lastLoadedAt;
+  const age = now - lastLoadedAt;
   if (age > MIRROR_TRUSTED_MS) return { freshness: "outdated", lastLoadedAt };
   if (sync.status === "running" || age > MIRROR_FRESH_MS) return { freshness: "stale", lastLoadedAt };
   return { freshness: "fresh", lastLoadedAt };

@@ -41,6 +41,22 @@ export function mirrorIndexOf(ctx: ServiceContext, scope: Scope): Promise<Mirror
   return current(ctx.db, `${scope.tenantId}:${scope.division}`, (state) => catchUp(ctx, scope, state));
 }
 
+/**
+ * The index as it stands when `probe` (read just now) shows nothing it has not applied: no sync pass started
+ * or ended and no row written in its recent window. Undefined when it must catch up (`mirrorIndexOf`).
+ */
+export function mirrorIndexIfCurrent(
+  ctx: ServiceContext,
+  scope: Scope,
+  probe: MirrorProbe,
+): MirrorIndex | undefined {
+  const state = current.peek(ctx.db, `${scope.tenantId}:${scope.division}`);
+  if (!state || syncKey(probe) !== state.syncSeen) return undefined;
+  if ((probe.lastMirroredAt ?? Number.NEGATIVE_INFINITY) >= state.recentFrom) return undefined;
+  if ((probe.lastDeletedAt ?? Number.NEGATIVE_INFINITY) >= state.recentFrom) return undefined;
+  return state;
+}
+
 const syncKey = (probe: MirrorProbe) => `${probe.syncStatus}|${probe.syncStartedAt}|${probe.syncCompletedAt}`;
 
 async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefined): Promise<State> {

@@ -1,12 +1,14 @@
 import { normaliseAccountId, vatFixFor } from "@zapfloor-exact/shared/matching";
 import type { AccountDetail } from "@zapfloor-exact/shared/schemas/accounts";
+import { probeDivision } from "../../db/division-probe";
 import { mirrorRow } from "../../db/mirror-reads";
 import { AppError } from "../../errors";
 import type { ServiceContext } from "../context";
 import { customerView, zapfloorCustomerOf } from "../customers/customer-row";
-import { requireDivision } from "../divisions/require-division";
-import { requireLoadedMirror } from "../divisions/require-loaded-mirror";
-import { mirroredAccountOf } from "../matching/mirrored-account";
+import { divisionNotConnected } from "../divisions/require-division";
+import { mirrorNotLoaded } from "../divisions/require-loaded-mirror";
+import { mirrorStateOf } from "../matching/mirror-freshness";
+import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
 import { divisionView, sortKeyOf } from "./division-view";
 import { rowOf } from "./list-accounts";
 import { lookalikesOf } from "./lookalikes";
@@ -18,18 +20,23 @@ export async function accountDetail(
   input: { tenantId: string; division: number; exactId: string },
 ): Promise<AccountDetail> {
   const scope = { tenantId: input.tenantId, division: input.division };
-  await requireDivision(ctx, input.tenantId, input.division);
-  await requireLoadedMirror(ctx, scope);
+  // One read: the division's access and the versions of what the view holds; the rest comes from memory.
+  const probe = await probeDivision(ctx.db, scope);
+  if (!probe.accessible) throw divisionNotConnected(input.division);
+  if (mirrorStateOf(probe.sync, ctx.clock.now()).freshness === "never_loaded")
+    throw mirrorNotLoaded(scope.division);
   const exactId = normaliseAccountId(input.exactId);
-  const row = await mirrorRow(ctx.db, scope, exactId);
-  if (!row) {
+  const view = await divisionView(ctx, scope, probe);
+  // The index holds live accounts as last read; a deleted one (a stale link's) is read from the mirror.
+  const indexed = view.accounts.index.get(exactId)?.account as MirroredAccount | undefined;
+  const row = indexed ? undefined : await mirrorRow(ctx.db, scope, exactId);
+  if (!indexed && !row) {
     throw new AppError(
       "not_found",
       `Exact account ${exactId} is not in the mirror of division ${input.division}; if it is new, the next sync brings it.`,
     );
   }
-  const view = await divisionView(ctx, scope);
-  const account = mirroredAccountOf(row);
+  const account = indexed ?? mirroredAccountOf(row!);
   const overview = rowOf(view, { account, sortKey: sortKeyOf(account) });
   const link = view.links.byAccount.get(exactId);
   const linkedCustomer = link ? view.customers.rows.get(link.customerNumber) : undefined;

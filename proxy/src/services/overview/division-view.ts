@@ -3,11 +3,16 @@ import {
   resolveMatchOptions,
   suggestForAccount,
 } from "@zapfloor-exact/shared/matching";
+import type { DivisionProbe } from "../../db/division-probe";
 import { mirrorRowsByIds } from "../../db/mirror-reads";
 import type { ServiceContext } from "../context";
-import { type CustomerIndexState, customerIndexOf } from "../matching/customer-index-cache";
-import { type LinkCache, linkCacheOf } from "../matching/link-cache";
-import { type MirrorIndex, mirrorIndexOf } from "../matching/mirror-index";
+import {
+  type CustomerIndexState,
+  customerIndexIfCurrent,
+  customerIndexOf,
+} from "../matching/customer-index-cache";
+import { type LinkCache, linkCacheIfCurrent, linkCacheOf } from "../matching/link-cache";
+import { type MirrorIndex, mirrorIndexIfCurrent, mirrorIndexOf } from "../matching/mirror-index";
 import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
 
 type Scope = { tenantId: string; division: number };
@@ -45,11 +50,20 @@ const MAX_DIVISIONS = 32;
 export const sortKeyOf = (account: { name: string; id: string }) =>
   `${account.name.toLowerCase()}\u0000${account.id}`;
 
-export async function divisionView(ctx: ServiceContext, scope: Scope): Promise<DivisionView> {
+/**
+ * The view, kept in step with the database. With a `probe` read at the start of the request, each part that
+ * has applied everything the probe shows is used as it is, without a query of its own.
+ */
+export async function divisionView(
+  ctx: ServiceContext,
+  scope: Scope,
+  probe?: DivisionProbe,
+): Promise<DivisionView> {
   const [accounts, customers, links] = await Promise.all([
-    mirrorIndexOf(ctx, scope),
-    customerIndexOf(ctx, scope.tenantId),
-    linkCacheOf(ctx, scope),
+    (probe && mirrorIndexIfCurrent(ctx, scope, probe.mirror)) ?? mirrorIndexOf(ctx, scope),
+    (probe && customerIndexIfCurrent(ctx, scope.tenantId, probe.lastCustomerChange)) ??
+      customerIndexOf(ctx, scope.tenantId),
+    (probe && linkCacheIfCurrent(ctx, scope, probe.lastLinkEventId)) ?? linkCacheOf(ctx, scope),
   ]);
   const version = `${accounts.version}:${customers.version}:${links.version}`;
   let byKey = derivedByDatabase.get(ctx.db);

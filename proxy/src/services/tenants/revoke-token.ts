@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { apiTokens } from "../../db/schema";
 import { notFound } from "../../errors";
 import type { ServiceContext } from "../context";
+import { forgetCallers } from "./cached-authenticate";
 
 export async function revokeToken(
   ctx: ServiceContext,
@@ -19,4 +20,5 @@ export async function revokeToken(
     )
     .returning({ id: apiTokens.id });
   if (revoked.length === 0) throw notFound("An active token with that id");
+  forgetCallers(ctx);
 }

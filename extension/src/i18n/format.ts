@@ -1,0 +1,25 @@
+import type { Locale } from "./locale";
+import type { MessageId, Messages } from "./messages/en";
+
+export type MessageParams = Record<string, string | number>;
+export type Translate = (id: MessageId, params?: MessageParams) => string;
+
+/**
+ * A `t(id, params)` over one language's messages; a `{name}` without a value stays as written, to be seen and
+ * fixed. Holds no catalogue itself: the content script gets its language's messages from the background.
+ */
+export function translatorOf(messages: Messages): Translate {
+  return (id, params) =>
+    (messages[id] ?? id).replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params && name in params ? String(params[name]) : whole,
+    );
+}
+
+/** A date and time as the language writes it, e.g. "25 Nov 2026, 22:30". */
+export function formatDateTime(locale: Locale, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+export type { MessageId, Messages };
