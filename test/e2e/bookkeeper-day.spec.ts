@@ -26,56 +26,44 @@ const sim = (stack: E2eStack, method: string, path: string, body?: unknown) =>
   });
 
 test.describe("a bookkeeper's day", () => {
-  test("load a division, set up its bookings with pickers, resolve an invoice that needs review, see it pushed and paid", async ({
+  test("a loaded division, bookings set up with pickers, an invoice that needs review resolved, pushed and paid", async ({
     page,
     stack,
     backgroundWorker,
     extensionId,
   }) => {
     test.slow();
-    // A tenant of its own whose Belgian division's first load fails: Exact did not answer its accounts.
-    const fault = (await (
-      await sim(stack, "POST", "/faults", {
-        path: "*Accounts*",
-        division: DIVISION,
-        action: "status",
-        status: 503,
-      })
-    ).json()) as { id: string };
+    // A tenant of its own: the consent starts the first load of every division, as the browser's consent does.
+    // (A failed first load, which the options page offers to load again, is not staged here: a simulator fault
+    // would hold up the other workers' tenants, which share the simulator.)
     const tenant = await createTenant(stack, "A bookkeeper's day");
-    try {
-      await connectExact(stack, tenant.tokens.bookkeeper);
-      await expect
-        .poll(
-          async () =>
-            (
-              await proxyJson<SyncState>(
-                stack,
-                tenant.tokens.bookkeeper,
-                "GET",
-                `/v1/divisions/${DIVISION}/sync`,
-              )
-            ).status,
-          { timeout: 60_000 },
-        )
-        .toBe("failed");
-    } finally {
-      await sim(stack, "DELETE", `/faults/${fault.id}`);
-    }
+    await connectExact(stack, tenant.tokens.bookkeeper);
+    await expect
+      .poll(
+        async () =>
+          (
+            await proxyJson<SyncState>(
+              stack,
+              tenant.tokens.bookkeeper,
+              "GET",
+              `/v1/divisions/${DIVISION}/sync`,
+            )
+          ).lastFullAt,
+        { timeout: 60_000 },
+      )
+      .not.toBeNull();
     await storeExtensionSettings(backgroundWorker, {
       proxy: { url: stack.proxyUrl, token: tenant.tokens.bookkeeper },
       language: "en",
     });
 
-    await test.step("load the division from the options page", async () => {
+    await test.step("the options page shows the loaded division and what it lacks", async () => {
       await openOptionsPage(page, extensionId);
       const row = page.locator(`[data-division="${DIVISION}"]`);
-      await expect(row).toContainText("Accounts not loaded yet.");
-      await expect(row.locator("[data-readiness]")).toHaveText(
-        "Cannot take invoices yet. Missing: its accounts (load them), a sales journal, revenue GL accounts, VAT codes.",
-      );
-      await row.getByRole("button", { name: `Load the accounts of ${DIVISION_NAME} now` }).click();
-      await expect(row).toContainText(/\d+ accounts mirrored/, { timeout: 60_000 });
+      await expect(row).toContainText(/\d+ accounts mirrored/);
+      await expect(
+        row.getByRole("button", { name: `Load the accounts of ${DIVISION_NAME} now` }),
+      ).toHaveCount(0);
       await expect(row.locator("[data-readiness]")).toHaveText(
         "Cannot take invoices yet. Missing: a sales journal, revenue GL accounts, VAT codes.",
       );
@@ -181,7 +169,7 @@ test.describe("a bookkeeper's day", () => {
       await page.getByRole("tab", { name: "Needs attention" }).click();
       const item = page.locator(`[data-invoice="${invoiceNumber}"]`);
       await item.getByRole("button", { name: "Retry" }).click();
-      await expect(page.getByText(`Invoice ${invoiceNumber} is queued again.`).or(item)).toBeVisible();
+      await expect(page.getByText(`Invoice ${invoiceNumber} is queued again.`)).toBeVisible();
       const entryPath = `/v1/divisions/${DIVISION}/sales-entries/${invoiceNumber}`;
       await expect
         .poll(async () => (await proxyJson<Entry>(stack, tenant.tokens.bookkeeper, "GET", entryPath)).state, {

@@ -83,6 +83,8 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
     listFailedPushes: ({ division, cursor }) => withClient((client) => client.failedPushes(division, cursor)),
     acceptSuggestions: ({ division, ...request }) =>
       withClient((client) => client.acceptSuggestions(division, request), BULK_TIMEOUT_MS),
+    getAccountInvoices: ({ division, accountId }) =>
+      withClient((client) => client.accountInvoices(division, accountId)),
     getBookingSettings: ({ division }) => withClient((client) => client.bookingSettings(division)),
     saveBookingSettings: ({ division, settings }) =>
       withClient((client) => client.saveBookingSettings(division, settings), EXACT_READ_TIMEOUT_MS),

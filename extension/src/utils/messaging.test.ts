@@ -25,6 +25,7 @@ const handlers: MessageHandlers = {
   listAccounts: () => notConfigured,
   listFailedPushes: () => notConfigured,
   acceptSuggestions: () => notConfigured,
+  getAccountInvoices: () => notConfigured,
   getBookingSettings: () => notConfigured,
   saveBookingSettings: () => notConfigured,
   getReferenceData: () => notConfigured,

@@ -6,6 +6,7 @@ import type { ProxyHealth, ProxySettings } from "./proxy-client";
 import type {
   AcceptSuggestionsResult,
   AccountDetail,
+  AccountInvoicesView,
   AccountsQuery,
   Attention,
   BookingSettings,
@@ -59,6 +60,8 @@ export interface ProtocolMap {
     dryRun: boolean;
     exactIds?: string[];
   }): ApiResult<AcceptSuggestionsResult>;
+  /** The account's open problems and its customer's latest invoices. */
+  getAccountInvoices(account: AccountRef): ApiResult<AccountInvoicesView>;
   getBookingSettings(data: { division: number }): ApiResult<BookingSettings>;
   saveBookingSettings(data: { division: number; settings: BookingSettingsInput }): ApiResult<BookingSettings>;
   /** The division's journals, GL accounts and VAT codes; `refresh` reads them from Exact again. */

@@ -5,7 +5,7 @@ import {
   accountDetailSchema,
   overviewPageSchema,
 } from "@zapfloor-exact/shared/schemas/accounts";
-import { attentionSchema } from "@zapfloor-exact/shared/schemas/attention";
+import { accountInvoicesSchema, attentionSchema } from "@zapfloor-exact/shared/schemas/attention";
 import {
   connectionSchema,
   connectStartedSchema,
@@ -240,6 +240,12 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
         refresh
           ? await call("POST", `${divisionPath(division)}/reference-data/refresh`, referenceDataSchema)
           : await call("GET", `${divisionPath(division)}/reference-data`, referenceDataSchema),
+      ),
+
+    accountInvoices: async (division: number, accountId: string) =>
+      inDivision(
+        division,
+        await call("GET", `${accountPath(division, accountId)}/invoices`, accountInvoicesSchema),
       ),
 
     attention: async (division: number): Promise<ApiResult<Attention>> =>

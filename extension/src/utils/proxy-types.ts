@@ -37,7 +37,11 @@ export interface FailedPushesPage {
 }
 export type FailedPush = SalesEntryView;
 
-export type { Attention, AttentionItem } from "@zapfloor-exact/shared/schemas/attention";
+export type {
+  AccountInvoices as AccountInvoicesView,
+  Attention,
+  AttentionItem,
+} from "@zapfloor-exact/shared/schemas/attention";
 export type {
   BookingReadiness,
   MissingForBooking,

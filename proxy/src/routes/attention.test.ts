@@ -69,6 +69,21 @@ describe("GET /v1/divisions/{division}/attention, and a retry that waits for the
       }),
     ]);
 
+    const panel = async () =>
+      jsonOf<{
+        problems: { invoiceNumber: string; reason: string }[];
+        invoices: { state: string; paid: string }[];
+      }>(
+        await f.harness.app.request(
+          `${divisionPath}/accounts/${encodeURIComponent(`{${prospect.ID.toUpperCase()}}`)}/invoices`,
+          jsonRequest("GET", f.tenant.tokens.bookkeeper),
+        ),
+      );
+    expect(await panel()).toEqual({
+      problems: [expect.objectContaining({ invoiceNumber: "2026-0300", reason: "customer_needs_review" })],
+      invoices: [],
+    });
+
     f.sim.control.resetCalls();
     const refused = await retry(f, "2026-0300");
     expect(refused.status).toBe(409);
@@ -87,6 +102,13 @@ describe("GET /v1/divisions/{division}/attention, and a retry that waits for the
     expect(await f.push()).toMatchObject({ pushed: 1 });
     expect(f.entriesWithYourRef("2026-0300")).toHaveLength(1);
     expect(pushes(await attention(f))).toEqual([]);
+    expect(await panel()).toEqual({
+      problems: [],
+      invoices: [expect.objectContaining({ invoiceNumber: "2026-0300", state: "pushed", paid: "unknown" })],
+    });
+    f.sim.control.markSalesEntryPaid(SIM_DIVISION, "2026-0300");
+    await f.checkPaid(0);
+    expect((await panel()).invoices).toEqual([expect.objectContaining({ state: "pushed", paid: "paid" })]);
   });
 
   it("lists an invoice the settings no longer book as a settings problem, refuses its retry until they do", async () => {

@@ -1,8 +1,10 @@
 import { createRoute, OpenAPIHono, type z } from "@hono/zod-openapi";
-import { attentionSchema } from "@zapfloor-exact/shared/schemas/attention";
+import { exactIdParamSchema } from "@zapfloor-exact/shared/schemas/accounts";
+import { accountInvoicesSchema, attentionSchema } from "@zapfloor-exact/shared/schemas/attention";
 import { divisionParamSchema } from "@zapfloor-exact/shared/schemas/divisions";
 import type { AppEnv } from "../context";
 import { anyRole } from "../middleware/auth";
+import { accountInvoices } from "../services/attention/account-invoices";
 import { divisionAttention } from "../services/attention/division-attention";
 import { access, errors } from "./openapi";
 
@@ -27,12 +29,32 @@ const attentionRoute = createRoute({
   },
 });
 
+const accountInvoicesRoute = createRoute({
+  method: "get",
+  path: "/v1/divisions/{division}/accounts/{exactId}/invoices",
+  tags: ["accounts"],
+  summary: "An account's open problems and its customer's latest invoices with push and paid state",
+  ...access("any", "What the account panel shows besides the link. Costs no Exact call."),
+  middleware: [anyRole] as const,
+  request: { params: divisionParamSchema.extend(exactIdParamSchema.shape) },
+  responses: {
+    200: { description: "Problems and invoices.", content: json(accountInvoicesSchema) },
+    ...errors(400, 401, 404),
+  },
+});
+
 export function attentionRoutes() {
-  return new OpenAPIHono<AppEnv>().openapi(attentionRoute, async (c) => {
-    const { division } = c.req.valid("param");
-    return c.json(
-      await divisionAttention(c.get("deps"), { tenantId: c.get("caller").tenantId, division }),
-      200,
-    );
-  });
+  return new OpenAPIHono<AppEnv>()
+    .openapi(attentionRoute, async (c) => {
+      const { division } = c.req.valid("param");
+      return c.json(
+        await divisionAttention(c.get("deps"), { tenantId: c.get("caller").tenantId, division }),
+        200,
+      );
+    })
+    .openapi(accountInvoicesRoute, async (c) => {
+      const { division, exactId } = c.req.valid("param");
+      const tenantId = c.get("caller").tenantId;
+      return c.json(await accountInvoices(c.get("deps"), { tenantId, division, exactId }), 200);
+    });
 }

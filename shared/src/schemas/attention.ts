@@ -62,3 +62,27 @@ export const attentionSchema = z
   })
   .meta({ id: "Attention" });
 export type Attention = z.infer<typeof attentionSchema>;
+
+/** One invoice of an account's customer, briefly: its push and paid state. */
+export const accountInvoiceSchema = z
+  .object({
+    invoiceNumber: z.string(),
+    type: z.enum(["invoice", "credit_note"]),
+    date: z.string(),
+    totalInclVat: z.string(),
+    currency: z.string(),
+    state: salesEntryStateSchema,
+    paid: z.enum(["unknown", "open", "paid"]),
+    exactEntryNumber: z.number().nullable(),
+  })
+  .meta({ id: "AccountInvoice" });
+
+export const accountInvoicesSchema = z
+  .object({
+    /** Pushes of this account's customer that failed or wait, and those that name this account as a candidate. */
+    problems: z.array(attentionItemSchema),
+    /** The linked customer's latest invoices, newest first. */
+    invoices: z.array(accountInvoiceSchema),
+  })
+  .meta({ id: "AccountInvoices" });
+export type AccountInvoices = z.infer<typeof accountInvoicesSchema>;

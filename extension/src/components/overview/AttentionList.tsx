@@ -35,6 +35,10 @@ export function AttentionList(props: AttentionListProps) {
   return (
     <section class="zfx-attention" aria-label={t("overview.filter.attention")}>
       <DivisionReadiness bookings={bookings} />
+      {props.retryResult && !props.retryResult.problem && (
+        // Beside the list, not in its row: the queued invoice leaves the list when it is read again.
+        <p role="status">{t("attention.retried", { invoice: props.retryResult.invoiceNumber })}</p>
+      )}
       <p class="zfx-muted" role="status">
         {counts.problems === 0 && items.length === 0
           ? t("attention.empty")
@@ -103,9 +107,6 @@ function AttentionRow({ item, ...props }: AttentionListProps & { item: Attention
           </button>
         )}
       </div>
-      {retried && !retried.problem && (
-        <p role="status">{t("attention.retried", { invoice: item.invoiceNumber ?? "" })}</p>
-      )}
       {retried?.problem && <ProblemNotice problem={retried.problem} />}
     </li>
   );

@@ -1,11 +1,12 @@
 import { useI18n } from "../../i18n/I18nContext";
 import type { Problem } from "../../utils/api-result";
-import type { AccountDetail } from "../../utils/proxy-types";
+import type { AccountDetail, AccountInvoicesView } from "../../utils/proxy-types";
 import { CustomerSearch, type SearchCustomers } from "../CustomerSearch";
 import { LookalikeNote } from "../LookalikeNote";
 import { ProblemNotice } from "../ProblemNotice";
 import "../theme.css";
 import "./AccountPanel.css";
+import { AccountInvoices } from "./AccountInvoices";
 import { CandidateList } from "./CandidateList";
 import { LinkedCustomer } from "./LinkedCustomer";
 import { WarningList } from "./WarningList";
@@ -33,6 +34,8 @@ export interface AccountPanelProps {
   onAddVatAndLink(customerNumber: string): void;
   onUnlink(): void;
   onDismissProblem(): void;
+  /** The account's open problems and latest invoices, once read. */
+  invoices?: AccountInvoicesView | null;
 }
 
 type Tone = "pending" | "linked" | "unlinked" | "attention";
@@ -151,6 +154,7 @@ function ReadyBody(props: AccountPanelProps & { account: AccountDetail }) {
           />
         </>
       )}
+      {props.invoices && <AccountInvoices invoices={props.invoices} />}
       {busy && (
         <p class="zfx-muted" role="status">
           {t("panel.working")}

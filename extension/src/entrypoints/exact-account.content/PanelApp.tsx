@@ -8,7 +8,7 @@ import { useLocale } from "../../i18n/use-locale";
 import type { ApiResult, Problem } from "../../utils/api-result";
 import { askBackground } from "../../utils/ask-background";
 import { sendMessage } from "../../utils/messaging";
-import type { AccountDetail } from "../../utils/proxy-types";
+import type { AccountDetail, AccountInvoicesView } from "../../utils/proxy-types";
 import { panelCollapsed, proxySettings } from "../../utils/storage";
 
 /** Connects the account panel to the background worker, the remembered folding and the language. */
@@ -17,6 +17,7 @@ export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLoc
   const messages = useMessages(locale);
   const [view, setView] = useState<PanelView>({ state: "loading" });
   const [busy, setBusy] = useState(false);
+  const [invoices, setInvoices] = useState<AccountInvoicesView | null>(null);
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
   // Unknown until storage answers; rendering only then spares the page a jump from open to folded.
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
@@ -29,6 +30,9 @@ export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLoc
       setView(
         result.ok ? { state: "ready", account: result.value } : { state: "problem", problem: result.problem },
       ),
+    );
+    void askBackground("getAccountInvoices", { division, accountId }).then((result) =>
+      setInvoices(result.ok ? result.value : null),
     );
   }, [division, accountId]);
 
@@ -57,6 +61,7 @@ export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLoc
     <I18nProvider locale={locale} messages={messages.messages}>
       <AccountPanel
         view={view}
+        invoices={invoices}
         collapsed={collapsed}
         busy={busy}
         actionProblem={actionProblem}

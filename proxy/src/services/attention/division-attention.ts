@@ -69,7 +69,7 @@ export async function divisionAttention(
   };
 }
 
-async function pushItemsOf(
+export async function pushItemsOf(
   ctx: ServiceContext,
   scope: { tenantId: string; division: number },
   rows: SalesEntryRow[],
