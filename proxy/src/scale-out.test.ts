@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "./db/client";
 import { divisionSync, exactConnections } from "./db/schema";
 import { silentLogger } from "./logger";
+import { FULL_SYNC_COOLDOWN_MS } from "./services/mirror/full-sync-cooldown";
 import { type CreatedTenant, createTenant } from "./services/tenants/create-tenant";
 import { answer, giveConsent, receiveIn, sendTo } from "./testing/browser-consent";
 import { createManualClock } from "./testing/manual-clock";
@@ -108,6 +109,11 @@ describe("proxy replicas on one libSQL server", () => {
     await database.db
       .update(divisionSync)
       .set({ lastFullAt: Date.now() - 11 * 60_000 })
+      .where(eq(divisionSync.division, division));
+    // The consent's first load was a full one; past the cooldown, a manual full sync is allowed again.
+    await database.db
+      .update(divisionSync)
+      .set({ lastFullAt: Date.now() - FULL_SYNC_COOLDOWN_MS - 1_000 })
       .where(eq(divisionSync.division, division));
     simulator.sim.control.addFault({ path: "sync/CRM/Accounts", latencyMs: 300, times: 3 });
     simulator.sim.calls.reset();
