@@ -105,11 +105,6 @@ describe("proxy replicas on one libSQL server", () => {
 
   it("run one division's sync on one replica only, however many ask", async () => {
     const division = DIVISIONS[0]!;
-    // The consent's own full load was moments ago: past the manual full sync's cooldown, as if ten minutes on.
-    await database.db
-      .update(divisionSync)
-      .set({ lastFullAt: Date.now() - 11 * 60_000 })
-      .where(eq(divisionSync.division, division));
     // The consent's first load was a full one; past the cooldown, a manual full sync is allowed again.
     await database.db
       .update(divisionSync)
