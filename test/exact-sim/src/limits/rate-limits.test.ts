@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createExactSimulator } from "../simulator";
 import { DIVISION, type Json, TEST_START, testSim } from "../testing/test-sim";
@@ -102,7 +105,9 @@ describe("rate limits", () => {
 
   it("tells the client errors a test asked for from unexpected ones", async () => {
     const { sim, clock } = testSim();
-    const strict = createExactSimulator({ clock, seed: sim.options.seed });
+    // Its own ledger: the one unexpected error it causes on purpose stays out of the test run's count.
+    const ledger = join(mkdtempSync(join(tmpdir(), "sim-ledger-")), "client-errors.jsonl");
+    const strict = createExactSimulator({ clock, seed: sim.options.seed, clientErrorLedger: ledger });
     const token = strict.control.issueTokens().access_token;
     const get = (url: string) =>
       strict.app.request(`http://exact.test${url}`, {
@@ -113,5 +118,12 @@ describe("rate limits", () => {
     await get(bad);
     expect(strict.calls.unexpectedClientErrors()).toHaveLength(1);
     expect(strict.calls.entries({ statusClass: "4xx" })).toHaveLength(2);
+    const ledgered = readFileSync(ledger, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(ledgered).toEqual([
+      expect.objectContaining({ method: "GET", endpoint: "crm/Accounts", status: 400 }),
+    ]);
   });
 });
