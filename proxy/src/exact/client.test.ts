@@ -128,8 +128,11 @@ describe("the Exact client against the simulator", () => {
     expect(api.calls).toBe(1);
   });
 
-  it("reads one record by a key filter: 200 with an empty list for a missing one, never a 404", async () => {
-    const api = await connected();
+  it.each([
+    ["as recorded, with $select: d.results", {}],
+    ["a bare array for every $top query", { odata: { topBareArray: true } }],
+  ] as const)("reads one record by a key filter (%s): 200 with an empty list for a missing one, never a 404", async (_, odata) => {
+    const api = await connected({ sim: odata });
     const existing = harness.sim.control.accounts(DIVISION)[0]!;
     const query = (id: string) => ({ select: accountFields, filter: `ID eq guid'${id}'` });
 
