@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
 import { invoiceNumberSchema } from "@zapfloor-exact/shared/schemas/sales-entries";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { salesEntries } from "../db/schema";
 import { SALES_ENTRY_FIELD_LIMITS, SALES_ENTRY_LINE_FIELD_LIMITS } from "../exact/field-limits";

@@ -184,7 +184,9 @@ describe("webhooks to zapfloor over HTTP", () => {
     expect(await f.checkPaid()).toMatchObject({ checked: 1, reopened: 1, calls: 1 });
 
     const received = await receiver.waitFor((got) => got.length === 2);
-    expect(received.map((r) => [r.event.type, (r.event.data as { paid: { status: string } }).paid.status])).toEqual([
+    expect(
+      received.map((r) => [r.event.type, (r.event.data as { paid: { status: string } }).paid.status]),
+    ).toEqual([
       ["invoice.paid", "paid"],
       ["invoice.reopened", "open"],
     ]);

@@ -10,7 +10,11 @@ export type TextLimits = Readonly<Record<string, readonly [label: string, max: n
  */
 export type TextOverflow = "error" | "truncate";
 
-export function applyTextLimits(values: Map<string, unknown>, limits: TextLimits, overflow: TextOverflow): void {
+export function applyTextLimits(
+  values: Map<string, unknown>,
+  limits: TextLimits,
+  overflow: TextOverflow,
+): void {
   for (const [field, [label, max]] of Object.entries(limits)) {
     const value = values.get(field);
     if (typeof value !== "string" || value.length <= max) continue;
