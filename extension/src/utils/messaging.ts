@@ -56,7 +56,8 @@ export interface ProtocolMap {
   getAccount(account: AccountRef): ApiResult<AccountDetail>;
   /** Links; an empty SearchCode gets the zapfloor number (`searchCodeResult` says what was done). */
   linkAccount(data: AccountChange): ApiResult<LinkResult>;
-  promoteAndLinkAccount(data: AccountChange): ApiResult<AccountDetail>;
+  /** Makes the account a customer and links, its empty SearchCode set in the same change. */
+  promoteAndLinkAccount(data: AccountChange): ApiResult<LinkResult>;
   /** Puts the customer's VAT number on the Exact account (the candidate's `fix`), then links. */
   addVatAndLinkAccount(data: AccountChange): ApiResult<AccountDetail>;
   unlinkAccount(account: AccountRef): ApiResult<AccountDetail>;

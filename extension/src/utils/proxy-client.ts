@@ -194,7 +194,7 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
     ) =>
       inDivision(
         division,
-        await call("POST", `${accountPath(division, accountId)}/promote-and-link`, accountDetailSchema, {
+        await call("POST", `${accountPath(division, accountId)}/promote-and-link`, linkResultSchema, {
           customerNumber,
           ...(accountModified !== undefined ? { accountModified } : {}),
         }),

@@ -307,7 +307,7 @@ describe("PUT and DELETE /v1/divisions/{division}/accounts/{exactId}/link", () =
 });
 
 describe("POST /v1/divisions/{division}/accounts/{exactId}/promote-and-link", () => {
-  it("makes a prospect a customer in Exact with one call and links it", async () => {
+  it("makes a prospect a customer in Exact with one call, its empty SearchCode set in the same PUT, and links it", async () => {
     const f = await start();
     const response = await f.bookkeeper(
       "POST",
@@ -315,18 +315,20 @@ describe("POST /v1/divisions/{division}/accounts/{exactId}/promote-and-link", ()
       { customerNumber: "7007" },
     );
     expect(response.status).toBe(200);
-    expect(await jsonOf<AccountDetail>(response)).toMatchObject({
-      account: { status: "C", isCustomer: true, isSales: true },
+    expect(await jsonOf<LinkResult>(response)).toMatchObject({
+      account: { status: "C", isCustomer: true, isSales: true, searchCode: "7007" },
       state: "linked",
       link: { customerNumber: "7007", method: "promoted" },
       warnings: [],
+      searchCodeResult: { outcome: "set", searchCode: "7007" },
     });
     expect(f.harness.sim.control.account(f.division, f.ids[GAMMA]!)).toMatchObject({
       Status: "C",
       IsSales: true,
+      SearchCode: "7007",
     });
-    expect(f.exactCalls().map((call) => `${call.method} ${call.endpoint}`)).toEqual([
-      "PUT crm/Accounts(key)",
+    expect(f.exactCalls().map((call) => [`${call.method} ${call.endpoint}`, call.body])).toEqual([
+      ["PUT crm/Accounts(key)", { Status: "C", IsSales: true, SearchCode: "7007" }],
     ]);
   });
 

@@ -97,14 +97,14 @@ const promoteRoute = createRoute({
   summary: "Make a prospect, suspect or supplier an Exact customer, and link it",
   ...access(
     "bookkeeper",
-    "What `review` offers for a non-customer match. One Exact call (Status C, allowed for sales); everything that would refuse the link is checked first.",
+    "What `review` offers for a non-customer match. One Exact call (Status C, allowed for sales, and the zapfloor number as SearchCode when it is empty, as a hand link does); everything that would refuse the link is checked first.",
   ),
   middleware: [bookkeeper] as const,
   request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
   responses: {
     200: {
-      description: "Promoted and linked; the account as it now stands.",
-      content: json(accountDetailSchema),
+      description: "Promoted and linked; the account as it now stands, and what was done to its SearchCode.",
+      content: json(linkResultSchema),
     },
     ...errors(400, 401, 403, 404, 409, 429, 502),
   },
@@ -199,7 +199,7 @@ export function accountRoutes() {
       const { tenantId, label } = c.get("caller");
       const deps = c.get("deps");
       const { customerNumber, accountModified } = c.req.valid("json");
-      await promoteAccount(deps, {
+      const searchCodeResult = await promoteAccount(deps, {
         tenantId,
         division,
         exactId,
@@ -207,7 +207,10 @@ export function accountRoutes() {
         accountModified,
         actor: label,
       });
-      return c.json(await accountDetail(deps, { tenantId, division, exactId }), 200);
+      return c.json(
+        { ...(await accountDetail(deps, { tenantId, division, exactId })), searchCodeResult },
+        200,
+      );
     })
     .openapi(addVatRoute, async (c) => {
       const { division, exactId } = c.req.valid("param");

@@ -77,8 +77,8 @@ export function createCustomerAccount(api: DivisionApi, customer: NewCustomer) {
 }
 
 /** Makes a prospect, suspect or plain relation a customer (Status C, allowed for sales). */
-export function promoteToCustomer(api: DivisionApi, id: string) {
-  return api.update(`crm/Accounts(${guid(id)})`, { Status: "C", IsSales: true });
+export function promoteToCustomer(api: DivisionApi, id: string, also: { SearchCode?: string } = {}) {
+  return api.update(`crm/Accounts(${guid(id)})`, { Status: "C", IsSales: true, ...also });
 }
 
 /** Fields a fix from the panel may change on an existing account; never `Code` (a PUT with it fails). [§3, I-picqer-416] */

@@ -54,7 +54,7 @@ export async function linkAccount(ctx: ExactServiceContext, input: LinkInput): P
   const conflict = await linkConflict(ctx.db, scope, { customerNumber: customer.number, exactId });
   if (conflict) throw new AppError("conflict", conflict);
   if ((await linkOfAccount(ctx.db, scope, exactId))?.customerNumber === customer.number) {
-    return resultOf({ outcome: "already_linked" }, account, customer.number);
+    return searchCodeResultOf({ outcome: "already_linked" }, account, customer.number);
   }
   assertAccountUnchanged(account, input.accountModified);
 
@@ -79,7 +79,7 @@ export async function linkAccount(ctx: ExactServiceContext, input: LinkInput): P
       ...(plan.outcome === "set" ? { details: { changes: [plan.change] } } : {}),
     });
   });
-  return resultOf(plan, account, customer.number);
+  return searchCodeResultOf(plan, account, customer.number);
 }
 
 function assertLinkable(account: MirrorRow): void {
@@ -116,7 +116,7 @@ export async function planSearchCode(
   });
 }
 
-function resultOf(
+export function searchCodeResultOf(
   plan: SearchCodeOnLink | { outcome: "already_linked" },
   account: MirrorRow,
   customerNumber: string,

@@ -5,9 +5,13 @@ import { AppError } from "../../errors";
 import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
 import { assertAccountUnchanged } from "./account-version";
+import { planSearchCode, type SearchCodeResult, searchCodeResultOf } from "./link-account";
 import { promoteAndLinkAccount } from "./promote-and-link";
 
-/** "Promote to customer and link", as `review` offers it: a bookkeeper's request. */
+/**
+ * "Promote to customer and link", as `review` offers it: a bookkeeper's request, so an empty SearchCode gets
+ * the zapfloor number in the same PUT, as a hand link's does.
+ */
 export async function promoteAccount(
   ctx: ExactServiceContext,
   input: {
@@ -18,7 +22,7 @@ export async function promoteAccount(
     actor: string;
     accountModified?: string | null | undefined;
   },
-): Promise<void> {
+): Promise<SearchCodeResult> {
   const scope = { tenantId: input.tenantId, division: input.division };
   await requireDivision(ctx, input.tenantId, input.division);
   const exactId = normaliseAccountId(input.exactId);
@@ -31,5 +35,7 @@ export async function promoteAccount(
   const customer = await readCustomer(ctx.db, input.tenantId, input.customerNumber);
   if (!customer) throw new AppError("not_found", `zapfloor customer ${input.customerNumber} is not known.`);
   assertAccountUnchanged(account, input.accountModified);
-  await promoteAndLinkAccount(ctx, scope, account, customer, input.actor);
+  const searchCode = await planSearchCode(ctx, scope, account, customer.number);
+  await promoteAndLinkAccount(ctx, scope, account, customer, input.actor, searchCode);
+  return searchCodeResultOf(searchCode, account, customer.number);
 }

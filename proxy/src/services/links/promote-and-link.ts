@@ -1,10 +1,12 @@
+import type { SearchCodeOnLink } from "@zapfloor-exact/shared/matching";
 import type { CustomerRow } from "../../db/customer-store";
 import { appendLinkEvent, type LinkRow, linkOfAccount } from "../../db/link-store";
 import type { MirrorRow } from "../../db/mirror-reads";
 import { upsertAccounts } from "../../db/mirror-store";
 import { AppError } from "../../errors";
-import { promoteToCustomer } from "../../exact/resources/accounts";
+import { promoteToCustomer, updateAccountFields } from "../../exact/resources/accounts";
 import type { ExactServiceContext } from "../context";
+import { rowWithChanges } from "../mirror/account-row";
 import { linkConflict, writeLink } from "./write-link";
 
 type Scope = { tenantId: string; division: number };
@@ -13,6 +15,8 @@ type Scope = { tenantId: string; division: number };
  * Makes a prospect, suspect or plain relation an Exact customer (Status C, allowed for sales) and links it:
  * one Exact call. Everything that would refuse the link is checked before that call, so Exact is never asked
  * to change an account that then cannot be linked. The mirror row is updated in the link's transaction.
+ * A bookkeeper's promotion passes `searchCode` (link-account.ts): an empty SearchCode then gets the zapfloor
+ * number in the same PUT.
  */
 export async function promoteAndLinkAccount(
   ctx: ExactServiceContext,
@@ -20,6 +24,7 @@ export async function promoteAndLinkAccount(
   account: MirrorRow,
   customer: CustomerRow,
   actor: string,
+  searchCode?: SearchCodeOnLink,
 ): Promise<LinkRow> {
   if (account.deletedAt !== null) {
     throw new AppError("conflict", `Exact account ${account.id} was deleted in Exact Online.`);
@@ -37,15 +42,21 @@ export async function promoteAndLinkAccount(
   if (conflict) throw new AppError("conflict", conflict);
 
   const wasCustomer = account.status === "C" && account.isSales;
-  if (!wasCustomer)
-    await promoteToCustomer(ctx.exact.client.division(scope.tenantId, scope.division), account.id);
+  const api = ctx.exact.client.division(scope.tenantId, scope.division);
+  const setSearchCode = searchCode?.outcome === "set" ? searchCode.change : undefined;
+  const also = setSearchCode ? { SearchCode: setSearchCode.to } : {};
+  if (!wasCustomer) await promoteToCustomer(api, account.id, also);
+  else if (setSearchCode) await updateAccountFields(api, account.id, also);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    if (!wasCustomer) {
-      const { tenantId: _t, division: _d, ...fields } = account;
-      await upsertAccounts(tx, [{ ...scope, ...fields, status: "C", isSales: true, mirroredAt: now }]);
+    if (!wasCustomer || setSearchCode) {
+      const changed = rowWithChanges(account, also, now);
+      await upsertAccounts(tx, [wasCustomer ? changed : { ...changed, status: "C", isSales: true }]);
     }
-    const details = wasCustomer ? {} : { previousStatus: account.status };
+    const details = {
+      ...(wasCustomer ? {} : { previousStatus: account.status }),
+      ...(setSearchCode ? { changes: [setSearchCode] } : {}),
+    };
     const existing = await linkOfAccount(tx, scope, account.id);
     if (existing && !wasCustomer) {
       // Already linked to this customer (a stale link to a prospect): the promotion itself is what is audited.
