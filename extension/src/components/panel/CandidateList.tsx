@@ -54,19 +54,8 @@ export function CandidateList(props: CandidateListProps) {
                     {describeReason(t, reason)}
                   </p>
                 ))}
-                {candidate.fix && !elsewhere && confirming === customer.number && (
-                  <FixConfirmation
-                    fix={candidate.fix}
-                    busy={busy}
-                    onConfirm={() => {
-                      setConfirming(null);
-                      props.onAddVatAndLink(customer.number);
-                    }}
-                    onCancel={() => setConfirming(null)}
-                  />
-                )}
                 <div class="zfx-candidate__action">
-                  {candidate.fix && !elsewhere && confirming !== customer.number && (
+                  {candidate.fix && !elsewhere && (
                     <button
                       type="button"
                       class="zfx-button zfx-button--quiet"
@@ -76,6 +65,17 @@ export function CandidateList(props: CandidateListProps) {
                     >
                       {t("panel.fix.addVat")}
                     </button>
+                  )}
+                  {candidate.fix && !elsewhere && confirming === customer.number && (
+                    <FixConfirmation
+                      fix={candidate.fix}
+                      busy={busy}
+                      onConfirm={() => {
+                        setConfirming(null);
+                        props.onAddVatAndLink(customer.number);
+                      }}
+                      onCancel={() => setConfirming(null)}
+                    />
                   )}
                   {elsewhere ? (
                     <span class="zfx-muted">{t("panel.linkedElsewhere")}</span>

@@ -36,6 +36,9 @@ export const en = {
   "panel.openOverview": "Accounts Overview",
   "panel.working": "Saving…",
   "panel.account": "Exact account {code} · division {division}",
+  "panel.vat": "VAT number in Exact:",
+  "panel.vatRead": "read as",
+  "panel.vatUnreadable": "not a readable VAT number",
 
   "method.vat": "Matched on VAT number",
   "method.code": "Matched on Code",

@@ -34,6 +34,9 @@ export const fr: Messages = {
   "panel.openOverview": "Aperçu des tiers",
   "panel.working": "Enregistrement…",
   "panel.account": "Tiers Exact {code} · dossier {division}",
+  "panel.vat": "N° de TVA dans Exact :",
+  "panel.vatRead": "lu comme",
+  "panel.vatUnreadable": "numéro de TVA illisible",
 
   "method.vat": "Trouvé par le numéro de TVA",
   "method.code": "Trouvé par le code",

@@ -34,6 +34,9 @@ export const nl: Messages = {
   "panel.openOverview": "Relatieoverzicht",
   "panel.working": "Opslaan…",
   "panel.account": "Exact-relatie {code} · administratie {division}",
+  "panel.vat": "Btw-nummer in Exact:",
+  "panel.vatRead": "gelezen als",
+  "panel.vatUnreadable": "geen leesbaar btw-nummer",
 
   "method.vat": "Gevonden op btw-nummer",
   "method.code": "Gevonden op code",
