@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { insertExactAccount } from "./support/exact-data";
 import { accountPageUrl, FIXTURE_ACCOUNT, serveSavedExactPages } from "./support/exact-pages";
 import { expect, storeExtensionSettings, test } from "./support/extension-fixtures";
-import { repoRoot } from "./support/paths";
+import { repoRoot, screenshotsDir } from "./support/paths";
 import { type E2eTenant, proxyJson, syncDivision } from "./support/tenant";
 
 /** The Belgian sandbox division: the saved Exact page shows a Brussels company. */
@@ -91,6 +91,17 @@ test.describe("the docs' screenshots", () => {
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       await expect(page.locator("[data-health=healthy]")).toBeVisible();
       await shot(page, language, "popup");
+
+      // Not for the docs, for whoever checks them: the overview when the proxy refuses the token.
+      await storeExtensionSettings(backgroundWorker, {
+        proxy: { url: stack.proxyUrl, token: "not-a-token" },
+        language,
+      });
+      await page.setViewportSize({ width: 1200, height: 300 });
+      await page.goto(`chrome-extension://${extensionId}/overview.html?division=${DIVISION}`);
+      await expect(page.getByRole("alert")).toBeVisible();
+      mkdirSync(screenshotsDir, { recursive: true });
+      await page.screenshot({ path: path.join(screenshotsDir, `overview-problem-${language}.png`) });
     });
   }
 });

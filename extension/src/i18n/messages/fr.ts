@@ -237,7 +237,7 @@ export const fr: Messages = {
   "bookings.loadNow": "Charger maintenant",
   "bookings.loadNowNamed": "Charger maintenant les tiers de {name}",
   "bookings.loading": "Chargement des tiers… {rows} lus",
-  "bookings.loadFailed": "Le chargement a échoué : {detail}",
+  "bookings.loadFailed": "Le chargement a échoué.",
   "bookings.notReady": "Ne peut pas encore recevoir de factures. Manque : {missing}.",
   "bookings.missing.accounts": "ses tiers (chargez-les)",
   "bookings.missing.salesJournal": "un journal de vente",

@@ -236,7 +236,7 @@ export const nl: Messages = {
   "bookings.loadNow": "Nu laden",
   "bookings.loadNowNamed": "De relaties van {name} nu laden",
   "bookings.loading": "Relaties laden… {rows} gelezen",
-  "bookings.loadFailed": "Laden mislukt: {detail}",
+  "bookings.loadFailed": "Laden mislukt.",
   "bookings.notReady": "Kan nog geen facturen boeken. Ontbreekt: {missing}.",
   "bookings.missing.accounts": "de relaties (laad ze)",
   "bookings.missing.salesJournal": "een verkoopdagboek",
