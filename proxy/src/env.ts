@@ -51,7 +51,17 @@ const envSchema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
     /** How long a claimed entry stays reserved for its worker without renewal; must outlast any one Exact call. */
     OUTBOX_LEASE_MS: z.coerce.number().int().min(200).max(3_600_000).default(120_000),
+    /**
+     * 1: look every sales entry up in Exact by `YourRef` before its first POST, not only those an earlier POST
+     * may have reached: for after restoring a database backup, until what was submitted since is pushed again.
+     */
+    OUTBOX_LOOK_UP_FIRST: z
+      .enum(["0", "1"])
+      .default("0")
+      .transform((value) => value === "1"),
     PAID_CHECK_MINUTES: z.coerce.number().positive().max(10_080).default(60),
+    /** Memory the divisions' in-memory account indexes may take per process; least recently used ones are evicted. */
+    INDEX_MEMORY_MB: z.coerce.number().int().min(16).max(65_536).default(512),
     /** Requests a minute one API token may send to one proxy process; over it: 429 with Retry-After. */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     /** How often the webhook worker looks for due deliveries. */

@@ -11,6 +11,7 @@ import type { Logger } from "./logger";
 import { sandboxExactApp } from "./sandbox";
 import { previousKeys, resolveSecretKey } from "./secret-key";
 import type { TokenCipher } from "./security/token-cipher";
+import { setIndexMemoryBudget } from "./services/matching/index-memory";
 import { matchOrCreateForPush } from "./services/matching/link-customer-for-push";
 import { checkSecretKey } from "./services/secret-key/check-secret-key";
 import { sealedValues } from "./services/secret-key/sealed-values";
@@ -27,6 +28,7 @@ export interface Runtime {
 export async function openRuntime(env: Env, logger: Logger, clock: Clock = systemClock): Promise<Runtime> {
   const database = openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   await prepareDatabase(database);
+  setIndexMemoryBudget(database.db, env.INDEX_MEMORY_MB);
   const holdsSecrets = (await sealedValues(database.db, { limit: 1 })).length > 0;
   const secretKey = resolveSecretKey(env.SECRET_KEY, env.DATABASE_URL, logger, { holdsSecrets });
   const exactApp = configuredExactApp(env) ?? sandboxExactApp(env);
