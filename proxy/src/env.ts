@@ -43,6 +43,10 @@ const envSchema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
     /** How long a claimed entry stays reserved for its worker without renewal; must outlast any one Exact call. */
     OUTBOX_LEASE_MS: z.coerce.number().int().min(200).max(3_600_000).default(120_000),
+    /** The first wait after a failed push attempt, doubling per attempt (up to 30 minutes). */
+    OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    /** The least wait after a POST whose outcome is unknown (no answer, a 5xx) before Exact is asked by YourRef. */
+    OUTBOX_UNKNOWN_OUTCOME_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     PAID_CHECK_MINUTES: z.coerce.number().positive().max(10_080).default(60),
     /** Requests a minute one API token may send to one proxy process; over it: 429 with Retry-After. */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),

@@ -68,7 +68,14 @@ export type OutboxWorker = ReturnType<typeof createOutboxWorker>;
 
 /** The outbox worker and paid-state checker as configured by the environment. */
 export function salesEntryJobOptions(
-  env: Pick<Env, "OUTBOX_POLL_MS" | "OUTBOX_LEASE_MS" | "PAID_CHECK_MINUTES">,
+  env: Pick<
+    Env,
+    | "OUTBOX_POLL_MS"
+    | "OUTBOX_LEASE_MS"
+    | "OUTBOX_RETRY_BASE_MS"
+    | "OUTBOX_UNKNOWN_OUTCOME_MS"
+    | "PAID_CHECK_MINUTES"
+  >,
   linkCustomer: LinkCustomer,
 ): { outbox: OutboxWorkerOptions; paidState: PaidStateOptions } {
   return {
@@ -76,7 +83,11 @@ export function salesEntryJobOptions(
       pollMs: env.OUTBOX_POLL_MS,
       leaseMs: env.OUTBOX_LEASE_MS,
       batchSize: 100,
-      retry: defaultRetryPolicy,
+      retry: {
+        ...defaultRetryPolicy,
+        baseDelayMs: env.OUTBOX_RETRY_BASE_MS,
+        unknownOutcomeDelayMs: env.OUTBOX_UNKNOWN_OUTCOME_MS,
+      },
       linkCustomer,
     },
     paidState: { intervalMs: env.PAID_CHECK_MINUTES * 60_000, batchSize: 500 },
