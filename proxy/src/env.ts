@@ -15,7 +15,8 @@ const port = z.coerce.number().int().min(0).max(65535);
 const envSchema = z
   .object({
     PORT: port.default(8787),
-    HOST: z.string().default("0.0.0.0"),
+    /** Unset: all interfaces with a real Exact app, loopback only in sandbox mode. */
+    HOST: optionalText,
     DATABASE_URL: z
       .string()
       .regex(
