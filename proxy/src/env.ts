@@ -48,6 +48,14 @@ const envSchema = z
     OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
     /** The least wait after a POST whose outcome is unknown (no answer, a 5xx) before Exact is asked by YourRef. */
     OUTBOX_UNKNOWN_OUTCOME_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+    /**
+     * 1: look every sales entry up in Exact by `YourRef` before its first POST, not only those an earlier POST
+     * may have reached: for after restoring a database backup, until what was submitted since is pushed again.
+     */
+    OUTBOX_LOOK_UP_FIRST: z
+      .enum(["0", "1"])
+      .default("0")
+      .transform((value) => value === "1"),
     PAID_CHECK_MINUTES: z.coerce.number().positive().max(10_080).default(60),
     /** Requests a minute one API token may send to one proxy process; over it: 429 with Retry-After. */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),

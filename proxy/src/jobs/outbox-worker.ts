@@ -14,6 +14,8 @@ export interface OutboxWorkerOptions {
   batchSize: number;
   retry: RetryPolicy;
   linkCustomer: LinkCustomer;
+  /** Look every entry up by `YourRef` before its first POST (after restoring a backup). */
+  lookUpFirst: boolean;
 }
 
 /**
@@ -74,6 +76,7 @@ export function salesEntryJobOptions(
     | "OUTBOX_LEASE_MS"
     | "OUTBOX_RETRY_BASE_MS"
     | "OUTBOX_UNKNOWN_OUTCOME_MS"
+    | "OUTBOX_LOOK_UP_FIRST"
     | "PAID_CHECK_MINUTES"
   >,
   linkCustomer: LinkCustomer,
@@ -89,6 +92,7 @@ export function salesEntryJobOptions(
         unknownOutcomeDelayMs: env.OUTBOX_UNKNOWN_OUTCOME_MS,
       },
       linkCustomer,
+      lookUpFirst: env.OUTBOX_LOOK_UP_FIRST,
     },
     paidState: { intervalMs: env.PAID_CHECK_MINUTES * 60_000, batchSize: 500 },
   };

@@ -93,6 +93,19 @@ export async function renewLeases(
   return new Set(renewed.map((row) => row.invoiceNumber));
 }
 
+/**
+ * Records that a POST of this entry is about to be sent, if this worker still holds it: from then on Exact may
+ * have it, so any later attempt looks its `YourRef` up before posting. False when the entry is no longer ours.
+ */
+export async function markPostSent(db: DbOrTx, key: EntryKey, owner: string, now: number): Promise<boolean> {
+  const marked = await db
+    .update(salesEntries)
+    .set({ postSentAt: now })
+    .where(held(key, owner))
+    .returning({ invoiceNumber: salesEntries.invoiceNumber });
+  return marked.length > 0;
+}
+
 export type Outcome =
   | { state: "pushed"; exactAccountId: string; exactEntryId: string; exactEntryNumber: number | null }
   | { state: "queued"; nextAttemptAt: number; error: RecordedError; countsAsAttempt: boolean }
