@@ -4,11 +4,9 @@ import type { ExactSimulator, FaultRule } from "@zapfloor-exact/exact-sim";
  * What Exact does to the run, on the simulator's fault injector (a seeded PRNG decides which calls are hit).
  * Writes that are carried out but whose answer is lost (a dropped connection, a 5xx after the commit) are the
  * case that must never double a customer or an invoice; 5xx before anything happens and slow answers are
- * Exact's everyday trouble; the 429s are bursts of Exact's minutely limit, each a stop of that division until
- * the minute is over, so they are few.
+ * Exact's everyday trouble. 429s come separately (`rateLimitBurst`).
  */
 export const faultPlan: FaultRule[] = [
-  { id: "429 burst", path: "/api/v1/*", method: "GET", action: "rateLimit", probability: 0.08, times: 3 },
   {
     id: "invoice answer lost",
     path: "salesentry/SalesEntries",
@@ -45,6 +43,20 @@ export const faultPlan: FaultRule[] = [
 
 export function injectFaults(sim: ExactSimulator): void {
   for (const rule of faultPlan) sim.control.addFault(rule);
+}
+
+/**
+ * The next read answers 429 with the minutely `X-RateLimit-*` headers at 0, as Exact does when the 60 calls of
+ * the minute are spent [docs/exact-online.md]: a stop of that division until the minute is over, so only a few.
+ */
+export function rateLimitBurst(sim: ExactSimulator, n: number): void {
+  sim.control.addFault({
+    id: `429 burst ${n}`,
+    path: "/api/v1/*",
+    method: "GET",
+    action: "rateLimit",
+    times: 1,
+  });
 }
 
 /** How often each fault fired, read from the simulator's call log (and the injector, for latency). */

@@ -1,7 +1,7 @@
 // `pnpm test:resilience`: three proxy replicas on one libSQL server serve mixed traffic while one of them is
 // SIGKILLed and restarted twice and the Exact simulator injects faults; then the invariants are checked and
 // printed. Loopback only; it stops by itself and exits non-zero when an invariant does not hold.
-import { faultsInjected, injectFaults } from "./faults";
+import { faultsInjected, injectFaults, rateLimitBurst } from "./faults";
 import { gatherFacts } from "./gather";
 import { checkInvariants } from "./invariants";
 import { ReplicaPool } from "./replica-pool";
@@ -16,6 +16,8 @@ const KILLS = [
   { atMs: 36_000, downMs: 4_000 },
 ];
 const VICTIM = 2;
+/** When a read is answered 429, from the start of the traffic. */
+const RATE_LIMIT_BURSTS_MS = [20_000, 44_000];
 
 const log = (text: string) => process.stderr.write(`[resilience] ${text}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,8 +58,10 @@ try {
       log(`replica ${VICTIM + 1} restarted`);
     }
   })();
+  const bursts = RATE_LIMIT_BURSTS_MS.map((atMs, n) => sleep(atMs).then(() => rateLimitBurst(sim, n + 1)));
   await sleep(TRAFFIC_MS);
   stop.abort();
+  await Promise.all(bursts);
   const [record] = await Promise.all([traffic, kills]);
   const injected = faultsInjected(sim);
   sim.control.clearFaults();
