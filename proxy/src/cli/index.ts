@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import { entriesCommand, entriesUsage } from "./commands/entries";
 import { eventsCommand, eventsUsage } from "./commands/events";
 import { exactCommand, exactUsage } from "./commands/exact";
+import { secretCommand, secretUsage } from "./commands/secret";
 import { syncCommand, syncUsage } from "./commands/sync";
 import { tenantCommand, tenantUsage } from "./commands/tenant";
 import { tokenCommand, tokenUsage } from "./commands/token";
@@ -17,6 +18,7 @@ const commands: Record<string, Command> = {
   sync: syncCommand,
   entries: entriesCommand,
   events: eventsCommand,
+  secret: secretCommand,
 };
 
 const usage = [
@@ -28,6 +30,7 @@ const usage = [
   syncUsage,
   entriesUsage,
   eventsUsage,
+  secretUsage,
 ].join("\n");
 
 async function main(argv: string[]): Promise<number> {
