@@ -247,7 +247,7 @@ export const en = {
   "bookings.revenueKey": "Revenue key",
   "bookings.glAccount": "GL account",
   "bookings.glSearch": "Search code or description",
-  "bookings.glUnknown": "Not a profit-and-loss GL account of this division.",
+  "bookings.glUnknown": "Not a revenue GL account of this division.",
   "bookings.vatMapping": "VAT rate → VAT code",
   "bookings.vatRate": "VAT rate (%)",
   "bookings.vatCode": "VAT code",

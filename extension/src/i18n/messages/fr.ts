@@ -245,7 +245,7 @@ export const fr: Messages = {
   "bookings.revenueKey": "Clé de produit",
   "bookings.glAccount": "Compte général",
   "bookings.glSearch": "Chercher un code ou une description",
-  "bookings.glUnknown": "Pas un compte de résultat de ce dossier.",
+  "bookings.glUnknown": "Pas un compte de produits de ce dossier.",
   "bookings.vatMapping": "Taux de TVA → code TVA",
   "bookings.vatRate": "Taux de TVA (%)",
   "bookings.vatCode": "Code TVA",

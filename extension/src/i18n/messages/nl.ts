@@ -246,7 +246,7 @@ export const nl: Messages = {
   "bookings.revenueKey": "Omzetsleutel",
   "bookings.glAccount": "Grootboekrekening",
   "bookings.glSearch": "Zoek op code of omschrijving",
-  "bookings.glUnknown": "Geen winst-en-verliesrekening van deze administratie.",
+  "bookings.glUnknown": "Geen omzetrekening van deze administratie.",
   "bookings.vatMapping": "Btw-tarief → btw-code",
   "bookings.vatRate": "Btw-tarief (%)",
   "bookings.vatCode": "Btw-code",
