@@ -34,6 +34,7 @@ describe("PUT /v1/divisions/{division}/settings", () => {
       glMapping: { desk: "8000", meeting_room: "8010" },
       vatMapping: { rates: { "21": "2", "9": "1", "0": "0" }, international: "5" },
       autoCreate: false,
+      autoPush: true,
       nonCustomerMatch: "review",
       similarNameMatch: "review",
       updatedBy: "bookkeeper",
@@ -79,8 +80,7 @@ describe("PUT /v1/divisions/{division}/settings", () => {
       .problems;
     // Each message names what the division does have.
     const journals = "its sales journals are 70 (Verkoopboek), 71 (Creditnota's)";
-    const glAccounts =
-      "its revenue GL accounts are 8000 (Omzet werkplekken), 8010 (Omzet vergaderzalen)";
+    const glAccounts = "its revenue GL accounts are 8000 (Omzet werkplekken), 8010 (Omzet vergaderzalen)";
     const vatCodes =
       "its sales VAT codes are 0 (BTW 0%, 0%), 1 (BTW laag 9%, 9%), 2 (BTW hoog 21%, 21%), 5 (Diensten binnen EU, 0%)";
     expect(problems.map((problem) => problem.message.split("; its")[1])).toEqual([

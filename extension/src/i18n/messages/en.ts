@@ -254,6 +254,8 @@ export const en = {
   "bookings.vatType": "type {type}",
   "bookings.international": "VAT code for customers abroad (0%)",
   "bookings.autoCreate": "Create the Exact customer when nothing matches",
+  "bookings.autoPush":
+    "Push accepted invoices to Exact automatically (off: they wait until it is switched on)",
   "bookings.nonCustomerMatch": "When only a prospect or supplier matches",
   "bookings.nonCustomerMatch.review": "Ask me (needs attention)",
   "bookings.nonCustomerMatch.promote": "Make it a customer and link it",

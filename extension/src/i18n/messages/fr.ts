@@ -252,6 +252,8 @@ export const fr: Messages = {
   "bookings.vatType": "type {type}",
   "bookings.international": "Code TVA des clients à l'étranger (0 %)",
   "bookings.autoCreate": "Créer le client dans Exact quand rien ne correspond",
+  "bookings.autoPush":
+    "Passer automatiquement les factures acceptées en écriture de vente dans Exact (désactivé : elles attendent)",
   "bookings.nonCustomerMatch": "Quand seul un prospect ou un fournisseur correspond",
   "bookings.nonCustomerMatch.review": "Me demander (à traiter)",
   "bookings.nonCustomerMatch.promote": "En faire un client et le lier",

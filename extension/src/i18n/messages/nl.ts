@@ -253,6 +253,8 @@ export const nl: Messages = {
   "bookings.vatType": "type {type}",
   "bookings.international": "Btw-code voor klanten in het buitenland (0%)",
   "bookings.autoCreate": "De relatie in Exact aanmaken als niets overeenkomt",
+  "bookings.autoPush":
+    "Geaccepteerde facturen automatisch als verkoopboeking in Exact zetten (uit: ze wachten tot dit aan staat)",
   "bookings.nonCustomerMatch": "Als alleen een prospect of leverancier overeenkomt",
   "bookings.nonCustomerMatch.review": "Mij vragen (aandacht nodig)",
   "bookings.nonCustomerMatch.promote": "Klant van maken en koppelen",

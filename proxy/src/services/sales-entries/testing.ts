@@ -34,7 +34,13 @@ export const dutchReference = {
       balanceType: "W",
       type: 120,
     },
-    { id: "00000000-0000-0000-0000-000000001300", code: "1300", description: "Debiteuren", balanceType: "B", type: 20 },
+    {
+      id: "00000000-0000-0000-0000-000000001300",
+      code: "1300",
+      description: "Debiteuren",
+      balanceType: "B",
+      type: 20,
+    },
   ] satisfies GlAccountRef[],
   vatCodes: [
     {
