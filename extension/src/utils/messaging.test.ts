@@ -13,6 +13,7 @@ const handlers: MessageHandlers = {
   openOverview: () => {},
   getMessages: () => catalogOf("en"),
   openBookingSettings: () => {},
+  pairWithCode: () => notConfigured,
   getExactConnection: () => notConfigured,
   listDivisions: () => notConfigured,
   connectExact: () => notConfigured,

@@ -41,6 +41,8 @@ export interface ProtocolMap {
   openOverview(data: { division?: number }): void;
   /** Opens the options page on a division's booking settings. */
   openBookingSettings(data: { division: number }): void;
+  /** Exchanges a pairing code at the proxy for a bookkeeper token, and saves the proxy URL and that token. */
+  pairWithCode(data: { url: string; code: string }): ApiResult<{ tenantName: string }>;
   getExactConnection(): ApiResult<ExactConnectionState>;
   listDivisions(): ApiResult<DivisionSummary[]>;
   /** Starts Exact's OAuth consent in a new tab; it comes back to the options page. */

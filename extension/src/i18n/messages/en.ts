@@ -178,6 +178,17 @@ export const en = {
   "overview.failed.attempts": "{count} attempts",
   "overview.failed.empty": "No failed pushes.",
 
+  "pairing.title": "Pair with a code",
+  "pairing.help":
+    'Get a pairing code from whoever runs the proxy (pnpm cli token pair), or press "Pair the browser extension" on the proxy\'s page after connecting Exact Online. Enter the proxy URL and the code: the extension receives its bookkeeper token.',
+  "pairing.code": "Pairing code",
+  "pairing.pair": "Pair",
+  "pairing.pairing": "Pairing…",
+  "pairing.paired": "Paired with {tenant}. The bookkeeper token is saved.",
+  "pairing.codeEmpty": "Enter the pairing code.",
+  "pairing.invalid": "This pairing code is not valid, was used already or has expired. Ask for a new one.",
+  "pairing.tooMany": "Too many wrong pairing codes were tried. Wait a minute and try again.",
+  "options.orToken": "Or paste a bookkeeper token",
   "options.title": "zapfloor link for Exact Online",
   "options.proxy": "Proxy",
   "options.proxyUrl": "Proxy URL",

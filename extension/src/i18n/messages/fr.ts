@@ -176,6 +176,18 @@ export const fr: Messages = {
   "overview.failed.attempts": "{count} tentatives",
   "overview.failed.empty": "Aucun envoi échoué.",
 
+  "pairing.title": "Associer avec un code",
+  "pairing.help":
+    "Demandez un code d'association à qui gère le proxy (pnpm cli token pair), ou cliquez sur « Associer l'extension du navigateur » sur la page du proxy après avoir connecté Exact Online. Saisissez l'URL du proxy et le code : l'extension reçoit son jeton de comptable.",
+  "pairing.code": "Code d'association",
+  "pairing.pair": "Associer",
+  "pairing.pairing": "Association…",
+  "pairing.paired": "Associé à {tenant}. Le jeton de comptable est enregistré.",
+  "pairing.codeEmpty": "Saisissez le code d'association.",
+  "pairing.invalid":
+    "Ce code d'association n'est pas valable, a déjà servi ou a expiré. Demandez-en un nouveau.",
+  "pairing.tooMany": "Trop de codes d'association erronés ont été essayés. Attendez une minute et réessayez.",
+  "options.orToken": "Ou collez un jeton de comptable",
   "options.title": "Liaison zapfloor pour Exact Online",
   "options.proxy": "Proxy",
   "options.proxyUrl": "URL du proxy",

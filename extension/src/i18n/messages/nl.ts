@@ -177,6 +177,18 @@ export const nl: Messages = {
   "overview.failed.attempts": "{count} pogingen",
   "overview.failed.empty": "Geen mislukte boekingen.",
 
+  "pairing.title": "Aanmelden met een code",
+  "pairing.help":
+    'Vraag een aanmeldcode aan wie de proxy beheert (pnpm cli token pair), of klik op "Browserextensie aanmelden" op de pagina van de proxy nadat Exact Online verbonden is. Vul de proxy-URL en de code in: de extensie krijgt dan haar boekhoudertoken.',
+  "pairing.code": "Aanmeldcode",
+  "pairing.pair": "Aanmelden",
+  "pairing.pairing": "Bezig met aanmelden…",
+  "pairing.paired": "Aangemeld bij {tenant}. Het boekhoudertoken is bewaard.",
+  "pairing.codeEmpty": "Vul de aanmeldcode in.",
+  "pairing.invalid": "Deze aanmeldcode is ongeldig, al gebruikt of verlopen. Vraag een nieuwe.",
+  "pairing.tooMany":
+    "Er zijn te veel verkeerde aanmeldcodes geprobeerd. Wacht een minuut en probeer het opnieuw.",
+  "options.orToken": "Of plak een boekhoudertoken",
   "options.title": "zapfloor-koppeling voor Exact Online",
   "options.proxy": "Proxy",
   "options.proxyUrl": "Proxy-URL",
