@@ -15,6 +15,7 @@ import { divisionRoutes } from "./routes/divisions";
 import { registerEventWebhooks } from "./routes/event-webhooks";
 import { eventRoutes } from "./routes/events";
 import { exactRoutes } from "./routes/exact";
+import { goLiveRoutes } from "./routes/go-live";
 import { healthRoutes } from "./routes/health";
 import { linkEventRoutes } from "./routes/link-events";
 import { pairingRoutes } from "./routes/pairing";
@@ -56,7 +57,8 @@ export function createApp(deps: AppDeps) {
     .route("/", attentionRoutes())
     .route("/", webhookEndpointRoutes())
     .route("/", eventRoutes())
-    .route("/", pairingRoutes());
+    .route("/", pairingRoutes())
+    .route("/", goLiveRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
