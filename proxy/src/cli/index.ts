@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import { entriesCommand, entriesUsage } from "./commands/entries";
 import { eventsCommand, eventsUsage } from "./commands/events";
 import { exactCommand, exactUsage } from "./commands/exact";
+import { reportCommand, reportUsage } from "./commands/report";
 import { syncCommand, syncUsage } from "./commands/sync";
 import { tenantCommand, tenantUsage } from "./commands/tenant";
 import { tokenCommand, tokenUsage } from "./commands/token";
@@ -17,6 +18,7 @@ const commands: Record<string, Command> = {
   sync: syncCommand,
   entries: entriesCommand,
   events: eventsCommand,
+  report: reportCommand,
 };
 
 const usage = [
@@ -28,6 +30,7 @@ const usage = [
   syncUsage,
   entriesUsage,
   eventsUsage,
+  reportUsage,
 ].join("\n");
 
 async function main(argv: string[]): Promise<number> {
