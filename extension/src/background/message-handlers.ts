@@ -110,6 +110,9 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
       withClient((client) => client.saveBookingSettings(division, settings), EXACT_READ_TIMEOUT_MS),
     getReferenceData: ({ division, refresh }) =>
       withClient((client) => client.referenceData(division, refresh), EXACT_READ_TIMEOUT_MS),
+    getGoLiveReview: ({ division }) =>
+      withClient((client) => client.goLiveReview(division), EXACT_READ_TIMEOUT_MS),
+    openGoLiveReview: ({ division }) => deps.openTab(deps.extensionUrl(`/go-live.html?division=${division}`)),
     getAttention: async ({ division }) => {
       const result = await withClient((client) => client.attention(division));
       void countProblems().catch(() => undefined);

@@ -1,3 +1,4 @@
+import type { GoLiveReview } from "@zapfloor-exact/shared/schemas/go-live";
 import { type Browser, browser } from "#imports";
 import type { Messages } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
@@ -68,6 +69,10 @@ export interface ProtocolMap {
   saveBookingSettings(data: { division: number; settings: BookingSettingsInput }): ApiResult<BookingSettings>;
   /** The division's journals, GL accounts and VAT codes; `refresh` reads them from Exact again. */
   getReferenceData(data: { division: number; refresh: boolean }): ApiResult<ReferenceData>;
+  /** What match-or-create would do for every zapfloor customer in the division, before it goes live. */
+  getGoLiveReview(data: { division: number }): ApiResult<GoLiveReview>;
+  /** Opens the go-live review of a division in a tab. */
+  openGoLiveReview(data: { division: number }): void;
   /** What needs a bookkeeper in the division; also refreshes the toolbar badge. */
   getAttention(data: { division: number }): ApiResult<Attention>;
   retryPush(data: { division: number; invoiceNumber: string }): ApiResult<FailedPush>;

@@ -13,6 +13,7 @@ import {
 } from "@zapfloor-exact/shared/schemas/connection";
 import { customerSearchResultSchema } from "@zapfloor-exact/shared/schemas/customers";
 import { divisionSchema, syncStateSchema } from "@zapfloor-exact/shared/schemas/divisions";
+import { type GoLiveReview, goLiveReviewSchema } from "@zapfloor-exact/shared/schemas/go-live";
 import { type PairedTokenView, pairedTokenSchema } from "@zapfloor-exact/shared/schemas/pairing";
 import { referenceDataSchema } from "@zapfloor-exact/shared/schemas/reference-data";
 import { salesEntryListSchema, salesEntrySchema } from "@zapfloor-exact/shared/schemas/sales-entries";
@@ -254,6 +255,9 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
         division,
         await call("GET", `${accountPath(division, accountId)}/invoices`, accountInvoicesSchema),
       ),
+
+    goLiveReview: async (division: number): Promise<ApiResult<GoLiveReview>> =>
+      inDivision(division, await call("GET", `${divisionPath(division)}/go-live-review`, goLiveReviewSchema)),
 
     attention: async (division: number): Promise<ApiResult<Attention>> =>
       inDivision(division, await call("GET", `${divisionPath(division)}/attention`, attentionSchema)),

@@ -8,7 +8,12 @@ const customer = (overrides: Partial<GoLiveCustomer>): GoLiveCustomer => ({
   vatNumber: "NL856566925B01",
   outcome: "will_link",
   matchOutcome: "match",
-  account: { id: "5f2b4d3e-8c1a-4b7e-9d20-3a6f1c0e7b42", code: "1042", name: "Acme Workspace BV" },
+  account: {
+    id: "5f2b4d3e-8c1a-4b7e-9d20-3a6f1c0e7b42",
+    code: "1042",
+    name: "Acme Workspace BV",
+    status: "C",
+  },
   reasons: [{ code: "vat", message: "Same VAT number" }],
   ...overrides,
 });

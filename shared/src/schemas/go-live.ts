@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { divisionParamSchema } from "./divisions";
-import { matchOutcomeSchema, reasonSchema } from "./matching";
+import { exactAccountStatusSchema, matchOutcomeSchema, reasonSchema } from "./matching";
 
 /** What match-or-create would do for a customer on the division's first invoices, in a bookkeeper's words. */
 export const goLiveOutcomes = [
@@ -41,6 +41,7 @@ export const goLiveCustomerSchema = z
         id: z.string(),
         code: z.string().nullable().meta({ example: "1042" }),
         name: z.string().meta({ example: "Acme Workspace BV" }),
+        status: exactAccountStatusSchema.meta({ description: "C customer, P prospect, S suspect, A none." }),
       })
       .nullable()
       .meta({ description: "The Exact account it is or would be linked to, when there is one." }),

@@ -75,6 +75,7 @@ export async function goLiveReview(
             id: decision.account.id,
             code: decision.account.code?.trim() || null,
             name: decision.account.name,
+            status: decision.account.status,
           }
         : null,
       reasons: decision.reasons,
