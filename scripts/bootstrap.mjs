@@ -85,14 +85,12 @@ function ensureChromium() {
   }
 }
 
-function startProxy(pnpm) {
-  const [command, ...prefix] = pnpm;
-  const child = spawn(command, [...prefix, "--silent", "--dir", "proxy", "run", "start"], {
-    cwd: root,
-    stdio: "inherit",
-  });
+// The built proxy runs as this script's own child, not under `pnpm run` (which does not pass a SIGTERM on):
+// stopping `npm start` then stops the proxy, and a service manager can restart it.
+function startProxy() {
+  const child = spawn(process.execPath, ["dist/index.js"], { cwd: join(root, "proxy"), stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code) => process.exit(code ?? 0));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
 const pnpm = pnpmCommand();
@@ -101,7 +99,7 @@ step(pnpm, "Installing dependencies", ["install", "--frozen-lockfile", "--prefer
 switch (job) {
   case "start":
     step(pnpm, "Building the proxy", ["--filter", "@zapfloor-exact/proxy", "run", "build"]);
-    startProxy(pnpm);
+    startProxy();
     break;
   case "test":
     ensureChromium();

@@ -97,6 +97,7 @@ export async function writeLargeDivision(
         Blocked: false,
         Email: null,
         City: "Gent",
+        Postcode: "9000",
         Country: "BE ",
         Modified: null,
       };

@@ -1,5 +1,4 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { AppDeps, AppEnv } from "./context";
@@ -8,10 +7,13 @@ import { AppError, errorBody, validationError } from "./errors";
 import { bodyLimits } from "./middleware/body-limits";
 import { apiRateLimit } from "./middleware/rate-limit";
 import { requestLog } from "./middleware/request-log";
+import { securityHeaders } from "./middleware/security-headers";
 import { accountRoutes } from "./routes/accounts";
+import { allowedMethods } from "./routes/allowed-methods";
 import { attentionRoutes } from "./routes/attention";
 import { customerRoutes } from "./routes/customers";
 import { divisionRoutes } from "./routes/divisions";
+import { docsRoutes } from "./routes/docs/docs";
 import { registerEventWebhooks } from "./routes/event-webhooks";
 import { eventRoutes } from "./routes/events";
 import { exactRoutes } from "./routes/exact";
@@ -35,6 +37,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use(requestId({ headerName: "X-Request-Id" }));
+  app.use(securityHeaders({ https: deps.publicUrl.startsWith("https:") }));
   app.use(async (c, next) => {
     c.set("deps", deps);
     await next();
@@ -77,9 +80,18 @@ export function createApp(deps: AppDeps) {
     },
     servers: [{ url: deps.publicUrl }],
   });
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "zapfloor ↔ Exact Online link API" }));
+  app.route("/", docsRoutes());
 
   app.notFound((c) => {
+    const allowed = allowedMethods(app.routes, c.req.path);
+    if (allowed.length > 0) {
+      c.header("Allow", allowed.join(", "));
+      const error = new AppError(
+        "method_not_allowed",
+        `${c.req.path} answers ${allowed.join(", ")}, not ${c.req.method}.`,
+      );
+      return c.json(errorBody(error, c.get("requestId")), error.status);
+    }
     const error = new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`);
     return c.json(errorBody(error, c.get("requestId")), error.status);
   });

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, type ProxyProcess, startProxyProcess } from "./testing/processes";
 
 const proxyRoot = fileURLToPath(new URL("..", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 describe("the compiled proxy (pnpm build, then plain node)", () => {
   const folder = mkdtempSync(join(os.tmpdir(), "zfx-compiled-"));
@@ -56,4 +57,49 @@ describe("the compiled proxy (pnpm build, then plain node)", () => {
     const { divisions } = (await response.json()) as { divisions: unknown[] };
     expect(divisions.length).toBeGreaterThan(0);
   });
+});
+
+// In this file, after the tests above: `npm start` builds dist/ again, which must not happen under them.
+describe("npm start", () => {
+  const folder = mkdtempSync(join(os.tmpdir(), "zfx-npm-start-"));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  const answers = (url: string) =>
+    fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+      (response) => response.ok,
+      () => false,
+    );
+
+  it.each(["SIGTERM", "SIGINT"] as const)(
+    "stopped with %s stops the proxy too, so a service manager can restart it",
+    async (signal) => {
+      const port = await freePort();
+      const npm = spawn("npm", ["start"], {
+        cwd: repoRoot,
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          SIM_PORT: String(await freePort()),
+          DATABASE_URL: `file:${join(folder, `${signal}.db`)}`,
+          SECRET_KEY: Buffer.alloc(32, 5).toString("base64"),
+          EXACT_CLIENT_ID: "",
+          EXACT_CLIENT_SECRET: "",
+          LOG_LEVEL: "warn",
+        },
+        stdio: "ignore",
+      });
+      const exited = new Promise((resolve) => npm.once("exit", resolve));
+      const health = `http://127.0.0.1:${port}/health`;
+      try {
+        await expect.poll(() => answers(health), { timeout: 100_000, interval: 500 }).toBe(true);
+        npm.kill(signal);
+        await exited;
+        await expect.poll(() => answers(health), { timeout: 10_000, interval: 250 }).toBe(false);
+      } finally {
+        npm.kill("SIGKILL");
+      }
+    },
+    150_000,
+  );
 });

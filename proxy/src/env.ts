@@ -15,7 +15,8 @@ const port = z.coerce.number().int().min(0).max(65535);
 const envSchema = z
   .object({
     PORT: port.default(8787),
-    HOST: z.string().default("0.0.0.0"),
+    /** Unset: all interfaces with a real Exact app, loopback only in sandbox mode. */
+    HOST: optionalText,
     DATABASE_URL: z
       .string()
       .regex(
@@ -43,6 +44,14 @@ const envSchema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
     /** How long a claimed entry stays reserved for its worker without renewal; must outlast any one Exact call. */
     OUTBOX_LEASE_MS: z.coerce.number().int().min(200).max(3_600_000).default(120_000),
+    /**
+     * 1: look every sales entry up in Exact by `YourRef` before its first POST, not only those an earlier POST
+     * may have reached: for after restoring a database backup, until what was submitted since is pushed again.
+     */
+    OUTBOX_LOOK_UP_FIRST: z
+      .enum(["0", "1"])
+      .default("0")
+      .transform((value) => value === "1"),
     PAID_CHECK_MINUTES: z.coerce.number().positive().max(10_080).default(60),
     /** Requests a minute one API token may send to one proxy process; over it: 429 with Retry-After. */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),

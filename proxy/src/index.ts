@@ -4,6 +4,7 @@ import { createLogger } from "./logger";
 import { openRuntime } from "./runtime";
 import { type Sandbox, startSandbox } from "./sandbox";
 import { listen } from "./server";
+import { listenHost, startNotes } from "./start-notes";
 import { version } from "./version";
 
 async function main(): Promise<void> {
@@ -11,10 +12,15 @@ async function main(): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL);
   const runtime = await openRuntime(env, logger);
   const sandbox: Sandbox | undefined = runtime.exactApp.sandbox ? await startSandbox(env) : undefined;
-  const server = await listen(createApp(runtime.deps), env.PORT, env.HOST);
+  const host = listenHost(env, runtime.exactApp);
+  const server = await listen(createApp(runtime.deps), env.PORT, host);
   runtime.deps.jobs.start();
-  logger.info("proxy listening", { url: server.url, version, sandbox: Boolean(sandbox) });
+  logger.info("proxy listening", { url: server.url, host, version, sandbox: Boolean(sandbox) });
   if (sandbox) process.stdout.write(sandbox.banner(server.url));
+  for (const note of startNotes(env, runtime.exactApp)) {
+    logger.warn(note);
+    process.stdout.write(`\n! ${note}\n`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

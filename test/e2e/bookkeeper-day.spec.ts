@@ -65,7 +65,7 @@ test.describe("a bookkeeper's day", () => {
         row.getByRole("button", { name: `Load the accounts of ${DIVISION_NAME} now` }),
       ).toHaveCount(0);
       await expect(row.locator("[data-readiness]")).toHaveText(
-        "Cannot take invoices yet. Missing: a sales journal, revenue GL accounts, VAT codes.",
+        "Cannot take invoices yet. Missing: a sales journal, revenue G/L accounts, VAT codes.",
       );
     });
 
@@ -89,7 +89,7 @@ test.describe("a bookkeeper's day", () => {
       expect(journals).toEqual(["— not set —", "70 — Verkoopdagboek", "71 — Creditnota's verkoop"]);
       await form.getByRole("button", { name: "Add a row" }).first().click();
       await form.getByLabel("Revenue key 1").fill("desk");
-      await form.getByLabel("GL account 1", { exact: true }).fill("700100");
+      await form.getByLabel("G/L account 1", { exact: true }).fill("700100");
       await expect(form.locator(".zfx-bookings__picker .zfx-muted")).toHaveText("Omzet flexplekken");
       await form.getByRole("button", { name: "Add a row" }).nth(1).click();
       await form.getByLabel("VAT rate (%) 1").fill("21");

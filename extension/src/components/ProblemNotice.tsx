@@ -25,6 +25,12 @@ export function ProblemNotice({ problem, onRetry, onOpenSettings, onDismiss }: P
     <div class="zfx-notice zfx-notice--error" role="alert" data-problem={problem.kind}>
       <p class="zfx-notice__text">{t(`problem.${problem.kind}` as MessageId, params)}</p>
       <p class="zfx-notice__todo">{t(`problem.${problem.kind}.todo` as MessageId, params)}</p>
+      {params.message && (
+        // The proxy writes its errors in English: shown as its words, apart from the translated sentence.
+        <p class="zfx-notice__detail">
+          {t("problem.detail")} <span lang="en">{params.message}</span>
+        </p>
+      )}
       <div class="zfx-notice__actions">
         {settings && onOpenSettings && (
           <button type="button" class="zfx-button zfx-button--quiet" onClick={onOpenSettings}>

@@ -51,11 +51,11 @@ export function describeHealth(t: Translate, health: HealthView): string {
     case "token_invalid":
       return t("health.token_invalid", { version: health.version });
     case "unhealthy":
-      return t("health.unhealthy", { status: health.httpStatus, detail: health.detail });
+      return t("health.unhealthy", { status: health.httpStatus });
     case "unreachable":
-      return t("health.unreachable", { detail: health.detail });
+      return t("health.unreachable");
     case "failed":
-      return t("health.failed", { detail: health.detail });
+      return t("health.failed");
   }
 }
 

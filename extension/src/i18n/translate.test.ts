@@ -28,7 +28,7 @@ describe("messages", () => {
 
   it("fills in the placeholders", () => {
     expect(createTranslator("nl")("panel.summary.linked", { number: "1042" })).toBe("Gekoppeld aan 1042");
-    expect(createTranslator("fr")("overview.preview.confirm", { count: 3 })).toBe("Lier 3 comptes");
+    expect(createTranslator("fr")("overview.preview.confirm", { count: 3 })).toBe("Lier 3 tiers");
   });
 
   it("leaves a placeholder without a value visible", () => {

@@ -58,6 +58,7 @@ export function sampleDetail(overrides: Partial<AccountDetail> = {}): AccountDet
     warnings: [],
     division: DIVISION,
     candidates: [],
+    accountModified: null,
     ...overrides,
   };
 }

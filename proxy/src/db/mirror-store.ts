@@ -24,6 +24,7 @@ const updatable = [
   "blocked",
   "email",
   "city",
+  "postcode",
   "country",
   "exactTimestamp",
   "exactModifiedAt",

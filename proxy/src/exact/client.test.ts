@@ -128,17 +128,25 @@ describe("the Exact client against the simulator", () => {
     expect(api.calls).toBe(1);
   });
 
-  it("reads one record by a key filter: 200 with an empty list for a missing one, never a 404", async () => {
-    const api = await connected();
-    const existing = harness.sim.control.accounts(DIVISION)[0]!;
-    const query = (id: string) => ({ select: accountFields, filter: `ID eq guid'${id}'` });
+  it.each([
+    ["as recorded, with $select: d.results", {}],
+    ["a bare array for every $top query", { odata: { topBareArray: true } }],
+  ] as const)(
+    "reads one record by a key filter (%s): 200 with an empty list for a missing one, never a 404",
+    async (_, odata) => {
+      const api = await connected({ sim: odata });
+      const existing = harness.sim.control.accounts(DIVISION)[0]!;
+      const query = (id: string) => ({ select: accountFields, filter: `ID eq guid'${id}'` });
 
-    expect((await api.findOne("crm/Accounts", query(existing.ID), exactAccount))?.ID).toBe(existing.ID);
-    expect(
-      await api.findOne("crm/Accounts", query("00000000-0000-0000-0000-000000000001"), exactAccount),
-    ).toBeUndefined();
-    expect(harness.sim.calls.entries({ division: DIVISION }).map((call) => call.status)).toEqual([200, 200]);
-  });
+      expect((await api.findOne("crm/Accounts", query(existing.ID), exactAccount))?.ID).toBe(existing.ID);
+      expect(
+        await api.findOne("crm/Accounts", query("00000000-0000-0000-0000-000000000001"), exactAccount),
+      ).toBeUndefined();
+      expect(harness.sim.calls.entries({ division: DIVISION }).map((call) => call.status)).toEqual([
+        200, 200,
+      ]);
+    },
+  );
 
   it("counts a listing in one call, though Exact answers $top queries as a bare array without __count", async () => {
     const api = await connected();

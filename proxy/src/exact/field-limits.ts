@@ -17,6 +17,22 @@ export const ACCOUNT_FIELD_LIMITS = {
 
 export type LimitedAccountField = keyof typeof ACCOUNT_FIELD_LIMITS;
 
+/**
+ * The longest text Exact keeps in the sales-entry fields the proxy writes. Exact's SalesEntries reference page shows
+ * no lengths; Description 60 and YourRef 40 are one third-party schema's numbers for the sales-invoice header
+ * (skylence-be/exactonline-laravel-api `resources/schemas/SalesInvoice.json`, provenance unknown), UNCONFIRMED for
+ * sales entries. Nothing was found for a line's Description: it takes the header's 60, the strict reading. The
+ * simulator enforces the same numbers.
+ */
+export const SALES_ENTRY_FIELD_LIMITS = {
+  Description: 60,
+  YourRef: 40,
+} as const;
+
+export const SALES_ENTRY_LINE_FIELD_LIMITS = {
+  Description: 60,
+} as const;
+
 /** The fields of `values` that are longer than Exact keeps, with their length and limit. */
 export function overlongAccountFields(
   values: Partial<Record<LimitedAccountField, string>>,

@@ -47,6 +47,7 @@ export const accountFields = [
   "Blocked",
   "Email",
   "City",
+  "Postcode",
   "Country",
   "Modified",
 ] as const;
@@ -67,6 +68,7 @@ export const exactAccount = z.looseObject({
   Blocked: flag,
   Email: text,
   City: text,
+  Postcode: text,
   Country: text,
   Modified: exactDate,
 });

@@ -1,9 +1,11 @@
 import type {
   AcceptSuggestionsResult,
   AccountDetail,
+  LinkResult,
   OverviewRow,
 } from "@zapfloor-exact/shared/schemas/accounts";
 import { afterEach, describe, expect, it } from "vitest";
+import { syncDivision } from "../services/mirror/sync-division";
 import { createTenant } from "../services/tenants/create-tenant";
 import { errorOf, jsonOf, problemPathsOf } from "../testing/http";
 import { type LinkingFixture, startLinkingFixture } from "../testing/linking-fixture";
@@ -244,7 +246,12 @@ describe("PUT and DELETE /v1/divisions/{division}/accounts/{exactId}/link", () =
     expect((await f.bookkeeper("PUT", path, { customerNumber: "9009" })).status).toBe(200);
 
     const unlinked = await f.bookkeeper("DELETE", path);
-    expect(await jsonOf<AccountDetail>(unlinked)).toMatchObject({ state: "unlinked", link: null });
+    // The link wrote 9009 into the account's empty SearchCode, so unlinked it still points at 9009.
+    expect(await jsonOf<AccountDetail>(unlinked)).toMatchObject({
+      state: "suggested",
+      link: null,
+      suggestion: { customer: { number: "9009" }, matchedOn: ["searchCode"] },
+    });
     const again = await f.bookkeeper("DELETE", path);
     expect(again.status).toBe(404);
 
@@ -350,6 +357,7 @@ describe("POST /v1/divisions/{division}/accounts/{exactId}/promote-and-link", ()
     await f.bookkeeper("PUT", `/v1/divisions/${f.division}/accounts/${f.ids[LONELY]}/link`, {
       customerNumber: "7007",
     });
+    f.harness.sim.control.resetCalls();
     const response = await f.bookkeeper(
       "POST",
       `/v1/divisions/${f.division}/accounts/${f.ids[GAMMA]}/promote-and-link`,
@@ -507,6 +515,107 @@ describe("a division whose accounts were never loaded", () => {
   });
 });
 
+describe("PUT …/link: the zapfloor number into the account's empty SearchCode", () => {
+  type Linked = LinkResult;
+  const startSearchCodes = async () => {
+    fixture = await startLinkingFixture({
+      accounts: [
+        { Name: "Empty Search BV", Status: "C", IsSales: true },
+        { Name: "Own Search BV", Status: "C", IsSales: true, SearchCode: "OWN" },
+        { Name: "Holder BV", Status: "C", IsSales: true, SearchCode: "5005" },
+        { Name: "Other Empty BV", Status: "C", IsSales: true },
+      ],
+      customers: {
+        "4004": { name: "Somebody Else", country: "BE" },
+        "5005": { name: "Holder's Twin", country: "BE" },
+        "1234567890": { name: "Long Number", country: "BE" },
+      },
+    });
+    return fixture;
+  };
+  const link = (f: LinkingFixture, index: number, body: Record<string, unknown>) =>
+    f.bookkeeper("PUT", `/v1/divisions/${f.division}/accounts/${f.ids[index]}/link`, body);
+
+  it("sets an empty SearchCode with one Exact call, says so, shows it beforehand, and the link survives a lost link table", async () => {
+    const f = await startSearchCodes();
+    const detail = await jsonOf<AccountDetail>(
+      await f.bookkeeper("GET", `/v1/divisions/${f.division}/accounts/${f.ids[0]}`),
+    );
+    expect(detail.candidates).toEqual([]);
+    const response = await link(f, 0, { customerNumber: "4004", accountModified: detail.accountModified });
+    expect(response.status).toBe(200);
+    expect(await jsonOf<Linked>(response)).toMatchObject({
+      state: "linked",
+      account: { searchCode: "4004" },
+      searchCodeResult: { outcome: "set", searchCode: "4004" },
+    });
+    expect(f.exactCalls().map((call) => [call.method, call.body])).toEqual([["PUT", { SearchCode: "4004" }]]);
+    expect(f.harness.sim.control.account(f.division, f.ids[0]!)?.SearchCode).toBe("4004");
+    const events = await jsonOf<{ events: { details: unknown }[] }>(
+      await f.bookkeeper("GET", `/v1/divisions/${f.division}/link-events`),
+    );
+    expect(events.events[0]?.details).toEqual({ changes: [{ field: "SearchCode", from: null, to: "4004" }] });
+
+    // Without the proxy's link, Exact alone now says which account is zapfloor's 4004.
+    await f.bookkeeper("DELETE", `/v1/divisions/${f.division}/accounts/${f.ids[0]}/link`);
+    f.harness.sim.control.resetCalls();
+    const match = await jsonOf<{ outcome: string; exactAccount: { id: string } }>(
+      await f.integration("POST", `/v1/divisions/${f.division}/customers/4004/match`, { create: false }),
+    );
+    expect(match).toMatchObject({ outcome: "match", exactAccount: { id: f.ids[0] } });
+    // Linked again: the SearchCode is already the number, so Exact is not called.
+    const again = await jsonOf<Linked>(await link(f, 0, { customerNumber: "4004" }));
+    expect(again.searchCodeResult.outcome).toBe("already_set");
+    expect(f.exactCalls().filter((call) => call.method !== "GET")).toEqual([]);
+  });
+
+  it("never overwrites another SearchCode, nor sets one another account carries or one too long; says which", async () => {
+    const f = await startSearchCodes();
+    const own = await jsonOf<Linked>(await link(f, 1, { customerNumber: "4004" }));
+    expect(own.searchCodeResult).toEqual({
+      outcome: "kept_other",
+      searchCode: "OWN",
+      message:
+        'The SearchCode "OWN" was kept: it is not zapfloor\'s number 4004, and an existing SearchCode is never overwritten.',
+    });
+    const taken = await jsonOf<Linked>(await link(f, 3, { customerNumber: "5005" }));
+    expect(taken.searchCodeResult).toMatchObject({ outcome: "taken", searchCode: null });
+    const long = await jsonOf<Linked>(await link(f, 0, { customerNumber: "1234567890" }));
+    expect(long.searchCodeResult).toMatchObject({ outcome: "too_long", searchCode: null });
+    expect(f.exactCalls()).toEqual([]);
+    expect(f.harness.sim.control.account(f.division, f.ids[1]!)?.SearchCode).toBe("OWN");
+  });
+
+  it("previews the SearchCode a candidate's link would set", async () => {
+    fixture = await startLinkingFixture({
+      accounts: [{ Name: "Preview Works BV", Status: "C", IsSales: true }],
+      customers: { "6006": { name: "Preview Works", country: "BE" } },
+    });
+    const detail = await jsonOf<AccountDetail>(
+      await fixture.bookkeeper("GET", `/v1/divisions/${fixture.division}/accounts/${fixture.ids[0]}`),
+    );
+    expect(detail.candidates[0]).toMatchObject({
+      customer: { number: "6006" },
+      linkChanges: [{ field: "SearchCode", from: null, to: "6006" }],
+    });
+  });
+
+  it("refuses, calling Exact not at all, when the account changed in Exact since it was shown", async () => {
+    const f = await startSearchCodes();
+    const path = `/v1/divisions/${f.division}/accounts/${f.ids[0]}`;
+    const shown = await jsonOf<AccountDetail>(await f.bookkeeper("GET", path));
+    f.harness.clock.advance(1_000);
+    f.harness.sim.control.updateAccount(f.division, f.ids[0]!, { Name: "Renamed BV" });
+    await syncDivision(f.harness.deps, { tenantId: f.tenant.tenantId, division: f.division });
+    f.harness.sim.control.resetCalls();
+    const response = await link(f, 0, { customerNumber: "4004", accountModified: shown.accountModified });
+    expect(response.status).toBe(409);
+    expect((await errorOf(response)).details).toMatchObject({ reason: "changed_in_exact" });
+    expect(f.exactCalls()).toEqual([]);
+    expect((await jsonOf<AccountDetail>(await f.bookkeeper("GET", path))).link).toBeNull();
+  });
+});
+
 describe("POST /v1/divisions/{division}/accounts/{exactId}/add-vat-and-link", () => {
   const advies = { Name: "Advies Rotterdam B.V.", Status: "C", IsSales: true, Country: "BE" };
   const customer = {
@@ -525,10 +634,11 @@ describe("POST /v1/divisions/{division}/accounts/{exactId}/add-vat-and-link", ()
       .filter((call) => call.method !== "GET")
       .map((call) => [call.method, call.body]);
 
-  it("offers the fix with what it changes, then makes it with one PUT, links and audits it", async () => {
+  it("offers the fix with what it changes, then makes it with one Exact call (the PUT), links and audits it", async () => {
     const f = await startWithTwin();
     const path = `/v1/divisions/${f.division}/accounts/${f.ids[0]}`;
     const before = await jsonOf<AccountDetail>(await f.bookkeeper("GET", path));
+    expect(before.accountModified).toEqual(expect.any(String));
     expect(before.candidates[0]).toMatchObject({
       customer: { number: "2003" },
       fix: {
@@ -540,8 +650,12 @@ describe("POST /v1/divisions/{division}/accounts/{exactId}/add-vat-and-link", ()
       },
     });
 
-    const response = await f.bookkeeper("POST", `${path}/add-vat-and-link`, { customerNumber: "2003" });
+    const response = await f.bookkeeper("POST", `${path}/add-vat-and-link`, {
+      customerNumber: "2003",
+      accountModified: before.accountModified,
+    });
     expect(response.status).toBe(200);
+    expect(f.exactCalls().map((call) => call.method)).toEqual(["PUT"]);
     expect(await jsonOf<AccountDetail>(response)).toMatchObject({
       state: "linked",
       account: { vatNumber: "BE0407186105", chamberOfCommerce: "0407186105" },
@@ -568,22 +682,49 @@ describe("POST /v1/divisions/{division}/accounts/{exactId}/add-vat-and-link", ()
     expect(match.outcome).toBe("linked");
   });
 
-  it("refuses, changing nothing in Exact, when the account was changed in Exact since the mirror read it", async () => {
+  it("refuses, calling Exact not at all, when the account changed in Exact since it was shown", async () => {
     const f = await startWithTwin();
-    f.harness.sim.control.updateAccount(f.division, f.ids[0]!, { Email: "new@advies.test" });
     const path = `/v1/divisions/${f.division}/accounts/${f.ids[0]}`;
-    const response = await f.bookkeeper("POST", `${path}/add-vat-and-link`, { customerNumber: "2003" });
-    expect(response.status).toBe(409);
-    expect((await errorOf(response)).message).toContain("was changed in Exact Online since it was last read");
-    expect(writes(f)).toEqual([]);
-    expect(f.harness.sim.control.account(f.division, f.ids[0]!)?.VATNumber ?? null).toBeNull();
-    // The mirror now holds what Exact has, so a second try (after looking again) goes through.
-    expect(await jsonOf<AccountDetail>(await f.bookkeeper("GET", path))).toMatchObject({
-      account: { email: "new@advies.test" },
-      link: null,
+    const shown = await jsonOf<AccountDetail>(await f.bookkeeper("GET", path));
+    f.harness.clock.advance(1_000);
+    f.harness.sim.control.updateAccount(f.division, f.ids[0]!, { Email: "new@advies.test" });
+    // The mirror hears of the change as it does in production: the periodic sync (or Exact's webhook).
+    await syncDivision(f.harness.deps, { tenantId: f.tenant.tenantId, division: f.division });
+    f.harness.sim.control.resetCalls();
+
+    const response = await f.bookkeeper("POST", `${path}/add-vat-and-link`, {
+      customerNumber: "2003",
+      accountModified: shown.accountModified,
     });
-    const again = await f.bookkeeper("POST", `${path}/add-vat-and-link`, { customerNumber: "2003" });
-    expect(again.status).toBe(200);
+    expect(response.status).toBe(409);
+    const error = await errorOf(response);
+    expect(error.message).toContain("was changed in Exact Online since it was shown");
+    expect(error.details).toMatchObject({ reason: "changed_in_exact" });
+    expect(f.exactCalls()).toEqual([]);
+    expect(f.harness.sim.control.account(f.division, f.ids[0]!)?.VATNumber ?? null).toBeNull();
+    // Looked at again, the fix goes through, still with one call.
+    const again = await jsonOf<AccountDetail>(await f.bookkeeper("GET", path));
+    expect(again).toMatchObject({ account: { email: "new@advies.test" }, link: null });
+    expect(again.accountModified).not.toBe(shown.accountModified);
+    const fixed = await f.bookkeeper("POST", `${path}/add-vat-and-link`, {
+      customerNumber: "2003",
+      accountModified: again.accountModified,
+    });
+    expect(fixed.status).toBe(200);
+    expect(f.exactCalls().map((call) => call.method)).toEqual(["PUT"]);
+  });
+
+  it("refuses on a mirror too old to decide on, before calling Exact", async () => {
+    const f = await startWithTwin();
+    f.harness.clock.advance(25 * 60 * 60_000);
+    const response = await f.bookkeeper(
+      "POST",
+      `/v1/divisions/${f.division}/accounts/${f.ids[0]}/add-vat-and-link`,
+      { customerNumber: "2003" },
+    );
+    expect(response.status).toBe(409);
+    expect((await errorOf(response)).details).toMatchObject({ reason: "mirror_not_loaded" });
+    expect(f.exactCalls()).toEqual([]);
   });
 
   it("refuses without calling Exact when the account has a VAT number or the names differ", async () => {

@@ -4,6 +4,7 @@ import {
   acceptSuggestionsResultSchema,
   accountDetailSchema,
   exactIdParamSchema,
+  linkResultSchema,
   overviewPageSchema,
   overviewQuerySchema,
 } from "@zapfloor-exact/shared/schemas/accounts";
@@ -62,13 +63,16 @@ const linkRoute = createRoute({
   summary: "Link the account to a zapfloor customer",
   ...access(
     "bookkeeper",
-    "409 with the reason when either side is already linked, or the account is not a customer (Status C), blocked or deleted. Linking a pair that is already linked to each other changes nothing.",
+    "409 with the reason when either side is already linked, or the account is not a customer (Status C), blocked or deleted, or (with `accountModified`) it changed in Exact since it was shown. When the account's SearchCode is empty it gets the zapfloor number (one Exact call: a PUT of that field), so the link can be found again from Exact; a SearchCode holding anything else is never overwritten. `searchCodeResult` says which. Linking a pair that is already linked to each other changes nothing.",
   ),
   middleware: [bookkeeper] as const,
   request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
   responses: {
-    200: { description: "Linked; the account as it now stands.", content: json(accountDetailSchema) },
-    ...errors(400, 401, 403, 404, 409),
+    200: {
+      description: "Linked; the account as it now stands, and what was done to its SearchCode.",
+      content: json(linkResultSchema),
+    },
+    ...errors(400, 401, 403, 404, 409, 429, 502),
   },
 });
 
@@ -113,7 +117,7 @@ const addVatRoute = createRoute({
   summary: "Put the zapfloor customer's VAT number on the Exact account, and link it",
   ...access(
     "bookkeeper",
-    "The fix the account's candidate offers (`fix.action: add_vat_and_link`, with the changes it makes): for an Exact customer without a VAT number whose name agrees. The account is read again first and the fix refused (409) when Exact's record changed since the mirror read it; then one PUT of the changed fields, and the link, audited with the changes.",
+    "The fix the account's candidate offers (`fix.action: add_vat_and_link`, with the changes it makes): for an Exact customer without a VAT number whose name agrees. One Exact call: a PUT of the changed fields, then the link, audited with the changes. Refused (409 `changed_in_exact`) when the account changed in Exact since it was shown (send `accountModified`), checked against the mirror that Exact's webhook and the periodic sync keep current.",
   ),
   middleware: [bookkeeper] as const,
   request: { params: accountParams, body: { content: json(linkRequestSchema), required: true } },
@@ -169,9 +173,19 @@ export function accountRoutes() {
       const { division, exactId } = c.req.valid("param");
       const { tenantId, label } = c.get("caller");
       const deps = c.get("deps");
-      const { customerNumber } = c.req.valid("json");
-      await linkAccount(deps, { tenantId, division, exactId, customerNumber, actor: label });
-      return c.json(await accountDetail(deps, { tenantId, division, exactId }), 200);
+      const { customerNumber, accountModified } = c.req.valid("json");
+      const searchCodeResult = await linkAccount(deps, {
+        tenantId,
+        division,
+        exactId,
+        customerNumber,
+        accountModified,
+        actor: label,
+      });
+      return c.json(
+        { ...(await accountDetail(deps, { tenantId, division, exactId })), searchCodeResult },
+        200,
+      );
     })
     .openapi(unlinkRoute, async (c) => {
       const { division, exactId } = c.req.valid("param");
@@ -184,16 +198,30 @@ export function accountRoutes() {
       const { division, exactId } = c.req.valid("param");
       const { tenantId, label } = c.get("caller");
       const deps = c.get("deps");
-      const { customerNumber } = c.req.valid("json");
-      await promoteAccount(deps, { tenantId, division, exactId, customerNumber, actor: label });
+      const { customerNumber, accountModified } = c.req.valid("json");
+      await promoteAccount(deps, {
+        tenantId,
+        division,
+        exactId,
+        customerNumber,
+        accountModified,
+        actor: label,
+      });
       return c.json(await accountDetail(deps, { tenantId, division, exactId }), 200);
     })
     .openapi(addVatRoute, async (c) => {
       const { division, exactId } = c.req.valid("param");
       const { tenantId, label } = c.get("caller");
       const deps = c.get("deps");
-      const { customerNumber } = c.req.valid("json");
-      await addVatAndLink(deps, { tenantId, division, exactId, customerNumber, actor: label });
+      const { customerNumber, accountModified } = c.req.valid("json");
+      await addVatAndLink(deps, {
+        tenantId,
+        division,
+        exactId,
+        customerNumber,
+        accountModified,
+        actor: label,
+      });
       return c.json(await accountDetail(deps, { tenantId, division, exactId }), 200);
     })
     .openapi(acceptRoute, async (c) => {

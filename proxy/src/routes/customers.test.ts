@@ -282,6 +282,27 @@ describe("never a duplicate, never a wrong create", () => {
     expect((await jsonOf<MatchResult>(await match(f, "32", false))).outcome).toBe("create");
   });
 
+  it("a near-identical name blocks creating with the same postcode, as Exact's account holds it, whatever the city", async () => {
+    const f = await start({
+      accounts: [{ Name: "Bakkerij Jansen BV", Status: "C", IsSales: true, Postcode: "9000" }],
+    });
+    await f.integration("PUT", "/v1/customers/33", {
+      name: "Bakkerij Janssen",
+      address: { postcode: "9000", city: "Gent-Centrum" },
+    });
+    await f.integration("PUT", "/v1/customers/34", {
+      name: "Bakkerij Janssen",
+      address: { postcode: "8000", city: "Brugge" },
+    });
+    const held = await jsonOf<MatchResult>(await match(f, "33", true));
+    expect(held).toMatchObject({ outcome: "review", performed: "none" });
+    expect(held.reasons).toEqual([
+      expect.objectContaining({ code: "similar_name_exists", accountId: f.ids[0] }),
+    ]);
+    expect((await jsonOf<MatchResult>(await match(f, "34", false))).outcome).toBe("create");
+    expect(f.exactCalls().filter((call) => call.method !== "GET")).toEqual([]);
+  });
+
   it("creates anyway in a division whose settings allow customers with the same name", async () => {
     const f = await start({ accounts: [advies], customers: { "2003": { name: "Advies Rotterdam BV" } } });
     const saved = await f.bookkeeper("PUT", `/v1/divisions/${f.division}/settings`, {

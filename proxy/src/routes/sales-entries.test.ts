@@ -1,6 +1,8 @@
+import { invoiceNumberSchema } from "@zapfloor-exact/shared/schemas/sales-entries";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { salesEntries } from "../db/schema";
+import { SALES_ENTRY_FIELD_LIMITS, SALES_ENTRY_LINE_FIELD_LIMITS } from "../exact/field-limits";
 import type { ExactHttp } from "../exact/http";
 import {
   deskCreditNote,
@@ -227,6 +229,47 @@ describe("PUT /v1/divisions/{division}/sales-entries/{invoiceNumber}", () => {
       "body.lines[1].vatRate",
     ]);
     expect(tenant.division).not.toBe(bare.division);
+  });
+
+  it("refuses descriptions longer than Exact keeps, naming each, and stores nothing", async () => {
+    const { submit, exactCalls, deps } = await setup();
+    const response = await submit(
+      "2026-0164",
+      deskInvoice({
+        description: "D".repeat(SALES_ENTRY_FIELD_LIMITS.Description + 1),
+        lines: [
+          {
+            description: "L".repeat(SALES_ENTRY_LINE_FIELD_LIMITS.Description + 1),
+            amount: "450.00",
+            vatRate: "21",
+            revenueKey: "desk",
+          },
+          { description: "Meeting room, 2 h", amount: "35.50", vatRate: "21", revenueKey: "meeting_room" },
+        ],
+      }),
+    );
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).details).toEqual({
+      problems: [
+        {
+          path: "body.description",
+          message: "has 61 characters; Exact Online keeps at most 60 in a sales entry's Description",
+        },
+        {
+          path: "body.lines[0].description",
+          message: "has 61 characters; Exact Online keeps at most 60 in a sales entry's line Description",
+        },
+      ],
+    });
+    expect(await deps.db.select().from(salesEntries)).toEqual([]);
+    expect(exactCalls).toEqual([]);
+
+    const fits = deskInvoice({ description: "D".repeat(SALES_ENTRY_FIELD_LIMITS.Description) });
+    expect((await submit("2026-0164", fits)).status).toBe(202);
+  });
+
+  it("keeps every invoice number within Exact's YourRef", () => {
+    expect(invoiceNumberSchema.maxLength).toBeLessThanOrEqual(SALES_ENTRY_FIELD_LIMITS.YourRef);
   });
 
   it("needs a token (401), an integration token (403), and the caller's own division (404)", async () => {

@@ -59,6 +59,22 @@ describe("POST /webhooks/exact", () => {
     expect(harness.sim.calls.count({ division: DIVISION })).toBe(1);
   });
 
+  it("subscribes nothing when the app has no webhook secret, as no delivery could be verified", async () => {
+    harness = await startSimHarness();
+    harness.sim.control.addDivision({ code: DIVISION, name: "Webhook test B.V.", accounts: 5 });
+    const { tenantId } = await harness.connectTenant();
+    server = await listen(createApp(harness.deps), 0, "127.0.0.1");
+    const { webhookSecret: _dropped, ...appWithoutSecret } = harness.deps.exact.app;
+    const ctx = {
+      ...harness.deps,
+      publicUrl: server.url,
+      exact: { ...harness.deps.exact, app: appWithoutSecret },
+    };
+    harness.sim.calls.reset();
+    expect(await ensureAccountsWebhook(ctx, { tenantId, division: DIVISION })).toBe("no_secret");
+    expect(harness.sim.calls.count({ division: DIVISION })).toBe(0);
+  });
+
   it("applies more than ten Delete deliveries an hour locally: no call to Exact, no 4xx, account reads still work", async () => {
     harness = await startSimHarness();
     harness.sim.control.addDivision({ code: DIVISION, name: "Webhook test B.V.", accounts: 20 });

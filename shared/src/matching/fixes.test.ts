@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { vatFixFor } from "./fixes";
+import { searchCodeOnLink, vatFixFor } from "./fixes";
 import { exactAccount, zapfloorCustomer } from "./testing";
 
 const BE_VAT = "BE0407186105";
@@ -50,5 +50,37 @@ describe("vatFixFor: adding zapfloor's VAT number to an Exact customer that has 
     expect(
       vatFixFor(exactAccount("a1", { name: "Acme" }), zapfloorCustomer("11", { name: "Acme", vatNumber })),
     ).toBeUndefined();
+  });
+});
+
+describe("searchCodeOnLink: a hand link writes the zapfloor number into an empty SearchCode", () => {
+  const free = { maxLength: 9, numberTakenElsewhere: false };
+  it.each([
+    [
+      "empty: set it",
+      null,
+      "2003",
+      free,
+      { outcome: "set", change: { field: "SearchCode", from: null, to: "2003" } },
+    ],
+    [
+      "blank counts as empty",
+      "   ",
+      "2003",
+      free,
+      { outcome: "set", change: { field: "SearchCode", from: null, to: "2003" } },
+    ],
+    ["already the number (padding and zeros aside)", "  02003 ", "2003", free, { outcome: "already_set" }],
+    ["another value is never overwritten", "ADVIES", "2003", free, { outcome: "kept_other" }],
+    ["a number too long for a SearchCode", null, "1234567890", free, { outcome: "too_long" }],
+    [
+      "another account carries the number",
+      null,
+      "2003",
+      { maxLength: 9, numberTakenElsewhere: true },
+      { outcome: "taken" },
+    ],
+  ])("%s", (_, searchCode, number, options, expected) => {
+    expect(searchCodeOnLink({ searchCode }, number, options)).toEqual(expected);
   });
 });

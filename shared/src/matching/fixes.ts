@@ -1,3 +1,4 @@
+import { codeMatchKey } from "./codes";
 import { normaliseCompanyNumber } from "./company-number";
 import { nameSimilarity, normaliseName } from "./names";
 import { defaultMatchOptions, type ExactAccountSnapshot, type ZapfloorCustomer } from "./types";
@@ -5,7 +6,7 @@ import { formatVatForExact, normaliseVat } from "./vat";
 
 /** One field of an Exact account as a fix would change it, shown to the bookkeeper before it is done. */
 export interface FieldChange {
-  field: "VATNumber" | "ChamberOfCommerce";
+  field: "VATNumber" | "ChamberOfCommerce" | "SearchCode";
   /** The value Exact holds now (as mirrored), or null when empty. */
   from: string | null;
   to: string;
@@ -50,4 +51,30 @@ export function vatFixFor(
     });
   }
   return { action: "add_vat_and_link", changes };
+}
+
+/**
+ * What a hand link does to the Exact account's SearchCode. `set`: it is empty, so it gets the zapfloor number
+ * and the link can be found again from Exact alone (as a created customer's is). Otherwise it is left as is:
+ * `already_set` (it is the number already), `kept_other` (another value: never overwritten), `too_long` (the
+ * number does not fit a SearchCode, and a cut one could not be found again), `taken` (another account carries
+ * the number as Code or SearchCode: two would then claim the customer).
+ */
+export type SearchCodeOnLink =
+  | { outcome: "set"; change: FieldChange }
+  | { outcome: "already_set" | "kept_other" | "too_long" | "taken" };
+
+export function searchCodeOnLink(
+  account: Pick<ExactAccountSnapshot, "searchCode">,
+  customerNumber: string,
+  options: { maxLength: number; numberTakenElsewhere: boolean },
+): SearchCodeOnLink {
+  if (!blank(account.searchCode)) {
+    return codeMatchKey(account.searchCode) === codeMatchKey(customerNumber)
+      ? { outcome: "already_set" }
+      : { outcome: "kept_other" };
+  }
+  if (customerNumber.length > options.maxLength) return { outcome: "too_long" };
+  if (options.numberTakenElsewhere) return { outcome: "taken" };
+  return { outcome: "set", change: { field: "SearchCode", from: null, to: customerNumber } };
 }

@@ -19,7 +19,13 @@ export { normaliseCountry } from "./country";
 export { CustomerIndex } from "./customer-index";
 export { decideForIndexedCustomer, decideMatch } from "./decide";
 export { type LookalikeAccount, lookalikeCustomers } from "./duplicates";
-export { type AccountFix, type FieldChange, vatFixFor } from "./fixes";
+export {
+  type AccountFix,
+  type FieldChange,
+  type SearchCodeOnLink,
+  searchCodeOnLink,
+  vatFixFor,
+} from "./fixes";
 export {
   type IndexedAccount,
   type IndexedCustomer,

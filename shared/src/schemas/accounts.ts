@@ -85,6 +85,15 @@ export const overviewPageSchema = z
   .object({ accounts: z.array(overviewRowSchema), nextCursor: z.string().nullable() })
   .meta({ id: "OverviewPage" });
 
+/** One field of the Exact account as an action would change it, shown before it is done. */
+export const fieldChangeSchema = z
+  .object({
+    field: z.enum(["VATNumber", "ChamberOfCommerce", "SearchCode"]),
+    from: z.string().nullable(),
+    to: z.string(),
+  })
+  .meta({ id: "FieldChange" });
+
 /** A change to the Exact account that would let this customer be linked by its identifiers, shown before it is made. */
 export const accountFixSchema = z
   .object({
@@ -92,13 +101,7 @@ export const accountFixSchema = z
       description:
         "`add_vat_and_link`: POST …/add-vat-and-link puts zapfloor's VAT number (and company number) on the account, then links.",
     }),
-    changes: z.array(
-      z.object({
-        field: z.enum(["VATNumber", "ChamberOfCommerce"]),
-        from: z.string().nullable(),
-        to: z.string(),
-      }),
-    ),
+    changes: z.array(fieldChangeSchema),
   })
   .meta({ id: "AccountFix" });
 
@@ -121,6 +124,10 @@ export const customerCandidateSchema = z
     fix: accountFixSchema.optional().meta({
       description: "Offered when the account lacks what would link this customer (e.g. its VAT number).",
     }),
+    linkChanges: z.array(fieldChangeSchema).optional().meta({
+      description:
+        "What linking this customer by hand (PUT …/link) also changes in Exact: its zapfloor number as the account's empty SearchCode.",
+    }),
   })
   .meta({ id: "CustomerCandidate" });
 
@@ -129,9 +136,30 @@ export const accountDetailSchema = overviewRowSchema
     division: z.number(),
     link: linkSchema.extend({ customer: customerSchema.nullable() }).nullable(),
     candidates: z.array(customerCandidateSchema),
+    accountModified: z.string().nullable().meta({
+      description:
+        "Exact's `Modified` of the account as the mirror holds it (ISO), or null. Send it back as `accountModified` with a link or a fix to have it refused (409 `changed_in_exact`) if the account changed since.",
+    }),
   })
   .meta({ id: "AccountDetail" });
 export type AccountDetail = z.infer<typeof accountDetailSchema>;
+
+/** What a hand link did to the Exact account's SearchCode, in words for the bookkeeper. */
+export const searchCodeResultSchema = z
+  .object({
+    outcome: z.enum(["set", "already_set", "kept_other", "too_long", "taken", "already_linked"]).meta({
+      description:
+        "`set`: the empty SearchCode now holds the zapfloor number (one Exact call). Left alone: `already_set` (it is the number), `kept_other` (another value, never overwritten), `too_long` (the number does not fit), `taken` (another account carries the number), `already_linked` (the pair was linked before: nothing changed).",
+    }),
+    searchCode: z.string().nullable().meta({ description: "The account's SearchCode now." }),
+    message: z.string(),
+  })
+  .meta({ id: "SearchCodeResult" });
+
+export const linkResultSchema = accountDetailSchema
+  .extend({ searchCodeResult: searchCodeResultSchema })
+  .meta({ id: "LinkResult" });
+export type LinkResult = z.infer<typeof linkResultSchema>;
 
 export const acceptSuggestionsRequestSchema = z
   .strictObject({

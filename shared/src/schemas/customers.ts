@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { divisionNumberSchema } from "./divisions";
 import { customerNumberSchema } from "./identifiers";
 import { linkSchema } from "./links";
 import { matchOutcomeSchema } from "./matching";
@@ -119,11 +120,7 @@ export const customerSearchQuerySchema = z.object({
   q: searchText
     .optional()
     .meta({ description: "Part of the number, the name or the VAT number.", example: "Acme" }),
-  division: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2_147_483_647)
+  division: divisionNumberSchema
     .optional()
     .meta({ description: "Also give each customer's link in this division.", example: 1234567 }),
   ...pageQuery,

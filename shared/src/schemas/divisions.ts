@@ -1,12 +1,17 @@
 import { z } from "zod";
 
+/**
+ * Exact's division number as it appears in a path or query: plain decimal digits only, so `0x12D687`,
+ * `1234567.0` or ` 1234567` are not read as a division.
+ */
+export const divisionNumberSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, "a division number: decimal digits only, e.g. 1234567")
+  .transform(Number)
+  .pipe(z.number().int().max(2_147_483_647, "a division number of at most 2147483647"));
+
 export const divisionParamSchema = z.object({
-  division: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2_147_483_647)
-    .meta({ description: "Exact's numeric division", example: 1234567 }),
+  division: divisionNumberSchema.meta({ description: "Exact's numeric division", example: 1234567 }),
 });
 
 export const syncStateSchema = z

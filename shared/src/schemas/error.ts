@@ -5,6 +5,7 @@ export const errorCodeSchema = z.enum([
   "unauthorized",
   "forbidden",
   "not_found",
+  "method_not_allowed",
   "conflict",
   "upstream",
   "rate_limited",

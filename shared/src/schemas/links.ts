@@ -32,6 +32,11 @@ export type LinkView = z.infer<typeof linkSchema>;
 export const linkRequestSchema = z
   .strictObject({
     customerNumber: customerNumberSchema,
+    accountModified: z.iso.datetime().nullable().optional().meta({
+      description:
+        "The account's `accountModified` as shown (from GET …/accounts/{exactId}); when given, the request is refused (409 `changed_in_exact`) if the account changed in Exact since.",
+      example: "2026-03-02T09:15:00.000Z",
+    }),
   })
   .meta({ id: "LinkRequest" });
 

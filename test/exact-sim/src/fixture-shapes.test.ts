@@ -5,9 +5,8 @@ import { type Json, ORIGIN, testSim } from "./testing/test-sim";
 
 const NANGO = 124132;
 const NANGO_ORIGIN = "https://start.exactonline.fr";
-// These 2026 recordings sent `$top` with `$select` and got `{"d":{"results":…}}`, the simulator's other reading.
-const fixtureSim = () =>
-  testSim({ seed: { seed: 1, divisions: [], fixtureDivisions: true }, odata: { topBareArray: false } });
+// These 2026 recordings sent `$top` with `$select` and got `{"d":{"results":…}}`, as the simulator does by default.
+const fixtureSim = () => testSim({ seed: { seed: 1, divisions: [], fixtureDivisions: true } });
 
 describe("responses match the recorded Exact payloads", () => {
   it("crm/Accounts with the recorded $select returns the recorded accounts as recorded", async () => {

@@ -1,5 +1,6 @@
 import type { Clock } from "@zapfloor-exact/shared/clock";
 import { CLIENT_ERROR_LEDGER_ENV } from "./calls/client-error-ledger";
+import type { TextOverflow } from "./odata/text-limits";
 import type { SimUser } from "./state/user";
 
 /** An Exact App Center registration the simulator accepts. */
@@ -61,18 +62,27 @@ export interface ExactSimulatorOptions {
     /** Refuse GET crm/Accounts without `$filter` ("mandatory filtering", enforcement UNCONFIRMED). Default false. */
     mandatoryAccountFilter?: boolean;
     /**
-     * Answer every query with `$top` as `{"d":[…]}` (no `results`, `__next` or `__count`), as the 2026 VAT codes
-     * recording and picqer's `find()` show [§2]. Default true; other 2026 recordings with `$top` (and `$select`)
-     * kept `{"d":{"results":…}}`, which is `false`.
+     * How a query with `$top` answers. `"withoutSelect"` (default) follows the 2026 recordings of one app: without
+     * `$select` a bare `{"d":[…]}` (no `results`, `__next` or `__count`; `vat/VATCodes?$orderby&$skip&$top`, and
+     * what picqer's `find()` relies on), with `$select` the usual `{"d":{"results":…}}` (GLAccounts, Journals,
+     * Accounts twice, SalesInvoices). `true`: every `$top` query bare; `false`: none. [§2, nango recordings]
      */
-    topBareArray?: boolean;
+    topBareArray?: boolean | "withoutSelect";
     /** Filterable properties per entity set (`crm/Accounts`, …); default every property. */
     filterableFields?: Record<string, string[]>;
     stringSemantics?: "exact" | "sqlServer";
     maxUrlLength?: number;
     int64AsString?: boolean;
   };
+  fieldLimits?: {
+    /**
+     * What a text longer than Exact keeps does, for every limited field but SearchCode (UNCONFIRMED, see
+     * `odata/text-limits.ts`): a 500 business rule (default, the strict reading) or cut to the limit (lenient).
+     */
+    overflow?: TextOverflow;
+  };
   accounts?: {
+    /** Default 9, the strict reading: 2013 SDK fixtures show SearchCodes cut to 9 characters (a schema says 30). */
     searchCodeMaxLength?: number;
     /** What a too-long SearchCode does: cut it (the 2013 fixtures show cut values) or a 500. */
     searchCodeOverflow?: "truncate" | "error";
@@ -107,12 +117,13 @@ export interface ResolvedOptions {
   tokens: Required<NonNullable<ExactSimulatorOptions["tokens"]>>;
   odata: {
     mandatoryAccountFilter: boolean;
-    topBareArray: boolean;
+    topBareArray: boolean | "withoutSelect";
     filterableFields: Record<string, string[]> | undefined;
     stringSemantics: "exact" | "sqlServer";
     maxUrlLength: number;
     int64AsString: boolean;
   };
+  fieldLimits: { overflow: TextOverflow };
   accounts: Required<NonNullable<ExactSimulatorOptions["accounts"]>>;
   errorBlock: { threshold: number; block: boolean };
   expectClientErrors: boolean;
@@ -158,14 +169,15 @@ export function resolveOptions(options: ExactSimulatorOptions): ResolvedOptions 
     },
     odata: {
       mandatoryAccountFilter: options.odata?.mandatoryAccountFilter ?? false,
-      topBareArray: options.odata?.topBareArray ?? true,
+      topBareArray: options.odata?.topBareArray ?? "withoutSelect",
       filterableFields: options.odata?.filterableFields,
       stringSemantics: options.odata?.stringSemantics ?? "exact",
       maxUrlLength: options.odata?.maxUrlLength ?? 6000,
       int64AsString: options.odata?.int64AsString ?? true,
     },
+    fieldLimits: { overflow: options.fieldLimits?.overflow ?? "error" },
     accounts: {
-      searchCodeMaxLength: options.accounts?.searchCodeMaxLength ?? 30,
+      searchCodeMaxLength: options.accounts?.searchCodeMaxLength ?? 9,
       searchCodeOverflow: options.accounts?.searchCodeOverflow ?? "truncate",
       putWithUnchangedCodeConflicts: options.accounts?.putWithUnchangedCodeConflicts ?? true,
     },

@@ -88,7 +88,7 @@ describe("BookingSettingsForm", () => {
     const container = show(<BookingSettingsForm division={1234567} onSaved={onSaved} />);
     await settle();
     expect(container.querySelector("[data-readiness]")?.textContent).toBe(
-      "Cannot take invoices yet. Missing: a sales journal, revenue GL accounts, VAT codes.",
+      "Cannot take invoices yet. Missing: a sales journal, revenue G/L accounts, VAT codes.",
     );
     const journal = labelled(container, "Sales journal") as HTMLSelectElement;
     expect([...journal.options].map((option) => option.textContent)).toEqual([
@@ -105,7 +105,7 @@ describe("BookingSettingsForm", () => {
       );
     await click(addRow()[0]!);
     await choose(labelled(container, "Revenue key 1"), "desk");
-    const gl = labelled(container, "GL account 1") as HTMLInputElement;
+    const gl = labelled(container, "G/L account 1") as HTMLInputElement;
     expect([...container.querySelectorAll("datalist option")].map((option) => option.textContent)).toEqual([
       "8010 — Omzet flexplekken",
       "8020 — Omzet vergaderzalen",

@@ -226,11 +226,7 @@ describe("AccountPanel", () => {
 
   it.each([
     [{ kind: "token_invalid" } as const, "The proxy refused the bookkeeper token.", "Open settings"],
-    [
-      { kind: "unreachable", detail: "Failed to fetch" } as const,
-      "The proxy does not answer (Failed to fetch).",
-      "Try again",
-    ],
+    [{ kind: "unreachable", detail: "Failed to fetch" } as const, "The proxy does not answer.", "Try again"],
     [
       { kind: "division_not_connected", division: 7 } as const,
       "Division 7 is not connected to the proxy.",
@@ -256,7 +252,12 @@ describe("AccountPanel", () => {
       { state: "ready", account: sampleDetail() },
       { actionProblem: { kind: "conflict", message: "Exact account is blocked; it cannot be linked." } },
     );
-    expect(container.querySelector("[role=alert] .zfx-notice__text")?.textContent).toBe(
+    const alert = container.querySelector("[role=alert]")!;
+    expect(alert.querySelector(".zfx-notice__text")?.textContent).toBe(
+      "The proxy refused the change: it no longer fits how things stand.",
+    );
+    // The proxy's own English stays visible, marked as such, for the specifics.
+    expect(alert.querySelector(".zfx-notice__detail [lang=en]")?.textContent).toBe(
       "Exact account is blocked; it cannot be linked.",
     );
     await click(buttonNamed(container, "Dismiss"));

@@ -26,6 +26,7 @@ export const exactAccounts = sqliteTable(
     blocked: integer("blocked", { mode: "boolean" }).notNull(),
     email: text("email"),
     city: text("city"),
+    postcode: text("postcode"),
     country: text("country"),
     exactTimestamp: text("exact_timestamp"),
     exactModifiedAt: epochMs("exact_modified_at"),

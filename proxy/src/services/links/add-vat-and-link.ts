@@ -3,13 +3,13 @@ import { readCustomer } from "../../db/customer-store";
 import { mirrorRow, mirrorRowsSharingKeys } from "../../db/mirror-reads";
 import { upsertAccounts } from "../../db/mirror-store";
 import { AppError } from "../../errors";
-import { parseExactDate } from "../../exact/dates";
-import { type AccountFieldChanges, getAccount, updateAccountFields } from "../../exact/resources/accounts";
+import { type AccountFieldChanges, updateAccountFields } from "../../exact/resources/accounts";
 import type { ExactServiceContext } from "../context";
 import { zapfloorCustomerOf } from "../customers/customer-row";
 import { requireDivision } from "../divisions/require-division";
-import { writeMirrorWatchingLinks } from "../events/stale-links";
-import { accountRow, snapshotOfRow } from "../mirror/account-row";
+import { mirrorState, mirrorUsable } from "../matching/mirror-freshness";
+import { rowWithChanges, snapshotOfRow } from "../mirror/account-row";
+import { assertAccountUnchanged } from "./account-version";
 import { linkConflict, writeLink } from "./write-link";
 
 export interface AddVatInput {
@@ -18,15 +18,23 @@ export interface AddVatInput {
   exactId: string;
   customerNumber: string;
   actor: string;
+  /** The account's version as the bookkeeper saw it with the fix (`accountModified`). */
+  accountModified?: string | null | undefined;
 }
 
 /**
  * "Add the VAT number and link": an Exact customer without a VAT number whose name agrees with the zapfloor
  * customer's gets zapfloor's VAT number (and company number, when it has none), then the two are linked, and
- * the change is in the link's audit event. Everything that would refuse is checked before Exact is touched;
- * the account is read again first, and a record changed in Exact since the mirror read it (its `Modified`
- * differs) is refused and the mirror brought up to date, so nobody's edit is overwritten. One change in Exact:
- * a PUT of the fields shown.
+ * the change is in the link's audit event. Everything that would refuse is checked before Exact is touched,
+ * and the fix costs one Exact call: a PUT of the fields shown, nothing else.
+ *
+ * Exact documents no conditional write (no ETag or If-Match on crm/Accounts), so the account is not read again
+ * first: the check rests on the mirror, which Exact's Accounts webhook and the periodic sync keep current. A
+ * fix confirmed on a version of the account the mirror no longer holds (`accountModified` differs: it was
+ * changed in Exact since it was shown) is refused, as is any fix on a mirror too old to decide on. Exact
+ * leaves every property a PUT does not send as it was [exact-online-api.md §2, §3], and the fields sent were
+ * empty in the mirror, so an edit made in Exact that the mirror has not heard of yet is only overwritten if it
+ * filled those very fields in that moment.
  */
 export async function addVatAndLink(ctx: ExactServiceContext, input: AddVatInput): Promise<AccountFix> {
   const scope = { tenantId: input.tenantId, division: input.division };
@@ -62,30 +70,27 @@ export async function addVatAndLink(ctx: ExactServiceContext, input: AddVatInput
   }
   const conflict = await linkConflict(ctx.db, scope, { customerNumber: customer.number, exactId });
   if (conflict) throw new AppError("conflict", conflict);
-
-  const api = ctx.exact.client.division(input.tenantId, input.division);
-  const current = await getAccount(api, exactId);
-  const now = ctx.clock.now();
-  if (!current) {
-    throw new AppError("conflict", `Exact account "${row.name}" was deleted in Exact Online meanwhile.`);
-  }
-  if (parseExactDate(current.Modified) !== row.exactModifiedAt) {
-    await writeMirrorWatchingLinks(ctx.db, scope, [exactId], now, (tx) =>
-      upsertAccounts(tx, [accountRow(scope, current, now)]),
-    );
+  assertAccountUnchanged(row, input.accountModified);
+  const mirror = await mirrorState(ctx, scope);
+  if (!mirrorUsable(mirror)) {
     throw new AppError(
       "conflict",
-      `Exact account "${current.Name}" was changed in Exact Online since it was last read; nothing was changed. Look at it again before fixing it.`,
-      { reason: "changed_in_exact" },
+      `The Exact accounts of division ${input.division} are not up to date; load them (POST /v1/divisions/${input.division}/sync) before changing an account.`,
+      {
+        reason: "mirror_not_loaded",
+        division: input.division,
+        lastLoadedAt: mirror.lastLoadedAt === null ? null : new Date(mirror.lastLoadedAt).toISOString(),
+      },
     );
   }
 
   const changes: AccountFieldChanges = Object.fromEntries(
     fix.changes.map((change) => [change.field, change.to]),
   );
-  await updateAccountFields(api, exactId, changes);
+  await updateAccountFields(ctx.exact.client.division(input.tenantId, input.division), exactId, changes);
+  const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await upsertAccounts(tx, [accountRow(scope, { ...current, ...changes }, now)]);
+    await upsertAccounts(tx, [rowWithChanges(row, changes, now)]);
     await writeLink(tx, scope, {
       customerNumber: customer.number,
       exactId,

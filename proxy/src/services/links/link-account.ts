@@ -1,10 +1,22 @@
-import { normaliseAccountId } from "@zapfloor-exact/shared/matching";
+import {
+  codeMatchKey,
+  normaliseAccountId,
+  type SearchCodeOnLink,
+  searchCodeOnLink,
+} from "@zapfloor-exact/shared/matching";
+import type { LinkResult } from "@zapfloor-exact/shared/schemas/accounts";
 import { readCustomer } from "../../db/customer-store";
-import { mirrorRow } from "../../db/mirror-reads";
+import { linkOfAccount } from "../../db/link-store";
+import { type MirrorRow, mirrorRow, mirrorRowsSharingKeys } from "../../db/mirror-reads";
+import { upsertAccounts } from "../../db/mirror-store";
 import { AppError } from "../../errors";
-import type { ServiceContext } from "../context";
+import { updateAccountFields } from "../../exact/resources/accounts";
+import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
-import { writeLink } from "./write-link";
+import { SEARCH_CODE_MAX_LENGTH } from "../matching/new-customer";
+import { rowWithChanges } from "../mirror/account-row";
+import { assertAccountUnchanged } from "./account-version";
+import { linkConflict, writeLink } from "./write-link";
 
 export interface LinkInput {
   tenantId: string;
@@ -12,40 +24,50 @@ export interface LinkInput {
   exactId: string;
   customerNumber: string;
   actor: string;
+  /** The account's version as the bookkeeper saw it (`accountModified`); refused when the mirror's differs. */
+  accountModified?: string | null | undefined;
 }
+
+type Scope = { tenantId: string; division: number };
+export type SearchCodeResult = LinkResult["searchCodeResult"];
 
 /**
  * A bookkeeper links an Exact customer account to a zapfloor customer. Only customers (Status C) that are
- * not blocked can be linked; either side already linked elsewhere is a 409 that says to what.
+ * not blocked can be linked; either side already linked elsewhere is a 409 that says to what. When the
+ * account's SearchCode is empty it gets the zapfloor number (one Exact call, a PUT of that field alone), so
+ * that the link can be found again from Exact if the proxy's database is ever lost; a SearchCode that holds
+ * anything else is never overwritten, and the answer says what was done.
  */
-export async function linkAccount(ctx: ServiceContext, input: LinkInput): Promise<void> {
+export async function linkAccount(ctx: ExactServiceContext, input: LinkInput): Promise<SearchCodeResult> {
   const scope = { tenantId: input.tenantId, division: input.division };
   await requireDivision(ctx, input.tenantId, input.division);
   const exactId = normaliseAccountId(input.exactId);
+  const account = await mirrorRow(ctx.db, scope, exactId);
+  if (!account)
+    throw new AppError(
+      "not_found",
+      `Exact account ${exactId} is not in the mirror of division ${input.division}.`,
+    );
+  const customer = await readCustomer(ctx.db, input.tenantId, input.customerNumber);
+  if (!customer) throw new AppError("not_found", `zapfloor customer ${input.customerNumber} is not known.`);
+  assertLinkable(account);
+  const conflict = await linkConflict(ctx.db, scope, { customerNumber: customer.number, exactId });
+  if (conflict) throw new AppError("conflict", conflict);
+  if ((await linkOfAccount(ctx.db, scope, exactId))?.customerNumber === customer.number) {
+    return resultOf({ outcome: "already_linked" }, account, customer.number);
+  }
+  assertAccountUnchanged(account, input.accountModified);
+
+  const plan = await planSearchCode(ctx, scope, account, customer.number);
+  if (plan.outcome === "set") {
+    await updateAccountFields(ctx.exact.client.division(scope.tenantId, scope.division), exactId, {
+      SearchCode: plan.change.to,
+    });
+  }
+  const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const account = await mirrorRow(tx, scope, exactId);
-    if (!account)
-      throw new AppError(
-        "not_found",
-        `Exact account ${exactId} is not in the mirror of division ${input.division}.`,
-      );
-    const customer = await readCustomer(tx, input.tenantId, input.customerNumber);
-    if (!customer) throw new AppError("not_found", `zapfloor customer ${input.customerNumber} is not known.`);
-    if (account.deletedAt !== null) {
-      throw new AppError(
-        "conflict",
-        `Exact account "${account.name}" was deleted in Exact Online; it cannot be linked.`,
-      );
-    }
-    if (account.status !== "C") {
-      throw new AppError(
-        "conflict",
-        `Exact account "${account.name}" is not a customer (status ${account.status ?? "none"}); only customers can be linked. Promote it to customer and link it instead.`,
-        { action: "promote_and_link" },
-      );
-    }
-    if (account.blocked) {
-      throw new AppError("conflict", `Exact account "${account.name}" is blocked; it cannot be linked.`);
+    if (plan.outcome === "set") {
+      await upsertAccounts(tx, [rowWithChanges(account, { SearchCode: plan.change.to }, now)]);
     }
     await writeLink(tx, scope, {
       customerNumber: customer.number,
@@ -53,7 +75,89 @@ export async function linkAccount(ctx: ServiceContext, input: LinkInput): Promis
       method: "manual",
       action: "link",
       actor: input.actor,
-      at: ctx.clock.now(),
+      at: now,
+      ...(plan.outcome === "set" ? { details: { changes: [plan.change] } } : {}),
     });
   });
+  return resultOf(plan, account, customer.number);
+}
+
+function assertLinkable(account: MirrorRow): void {
+  if (account.deletedAt !== null) {
+    throw new AppError(
+      "conflict",
+      `Exact account "${account.name}" was deleted in Exact Online; it cannot be linked.`,
+    );
+  }
+  if (account.status !== "C") {
+    throw new AppError(
+      "conflict",
+      `Exact account "${account.name}" is not a customer (status ${account.status ?? "none"}); only customers can be linked. Promote it to customer and link it instead.`,
+      { action: "promote_and_link" },
+    );
+  }
+  if (account.blocked) {
+    throw new AppError("conflict", `Exact account "${account.name}" is blocked; it cannot be linked.`);
+  }
+}
+
+/** What the link does to the SearchCode; the accounts carrying the number are read from the mirror. */
+export async function planSearchCode(
+  ctx: ExactServiceContext,
+  scope: Scope,
+  account: MirrorRow,
+  customerNumber: string,
+): Promise<SearchCodeOnLink> {
+  const numberKey = codeMatchKey(customerNumber);
+  const carriers = numberKey ? await mirrorRowsSharingKeys(ctx.db, scope, { numberKey }) : [];
+  return searchCodeOnLink(account, customerNumber, {
+    maxLength: ctx.exact.app.searchCodeMaxLength ?? SEARCH_CODE_MAX_LENGTH,
+    numberTakenElsewhere: carriers.some((other) => other.id !== account.id),
+  });
+}
+
+function resultOf(
+  plan: SearchCodeOnLink | { outcome: "already_linked" },
+  account: MirrorRow,
+  customerNumber: string,
+): SearchCodeResult {
+  const current = account.searchCode?.trim() || null;
+  switch (plan.outcome) {
+    case "set":
+      return {
+        outcome: "set",
+        searchCode: plan.change.to,
+        message: `SearchCode set to ${plan.change.to} in Exact Online, so the link can be found again from Exact.`,
+      };
+    case "already_set":
+      return {
+        outcome: "already_set",
+        searchCode: current,
+        message: `The SearchCode is already ${current}.`,
+      };
+    case "kept_other":
+      return {
+        outcome: "kept_other",
+        searchCode: current,
+        message: `The SearchCode "${current}" was kept: it is not zapfloor's number ${customerNumber}, and an existing SearchCode is never overwritten.`,
+      };
+    case "too_long":
+      return {
+        outcome: "too_long",
+        searchCode: null,
+        message: `The SearchCode was left empty: zapfloor's number ${customerNumber} is longer than a SearchCode holds.`,
+      };
+    case "taken":
+      return {
+        outcome: "taken",
+        searchCode: null,
+        message: `The SearchCode was left empty: another Exact account already carries ${customerNumber} as its Code or SearchCode.`,
+      };
+    case "already_linked":
+      return {
+        outcome: "already_linked",
+        searchCode: current,
+        message: "Already linked; nothing was changed.",
+      };
+  }
 }

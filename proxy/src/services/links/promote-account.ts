@@ -4,12 +4,20 @@ import { mirrorRow } from "../../db/mirror-reads";
 import { AppError } from "../../errors";
 import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
+import { assertAccountUnchanged } from "./account-version";
 import { promoteAndLinkAccount } from "./promote-and-link";
 
 /** "Promote to customer and link", as `review` offers it: a bookkeeper's request. */
 export async function promoteAccount(
   ctx: ExactServiceContext,
-  input: { tenantId: string; division: number; exactId: string; customerNumber: string; actor: string },
+  input: {
+    tenantId: string;
+    division: number;
+    exactId: string;
+    customerNumber: string;
+    actor: string;
+    accountModified?: string | null | undefined;
+  },
 ): Promise<void> {
   const scope = { tenantId: input.tenantId, division: input.division };
   await requireDivision(ctx, input.tenantId, input.division);
@@ -22,5 +30,6 @@ export async function promoteAccount(
     );
   const customer = await readCustomer(ctx.db, input.tenantId, input.customerNumber);
   if (!customer) throw new AppError("not_found", `zapfloor customer ${input.customerNumber} is not known.`);
+  assertAccountUnchanged(account, input.accountModified);
   await promoteAndLinkAccount(ctx, scope, account, customer, input.actor);
 }

@@ -37,6 +37,7 @@ const account = (n: number, name: string): ExactAccount => ({
   Blocked: false,
   Email: null,
   City: null,
+  Postcode: null,
   Country: "BE ",
   Modified: null,
 });

@@ -7,6 +7,9 @@ import { snapshotOfRow } from "../mirror/account-row";
 export interface MirroredAccount extends ExactAccountSnapshot {
   email: string | null;
   city: string | null;
+  postcode: string | null;
+  /** Exact's `Modified` as mirrored (epoch ms): the version a fix or link is checked against. */
+  modifiedAt: number | null;
   mirroredAt: number;
   deletedAt: number | null;
 }
@@ -16,6 +19,8 @@ export function mirroredAccountOf(row: MirrorRow): MirroredAccount {
     ...snapshotOfRow(row),
     email: row.email,
     city: row.city,
+    postcode: row.postcode,
+    modifiedAt: row.exactModifiedAt,
     mirroredAt: row.mirroredAt,
     deletedAt: row.deletedAt,
   };

@@ -7,6 +7,7 @@ import {
 } from "@zapfloor-exact/shared/matching";
 import type { exactAccounts } from "../../db/schema";
 import { parseExactDate } from "../../exact/dates";
+import type { AccountFieldChanges } from "../../exact/resources/accounts";
 import type { ExactAccount } from "../../exact/schemas";
 
 export type AccountRow = typeof exactAccounts.$inferInsert;
@@ -58,11 +59,33 @@ export function accountRow(
     blocked: account.Blocked,
     email: account.Email,
     city: account.City,
+    postcode: account.Postcode,
     country: account.Country?.trim() || null,
     exactTimestamp: account.Timestamp ?? null,
     exactModifiedAt: parseExactDate(account.Modified),
     mirroredAt,
     deletedAt: null,
+  };
+}
+
+/** A stored row with fields the proxy has just changed in Exact, its lookup keys derived again. */
+export function rowWithChanges(
+  row: StoredAccount,
+  changes: AccountFieldChanges,
+  mirroredAt: number,
+): AccountRow {
+  const next: StoredAccount = {
+    ...row,
+    vatNumber: changes.VATNumber ?? row.vatNumber,
+    chamberOfCommerce: changes.ChamberOfCommerce ?? row.chamberOfCommerce,
+    searchCode: changes.SearchCode ?? row.searchCode,
+    mirroredAt,
+  };
+  return {
+    ...next,
+    searchCodeKey: codeMatchKey(next.searchCode) ?? null,
+    vatKey: normaliseVat(next.vatNumber, { country: normaliseCountry(next.country) }).canonical ?? null,
+    companyNumberKey: indexAccount(snapshotOfRow(next)).companyNumbers[0] ?? null,
   };
 }
 
@@ -80,5 +103,7 @@ export function snapshotOfRow(row: StoredAccount): ExactAccountSnapshot {
     isSales: row.isSales,
     blocked: row.blocked,
     country: row.country,
+    city: row.city,
+    postcode: row.postcode,
   };
 }

@@ -1,14 +1,16 @@
-import { normaliseAccountId, vatFixFor } from "@zapfloor-exact/shared/matching";
+import { normaliseAccountId, searchCodeOnLink, vatFixFor } from "@zapfloor-exact/shared/matching";
 import type { AccountDetail } from "@zapfloor-exact/shared/schemas/accounts";
 import { probeDivision } from "../../db/division-probe";
 import { mirrorRow } from "../../db/mirror-reads";
 import { AppError } from "../../errors";
-import type { ServiceContext } from "../context";
+import type { ExactServiceContext } from "../context";
 import { customerView, zapfloorCustomerOf } from "../customers/customer-row";
 import { divisionNotConnected } from "../divisions/require-division";
 import { mirrorNotLoaded } from "../divisions/require-loaded-mirror";
+import { accountModifiedOf } from "../links/account-version";
 import { mirrorStateOf } from "../matching/mirror-freshness";
 import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
+import { SEARCH_CODE_MAX_LENGTH } from "../matching/new-customer";
 import { divisionView, sortKeyOf } from "./division-view";
 import { rowOf } from "./list-accounts";
 import { lookalikesOf } from "./lookalikes";
@@ -16,7 +18,7 @@ import { candidateReasons } from "./overview-row";
 
 /** One account for the panel on Exact's account page: mirror data, link (who, how, when), candidates with reasons. */
 export async function accountDetail(
-  ctx: ServiceContext,
+  ctx: ExactServiceContext,
   input: { tenantId: string; division: number; exactId: string },
 ): Promise<AccountDetail> {
   const scope = { tenantId: input.tenantId, division: input.division };
@@ -40,21 +42,34 @@ export async function accountDetail(
   const overview = rowOf(view, { account, sortKey: sortKeyOf(account) });
   const link = view.links.byAccount.get(exactId);
   const linkedCustomer = link ? view.customers.rows.get(link.customerNumber) : undefined;
+  // What a hand link would write into the account's empty SearchCode (as link-account.ts decides it).
+  const searchCodeRule = (customerNumber: string) => ({
+    maxLength: ctx.exact.app.searchCodeMaxLength ?? SEARCH_CODE_MAX_LENGTH,
+    numberTakenElsewhere: [
+      ...view.accounts.index.findByCode(customerNumber),
+      ...view.accounts.index.findBySearchCode(customerNumber),
+    ].some((other) => other.id !== exactId),
+  });
   return {
     ...overview,
     lookalikes: lookalikesOf(view, exactId),
     division: input.division,
+    accountModified: accountModifiedOf(account.modifiedAt),
     link: overview.link
       ? { ...overview.link, customer: linkedCustomer ? customerView(linkedCustomer) : null }
       : null,
     candidates: view.suggestionFor(account).candidates.flatMap((candidate) => {
       const stored = view.customers.rows.get(candidate.customer.number);
       if (!stored) return [];
-      const fix =
-        link || candidate.linkedTo !== undefined ? undefined : vatFixFor(account, zapfloorCustomerOf(stored));
+      const free = !link && candidate.linkedTo === undefined;
+      const fix = free ? vatFixFor(account, zapfloorCustomerOf(stored)) : undefined;
+      const searchCode = free
+        ? searchCodeOnLink(account, stored.number, searchCodeRule(stored.number))
+        : undefined;
       return [
         {
           ...(fix ? { fix } : {}),
+          ...(searchCode?.outcome === "set" ? { linkChanges: [searchCode.change] } : {}),
           customer: customerView(stored),
           matchedOn: candidate.matchedOn,
           score: candidate.score,

@@ -141,6 +141,8 @@ function unknownAccount(id: string): MirroredAccount {
     country: null,
     email: null,
     city: null,
+    postcode: null,
+    modifiedAt: null,
     mirroredAt: 0,
     deletedAt: 0,
   };

@@ -3,18 +3,28 @@ import { normaliseGuid } from "../../exact/odata";
 import { receivablesOfEntries } from "../../exact/resources/receivables";
 import type { ExactServiceContext } from "../context";
 import { recordPaidChange } from "../events/invoice-events";
-import { claimPaidChecks, divisionsWithUnpaidEntries, readEntry, recordPaidState } from "./outbox-store";
+import { claimPaidChecks, divisionsDueForPaidCheck, readEntry, recordPaidState } from "./outbox-store";
 
 export interface PaidCheckOptions {
   /** An entry is checked again this long after its last check. */
   intervalMs: number;
   /** Entries checked per division per run. */
   batchSize: number;
+  /** How long and how often an entry found paid is checked again; default `PAID_RECHECK`. */
+  recheckPaid?: { forMs: number; everyMs: number };
 }
+
+/**
+ * An entry found paid is checked again once a day for 30 days, so that a payment undone in Exact (unmatched,
+ * reversed) reopens it. Bounded cost: at most ⌈entries paid in the last 30 days / ~60⌉ calls a day per division.
+ */
+export const PAID_RECHECK = { forMs: 30 * 86_400_000, everyMs: 86_400_000 };
 
 export interface PaidCheckResult {
   checked: number;
   paid: number;
+  /** Entries found paid before that Exact shows open again. */
+  reopened: number;
   calls: number;
   /** Entries Exact has no receivable for (deleted, reversed, not processed): never taken for paid. */
   withoutReceivable: number;
@@ -24,18 +34,24 @@ export interface PaidCheckResult {
  * Reads back whether pushed entries are paid, from positive evidence: the entry's receivables in
  * `cashflow/Receivables` (by the stored EntryID) all say `IsFullyPaid`. An entry without any receivable — deleted
  * or reversed in Exact, or not yet processed — is not paid; it is checked again later. One call answers for
- * dozens of entries (a `TransactionEntryID eq … or …` filter). Paid entries are not checked again. Several
- * processes may run this together: each claims the entries it checks.
+ * dozens of entries (a `TransactionEntryID eq … or …` filter). Paid entries are checked again, less often and for
+ * a while only (`PAID_RECHECK`): one that Exact shows open again is reopened. Several processes may run this
+ * together: each claims the entries it checks.
  */
 export async function checkPaidState(
   ctx: ExactServiceContext,
   options: PaidCheckOptions,
 ): Promise<PaidCheckResult> {
-  const result: PaidCheckResult = { checked: 0, paid: 0, calls: 0, withoutReceivable: 0 };
+  const result: PaidCheckResult = { checked: 0, paid: 0, reopened: 0, calls: 0, withoutReceivable: 0 };
   const now = ctx.clock.now();
-  const checkedBefore = now - options.intervalMs;
-  for (const scope of await divisionsWithUnpaidEntries(ctx.db, checkedBefore)) {
-    const rows = await claimPaidChecks(ctx.db, scope, { now, checkedBefore, limit: options.batchSize });
+  const recheck = options.recheckPaid ?? PAID_RECHECK;
+  const due = {
+    checkedBefore: now - options.intervalMs,
+    paidSince: now - recheck.forMs,
+    paidCheckedBefore: now - recheck.everyMs,
+  };
+  for (const scope of await divisionsDueForPaidCheck(ctx.db, due)) {
+    const rows = await claimPaidChecks(ctx.db, scope, { ...due, now, limit: options.batchSize });
     if (rows.length === 0) continue;
     const api = ctx.exact.client.division(scope.tenantId, scope.division);
     try {
@@ -72,6 +88,7 @@ export async function checkPaidState(
           if (before && after) await recordPaidChange(tx, before, after, now);
         });
         if (paid) result.paid++;
+        else if (row.paidAt !== null) result.reopened++;
       }
     } catch (error) {
       // The claimed entries simply wait for the next run.

@@ -102,6 +102,19 @@ export async function renewLeases(
   return new Set(renewed.map((row) => row.invoiceNumber));
 }
 
+/**
+ * Records that a POST of this entry is about to be sent, if this worker still holds it: from then on Exact may
+ * have it, so any later attempt looks its `YourRef` up before posting. False when the entry is no longer ours.
+ */
+export async function markPostSent(db: DbOrTx, key: EntryKey, owner: string, now: number): Promise<boolean> {
+  const marked = await db
+    .update(salesEntries)
+    .set({ postSentAt: now })
+    .where(held(key, owner))
+    .returning({ invoiceNumber: salesEntries.invoiceNumber });
+  return marked.length > 0;
+}
+
 export type Outcome =
   | { state: "pushed"; exactAccountId: string; exactEntryId: string; exactEntryNumber: number | null }
   | { state: "queued"; nextAttemptAt: number; error: RecordedError; countsAsAttempt: boolean }
@@ -229,43 +242,55 @@ export async function countByState(db: DbOrTx, scope: Scope): Promise<Record<Sal
   return counts;
 }
 
+/** When a pushed entry is due for a paid-state check. */
+export interface PaidCheckDue {
+  /** An unpaid entry last checked at or before this. */
+  checkedBefore: number;
+  /** A paid entry is checked again while it was found paid after this… */
+  paidSince: number;
+  /** …and last checked at or before this. */
+  paidCheckedBefore: number;
+}
+
+const lastCheckedBy = (time: number) =>
+  or(isNull(salesEntries.paidCheckedAt), lte(salesEntries.paidCheckedAt, time));
+
+const duePaidCheck = (due: PaidCheckDue) =>
+  and(
+    eq(salesEntries.state, "pushed"),
+    or(
+      and(isNull(salesEntries.paidAt), lastCheckedBy(due.checkedBefore)),
+      and(gt(salesEntries.paidAt, due.paidSince), lastCheckedBy(due.paidCheckedBefore)),
+    ),
+  );
+
 /**
- * Claims pushed, not-yet-paid entries for a paid-state check by stamping `paidCheckedAt`: a second process running
- * the same check finds them freshly stamped and leaves them alone.
+ * Claims pushed entries due for a paid-state check by stamping `paidCheckedAt`: a second process running the same
+ * check finds them freshly stamped and leaves them alone.
  */
 export async function claimPaidChecks(
   db: DbOrTx,
   scope: Scope,
-  claim: { now: number; checkedBefore: number; limit: number },
+  claim: PaidCheckDue & { now: number; limit: number },
 ): Promise<SalesEntryRow[]> {
-  const unchecked = or(
-    isNull(salesEntries.paidCheckedAt),
-    lte(salesEntries.paidCheckedAt, claim.checkedBefore),
-  );
   const candidates = db
     .select({ invoiceNumber: salesEntries.invoiceNumber })
     .from(salesEntries)
-    .where(and(inScope(scope), eq(salesEntries.state, "pushed"), isNull(salesEntries.paidAt), unchecked))
+    .where(and(inScope(scope), duePaidCheck(claim)))
     .orderBy(asc(salesEntries.paidCheckedAt), asc(salesEntries.invoiceNumber))
     .limit(claim.limit);
   return db
     .update(salesEntries)
     .set({ paidCheckedAt: claim.now })
-    .where(and(inScope(scope), unchecked, inArray(salesEntries.invoiceNumber, candidates)))
+    .where(and(inScope(scope), duePaidCheck(claim), inArray(salesEntries.invoiceNumber, candidates)))
     .returning();
 }
 
-export async function divisionsWithUnpaidEntries(db: DbOrTx, checkedBefore: number): Promise<Scope[]> {
+export async function divisionsDueForPaidCheck(db: DbOrTx, due: PaidCheckDue): Promise<Scope[]> {
   return db
     .selectDistinct({ tenantId: salesEntries.tenantId, division: salesEntries.division })
     .from(salesEntries)
-    .where(
-      and(
-        eq(salesEntries.state, "pushed"),
-        isNull(salesEntries.paidAt),
-        or(isNull(salesEntries.paidCheckedAt), lte(salesEntries.paidCheckedAt, checkedBefore)),
-      ),
-    );
+    .where(duePaidCheck(due));
 }
 
 export async function recordPaidState(

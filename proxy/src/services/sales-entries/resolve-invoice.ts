@@ -15,6 +15,7 @@ import type { GlAccountRef, ReferenceData, VatCodeRef } from "../settings/refere
 import { sameCode } from "../settings/reference-data";
 import { notRevenueProblem } from "../settings/reference-data-view";
 import type { SettingsRow } from "../settings/settings-store";
+import { overlongEntryTexts } from "./entry-text-limits";
 
 export interface ResolvedLine {
   description: string;
@@ -41,12 +42,12 @@ export interface BookingContext {
 export type Resolution = { ok: true; entry: ResolvedInvoice } | { ok: false; problems: ValidationProblem[] };
 
 /**
- * Works out, without calling Exact, how an invoice is booked in the division: its journal, each line's GL account
- * and VAT code, and whether the lines with their VAT (rounded per line) add up to the stated total. Every problem
+ * Works out, without calling Exact, how an invoice is booked in the division: whether its texts fit Exact, its
+ * journal, each line's GL account and VAT code, and whether the lines with their VAT (rounded per line) add up to the stated total. Every problem
  * is listed, each with the path of what caused it.
  */
 export function resolveInvoice(invoice: Invoice, context: BookingContext): Resolution {
-  const problems: ValidationProblem[] = [];
+  const problems: ValidationProblem[] = overlongEntryTexts(invoice);
   const { settings, reference } = context;
 
   const journal =

@@ -4,7 +4,7 @@ import { startSimHarness } from "../../testing/sim-harness";
 import { matchOrCreateForPush } from "../matching/link-customer-for-push";
 import { syncDivision } from "../mirror/sync-division";
 import type { RetryPolicy } from "./attempt-errors";
-import { checkPaidState } from "./check-paid";
+import { checkPaidState, type PaidCheckOptions } from "./check-paid";
 import { type PushOptions, pushDueEntries } from "./push-entries";
 import { jsonRequest } from "./testing";
 
@@ -106,7 +106,8 @@ export async function startSalesFixture(options: SalesFixtureOptions = {}) {
         ),
       pushOptions,
       push: (overrides: Partial<PushOptions> = {}) => pushDueEntries(harness.deps, pushOptions(overrides)),
-      checkPaid: (intervalMs = 3_600_000) => checkPaidState(harness.deps, { intervalMs, batchSize: 500 }),
+      checkPaid: (intervalMs = 3_600_000, recheckPaid?: PaidCheckOptions["recheckPaid"]) =>
+        checkPaidState(harness.deps, { intervalMs, batchSize: 500, ...(recheckPaid ? { recheckPaid } : {}) }),
       /** Exact calls the simulator answered for the division since the fixture was ready (or the last reset). */
       exactCalls: () => harness.sim.control.calls({ division: SIM_DIVISION }),
       /** What the simulated Exact holds: the sales entries with this YourRef. */

@@ -12,6 +12,7 @@ import { jsonOf } from "../../testing/http";
 import { startWebhookReceiver, type WebhookReceiver } from "../../testing/webhook-receiver";
 import { refreshAccount } from "../mirror/refresh-account";
 import { syncDivision } from "../mirror/sync-division";
+import { PAID_RECHECK } from "../sales-entries/check-paid";
 import { type SalesFixture, SIM_DIVISION, startSalesFixture } from "../sales-entries/sim-fixture";
 import { deskInvoice, jsonRequest } from "../sales-entries/testing";
 
@@ -98,6 +99,10 @@ describe("webhooks to zapfloor over HTTP", () => {
       jsonRequest("DELETE", f.tenant.tokens.bookkeeper),
     );
     expect(unlinked.status).toBe(200);
+    // invoice.reopened: Exact shows the paid entry open again (checked again at once rather than a day later, so
+    // that the signatures' timestamps stay within the verifier's tolerance of the real time)
+    f.sim.control.markSalesEntryUnpaid(SIM_DIVISION, "2026-0001");
+    expect(await f.checkPaid(3_600_000, { ...PAID_RECHECK, everyMs: 0 })).toMatchObject({ reopened: 1 });
     // division.sync_failed
     f.sim.control.addFault({ path: "sync/CRM/Accounts", action: "status", status: 500 });
     await expect(syncDivision(f.harness.deps, { ...f.scope, kind: "incremental" })).rejects.toThrow();
@@ -111,15 +116,6 @@ describe("webhooks to zapfloor over HTTP", () => {
     await f.sim.calls.expectClientErrors(() =>
       expect(syncDivision(f.harness.deps, { ...f.scope, kind: "incremental" })).rejects.toThrow(),
     );
-    // invoice.reopened: Exact lists a paid entry as open again
-    const { recordPaidChange } = await import("../events/invoice-events");
-    const { readEntry, recordPaidState } = await import("../sales-entries/outbox-store");
-    await f.harness.deps.db.transaction(async (tx) => {
-      const key = { ...f.scope, invoiceNumber: "2026-0001" };
-      const before = (await readEntry(tx, key))!;
-      const after = (await recordPaidState(tx, key, { outstanding: "587.46", paidAt: null }))!;
-      await recordPaidChange(tx, before, after, f.harness.clock.now());
-    });
 
     // Two each of invoice.pushed and link.created, one of every other type.
     const received = await receiver.waitFor(
@@ -172,6 +168,41 @@ describe("webhooks to zapfloor over HTTP", () => {
     );
     expect(after.events).toEqual([]);
   }, 60_000);
+
+  it("reopens a paid entry that Exact shows open again, checking paid entries daily for 30 days only", async () => {
+    const { f, receiver } = await setUp({}, ["invoice.paid", "invoice.reopened"]);
+    await f.submit("2026-0001", deskInvoice());
+    await f.push();
+    f.sim.control.markSalesEntryPaid(SIM_DIVISION, "2026-0001");
+    expect(await f.checkPaid()).toMatchObject({ paid: 1, reopened: 0 });
+
+    // The payment is undone in Exact. Within a day a paid entry is not read again: no call is spent.
+    f.sim.control.markSalesEntryUnpaid(SIM_DIVISION, "2026-0001");
+    f.harness.clock.advance(PAID_RECHECK.everyMs - 60_000);
+    expect(await f.checkPaid()).toMatchObject({ checked: 0, calls: 0 });
+    f.harness.clock.advance(60_000);
+    expect(await f.checkPaid()).toMatchObject({ checked: 1, reopened: 1, calls: 1 });
+
+    const received = await receiver.waitFor((got) => got.length === 2);
+    expect(
+      received.map((r) => [r.event.type, (r.event.data as { paid: { status: string } }).paid.status]),
+    ).toEqual([
+      ["invoice.paid", "paid"],
+      ["invoice.reopened", "open"],
+    ]);
+    const entry = await jsonOf<{ state: string; paid: { status: string; outstanding: string } }>(
+      await f.read("2026-0001"),
+    );
+    expect(entry).toMatchObject({ state: "pushed", paid: { status: "open", outstanding: "587.46" } });
+
+    // Paid again; a month later its payment is undone once more, but the window is over: it stays paid, uncalled.
+    f.sim.control.markSalesEntryPaid(SIM_DIVISION, "2026-0001");
+    f.harness.clock.advance(3_600_000);
+    expect(await f.checkPaid()).toMatchObject({ paid: 1 });
+    f.sim.control.markSalesEntryUnpaid(SIM_DIVISION, "2026-0001");
+    f.harness.clock.advance(PAID_RECHECK.forMs + 1);
+    expect(await f.checkPaid()).toMatchObject({ checked: 0, calls: 0 });
+  }, 30_000);
 
   it("gets an event to a receiver that failed 5 times on its 6th attempt, and keeps a resource's events in order", async () => {
     const { f, receiver, endpoint, integration } = await setUp({}, ["invoice.pushed", "invoice.paid"]);

@@ -26,8 +26,9 @@ export function filterOptions(req: RestRequest): FilterCompileOptions {
 }
 
 /**
- * GET on a collection: `{"d":{"results":[…],"__next":"…"}}` (with `__count` first when asked for); with `$top`,
- * `{"d":[…]}` — a bare array without `__next` or `__count` [exact-online-api.md §2, nango/list-vat-codes].
+ * GET on a collection: `{"d":{"results":[…],"__next":"…"}}` (with `__count` first when asked for); with `$top` and
+ * no `$select`, `{"d":[…]}` — a bare array without `__next` or `__count` (option `odata.topBareArray`)
+ * [exact-online-api.md §2, nango/list-vat-codes and the other nango list recordings].
  */
 export function listResponse<Row>(
   req: RestRequest,
@@ -42,13 +43,18 @@ export function listResponse<Row>(
   const page = queryCollection(source, req.query, settings.pageSize, filterOptions(req));
   const render = { int64AsString: req.runtime.options.odata.int64AsString };
   const results = page.rows.map((row) => renderRow(row, target, render, req.query.select, req.query.expand));
-  if (req.query.top !== undefined && req.runtime.options.odata.topBareArray)
-    return jsonResponse({ d: results });
+  if (answersBareArray(req)) return jsonResponse({ d: results });
   const d: Record<string, unknown> = {};
   if (page.count !== undefined) d.__count = String(page.count);
   d.results = results;
   if (page.nextQuery) d.__next = `${req.divisionBase}${req.entitySet}?${page.nextQuery}`;
   return jsonResponse({ d });
+}
+
+function answersBareArray(req: RestRequest): boolean {
+  const mode = req.runtime.options.odata.topBareArray;
+  if (req.query.top === undefined || mode === false) return false;
+  return mode === true || !req.query.select;
 }
 
 /** GET by key: `{"d":{…}}`. */

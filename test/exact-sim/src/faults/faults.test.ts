@@ -89,7 +89,7 @@ describe("faults", () => {
     env.sim.control.addFault({ path: "crm/Accounts", latencyMs: 30 });
     const started = performance.now();
     const body: Json = await env.json(list);
-    expect(body.d).toHaveLength(1);
+    expect(body.d.results).toHaveLength(1);
     expect(performance.now() - started).toBeGreaterThanOrEqual(25);
   });
 

@@ -1,4 +1,5 @@
 import { businessRule, dutch, notFound } from "../../http/exact-error";
+import { applyTextLimits, type TextLimits } from "../../odata/text-limits";
 import type { DivisionData } from "../../state/division";
 import type { SimContext } from "../../state/sim-context";
 import { amsterdamStartOfDay } from "../../util/amsterdam-time";
@@ -37,7 +38,7 @@ export function createAccount(ctx: SimContext, division: DivisionData, input: Ac
     ID: newGuid(ctx.ids),
     Division: division.code,
     Code: code as string,
-    Name: name,
+    Name: values.get("Name") as string,
     Status: status,
     IsSales: true,
     IsPurchase: true,
@@ -150,9 +151,9 @@ export function store(
 /**
  * Longest text kept per written account field, with its Dutch label. Exact's pages show no lengths: these are one
  * third-party schema's (skylence-be/exactonline-laravel-api `Account.json`), UNCONFIRMED, and the proxy checks the
- * same numbers before posting. Over the limit is a 500 business rule here (the strict reading; Exact may cut).
+ * same numbers before posting. Past a limit: `fieldLimits.overflow` (a 500 by default, the strict reading).
  */
-const FIELD_LIMITS: Record<string, [string, number]> = {
+const FIELD_LIMITS: TextLimits = {
   Name: ["Naam", 50],
   AddressLine1: ["Adresregel 1", 60],
   AddressLine2: ["Adresregel 2", 60],
@@ -173,10 +174,7 @@ function normalizeWritable(ctx: SimContext, values: Map<string, unknown>) {
     if (!isKnownCountry(country)) throw businessRule(dutch.invalidReference("Countries"));
     values.set("Country", padCountry(country));
   }
-  for (const [field, [dutchName, max]] of Object.entries(FIELD_LIMITS)) {
-    const value = values.get(field);
-    if (typeof value === "string" && value.length > max) throw businessRule(dutch.tooLong(dutchName, max));
-  }
+  applyTextLimits(values, FIELD_LIMITS, ctx.options.fieldLimits.overflow);
   const searchCode = values.get("SearchCode");
   const max = ctx.options.accounts.searchCodeMaxLength;
   if (typeof searchCode === "string" && searchCode.length > max) {

@@ -29,33 +29,36 @@ describe("crm/Accounts paging", () => {
     expect(new Set(seen).size).toBe(150);
   });
 
-  it("answers any $top query as a bare array, without __next or __count (picqer's find() relies on it)", async () => {
+  it("answers $top without $select as a bare array, without __next or __count (picqer's find() relies on it)", async () => {
     const env = testSim();
     const [first] = env.sim.control.accounts(DIVISION);
-    const one: Json = await env.json(
-      `${base}/crm/Accounts?$select=ID,Name&$filter=${q(`ID eq guid'${first!.ID}'`)}&$top=1`,
-    );
+    const one: Json = await env.json(`${base}/crm/Accounts?$filter=${q(`ID eq guid'${first!.ID}'`)}&$top=1`);
     expect(one.d).toEqual([expect.objectContaining({ ID: first!.ID, Name: first!.Name })]);
     const none: Json = await env.json(
-      `${base}/crm/Accounts?$select=ID&$filter=${q("ID eq guid'00000000-0000-0000-0000-000000000001'")}&$top=1`,
+      `${base}/crm/Accounts?$filter=${q("ID eq guid'00000000-0000-0000-0000-000000000001'")}&$top=1`,
     );
     expect(none.d).toEqual([]);
-    const many: Json = await env.json(
-      `${base}/crm/Accounts?$select=ID&$skip=0&$top=100&$inlinecount=allpages`,
-    );
+    const many: Json = await env.json(`${base}/crm/Accounts?$skip=0&$top=100&$inlinecount=allpages`);
     expect(many.d).toHaveLength(60);
-    const sync: Json = await env.json(`${base}/sync/CRM/Accounts?$select=ID&$top=3`);
-    expect(sync.d).toHaveLength(3);
   });
 
-  it("with the option for the recordings that kept results: $top=100 → 60 rows and __next with $top=40", async () => {
-    const env = testSim({ odata: { topBareArray: false } });
+  it("answers $top with $select as the recordings do: $top=100 → 60 rows and __next with $top=40", async () => {
+    const env = testSim();
     const body: Json = await env.json(`${base}/crm/Accounts?$select=ID&$skip=0&$top=100`);
     expect(body.d.results).toHaveLength(60);
     expect(body.d.__next).toMatch(/\?\$select=ID&\$top=40&\$skiptoken=guid'[0-9a-f-]{36}'$/);
     const second: Json = await env.json(body.d.__next.slice(ORIGIN.length));
     expect(second.d.results).toHaveLength(40);
     expect(second.d.__next).toBeUndefined();
+  });
+
+  it("answers every $top query bare with topBareArray: true, and none with false", async () => {
+    const always = testSim({ odata: { topBareArray: true } });
+    const sync: Json = await always.json(`${base}/sync/CRM/Accounts?$select=ID&$top=3`);
+    expect(sync.d).toHaveLength(3);
+    const never = testSim({ odata: { topBareArray: false } });
+    const one: Json = await never.json(`${base}/crm/Accounts?$top=1`);
+    expect(one.d.results).toHaveLength(1);
   });
 
   it("adds __count for $inlinecount=allpages", async () => {
@@ -140,7 +143,7 @@ describe("crm/Accounts filters", () => {
   it("respects $select order as the entity's declared order", async () => {
     const env = testSim();
     const body: Json = await env.json(`${base}/crm/Accounts?$select=Name,Code,ID,Status&$top=1`);
-    expect(Object.keys(body.d[0])).toEqual(["__metadata", "ID", "Code", "Name", "Status"]);
+    expect(Object.keys(body.d.results[0])).toEqual(["__metadata", "ID", "Code", "Name", "Status"]);
   });
 });
 
@@ -237,8 +240,16 @@ describe("crm/Accounts writes", () => {
     expect(env.sim.control.accounts(DIVISION)).toHaveLength(before);
   });
 
-  it("truncates a SearchCode over the configured maximum, or refuses it when configured", async () => {
-    const env = testSim({ accounts: { searchCodeMaxLength: 9 } });
+  it("cuts an overlong Name instead when configured to (the lenient reading)", async () => {
+    const env = testSim({ fieldLimits: { overflow: "truncate" } });
+    const body: Json = await (
+      await env.api(`${base}/crm/Accounts`, post({ Name: "N".repeat(55), Status: "C" }))
+    ).json();
+    expect(body.d.Name).toBe("N".repeat(50));
+  });
+
+  it("truncates a SearchCode over 9 characters by default (the 2013 fixtures), or refuses it when configured", async () => {
+    const env = testSim();
     const body: Json = await (
       await env.api(`${base}/crm/Accounts`, post({ Name: "Lang", SearchCode: "ZAPFLOOR-1042" }))
     ).json();

@@ -1,5 +1,6 @@
 import { badRequest, businessRule, dutch } from "../../http/exact-error";
 import { readEntityInput } from "../../odata/entity-input";
+import { applyTextLimits, type TextLimits } from "../../odata/text-limits";
 import type { DivisionData } from "../../state/division";
 import type { SimContext } from "../../state/sim-context";
 import { amsterdamStartOfDay, toAmsterdamWallClock } from "../../util/amsterdam-time";
@@ -16,6 +17,15 @@ import {
 } from "./sales-entry-schema";
 
 const DAY = 86_400_000;
+
+/**
+ * Longest text kept in a sales entry and its lines. Exact's SalesEntries page shows no lengths: Description 60 and
+ * YourRef 40 are one third-party schema's numbers for the sales-invoice header (skylence-be/exactonline-laravel-api
+ * `SalesInvoice.json`); a line's Description takes the header's 60 (no source; the strict reading). UNCONFIRMED;
+ * the proxy checks the same numbers before posting.
+ */
+const ENTRY_LIMITS: TextLimits = { Description: ["Omschrijving", 60], YourRef: ["Uw ref.", 40] };
+const LINE_LIMITS: TextLimits = { Description: ["Omschrijving", 60] };
 const TYPE_DESCRIPTIONS: Record<number, string> = { 20: "Verkoopfactuur", 21: "Verkoopcreditnota" };
 
 type Input = ReadonlyMap<string, unknown>;
@@ -36,6 +46,7 @@ export function createSalesEntry(
   body: Record<string, unknown>,
 ): SalesEntryRecord {
   const input = readEntityInput(body, salesEntrySchema, SALES_ENTRY_READ_ONLY, ["SalesEntryLines"]);
+  applyTextLimits(input, ENTRY_LIMITS, ctx.options.fieldLimits.overflow);
   const financial = division.financial;
 
   const journalCode = text(input, "Journal");
@@ -149,6 +160,7 @@ function buildLine(
     salesEntryLineSchema,
     SALES_ENTRY_LINE_READ_ONLY,
   );
+  applyTextLimits(input, LINE_LIMITS, ctx.options.fieldLimits.overflow);
   const financial = division.financial;
   const glId = input.get("GLAccount");
   if (typeof glId !== "string") throw businessRule(dutch.mandatory("Grootboekrekening"));

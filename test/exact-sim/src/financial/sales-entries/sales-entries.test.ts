@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { ExactSimulatorOptions } from "../../options";
 import { DIVISION, type Json, ORIGIN, q, testSim } from "../../testing/test-sim";
 
 const base = `/api/v1/${DIVISION}`;
 
-function setup() {
-  const env = testSim();
+function setup(options: ExactSimulatorOptions = {}) {
+  const env = testSim(options);
   const financial = env.sim.state.requireDivision(DIVISION).financial;
   const revenue = financial.glAccountByCode("8000")!;
   const catering = financial.glAccountByCode("8110")!;
@@ -49,6 +50,33 @@ describe("salesentry/SalesEntries POST", () => {
     const { d } = (await response.json()) as Json;
     expect([d.AmountFC, d.VATAmountFC]).toEqual([121, 21]);
     expect(env.sim.calls.count({ status: 201 })).toBe(1);
+  });
+
+  it("refuses a Description, YourRef or line Description longer than kept with a 500 naming it, creating nothing", async () => {
+    const { env, revenue, post, entry } = setup();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ Description: "D".repeat(61) }, "Te lang: Omschrijving (maximaal 60 tekens)"],
+      [{ YourRef: "R".repeat(41) }, "Te lang: Uw ref. (maximaal 40 tekens)"],
+      [
+        { SalesEntryLines: [{ GLAccount: revenue.ID, AmountFC: 10, Description: "L".repeat(61) }] },
+        "Te lang: Omschrijving (maximaal 60 tekens)",
+      ],
+    ];
+    for (const [overrides, expected] of cases) {
+      const response = await post(entry(overrides));
+      expect(response.status).toBe(500);
+      expect(await message(response)).toBe(expected);
+    }
+    expect(env.sim.control.salesEntries(DIVISION)).toEqual([]);
+    const fits = await post(entry({ Description: "D".repeat(60), YourRef: "R".repeat(40) }));
+    expect(fits.status).toBe(201);
+  });
+
+  it("cuts overlong texts instead when configured to (the lenient reading)", async () => {
+    const { post, entry } = setup({ fieldLimits: { overflow: "truncate" } });
+    const response = await post(entry({ Description: `${"D".repeat(60)}EXTRA` }));
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as Json).d.Description).toBe("D".repeat(60));
   });
 
   it("books an entry with inline lines: VAT per line, total incl. VAT, entry number from the journal", async () => {

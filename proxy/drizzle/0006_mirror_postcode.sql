@@ -1,0 +1,1 @@
+ALTER TABLE `exact_accounts` ADD `postcode` text;
