@@ -63,7 +63,7 @@ describe("GoLiveReviewView", () => {
       "1001 · AcmeWordt gekoppeld40 · Acme NVZelfde btw-nummer.",
     );
     // Only outcomes that occur are offered as filters.
-    expect([...container.querySelectorAll("[role=group] button")].map((b) => b.textContent)).toEqual([
+    expect([...container.querySelectorAll("fieldset button")].map((b) => b.textContent)).toEqual([
       "Alle (3)",
       "Wordt gekoppeld (1)",
       "Wordt aangemaakt (1)",

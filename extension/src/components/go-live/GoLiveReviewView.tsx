@@ -116,7 +116,8 @@ export function GoLiveReviewView({ review, divisionName, onSwitchOn, switching }
       </section>
 
       <div class="zfx-golive__tools">
-        <div role="group" aria-label={t("goLive.filters")} class="zfx-golive__filters">
+        <fieldset class="zfx-golive__filters">
+          <legend>{t("goLive.filters")}</legend>
           {filter(null, t("goLive.filter.all", { count: review.total }))}
           {goLiveOutcomes
             .filter((value) => review.counts[value] > 0)
@@ -129,7 +130,7 @@ export function GoLiveReviewView({ review, divisionName, onSwitchOn, switching }
                 }),
               ),
             )}
-        </div>
+        </fieldset>
         <label class="zfx-golive__search">
           <span>{t("goLive.search")}</span>
           <input type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} />
