@@ -53,6 +53,8 @@ const envSchema = z
       .default("0")
       .transform((value) => value === "1"),
     PAID_CHECK_MINUTES: z.coerce.number().positive().max(10_080).default(60),
+    /** Memory the divisions' in-memory account indexes may take per process; least recently used ones are evicted. */
+    INDEX_MEMORY_MB: z.coerce.number().int().min(16).max(65_536).default(512),
     /** Requests a minute one API token may send to one proxy process; over it: 429 with Retry-After. */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     /** How often the webhook worker looks for due deliveries. */

@@ -10,6 +10,7 @@ import { webhookJobOptions } from "./jobs/webhook-worker";
 import type { Logger } from "./logger";
 import { sandboxExactApp } from "./sandbox";
 import { resolveSecretKey } from "./secret-key";
+import { setIndexMemoryBudget } from "./services/matching/index-memory";
 import { matchOrCreateForPush } from "./services/matching/link-customer-for-push";
 import { version } from "./version";
 
@@ -24,6 +25,7 @@ export interface Runtime {
 export async function openRuntime(env: Env, logger: Logger, clock: Clock = systemClock): Promise<Runtime> {
   const database = openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   await prepareDatabase(database);
+  setIndexMemoryBudget(database.db, env.INDEX_MEMORY_MB);
   const secretKey = resolveSecretKey(env.SECRET_KEY, env.DATABASE_URL, logger);
   const exactApp = configuredExactApp(env) ?? sandboxExactApp(env);
   const exact = createExactRuntime({ db: database.db, clock, logger, app: exactApp, secretKey });

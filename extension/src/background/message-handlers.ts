@@ -91,12 +91,12 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
         return { ok: true, value: null };
       }),
     getAccount: ({ division, accountId }) => withClient((client) => client.account(division, accountId)),
-    linkAccount: ({ division, accountId, customerNumber }) =>
-      withClient((client) => client.link(division, accountId, customerNumber)),
-    promoteAndLinkAccount: ({ division, accountId, customerNumber }) =>
-      withClient((client) => client.promoteAndLink(division, accountId, customerNumber)),
-    addVatAndLinkAccount: ({ division, accountId, customerNumber }) =>
-      withClient((client) => client.addVatAndLink(division, accountId, customerNumber)),
+    linkAccount: ({ division, accountId, customerNumber, accountModified }) =>
+      withClient((client) => client.link(division, accountId, customerNumber, accountModified)),
+    promoteAndLinkAccount: ({ division, accountId, customerNumber, accountModified }) =>
+      withClient((client) => client.promoteAndLink(division, accountId, customerNumber, accountModified)),
+    addVatAndLinkAccount: ({ division, accountId, customerNumber, accountModified }) =>
+      withClient((client) => client.addVatAndLink(division, accountId, customerNumber, accountModified)),
     unlinkAccount: ({ division, accountId }) => withClient((client) => client.unlink(division, accountId)),
     searchCustomers: (query) => withClient((client) => client.searchCustomers(query)),
     listAccounts: (query) => withClient((client) => client.accounts(query)),

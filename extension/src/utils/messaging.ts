@@ -17,6 +17,7 @@ import type {
   ExactConnectionState,
   FailedPush,
   FailedPushesPage,
+  LinkResult,
   OverviewPage,
   ReferenceData,
   SyncState,
@@ -26,6 +27,12 @@ import type {
 export interface AccountRef {
   division: number;
   accountId: string;
+}
+
+/** A change to an account for a customer; `accountModified` as shown, so a change made in Exact since is refused. */
+export interface AccountChange extends AccountRef {
+  customerNumber: string;
+  accountModified?: string | null;
 }
 
 /** Every message the extension's pages and content scripts send to the background worker. */
@@ -50,10 +57,11 @@ export interface ProtocolMap {
   /** Starts Exact's OAuth consent in a new tab. */
   connectExact(data: { host: string }): ApiResult<null>;
   getAccount(account: AccountRef): ApiResult<AccountDetail>;
-  linkAccount(data: AccountRef & { customerNumber: string }): ApiResult<AccountDetail>;
-  promoteAndLinkAccount(data: AccountRef & { customerNumber: string }): ApiResult<AccountDetail>;
+  /** Links; an empty SearchCode gets the zapfloor number (`searchCodeResult` says what was done). */
+  linkAccount(data: AccountChange): ApiResult<LinkResult>;
+  promoteAndLinkAccount(data: AccountChange): ApiResult<AccountDetail>;
   /** Puts the customer's VAT number on the Exact account (the candidate's `fix`), then links. */
-  addVatAndLinkAccount(data: AccountRef & { customerNumber: string }): ApiResult<AccountDetail>;
+  addVatAndLinkAccount(data: AccountChange): ApiResult<AccountDetail>;
   unlinkAccount(account: AccountRef): ApiResult<AccountDetail>;
   searchCustomers(data: { q: string; division?: number; cursor?: string }): ApiResult<CustomerSearch>;
   listAccounts(query: AccountsQuery): ApiResult<OverviewPage>;

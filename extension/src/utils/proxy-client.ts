@@ -3,6 +3,7 @@ import {
   type AccountDetail,
   acceptSuggestionsResultSchema,
   accountDetailSchema,
+  linkResultSchema,
   overviewPageSchema,
 } from "@zapfloor-exact/shared/schemas/accounts";
 import { accountInvoicesSchema, attentionSchema } from "@zapfloor-exact/shared/schemas/attention";
@@ -172,11 +173,18 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
     account: async (division: number, accountId: string): Promise<ApiResult<AccountDetail>> =>
       inDivision(division, await call("GET", accountPath(division, accountId), accountDetailSchema)),
 
-    link: async (division: number, accountId: string, customerNumber: string) =>
+    /** `accountModified` (as shown) has the proxy refuse when the account changed in Exact since. */
+    link: async (
+      division: number,
+      accountId: string,
+      customerNumber: string,
+      accountModified?: string | null,
+    ) =>
       inDivision(
         division,
-        await call("PUT", `${accountPath(division, accountId)}/link`, accountDetailSchema, {
+        await call("PUT", `${accountPath(division, accountId)}/link`, linkResultSchema, {
           customerNumber,
+          ...(accountModified !== undefined ? { accountModified } : {}),
         }),
       ),
 
@@ -186,19 +194,31 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
         await call("DELETE", `${accountPath(division, accountId)}/link`, accountDetailSchema),
       ),
 
-    promoteAndLink: async (division: number, accountId: string, customerNumber: string) =>
+    promoteAndLink: async (
+      division: number,
+      accountId: string,
+      customerNumber: string,
+      accountModified?: string | null,
+    ) =>
       inDivision(
         division,
         await call("POST", `${accountPath(division, accountId)}/promote-and-link`, accountDetailSchema, {
           customerNumber,
+          ...(accountModified !== undefined ? { accountModified } : {}),
         }),
       ),
 
-    addVatAndLink: async (division: number, accountId: string, customerNumber: string) =>
+    addVatAndLink: async (
+      division: number,
+      accountId: string,
+      customerNumber: string,
+      accountModified?: string | null,
+    ) =>
       inDivision(
         division,
         await call("POST", `${accountPath(division, accountId)}/add-vat-and-link`, accountDetailSchema, {
           customerNumber,
+          ...(accountModified !== undefined ? { accountModified } : {}),
         }),
       ),
 

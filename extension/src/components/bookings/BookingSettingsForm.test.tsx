@@ -138,6 +138,24 @@ describe("BookingSettingsForm", () => {
     expect(onSaved).toHaveBeenCalledOnce();
   });
 
+  it("lets a division with same-named customers (franchises) create anyway, saved through the proxy", async () => {
+    const container = show(<BookingSettingsForm division={1234567} onSaved={() => {}} />, "nl");
+    await settle();
+    const similar = labelled(
+      container,
+      "Als alleen een klant met een gelijkende naam bestaat",
+    ) as HTMLSelectElement;
+    expect(similar.value).toBe("review");
+    expect([...similar.options].map((option) => option.textContent)).toEqual([
+      "Mij vragen (aandacht nodig)",
+      "Toch een nieuwe klant aanmaken",
+    ]);
+    await choose(similar, "create");
+    await click(container.querySelector("button[type=submit]") as HTMLElement);
+    await settle();
+    expect(saved).toMatchObject({ similarNameMatch: "create", nonCustomerMatch: "review", autoCreate: true });
+  });
+
   it("reads the lists from Exact again on request", async () => {
     const container = show(<BookingSettingsForm division={1234567} onSaved={() => {}} />, "nl");
     await settle();

@@ -27,6 +27,14 @@ export const en = {
   "panel.fix.field.ChamberOfCommerce": "Company number",
   "panel.fix.empty": "(empty)",
   "panel.fix.confirmYes": "Yes, change in Exact and link",
+  "panel.fix.field.SearchCode": "SearchCode",
+  "panel.link.setsSearchCode": "Linking also puts {code} in the account's empty SearchCode in Exact Online.",
+  "panel.searchCode.set": "SearchCode {code} set in Exact Online: the link can be found again from Exact.",
+  "panel.searchCode.kept_other":
+    'The account\'s SearchCode "{code}" was kept: it is not the zapfloor number, and an existing SearchCode is never overwritten.',
+  "panel.searchCode.too_long": "The SearchCode was left empty: the zapfloor number is too long for it.",
+  "panel.searchCode.taken":
+    "The SearchCode was left empty: another Exact account already carries this number.",
   "panel.linkedElsewhere": "Linked to another account",
   "panel.search": "Search zapfloor customers",
   "panel.searchPlaceholder": "Number, name or VAT number",
@@ -156,7 +164,7 @@ export const en = {
   "overview.lookalikes": "Looks like the same company as {names} in Exact: merge them there.",
   "overview.lookalikes.vat": "same VAT number",
   "overview.lookalikes.name": "same name",
-  "overview.lookalikes.short": "Duplicate in Exact?",
+  "overview.lookalikes.compact": "Duplicate in Exact? Looks like {names}",
   "overview.loaded": "{count} accounts loaded",
   "overview.loadedAll": "{count} accounts",
   "overview.loadingMore": "Loading more…",

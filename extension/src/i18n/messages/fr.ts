@@ -25,6 +25,16 @@ export const fr: Messages = {
   "panel.fix.field.ChamberOfCommerce": "N° d'entreprise",
   "panel.fix.empty": "(vide)",
   "panel.fix.confirmYes": "Oui, modifier dans Exact et lier",
+  "panel.fix.field.SearchCode": "Code de recherche",
+  "panel.link.setsSearchCode":
+    "Lier inscrit aussi {code} dans le code de recherche vide du tiers dans Exact Online.",
+  "panel.searchCode.set":
+    "Code de recherche {code} inscrit dans Exact Online : le lien se retrouve depuis Exact.",
+  "panel.searchCode.kept_other":
+    "Le code de recherche « {code} » du tiers a été conservé : ce n'est pas le numéro zapfloor, et un code existant n'est jamais écrasé.",
+  "panel.searchCode.too_long": "Le code de recherche est resté vide : le numéro zapfloor est trop long.",
+  "panel.searchCode.taken":
+    "Le code de recherche est resté vide : un autre tiers dans Exact porte déjà ce numéro.",
   "panel.linkedElsewhere": "Lié à un autre tiers",
   "panel.search": "Rechercher des clients zapfloor",
   "panel.searchPlaceholder": "Numéro, nom ou numéro de TVA",
@@ -154,7 +164,7 @@ export const fr: Messages = {
   "overview.lookalikes": "Semble être la même entreprise que {names} dans Exact : fusionnez-les là-bas.",
   "overview.lookalikes.vat": "même n° de TVA",
   "overview.lookalikes.name": "même nom",
-  "overview.lookalikes.short": "Doublon dans Exact ?",
+  "overview.lookalikes.compact": "Doublon dans Exact ? Ressemble à {names}",
   "overview.loaded": "{count} tiers chargés",
   "overview.loadedAll": "{count} tiers",
   "overview.loadingMore": "Chargement…",

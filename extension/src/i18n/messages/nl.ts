@@ -25,6 +25,14 @@ export const nl: Messages = {
   "panel.fix.field.ChamberOfCommerce": "Ondernemingsnummer",
   "panel.fix.empty": "(leeg)",
   "panel.fix.confirmYes": "Ja, wijzigen in Exact en koppelen",
+  "panel.fix.field.SearchCode": "Zoekcode",
+  "panel.link.setsSearchCode": "Koppelen zet ook {code} in de lege zoekcode van de relatie in Exact Online.",
+  "panel.searchCode.set":
+    "Zoekcode {code} ingevuld in Exact Online: de koppeling is vanuit Exact terug te vinden.",
+  "panel.searchCode.kept_other":
+    'De zoekcode "{code}" van de relatie is behouden: het is niet het zapfloor-nummer, en een bestaande zoekcode wordt nooit overschreven.',
+  "panel.searchCode.too_long": "De zoekcode is leeg gelaten: het zapfloor-nummer is er te lang voor.",
+  "panel.searchCode.taken": "De zoekcode is leeg gelaten: een andere relatie in Exact draagt dit nummer al.",
   "panel.linkedElsewhere": "Gekoppeld aan een andere relatie",
   "panel.search": "Zoek zapfloor-klanten",
   "panel.searchPlaceholder": "Nummer, naam of btw-nummer",
@@ -155,7 +163,7 @@ export const nl: Messages = {
   "overview.lookalikes": "Lijkt hetzelfde bedrijf als {names} in Exact: voeg ze daar samen.",
   "overview.lookalikes.vat": "zelfde btw-nummer",
   "overview.lookalikes.name": "zelfde naam",
-  "overview.lookalikes.short": "Dubbel in Exact?",
+  "overview.lookalikes.compact": "Dubbel in Exact? Lijkt op {names}",
   "overview.loaded": "{count} relaties geladen",
   "overview.loadedAll": "{count} relaties",
   "overview.loadingMore": "Meer laden…",
