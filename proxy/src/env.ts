@@ -10,6 +10,14 @@ const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
   .transform((value) => value.replace(/\/+$/, ""));
 
+const secretKey = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z
+    .string()
+    .regex(/^[A-Za-z0-9+/_-]{43,}={0,2}$/, "must be 32 random bytes, base64 encoded")
+    .optional(),
+);
+
 const port = z.coerce.number().int().min(0).max(65535);
 
 const envSchema = z
@@ -25,10 +33,9 @@ const envSchema = z
       )
       .default("file:./data/zapfloor-exact.db"),
     DATABASE_AUTH_TOKEN: optionalText,
-    SECRET_KEY: z
-      .string()
-      .regex(/^[A-Za-z0-9+/_-]{43,}={0,2}$/, "must be at least 32 random bytes, base64 encoded")
-      .optional(),
+    SECRET_KEY: secretKey,
+    /** The key being rotated away from: still opens what it sealed (see `pnpm cli secret rotate`). */
+    SECRET_KEY_PREVIOUS: secretKey,
     EXACT_CLIENT_ID: optionalText,
     EXACT_CLIENT_SECRET: optionalText,
     EXACT_REDIRECT_URI: httpUrl.optional(),

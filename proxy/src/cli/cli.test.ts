@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunningSimulator, startExactSimulator } from "@zapfloor-exact/exact-sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_SECRET_KEY } from "../testing/secret-keys";
 import { createTestApp } from "../testing/test-app";
 
 const entry = fileURLToPath(new URL("./index.ts", import.meta.url));
@@ -37,7 +38,7 @@ beforeAll(async () => {
   env = {
     DATABASE_URL: `file:${join(dir, "proxy.db")}`,
     SIM_PORT: new URL(simulator.url).port,
-    SECRET_KEY: Buffer.alloc(32, 7).toString("base64"),
+    SECRET_KEY: TEST_SECRET_KEY,
     LOG_LEVEL: "warn",
   };
 });

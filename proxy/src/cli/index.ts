@@ -4,6 +4,7 @@ import { entriesCommand, entriesUsage } from "./commands/entries";
 import { eventsCommand, eventsUsage } from "./commands/events";
 import { exactCommand, exactUsage } from "./commands/exact";
 import { reportCommand, reportUsage } from "./commands/report";
+import { secretCommand, secretUsage } from "./commands/secret";
 import { syncCommand, syncUsage } from "./commands/sync";
 import { tenantCommand, tenantUsage } from "./commands/tenant";
 import { tokenCommand, tokenUsage } from "./commands/token";
@@ -19,6 +20,7 @@ const commands: Record<string, Command> = {
   entries: entriesCommand,
   events: eventsCommand,
   report: reportCommand,
+  secret: secretCommand,
 };
 
 const usage = [
@@ -31,6 +33,7 @@ const usage = [
   entriesUsage,
   eventsUsage,
   reportUsage,
+  secretUsage,
 ].join("\n");
 
 async function main(argv: string[]): Promise<number> {

@@ -89,7 +89,7 @@ describe("connecting Exact Online", () => {
     const issued = [...grant.accessTokens, ...grant.refreshTokens].map((t) => t.token);
     expect(issued.length).toBeGreaterThanOrEqual(2);
     for (const token of issued) expect(JSON.stringify(stored)).not.toContain(token);
-    expect(stored?.accessTokenEnc.startsWith("v1.")).toBe(true);
+    expect(stored?.accessTokenEnc).toMatch(/^v2\.[0-9a-f]{8}\./);
 
     const state = await jsonOf<{ connected: boolean; divisions: unknown[]; warnings: string[] }>(
       await harness.app.request("/v1/exact/connection", bearer(tenant.tokens.integration)),
