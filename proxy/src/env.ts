@@ -10,6 +10,14 @@ const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
   .transform((value) => value.replace(/\/+$/, ""));
 
+const secretKey = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z
+    .string()
+    .regex(/^[A-Za-z0-9+/_-]{43,}={0,2}$/, "must be 32 random bytes, base64 encoded")
+    .optional(),
+);
+
 const port = z.coerce.number().int().min(0).max(65535);
 
 const envSchema = z
@@ -25,10 +33,9 @@ const envSchema = z
       )
       .default("file:./data/zapfloor-exact.db"),
     DATABASE_AUTH_TOKEN: optionalText,
-    SECRET_KEY: z
-      .string()
-      .regex(/^[A-Za-z0-9+/_-]{43,}={0,2}$/, "must be at least 32 random bytes, base64 encoded")
-      .optional(),
+    SECRET_KEY: secretKey,
+    /** The key being rotated away from: still opens what it sealed (see `pnpm cli secret rotate`). */
+    SECRET_KEY_PREVIOUS: secretKey,
     EXACT_CLIENT_ID: optionalText,
     EXACT_CLIENT_SECRET: optionalText,
     EXACT_REDIRECT_URI: httpUrl.optional(),
@@ -44,6 +51,10 @@ const envSchema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
     /** How long a claimed entry stays reserved for its worker without renewal; must outlast any one Exact call. */
     OUTBOX_LEASE_MS: z.coerce.number().int().min(200).max(3_600_000).default(120_000),
+    /** The first wait after a failed push attempt, doubling per attempt (up to 30 minutes). */
+    OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    /** The least wait after a POST whose outcome is unknown (no answer, a 5xx) before Exact is asked by YourRef. */
+    OUTBOX_UNKNOWN_OUTCOME_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     /**
      * 1: look every sales entry up in Exact by `YourRef` before its first POST, not only those an earlier POST
      * may have reached: for after restoring a database backup, until what was submitted since is pushed again.

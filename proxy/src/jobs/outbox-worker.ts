@@ -70,7 +70,15 @@ export type OutboxWorker = ReturnType<typeof createOutboxWorker>;
 
 /** The outbox worker and paid-state checker as configured by the environment. */
 export function salesEntryJobOptions(
-  env: Pick<Env, "OUTBOX_POLL_MS" | "OUTBOX_LEASE_MS" | "OUTBOX_LOOK_UP_FIRST" | "PAID_CHECK_MINUTES">,
+  env: Pick<
+    Env,
+    | "OUTBOX_POLL_MS"
+    | "OUTBOX_LEASE_MS"
+    | "OUTBOX_RETRY_BASE_MS"
+    | "OUTBOX_UNKNOWN_OUTCOME_MS"
+    | "OUTBOX_LOOK_UP_FIRST"
+    | "PAID_CHECK_MINUTES"
+  >,
   linkCustomer: LinkCustomer,
 ): { outbox: OutboxWorkerOptions; paidState: PaidStateOptions } {
   return {
@@ -78,7 +86,11 @@ export function salesEntryJobOptions(
       pollMs: env.OUTBOX_POLL_MS,
       leaseMs: env.OUTBOX_LEASE_MS,
       batchSize: 100,
-      retry: defaultRetryPolicy,
+      retry: {
+        ...defaultRetryPolicy,
+        baseDelayMs: env.OUTBOX_RETRY_BASE_MS,
+        unknownOutcomeDelayMs: env.OUTBOX_UNKNOWN_OUTCOME_MS,
+      },
       linkCustomer,
       lookUpFirst: env.OUTBOX_LOOK_UP_FIRST,
     },

@@ -9,7 +9,7 @@ import type { ApiResult, Problem } from "../../utils/api-result";
 import { askBackground } from "../../utils/ask-background";
 import { sendMessage } from "../../utils/messaging";
 import type { AccountDetail, AccountInvoicesView, LinkResult } from "../../utils/proxy-types";
-import { panelCollapsed, proxySettings } from "../../utils/storage";
+import { panelCollapsed, proxySettingsRevision } from "../../utils/storage";
 
 /** Connects the account panel to the background worker, the remembered folding and the language. */
 export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLocale: Locale | null }) {
@@ -40,7 +40,7 @@ export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLoc
   useEffect(() => {
     load();
     // Settings saved on the options page apply to open Exact tabs without a reload.
-    return proxySettings.watch(() => load());
+    return proxySettingsRevision.watch(() => load());
   }, [load]);
   useEffect(() => {
     panelCollapsed.getValue().then(setCollapsed, () => setCollapsed(false));
