@@ -1,3 +1,4 @@
+import type { GoLiveReview } from "@zapfloor-exact/shared/schemas/go-live";
 import { type Browser, browser } from "#imports";
 import type { Messages } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
@@ -48,6 +49,8 @@ export interface ProtocolMap {
   openOverview(data: { division?: number }): void;
   /** Opens the options page on a division's booking settings. */
   openBookingSettings(data: { division: number }): void;
+  /** Exchanges a pairing code at the proxy for a bookkeeper token, and saves the proxy URL and that token. */
+  pairWithCode(data: { url: string; code: string }): ApiResult<{ tenantName: string }>;
   getExactConnection(): ApiResult<ExactConnectionState>;
   listDivisions(): ApiResult<DivisionSummary[]>;
   /** Starts Exact's OAuth consent in a new tab; it comes back to the options page. */
@@ -74,6 +77,10 @@ export interface ProtocolMap {
   saveBookingSettings(data: { division: number; settings: BookingSettingsInput }): ApiResult<BookingSettings>;
   /** The division's journals, GL accounts and VAT codes; `refresh` reads them from Exact again. */
   getReferenceData(data: { division: number; refresh: boolean }): ApiResult<ReferenceData>;
+  /** What match-or-create would do for every zapfloor customer in the division, before it goes live. */
+  getGoLiveReview(data: { division: number }): ApiResult<GoLiveReview>;
+  /** Opens the go-live review of a division in a tab. */
+  openGoLiveReview(data: { division: number }): void;
   /** What needs a bookkeeper in the division; also refreshes the toolbar badge. */
   getAttention(data: { division: number }): ApiResult<Attention>;
   retryPush(data: { division: number; invoiceNumber: string }): ApiResult<FailedPush>;

@@ -14,6 +14,8 @@ import {
 } from "@zapfloor-exact/shared/schemas/connection";
 import { customerSearchResultSchema } from "@zapfloor-exact/shared/schemas/customers";
 import { divisionSchema, syncStateSchema } from "@zapfloor-exact/shared/schemas/divisions";
+import { type GoLiveReview, goLiveReviewSchema } from "@zapfloor-exact/shared/schemas/go-live";
+import { type PairedTokenView, pairedTokenSchema } from "@zapfloor-exact/shared/schemas/pairing";
 import { referenceDataSchema } from "@zapfloor-exact/shared/schemas/reference-data";
 import { salesEntryListSchema, salesEntrySchema } from "@zapfloor-exact/shared/schemas/sales-entries";
 import { settingsSchema } from "@zapfloor-exact/shared/schemas/settings";
@@ -83,8 +85,10 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
     path: string,
     schema: S,
     body?: unknown,
+    /** A call that takes no token (the pairing code is its credential). */
+    anonymous = false,
   ): Promise<ApiResult<z.output<S>>> {
-    if (token === "") return failed({ kind: "token_missing" });
+    if (token === "" && !anonymous) return failed({ kind: "token_missing" });
     let response: Response;
     try {
       response = await send(method, path, body);
@@ -146,6 +150,10 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
         detail: "message" in problem ? problem.message : problem.kind,
       };
     },
+
+    /** Exchanges a pairing code for a new bookkeeper token; needs no token of its own. */
+    pair: (code: string): Promise<ApiResult<PairedTokenView>> =>
+      call("POST", "/v1/pairing/exchange", pairedTokenSchema, { code }, true),
 
     connection: (): Promise<ApiResult<ExactConnectionState>> =>
       call("GET", "/v1/exact/connection", connectionSchema),
@@ -267,6 +275,9 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
         division,
         await call("GET", `${accountPath(division, accountId)}/invoices`, accountInvoicesSchema),
       ),
+
+    goLiveReview: async (division: number): Promise<ApiResult<GoLiveReview>> =>
+      inDivision(division, await call("GET", `${divisionPath(division)}/go-live-review`, goLiveReviewSchema)),
 
     attention: async (division: number): Promise<ApiResult<Attention>> =>
       inDivision(division, await call("GET", `${divisionPath(division)}/attention`, attentionSchema)),

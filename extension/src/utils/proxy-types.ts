@@ -61,6 +61,7 @@ export interface BookingSettingsInput {
   glMapping: Record<string, string>;
   vatMapping: { rates: Record<string, string>; international: string | null };
   autoCreate: boolean;
+  autoPush: boolean;
   nonCustomerMatch: "review" | "promote";
   similarNameMatch: "review" | "create";
 }

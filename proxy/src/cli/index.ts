@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import { entriesCommand, entriesUsage } from "./commands/entries";
 import { eventsCommand, eventsUsage } from "./commands/events";
 import { exactCommand, exactUsage } from "./commands/exact";
+import { reportCommand, reportUsage } from "./commands/report";
 import { secretCommand, secretUsage } from "./commands/secret";
 import { syncCommand, syncUsage } from "./commands/sync";
 import { tenantCommand, tenantUsage } from "./commands/tenant";
@@ -18,6 +19,7 @@ const commands: Record<string, Command> = {
   sync: syncCommand,
   entries: entriesCommand,
   events: eventsCommand,
+  report: reportCommand,
   secret: secretCommand,
 };
 
@@ -30,6 +32,7 @@ const usage = [
   syncUsage,
   entriesUsage,
   eventsUsage,
+  reportUsage,
   secretUsage,
 ].join("\n");
 

@@ -33,6 +33,7 @@ const empty: BookingSettings = {
   glMapping: {},
   vatMapping: { rates: {}, international: null },
   autoCreate: true,
+  autoPush: true,
   nonCustomerMatch: "review",
   similarNameMatch: "review",
   updatedAt: null,
@@ -118,6 +119,7 @@ describe("BookingSettingsForm", () => {
     expect([...vat.options].map((option) => option.textContent)).toContain("2 — BTW hoog · 21% · type B");
     await choose(vat, "2");
     await choose(labelled(container, "VAT code for customers abroad"), "0");
+    await click(labelled(container, "Push accepted invoices to Exact automatically"));
 
     await click(container.querySelector("button[type=submit]") as HTMLElement);
     await settle();
@@ -127,6 +129,7 @@ describe("BookingSettingsForm", () => {
       glMapping: { desk: "8010" },
       vatMapping: { rates: { "21": "2" }, international: "0" },
       autoCreate: true,
+      autoPush: false,
       nonCustomerMatch: "review",
       similarNameMatch: "review",
     });

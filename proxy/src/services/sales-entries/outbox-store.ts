@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { type SalesEntryState, salesEntries } from "../../db/schema";
 
@@ -21,10 +21,19 @@ export async function readEntry(db: DbOrTx, key: EntryKey): Promise<SalesEntryRo
   return row;
 }
 
-/** Due: queued and its time has come, or claimed by a worker whose lease ran out (it crashed or hung). */
+/**
+ * The division's settings switched auto-push off: its queued invoices wait. Written out with table names, because
+ * inside an UPDATE drizzle leaves the updated table's columns unqualified, which the subquery would take for its own.
+ */
+const autoPushOff = sql`exists (select 1 from "division_settings" as "ds" where "ds"."tenant_id" = "sales_entries"."tenant_id" and "ds"."division" = "sales_entries"."division" and "ds"."auto_push" = 0)`;
+
+/**
+ * Due: queued, its time has come and its division pushes automatically; or claimed by a worker whose lease ran out
+ * (it crashed or hung: that attempt is finished whatever the setting says now, as it may have reached Exact).
+ */
 const due = (now: number) =>
   or(
-    and(eq(salesEntries.state, "queued"), lte(salesEntries.nextAttemptAt, now)),
+    and(eq(salesEntries.state, "queued"), lte(salesEntries.nextAttemptAt, now), not(autoPushOff)),
     and(eq(salesEntries.state, "pushing"), lt(salesEntries.leaseUntil, now)),
   );
 

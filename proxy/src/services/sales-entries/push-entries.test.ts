@@ -9,8 +9,8 @@ import { jsonOf } from "../../testing/http";
 import { matchOrCreateForPush } from "../matching/link-customer-for-push";
 import type { LinkCustomer } from "./customer-link";
 import { claimDueEntries, markPostSent } from "./outbox-store";
-import { type SalesFixture, SIM_DIVISION, startSalesFixture } from "./sim-fixture";
-import { deskCreditNote, deskInvoice } from "./testing";
+import { type SalesFixture, SIM_DIVISION, simSettings, startSalesFixture } from "./sim-fixture";
+import { deskCreditNote, deskInvoice, jsonRequest } from "./testing";
 
 let fixture: SalesFixture | undefined;
 afterEach(async () => {
@@ -166,6 +166,31 @@ describe("pushing entries to Exact", () => {
     expect(parked.state).toBe("needs_review");
     expect(parked.lastError?.message).toBeTruthy();
     expect(count(f.exactCalls(), "POST", "salesentry/SalesEntries")).toBe(0);
+  });
+
+  it("holds a division's invoices while its auto-push is off, and pushes them once it is switched on", async () => {
+    fixture = await startSalesFixture({ customers: ["1042"] });
+    const f = fixture;
+    const settingsPath = `/v1/divisions/${SIM_DIVISION}/settings`;
+    const saveSettings = (autoPush: boolean) =>
+      f.harness.app.request(
+        settingsPath,
+        jsonRequest("PUT", f.tenant.tokens.bookkeeper, { ...simSettings, autoPush }),
+      );
+    const off = await saveSettings(false);
+    expect(off.status).toBe(200);
+    expect(await jsonOf<{ autoPush: boolean }>(off)).toMatchObject({ autoPush: false });
+    f.sim.control.resetCalls();
+
+    expect((await f.submit("2026-0153", deskInvoice())).status).toBe(202);
+    expect(await f.push()).toMatchObject({ claimed: 0, pushed: 0 });
+    expect((await jsonOf<Entry>(await f.read("2026-0153"))).state).toBe("queued");
+    expect(f.exactCalls()).toEqual([]);
+
+    expect((await saveSettings(true)).status).toBe(200);
+    expect(await f.push()).toMatchObject({ claimed: 1, pushed: 1 });
+    expect((await jsonOf<Entry>(await f.read("2026-0153"))).state).toBe("pushed");
+    expect(f.entriesWithYourRef("2026-0153")).toHaveLength(1);
   });
 
   it("shares due entries between two workers without booking any twice", async () => {
