@@ -154,6 +154,13 @@ test.describe("accessibility and the keyboard", () => {
       page.getByRole("region", { name: "Divisions and bookings" }).getByRole("listitem"),
     ).not.toHaveCount(0);
     await expectNoAxeViolations(page);
+    // The booking settings, with their pickers filled from the division's reference data.
+    await page.getByRole("button", { name: "Set up bookings for Flexwerk Amsterdam B.V." }).click();
+    const bookings = page.getByRole("form", { name: "Booking settings" });
+    await expect(bookings.getByRole("combobox", { name: "Sales journal", exact: true })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expectNoAxeViolations(page);
 
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
     await expect(page.locator("[data-health]")).toHaveText(/^Proxy healthy/);

@@ -78,7 +78,7 @@ test.describe("the docs' screenshots", () => {
 
       await page.setViewportSize({ width: 1200, height: 460 });
       await page.goto(`chrome-extension://${extensionId}/overview.html?division=${DIVISION}`);
-      await page.locator("input[type=search]").fill("10");
+      await page.locator("input[type=search]").fill("104");
       await expect(page.locator(`[data-account="${acmeId}"]`)).toBeVisible();
       await shot(page, language, "overview");
 
