@@ -1,5 +1,6 @@
-import { and, asc, count, eq, gt, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
+import { claimedBy, dueForClaim } from "../../db/lease-claim";
 import { type SalesEntryState, salesEntries } from "../../db/schema";
 
 export type SalesEntryRow = typeof salesEntries.$inferSelect;
@@ -21,12 +22,10 @@ export async function readEntry(db: DbOrTx, key: EntryKey): Promise<SalesEntryRo
   return row;
 }
 
+const leaseStates = { waiting: "queued", claimed: "pushing" } as const;
+
 /** Due: queued and its time has come, or claimed by a worker whose lease ran out (it crashed or hung). */
-const due = (now: number) =>
-  or(
-    and(eq(salesEntries.state, "queued"), lte(salesEntries.nextAttemptAt, now)),
-    and(eq(salesEntries.state, "pushing"), lt(salesEntries.leaseUntil, now)),
-  );
+const due = (now: number) => dueForClaim(salesEntries, leaseStates, now);
 
 /** The divisions that have due entries, most overdue first. */
 export async function divisionsWithDueEntries(db: DbOrTx, now: number): Promise<Scope[]> {
@@ -55,13 +54,7 @@ export async function claimDueEntries(
     .limit(claim.limit);
   return db
     .update(salesEntries)
-    .set({
-      state: "pushing",
-      leaseOwner: claim.owner,
-      leaseUntil: claim.now + claim.leaseMs,
-      attempts: sql`${salesEntries.attempts} + 1`,
-      updatedAt: claim.now,
-    })
+    .set({ ...claimedBy(salesEntries, leaseStates, claim), updatedAt: claim.now })
     .where(and(inScope(scope), due(claim.now), inArray(salesEntries.invoiceNumber, candidates)))
     .returning();
 }
