@@ -106,6 +106,7 @@ switch (job) {
     step(pnpm, "Typecheck and lint", ["run", "check"]);
     step(pnpm, "Schema and migrations agree", ["--filter", "@zapfloor-exact/proxy", "run", "db:check"]);
     step(pnpm, "Unit and integration tests", ["run", "test:unit"]);
+    step(pnpm, "Replicas under faults (SIGKILLs, Exact failures)", ["run", "test:resilience"]);
     step(pnpm, "Building the extension", ["--filter", "@zapfloor-exact/extension", "run", "build"]);
     step(pnpm, "Content script within its size budget", [
       "--filter",

@@ -11,6 +11,7 @@ import { systemClock } from "@zapfloor-exact/shared/clock";
 import { createApp } from "../src/app";
 import { openDatabase, prepareDatabase } from "../src/db/client";
 import { listen } from "../src/server";
+import { divisionViewIfBuilt } from "../src/services/overview/division-view";
 import { createTenant } from "../src/services/tenants/create-tenant";
 import { benchDeps } from "./bench-deps";
 import { figure } from "./figures";
@@ -53,7 +54,10 @@ export default async function accountLookup(): Promise<string> {
     try {
       const auth = (token: string) => ({ authorization: `Bearer ${token}` });
       const detail = (id: string) => `/v1/divisions/${DIVISION}/accounts/${id}`;
-      progress("first request: the division's indexes are built");
+      progress(
+        "first request: answered from the database while the division's indexes build in the background",
+      );
+      const scope = { tenantId: tenant.tenantId, division: DIVISION };
       started = performance.now();
       const first = await fetch(`${server.url}${detail(data.accountIds[0]!)}`, {
         headers: auth(tenant.tokens.bookkeeper),
@@ -61,6 +65,18 @@ export default async function accountLookup(): Promise<string> {
       if (first.status !== 200)
         throw new Error(`account lookup answered ${first.status}: ${await first.text()}`);
       const coldMs = performance.now() - started;
+      const firstFromMemory = (await divisionViewIfBuilt(deps, scope)) !== undefined;
+      // Requests sent while the build runs: none of them waits for it.
+      const duringBuild: number[] = [];
+      while (!(await divisionViewIfBuilt(deps, scope))) {
+        const sent = performance.now();
+        const answer = await fetch(`${server.url}${detail(data.accountIds[duringBuild.length % LINKED]!)}`, {
+          headers: auth(tenant.tokens.bookkeeper),
+        });
+        await answer.arrayBuffer();
+        duringBuild.push(performance.now() - sent);
+      }
+      const buildMs = performance.now() - started;
       collectGarbage();
       const heapMb = process.memoryUsage().heapUsed / 1e6;
 
@@ -128,12 +144,19 @@ export default async function accountLookup(): Promise<string> {
         "|---|---:|---:|---:|---:|---:|",
         ...rows,
         "",
-        `Writing the mirror took ${n(writeMs / 1000)} s. The first request after start builds the division's in-memory`,
-        `indexes (accounts, customers, links) and took ${n(coldMs)} ms; after a collection the heap held ${n(heapMb)} MB.`,
-        "Later requests only check that the mirror, the customers and the links have not changed (a few index seeks)",
-        "before using them; the panel's suggestions are worked out once per change and kept.",
+        `Writing the mirror took ${n(writeMs / 1000)} s. The first request after start starts building the division's`,
+        "in-memory indexes (accounts, customers, links) in the background and is answered from the database (index",
+        `seeks around the one account) meanwhile: it took **${n(coldMs)} ms**${firstFromMemory ? " (the indexes were already built when it ended)" : ""}.`,
+        `The build took ${n(buildMs)} ms; ${duringBuild.length} lookups sent one after another while it ran took`,
+        `${duringBuild.length ? `${ms(Math.max(...duringBuild))} ms at most` : "—"} (none waits for the build). After a collection the heap held **${n(heapMb)} MB**`,
+        `(${n((heapMb * 1e6) / ACCOUNTS)} bytes per mirrored account, customers and links included).`,
+        "Later requests only check that the mirror, the customers and the links have not changed (one read of index",
+        "seeks) before using them; the panel's suggestions are worked out once per change and kept.",
         "",
-        figure("lookup.first", `${n(coldMs)} ms`),
+        figure(
+          "lookup.first",
+          `${n(coldMs)} ms (from the database; full build ${n(buildMs)} ms in the background)`,
+        ),
         figure("heap.division", `${n(heapMb)} MB after a collection`),
         ...figures,
       ].join("\n");

@@ -2,6 +2,7 @@
 // Sections go to stdout (collected into BENCHMARKS.md); progress goes to stderr.
 import accountLookup from "./account-lookup";
 import exactCalls from "./exact-calls";
+import manyDivisions from "./many-divisions";
 import salesEntries from "./sales-entries";
 import startUp from "./start-up";
 import webhooks from "./webhooks";
@@ -12,6 +13,7 @@ const benches: [string, Bench][] = [
   ["Exact calls of the account mirror", exactCalls],
   ["Exact calls per pushed sales entry", salesEntries],
   ["Account-link lookup under load", accountLookup],
+  ["Many divisions in one replica", manyDivisions],
   ["Proxy start-up", startUp],
   ["Webhook delivery", webhooks],
 ];

@@ -1,6 +1,7 @@
 // How long the proxy takes from its process starting to listening, compiled (`node dist/index.js`, what
 // `npm start` and production run) and from source under tsx (what `npm start` ran before the build).
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
@@ -19,7 +20,7 @@ async function timeStart(compiled: boolean, folder: string): Promise<number> {
   const proxy = await startProxyProcess(
     {
       DATABASE_URL: `file:${join(folder, "proxy.db")}`,
-      SECRET_KEY: Buffer.alloc(32, 5).toString("base64"),
+      SECRET_KEY: randomBytes(32).toString("base64"),
       // A real Exact app configured: production starts no simulator.
       EXACT_CLIENT_ID: "bench",
       EXACT_CLIENT_SECRET: "bench",

@@ -17,6 +17,7 @@ import { docsRoutes } from "./routes/docs/docs";
 import { registerEventWebhooks } from "./routes/event-webhooks";
 import { eventRoutes } from "./routes/events";
 import { exactRoutes } from "./routes/exact";
+import { goLiveRoutes } from "./routes/go-live";
 import { healthRoutes } from "./routes/health";
 import { linkEventRoutes } from "./routes/link-events";
 import { pairingRoutes } from "./routes/pairing";
@@ -59,7 +60,8 @@ export function createApp(deps: AppDeps) {
     .route("/", attentionRoutes())
     .route("/", webhookEndpointRoutes())
     .route("/", eventRoutes())
-    .route("/", pairingRoutes());
+    .route("/", pairingRoutes())
+    .route("/", goLiveRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

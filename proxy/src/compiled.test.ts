@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, type ProxyProcess, startProxyProcess } from "./testing/processes";
+import { TEST_SECRET_KEY } from "./testing/secret-keys";
 
 const proxyRoot = fileURLToPath(new URL("..", import.meta.url));
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -20,7 +21,7 @@ describe("the compiled proxy (pnpm build, then plain node)", () => {
     proxy = await startProxyProcess(
       {
         DATABASE_URL: `file:${join(folder, "proxy.db")}`,
-        SECRET_KEY: Buffer.alloc(32, 3).toString("base64"),
+        SECRET_KEY: TEST_SECRET_KEY,
         SIM_PORT: String(simPort),
         EXACT_CLIENT_ID: "",
         EXACT_CLIENT_SECRET: "",
@@ -82,7 +83,7 @@ describe("npm start", () => {
           HOST: "127.0.0.1",
           SIM_PORT: String(await freePort()),
           DATABASE_URL: `file:${join(folder, `${signal}.db`)}`,
-          SECRET_KEY: Buffer.alloc(32, 5).toString("base64"),
+          SECRET_KEY: TEST_SECRET_KEY,
           EXACT_CLIENT_ID: "",
           EXACT_CLIENT_SECRET: "",
           LOG_LEVEL: "warn",

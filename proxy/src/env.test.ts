@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env";
+import { salesEntryJobOptions } from "./jobs/outbox-worker";
+import { matchOrCreateForPush } from "./services/matching/link-customer-for-push";
 
 describe("parseEnv", () => {
   it("applies the documented defaults to an empty environment", () => {
@@ -25,6 +27,16 @@ describe("parseEnv", () => {
     });
   });
 
+  it("paces push retries as documented unless told otherwise", () => {
+    const retry = (source: Record<string, string>) =>
+      salesEntryJobOptions(parseEnv(source), matchOrCreateForPush).outbox.retry;
+    expect(retry({})).toMatchObject({ baseDelayMs: 30_000, unknownOutcomeDelayMs: 60_000, maxAttempts: 8 });
+    expect(retry({ OUTBOX_RETRY_BASE_MS: "500", OUTBOX_UNKNOWN_OUTCOME_MS: "1000" })).toMatchObject({
+      baseDelayMs: 500,
+      unknownOutcomeDelayMs: 1000,
+    });
+  });
+
   it("treats an empty optional value as unset", () => {
     expect(parseEnv({ EXACT_CLIENT_ID: "", EXACT_CLIENT_SECRET: " " }).EXACT_CLIENT_ID).toBeUndefined();
   });
@@ -47,6 +59,7 @@ describe("parseEnv", () => {
     ["SIM_MINUTELY_LIMIT", { SIM_MINUTELY_LIMIT: "0" }],
     ["OUTBOX_POLL_MS", { OUTBOX_POLL_MS: "soon" }],
     ["OUTBOX_LEASE_MS", { OUTBOX_LEASE_MS: "50" }],
+    ["OUTBOX_RETRY_BASE_MS", { OUTBOX_RETRY_BASE_MS: "later" }],
     ["PAID_CHECK_MINUTES", { PAID_CHECK_MINUTES: "0" }],
     ["EXACT_CLIENT_SECRET", { EXACT_CLIENT_ID: "abc" }],
     ["EXACT_CLIENT_ID", { EXACT_CLIENT_SECRET: "abc" }],

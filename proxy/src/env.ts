@@ -11,6 +11,14 @@ const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
   .transform((value) => value.replace(/\/+$/, ""));
 
+const secretKey = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z
+    .string()
+    .regex(/^[A-Za-z0-9+/_-]{43,}={0,2}$/, "must be 32 random bytes, base64 encoded")
+    .optional(),
+);
+
 const port = z.coerce.number().int().min(0).max(65535);
 
 const envSchema = z
@@ -26,10 +34,9 @@ const envSchema = z
       )
       .default("file:./data/zapfloor-exact.db"),
     DATABASE_AUTH_TOKEN: optionalText,
-    SECRET_KEY: z
-      .string()
-      .regex(/^[A-Za-z0-9+/_-]{43,}={0,2}$/, "must be at least 32 random bytes, base64 encoded")
-      .optional(),
+    SECRET_KEY: secretKey,
+    /** The key being rotated away from: still opens what it sealed (see `pnpm cli secret rotate`). */
+    SECRET_KEY_PREVIOUS: secretKey,
     EXACT_CLIENT_ID: optionalText,
     EXACT_CLIENT_SECRET: optionalText,
     EXACT_REDIRECT_URI: httpUrl.optional(),
@@ -53,7 +60,21 @@ const envSchema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
     /** How long a claimed entry stays reserved for its worker without renewal; must outlast any one Exact call. */
     OUTBOX_LEASE_MS: z.coerce.number().int().min(200).max(3_600_000).default(120_000),
+    /** The first wait after a failed push attempt, doubling per attempt (up to 30 minutes). */
+    OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    /** The least wait after a POST whose outcome is unknown (no answer, a 5xx) before Exact is asked by YourRef. */
+    OUTBOX_UNKNOWN_OUTCOME_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+    /**
+     * 1: look every sales entry up in Exact by `YourRef` before its first POST, not only those an earlier POST
+     * may have reached: for after restoring a database backup, until what was submitted since is pushed again.
+     */
+    OUTBOX_LOOK_UP_FIRST: z
+      .enum(["0", "1"])
+      .default("0")
+      .transform((value) => value === "1"),
     PAID_CHECK_MINUTES: z.coerce.number().positive().max(10_080).default(60),
+    /** Memory the divisions' in-memory account indexes may take per process; least recently used ones are evicted. */
+    INDEX_MEMORY_MB: z.coerce.number().int().min(16).max(65_536).default(512),
     /** Requests a minute one API token may send to one proxy process; over it: 429 with Retry-After. */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     /** How often the webhook worker looks for due deliveries. */

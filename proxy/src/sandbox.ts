@@ -1,6 +1,6 @@
 import type { Env } from "./env";
-import { type ExactAppConfig, publicUrlOf } from "./exact-app";
 import { fieldLimitsFrom } from "./exact/field-limits";
+import { type ExactAppConfig, publicUrlOf } from "./exact-app";
 
 /** The simulator's app registration; nothing secret, it only exists on this machine. */
 const sandboxApp = {

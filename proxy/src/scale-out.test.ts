@@ -18,6 +18,7 @@ import { type CreatedTenant, createTenant } from "./services/tenants/create-tena
 import { answer, giveConsent, receiveIn, sendTo } from "./testing/browser-consent";
 import { createManualClock } from "./testing/manual-clock";
 import { type ProxyProcess, startProxyProcess, startSqld } from "./testing/processes";
+import { TEST_SECRET_KEY } from "./testing/secret-keys";
 
 /**
  * Several stateless proxy replicas on one libSQL server: every piece of coordination (migrations, the OAuth
@@ -65,7 +66,7 @@ beforeAll(async () => {
     simulator.sim.control.addDivision({ code, name: `Replica ${code}`, accounts: 2_500 });
   const env = {
     DATABASE_URL: sqld.url,
-    SECRET_KEY: Buffer.alloc(32, 3).toString("base64"),
+    SECRET_KEY: TEST_SECRET_KEY,
     EXACT_CLIENT_ID: SANDBOX_CLIENT_ID,
     EXACT_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
     EXACT_BASE_URL: simulator.url,

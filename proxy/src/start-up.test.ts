@@ -1,12 +1,19 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { connect } from "node:net";
 import os from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { decodeKey } from "./secret-key";
+import { keyIdOf } from "./security/token-cipher";
 import { freePort, type ProxyProcess, startProxyProcess } from "./testing/processes";
+import { OTHER_SECRET_KEY, TEST_SECRET_KEY } from "./testing/secret-keys";
+import { tenantWithStoredTokens } from "./testing/stored-connection";
+import { createTestApp } from "./testing/test-app";
 
 const folder = mkdtempSync(join(os.tmpdir(), "zfx-start-up-"));
-const key = Buffer.alloc(32, 7).toString("base64");
+
 let proxy: ProxyProcess | undefined;
 let n = 0;
 const freshDb = () => `file:${join(folder, `proxy-${++n}.db`)}`;
@@ -41,7 +48,7 @@ describe("start-up", () => {
   it("in sandbox mode listens on loopback only when HOST is not set", async () => {
     proxy = await startProxyProcess({
       DATABASE_URL: freshDb(),
-      SECRET_KEY: key,
+      SECRET_KEY: TEST_SECRET_KEY,
       SIM_PORT: String(await freePort()),
       EXACT_CLIENT_ID: "",
       EXACT_CLIENT_SECRET: "",
@@ -56,7 +63,7 @@ describe("start-up", () => {
   it("with a real Exact app but no EXACT_WEBHOOK_SECRET, listens everywhere and says webhooks are not subscribed", async () => {
     proxy = await startProxyProcess({
       DATABASE_URL: freshDb(),
-      SECRET_KEY: key,
+      SECRET_KEY: TEST_SECRET_KEY,
       EXACT_CLIENT_ID: "real-app",
       EXACT_CLIENT_SECRET: "real-secret",
       EXACT_WEBHOOK_SECRET: "",
@@ -66,5 +73,111 @@ describe("start-up", () => {
     await expect
       .poll(() => proxy?.log())
       .toMatch(/EXACT_WEBHOOK_SECRET is not set: Exact's webhooks are not subscribed/);
+  }, 60_000);
+});
+
+const cliEntry = fileURLToPath(new URL("./cli/index.ts", import.meta.url));
+
+function cli(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", cliEntry, ...args], {
+      env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      err += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, out, err }));
+  });
+}
+
+/** A database file holding one tenant's Exact tokens, sealed under `key`. */
+async function databaseWithTokens(key: string) {
+  const url = freshDb();
+  const { deps, database } = await createTestApp({
+    databaseUrl: url,
+    exact: { secretKey: decodeKey(key, "test") },
+  });
+  await tenantWithStoredTokens(deps);
+  database.close();
+  return url;
+}
+
+const realApp = { EXACT_CLIENT_ID: "real-app", EXACT_CLIENT_SECRET: "real-secret", HOST: "127.0.0.1" };
+
+describe("the secret key at start-up", () => {
+  it("stops start-up with one line when SECRET_KEY does not open the stored tokens", async () => {
+    const url = await databaseWithTokens(TEST_SECRET_KEY);
+    const failed = startProxyProcess({ ...realApp, DATABASE_URL: url, SECRET_KEY: OTHER_SECRET_KEY });
+    const error = await failed.then(
+      () => undefined,
+      (e: Error) => e.message,
+    );
+    expect(error).toMatch(/exited with 1 before listening/);
+    const lines = (error ?? "").split("\n").filter((line) => line.includes("SECRET_KEY"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(
+      `does not open 2 of the 2 encrypted values in the database (sealed with key ${keyIdOf(decodeKey(TEST_SECRET_KEY, "test"))})`,
+    );
+  }, 60_000);
+
+  it("stops start-up when SECRET_KEY is missing against an embedded database holding tokens, rather than making a new key", async () => {
+    const url = await databaseWithTokens(TEST_SECRET_KEY);
+    const error = await startProxyProcess({ ...realApp, DATABASE_URL: url, SECRET_KEY: "" }).then(
+      () => undefined,
+      (e: Error) => e.message,
+    );
+    expect(error).toMatch(/SECRET_KEY: is not set .* the database holds encrypted Exact tokens/);
+  }, 60_000);
+
+  it("refuses an all-zero key", async () => {
+    const error = await startProxyProcess({
+      ...realApp,
+      DATABASE_URL: freshDb(),
+      SECRET_KEY: Buffer.alloc(32).toString("base64"),
+    }).then(
+      () => undefined,
+      (e: Error) => e.message,
+    );
+    expect(error).toMatch(/SECRET_KEY: is not a random key/);
+  }, 60_000);
+
+  it("rotates to a new key with `pnpm cli secret rotate`, after which the new key alone starts the proxy", async () => {
+    const url = await databaseWithTokens(TEST_SECRET_KEY);
+    const rotated = await cli(["secret", "rotate", "--json"], {
+      DATABASE_URL: url,
+      SECRET_KEY: OTHER_SECRET_KEY,
+      SECRET_KEY_PREVIOUS: TEST_SECRET_KEY,
+    });
+    expect(rotated.err).toBe("");
+    expect(rotated.code).toBe(0);
+    expect(JSON.parse(rotated.out)).toMatchObject({
+      keyId: keyIdOf(decodeKey(OTHER_SECRET_KEY, "test")),
+      resealed: 2,
+      unreadable: 0,
+    });
+    const status = await cli(["secret", "status", "--json"], {
+      DATABASE_URL: url,
+      SECRET_KEY: OTHER_SECRET_KEY,
+    });
+    expect(JSON.parse(status.out)).toMatchObject({ stored: 2, unreadable: 0 });
+
+    proxy = await startProxyProcess({ ...realApp, DATABASE_URL: url, SECRET_KEY: OTHER_SECRET_KEY });
+    const ready = await fetch(`${proxy.url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ checks: { secretKey: "ok" } });
+  }, 60_000);
+
+  it("creates the database files readable by their owner only", async () => {
+    const url = freshDb();
+    proxy = await startProxyProcess({ ...realApp, DATABASE_URL: url, SECRET_KEY: TEST_SECRET_KEY });
+    await fetch(`${proxy.url}/ready`);
+    const file = url.slice("file:".length);
+    for (const path of [file, `${file}-wal`]) expect(statSync(path).mode & 0o777, path).toBe(0o600);
   }, 60_000);
 });

@@ -7,7 +7,13 @@ import {
   uniqueNumber,
 } from "./support/exact-data";
 import { type AccountIdForm, accountPageUrl, serveSavedExactPages } from "./support/exact-pages";
-import { expect, storeExtensionSettings, test, useTenantProxy } from "./support/extension-fixtures";
+import {
+  contentScriptReadableStorage,
+  expect,
+  storeExtensionSettings,
+  test,
+  useTenantProxy,
+} from "./support/extension-fixtures";
 import { accountPanel, panelToggle } from "./support/panel";
 
 test.describe("the account panel on Exact account pages", () => {
@@ -43,6 +49,19 @@ test.describe("the account panel on Exact account pages", () => {
         });
       }
     }
+  });
+
+  test("gets its data from the background, which keeps the bookkeeper token out of content scripts' reach", async ({
+    page,
+    backgroundWorker,
+    tenant,
+  }) => {
+    await serveSavedExactPages(page, "start.exactonline.nl");
+    await page.goto(accountPageUrl("start.exactonline.nl", "CRMAccountCard.aspx", "%7b…%7d", linked));
+    await expect(accountPanel(page).getByTestId("linked-number")).toHaveText(linked.number);
+    const readable = await contentScriptReadableStorage(backgroundWorker);
+    expect(readable).not.toContain(tenant.tokens.bookkeeper);
+    expect(readable).toContain("proxySettingsRevision");
   });
 
   test("sits in the corner without moving Exact's page", async ({ page }) => {

@@ -71,4 +71,42 @@ test.describe("fixing the cause in Exact from the panel", () => {
     const stored = await fetch(`${stack.simUrl}/__sim/divisions/${E2E_DIVISION}/accounts/${account.id}`);
     expect(await stored.json()).toMatchObject({ VATNumber: vat });
   });
+  test("a hand link puts the zapfloor number into the account's empty SearchCode, said before and after", async ({
+    page,
+    stack,
+    tenant,
+  }) => {
+    const number = uniqueNumber();
+    const account = await insertExactAccount(stack, {
+      Name: `Searchcode Works ${number} B.V.`,
+      Country: "BE",
+    });
+    await putCustomer(stack, tenant, number, { name: `Searchcode Works ${number} BV`, country: "BE" });
+    await mirrorChanges(stack, tenant);
+
+    await page.goto(
+      accountPageUrl(HOST, "CRMAccountCard.aspx", "%7b…%7d", {
+        division: tenant.division,
+        accountId: account.id,
+      }),
+    );
+    const panel = accountPanel(page);
+    const candidate = panel.locator(`[data-customer="${number}"]`).first();
+    await expect(candidate.locator("[data-link-change=SearchCode]")).toHaveText(
+      `Linking also puts ${number} in the account's empty SearchCode in Exact Online.`,
+    );
+    await candidate.getByRole("button", { name: `Link ${number}` }).click();
+    await expect(panel.getByTestId("linked-number")).toHaveText(number);
+    await expect(panel.locator("[data-search-code=set]")).toHaveText(
+      `SearchCode ${number} set in Exact Online: the link can be found again from Exact.`,
+    );
+
+    const response = await fetch(`${stack.simUrl}/__sim/calls?method=PUT&division=${E2E_DIVISION}`);
+    const { calls } = (await response.json()) as { calls: SimCall[] };
+    expect(calls.filter((call) => call.body?.SearchCode === number).map((call) => call.body)).toEqual([
+      { SearchCode: number },
+    ]);
+    const stored = await fetch(`${stack.simUrl}/__sim/divisions/${E2E_DIVISION}/accounts/${account.id}`);
+    expect(await stored.json()).toMatchObject({ SearchCode: number });
+  });
 });

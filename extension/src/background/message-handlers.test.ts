@@ -11,6 +11,7 @@ const GUID = "5f2b4d3e-8c1a-4b7e-9d20-3a6f1c0e7b42";
 function backgroundDeps(overrides: Partial<BackgroundDeps> = {}): BackgroundDeps {
   return {
     loadSettings: () => proxySettings.getValue(),
+    saveSettings: (settings) => proxySettings.setValue(settings),
     hasOriginPermission: async () => true,
     openOptionsPage: vi.fn(async () => {}),
     openTab: vi.fn(async () => {}),
@@ -111,6 +112,45 @@ describe("background message handlers", () => {
     const result = await createMessageHandlers(deps).connectExact({ host: "start.exactonline.nl" }, sender);
     expect(result).toEqual({ ok: false, problem: { kind: "forbidden", message: "Bookkeepers only." } });
     expect(deps.openTab).not.toHaveBeenCalled();
+  });
+
+  it("exchanges a pairing code without a token and saves the proxy URL with the token it answers", async () => {
+    const fetch = fakeProxyFetch({
+      "POST /v1/pairing/exchange": (_, body) =>
+        (body as { code: string }).code === "K7QM-3XPA"
+          ? [
+              200,
+              { token: "paired-token", role: "bookkeeper", label: "bookkeeper (paired)", tenantName: "Acme" },
+            ]
+          : [
+              400,
+              errorBody("validation", "This pairing code is not valid, was used already or has expired."),
+            ],
+    });
+    const handlers = createMessageHandlers(backgroundDeps({ fetch }));
+
+    const wrong = await handlers.pairWithCode({ url: "http://127.0.0.1:8787/", code: "AAAA-AAAA" }, sender);
+    expect(wrong).toMatchObject({ ok: false, problem: { kind: "failed", httpStatus: 400 } });
+    expect(await proxySettings.getValue()).toEqual({ url: "", token: "" });
+
+    const paired = await handlers.pairWithCode({ url: "http://127.0.0.1:8787/", code: "K7QM-3XPA" }, sender);
+    expect(paired).toEqual({ ok: true, value: { tenantName: "Acme" } });
+    expect(await proxySettings.getValue()).toEqual({ url: "http://127.0.0.1:8787", token: "paired-token" });
+    const [, init] = vi.mocked(fetch).mock.calls[0]!;
+    expect(init?.headers).not.toHaveProperty("Authorization");
+  });
+
+  it("does not pair with a proxy the browser has not allowed", async () => {
+    const deps = backgroundDeps({ hasOriginPermission: async () => false });
+    const result = await createMessageHandlers(deps).pairWithCode(
+      { url: "https://link.example.com", code: "K7QM-3XPA" },
+      sender,
+    );
+    expect(result).toEqual({
+      ok: false,
+      problem: { kind: "permission_missing", origin: "https://link.example.com" },
+    });
+    expect(deps.fetch).not.toHaveBeenCalled();
   });
 
   it("opens the overview on a division", async () => {

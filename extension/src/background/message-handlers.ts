@@ -1,10 +1,18 @@
 import { catalogOf } from "../i18n/translate";
-import type { ApiResult } from "../utils/api-result";
+import { type ApiResult, failed, succeeded } from "../utils/api-result";
 import type { MessageHandlers } from "../utils/messaging";
-import { checkProxyHealth, clientFor, type ProxyClient, type ProxySettings } from "../utils/proxy-client";
+import {
+  checkProxyHealth,
+  clientFor,
+  createProxyClient,
+  type ProxyClient,
+  type ProxySettings,
+} from "../utils/proxy-client";
+import { checkProxyUrl } from "../utils/proxy-url";
 
 export interface BackgroundDeps {
   loadSettings(): Promise<ProxySettings>;
+  saveSettings(settings: ProxySettings): Promise<void>;
   hasOriginPermission(origin: string): Promise<boolean>;
   openOptionsPage(): Promise<void>;
   /** Opens a URL (an extension page or Exact's consent page) in a new tab. */
@@ -59,6 +67,18 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
       deps.openTab(deps.extensionUrl(division ? `/overview.html?division=${division}` : "/overview.html")),
     openBookingSettings: ({ division }) =>
       deps.openTab(deps.extensionUrl(`/options.html?division=${division}`)),
+    // The token goes from the proxy's answer straight into the settings; the page only learns whose it is.
+    pairWithCode: async ({ url, code }) => {
+      const checked = checkProxyUrl(url);
+      if (!checked.ok) return failed({ kind: "not_configured" });
+      if (!(await deps.hasOriginPermission(checked.origin))) {
+        return failed({ kind: "permission_missing", origin: checked.origin });
+      }
+      const paired = await createProxyClient(checked.baseUrl, "", clientDeps).pair(code);
+      if (!paired.ok) return paired;
+      await deps.saveSettings({ url: checked.baseUrl, token: paired.value.token });
+      return succeeded({ tenantName: paired.value.tenantName });
+    },
     getExactConnection: () => withClient((client) => client.connection()),
     listDivisions: () => withClient((client) => client.divisions()),
     // No returnTo: Exact's redirect cannot land on an extension page (they are not web-accessible); the
@@ -71,12 +91,12 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
         return { ok: true, value: null };
       }),
     getAccount: ({ division, accountId }) => withClient((client) => client.account(division, accountId)),
-    linkAccount: ({ division, accountId, customerNumber }) =>
-      withClient((client) => client.link(division, accountId, customerNumber)),
-    promoteAndLinkAccount: ({ division, accountId, customerNumber }) =>
-      withClient((client) => client.promoteAndLink(division, accountId, customerNumber)),
-    addVatAndLinkAccount: ({ division, accountId, customerNumber }) =>
-      withClient((client) => client.addVatAndLink(division, accountId, customerNumber)),
+    linkAccount: ({ division, accountId, customerNumber, accountModified }) =>
+      withClient((client) => client.link(division, accountId, customerNumber, accountModified)),
+    promoteAndLinkAccount: ({ division, accountId, customerNumber, accountModified }) =>
+      withClient((client) => client.promoteAndLink(division, accountId, customerNumber, accountModified)),
+    addVatAndLinkAccount: ({ division, accountId, customerNumber, accountModified }) =>
+      withClient((client) => client.addVatAndLink(division, accountId, customerNumber, accountModified)),
     unlinkAccount: ({ division, accountId }) => withClient((client) => client.unlink(division, accountId)),
     searchCustomers: (query) => withClient((client) => client.searchCustomers(query)),
     listAccounts: (query) => withClient((client) => client.accounts(query)),
@@ -90,6 +110,9 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
       withClient((client) => client.saveBookingSettings(division, settings), EXACT_READ_TIMEOUT_MS),
     getReferenceData: ({ division, refresh }) =>
       withClient((client) => client.referenceData(division, refresh), EXACT_READ_TIMEOUT_MS),
+    getGoLiveReview: ({ division }) =>
+      withClient((client) => client.goLiveReview(division), EXACT_READ_TIMEOUT_MS),
+    openGoLiveReview: ({ division }) => deps.openTab(deps.extensionUrl(`/go-live.html?division=${division}`)),
     getAttention: async ({ division }) => {
       const result = await withClient((client) => client.attention(division));
       void countProblems().catch(() => undefined);

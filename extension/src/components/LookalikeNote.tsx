@@ -7,7 +7,7 @@ export function LookalikeNote({
   compact = false,
 }: {
   lookalikes: OverviewRow["lookalikes"];
-  /** In a one-line row: a short flag, the full text as its title. */
+  /** In a one-line row: a short flag with the look-alikes' names, the full advice as its title. */
   compact?: boolean;
 }) {
   const { t } = useI18n();
@@ -23,7 +23,7 @@ export function LookalikeNote({
   const text = t("overview.lookalikes", { names });
   return compact ? (
     <span class="zfx-chip zfx-lookalikes" data-lookalikes={lookalikes.length} title={text}>
-      {t("overview.lookalikes.short")}
+      {t("overview.lookalikes.compact", { names })}
     </span>
   ) : (
     <p class="zfx-lookalikes" data-lookalikes={lookalikes.length}>

@@ -6,11 +6,21 @@ import { I18nProvider } from "../i18n/I18nContext";
 import { catalogOf } from "../i18n/translate";
 import type { ProxySettings } from "../utils/proxy-client";
 import { OptionsForm } from "./OptionsForm";
+import type { PairResult } from "./PairingFields";
 
 let container: HTMLElement;
 
-function showForm(initial: ProxySettings = { url: "", token: "" }) {
+function showForm(initial: ProxySettings = { url: "", token: "" }, locale: "en" | "nl" = "en") {
   const onSave = vi.fn(async (_: ProxySettings) => {});
+  const onPair = vi.fn(
+    async (_url: string, code: string): Promise<PairResult & { savedToken?: string }> =>
+      code === "K7QM-3XPA"
+        ? { ok: true, value: { tenantName: "Acme" }, savedToken: "paired-token" }
+        : {
+            ok: false,
+            problem: { kind: "failed", httpStatus: 400, message: "This pairing code is not valid" },
+          },
+  );
   const onTestConnection = vi.fn(
     async (_: ProxySettings) => ({ state: "healthy", version: "0.1.0" }) as const,
   );
@@ -18,13 +28,13 @@ function showForm(initial: ProxySettings = { url: "", token: "" }) {
   document.body.append(container);
   act(() =>
     render(
-      <I18nProvider locale="en" messages={catalogOf("en")}>
-        <OptionsForm initial={initial} onSave={onSave} onTestConnection={onTestConnection} />
+      <I18nProvider locale={locale} messages={catalogOf(locale)}>
+        <OptionsForm initial={initial} onSave={onSave} onTestConnection={onTestConnection} onPair={onPair} />
       </I18nProvider>,
       container,
     ),
   );
-  return { onSave, onTestConnection };
+  return { onSave, onTestConnection, onPair };
 }
 
 function type(name: string, value: string) {
@@ -93,5 +103,38 @@ describe("OptionsForm", () => {
     expect(container.querySelector("[role=status].zfx-health")?.textContent).toBe(
       "Proxy healthy (version 0.1.0)",
     );
+  });
+
+  it("pairs with a code: the typed proxy URL and the code in, the saved token shown", async () => {
+    const { onPair, onSave } = showForm();
+    type("proxyUrl", "https://link.example.com/");
+    type("pairingCode", " K7QM-3XPA ");
+    await click("Pair");
+    expect(onPair).toHaveBeenCalledWith("https://link.example.com", "K7QM-3XPA");
+    expect(onSave).not.toHaveBeenCalled();
+    expect(container.textContent).toContain("Paired with Acme. The bookkeeper token is saved.");
+    expect(container.querySelector<HTMLInputElement>("input[name=token]")?.value).toBe("paired-token");
+    expect(container.querySelector<HTMLInputElement>("input[name=pairingCode]")?.value).toBe("");
+  });
+
+  it("words a refused pairing code in the person's language, and sends nothing without a URL and a code", async () => {
+    const { onPair } = showForm({ url: "", token: "" }, "nl");
+    type("pairingCode", "AAAA-AAAA");
+    await click("Aanmelden");
+    expect(onPair).not.toHaveBeenCalled();
+    expect(container.querySelector("[role=alert]")?.textContent).toBe("Vul de proxy-URL in.");
+
+    type("proxyUrl", "http://127.0.0.1:8787");
+    type("pairingCode", "");
+    await click("Aanmelden");
+    expect(container.textContent).toContain("Vul de aanmeldcode in.");
+
+    type("pairingCode", "AAAA-AAAA");
+    await click("Aanmelden");
+    expect(onPair).toHaveBeenCalledOnce();
+    expect(container.textContent).toContain(
+      "Deze aanmeldcode is ongeldig, al gebruikt of verlopen. Vraag een nieuwe.",
+    );
+    expect(container.textContent).not.toContain("This pairing code");
   });
 });

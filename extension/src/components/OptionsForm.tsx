@@ -4,6 +4,7 @@ import type { MessageId } from "../i18n/translate";
 import type { ProxySettings } from "../utils/proxy-client";
 import { checkProxyUrl, type ProxyUrlProblem } from "../utils/proxy-url";
 import "./OptionsForm.css";
+import { PairingFields, type PairResult } from "./PairingFields";
 import { type HealthView, ProxyHealthLine } from "./ProxyHealthLine";
 
 type SaveState =
@@ -20,6 +21,8 @@ interface OptionsFormProps {
    */
   onSave(settings: ProxySettings): Promise<void>;
   onTestConnection(settings: ProxySettings): Promise<HealthView>;
+  /** Exchanges a pairing code for a token and saves both; answers the token now saved, to show it. */
+  onPair?(url: string, code: string): Promise<PairResult & { savedToken?: string }>;
 }
 
 const URL_PROBLEMS: Record<ProxyUrlProblem, MessageId> = {
@@ -29,7 +32,7 @@ const URL_PROBLEMS: Record<ProxyUrlProblem, MessageId> = {
   base_url_only: "options.url.extra",
 };
 
-export function OptionsForm({ initial, onSave, onTestConnection }: OptionsFormProps) {
+export function OptionsForm({ initial, onSave, onTestConnection, onPair }: OptionsFormProps) {
   const { t } = useI18n();
   const [url, setUrl] = useState(initial.url);
   const [token, setToken] = useState(initial.token);
@@ -54,6 +57,24 @@ export function OptionsForm({ initial, onSave, onTestConnection }: OptionsFormPr
         setSave({ state: "failed", detail: error instanceof Error ? error.message : String(error) }),
     );
   }
+
+  function validUrl(): string | null {
+    const check = checkProxyUrl(url);
+    setProblem(check.ok ? null : check.problem);
+    return check.ok ? check.baseUrl : null;
+  }
+
+  const pair =
+    onPair &&
+    ((pairUrl: string, code: string) =>
+      onPair(pairUrl, code).then((result) => {
+        if (result.ok) {
+          setUrl(pairUrl);
+          if (result.savedToken !== undefined) setToken(result.savedToken);
+          setSave({ state: "idle" });
+        }
+        return result;
+      }));
 
   function handleTest() {
     const settings = validSettings();
@@ -81,6 +102,8 @@ export function OptionsForm({ initial, onSave, onTestConnection }: OptionsFormPr
       <p id="zfx-url-problem" class="zfx-options__problem" role="alert">
         {problem && t(URL_PROBLEMS[problem])}
       </p>
+      {pair && <PairingFields validUrl={validUrl} onPair={pair} />}
+      {pair && <p class="zfx-options__or">{t("options.orToken")}</p>}
       <label class="zfx-options__field">
         <span>{t("options.token")}</span>
         <input

@@ -9,6 +9,7 @@ const BADGE_ALARM = "count-open-problems";
 export default defineBackground(() => {
   const handlers = createMessageHandlers({
     loadSettings: () => proxySettings.getValue(),
+    saveSettings: (settings) => proxySettings.setValue(settings),
     hasOriginPermission: (origin) =>
       browser.permissions.contains({ origins: [originPermissionPattern(origin)] }),
     openOptionsPage: () => browser.runtime.openOptionsPage(),

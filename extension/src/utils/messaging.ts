@@ -1,3 +1,4 @@
+import type { GoLiveReview } from "@zapfloor-exact/shared/schemas/go-live";
 import { type Browser, browser } from "#imports";
 import type { Messages } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
@@ -16,6 +17,7 @@ import type {
   ExactConnectionState,
   FailedPush,
   FailedPushesPage,
+  LinkResult,
   OverviewPage,
   ReferenceData,
   SyncState,
@@ -25,6 +27,12 @@ import type {
 export interface AccountRef {
   division: number;
   accountId: string;
+}
+
+/** A change to an account for a customer; `accountModified` as shown, so a change made in Exact since is refused. */
+export interface AccountChange extends AccountRef {
+  customerNumber: string;
+  accountModified?: string | null;
 }
 
 /** Every message the extension's pages and content scripts send to the background worker. */
@@ -41,16 +49,19 @@ export interface ProtocolMap {
   openOverview(data: { division?: number }): void;
   /** Opens the options page on a division's booking settings. */
   openBookingSettings(data: { division: number }): void;
+  /** Exchanges a pairing code at the proxy for a bookkeeper token, and saves the proxy URL and that token. */
+  pairWithCode(data: { url: string; code: string }): ApiResult<{ tenantName: string }>;
   getExactConnection(): ApiResult<ExactConnectionState>;
   listDivisions(): ApiResult<DivisionSummary[]>;
   /** Starts Exact's OAuth consent in a new tab; it comes back to the options page. */
   /** Starts Exact's OAuth consent in a new tab. */
   connectExact(data: { host: string }): ApiResult<null>;
   getAccount(account: AccountRef): ApiResult<AccountDetail>;
-  linkAccount(data: AccountRef & { customerNumber: string }): ApiResult<AccountDetail>;
-  promoteAndLinkAccount(data: AccountRef & { customerNumber: string }): ApiResult<AccountDetail>;
+  /** Links; an empty SearchCode gets the zapfloor number (`searchCodeResult` says what was done). */
+  linkAccount(data: AccountChange): ApiResult<LinkResult>;
+  promoteAndLinkAccount(data: AccountChange): ApiResult<AccountDetail>;
   /** Puts the customer's VAT number on the Exact account (the candidate's `fix`), then links. */
-  addVatAndLinkAccount(data: AccountRef & { customerNumber: string }): ApiResult<AccountDetail>;
+  addVatAndLinkAccount(data: AccountChange): ApiResult<AccountDetail>;
   unlinkAccount(account: AccountRef): ApiResult<AccountDetail>;
   searchCustomers(data: { q: string; division?: number; cursor?: string }): ApiResult<CustomerSearch>;
   listAccounts(query: AccountsQuery): ApiResult<OverviewPage>;
@@ -66,6 +77,10 @@ export interface ProtocolMap {
   saveBookingSettings(data: { division: number; settings: BookingSettingsInput }): ApiResult<BookingSettings>;
   /** The division's journals, GL accounts and VAT codes; `refresh` reads them from Exact again. */
   getReferenceData(data: { division: number; refresh: boolean }): ApiResult<ReferenceData>;
+  /** What match-or-create would do for every zapfloor customer in the division, before it goes live. */
+  getGoLiveReview(data: { division: number }): ApiResult<GoLiveReview>;
+  /** Opens the go-live review of a division in a tab. */
+  openGoLiveReview(data: { division: number }): void;
   /** What needs a bookkeeper in the division; also refreshes the toolbar badge. */
   getAttention(data: { division: number }): ApiResult<Attention>;
   retryPush(data: { division: number; invoiceNumber: string }): ApiResult<FailedPush>;

@@ -217,6 +217,7 @@ describe("proxy calls", () => {
       glMapping: {},
       vatMapping: { rates: {}, international: null },
       autoCreate: true,
+      autoPush: true,
       nonCustomerMatch: "review" as const,
       similarNameMatch: "review" as const,
     };

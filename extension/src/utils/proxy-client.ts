@@ -3,6 +3,7 @@ import {
   type AccountDetail,
   acceptSuggestionsResultSchema,
   accountDetailSchema,
+  linkResultSchema,
   overviewPageSchema,
 } from "@zapfloor-exact/shared/schemas/accounts";
 import { accountInvoicesSchema, attentionSchema } from "@zapfloor-exact/shared/schemas/attention";
@@ -13,6 +14,8 @@ import {
 } from "@zapfloor-exact/shared/schemas/connection";
 import { customerSearchResultSchema } from "@zapfloor-exact/shared/schemas/customers";
 import { divisionSchema, syncStateSchema } from "@zapfloor-exact/shared/schemas/divisions";
+import { type GoLiveReview, goLiveReviewSchema } from "@zapfloor-exact/shared/schemas/go-live";
+import { type PairedTokenView, pairedTokenSchema } from "@zapfloor-exact/shared/schemas/pairing";
 import { referenceDataSchema } from "@zapfloor-exact/shared/schemas/reference-data";
 import { salesEntryListSchema, salesEntrySchema } from "@zapfloor-exact/shared/schemas/sales-entries";
 import { settingsSchema } from "@zapfloor-exact/shared/schemas/settings";
@@ -82,8 +85,10 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
     path: string,
     schema: S,
     body?: unknown,
+    /** A call that takes no token (the pairing code is its credential). */
+    anonymous = false,
   ): Promise<ApiResult<z.output<S>>> {
-    if (token === "") return failed({ kind: "token_missing" });
+    if (token === "" && !anonymous) return failed({ kind: "token_missing" });
     let response: Response;
     try {
       response = await send(method, path, body);
@@ -146,6 +151,10 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
       };
     },
 
+    /** Exchanges a pairing code for a new bookkeeper token; needs no token of its own. */
+    pair: (code: string): Promise<ApiResult<PairedTokenView>> =>
+      call("POST", "/v1/pairing/exchange", pairedTokenSchema, { code }, true),
+
     connection: (): Promise<ApiResult<ExactConnectionState>> =>
       call("GET", "/v1/exact/connection", connectionSchema),
 
@@ -164,11 +173,18 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
     account: async (division: number, accountId: string): Promise<ApiResult<AccountDetail>> =>
       inDivision(division, await call("GET", accountPath(division, accountId), accountDetailSchema)),
 
-    link: async (division: number, accountId: string, customerNumber: string) =>
+    /** `accountModified` (as shown) has the proxy refuse when the account changed in Exact since. */
+    link: async (
+      division: number,
+      accountId: string,
+      customerNumber: string,
+      accountModified?: string | null,
+    ) =>
       inDivision(
         division,
-        await call("PUT", `${accountPath(division, accountId)}/link`, accountDetailSchema, {
+        await call("PUT", `${accountPath(division, accountId)}/link`, linkResultSchema, {
           customerNumber,
+          ...(accountModified !== undefined ? { accountModified } : {}),
         }),
       ),
 
@@ -178,19 +194,31 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
         await call("DELETE", `${accountPath(division, accountId)}/link`, accountDetailSchema),
       ),
 
-    promoteAndLink: async (division: number, accountId: string, customerNumber: string) =>
+    promoteAndLink: async (
+      division: number,
+      accountId: string,
+      customerNumber: string,
+      accountModified?: string | null,
+    ) =>
       inDivision(
         division,
         await call("POST", `${accountPath(division, accountId)}/promote-and-link`, accountDetailSchema, {
           customerNumber,
+          ...(accountModified !== undefined ? { accountModified } : {}),
         }),
       ),
 
-    addVatAndLink: async (division: number, accountId: string, customerNumber: string) =>
+    addVatAndLink: async (
+      division: number,
+      accountId: string,
+      customerNumber: string,
+      accountModified?: string | null,
+    ) =>
       inDivision(
         division,
         await call("POST", `${accountPath(division, accountId)}/add-vat-and-link`, accountDetailSchema, {
           customerNumber,
+          ...(accountModified !== undefined ? { accountModified } : {}),
         }),
       ),
 
@@ -247,6 +275,9 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
         division,
         await call("GET", `${accountPath(division, accountId)}/invoices`, accountInvoicesSchema),
       ),
+
+    goLiveReview: async (division: number): Promise<ApiResult<GoLiveReview>> =>
+      inDivision(division, await call("GET", `${divisionPath(division)}/go-live-review`, goLiveReviewSchema)),
 
     attention: async (division: number): Promise<ApiResult<Attention>> =>
       inDivision(division, await call("GET", `${divisionPath(division)}/attention`, attentionSchema)),

@@ -4,7 +4,11 @@ import type { BookingReadiness } from "@zapfloor-exact/shared/schemas/divisions"
 import type { LinkView } from "@zapfloor-exact/shared/schemas/links";
 import type { SalesEntryView } from "@zapfloor-exact/shared/schemas/sales-entries";
 
-export type { AcceptSuggestionsResult, AccountState } from "@zapfloor-exact/shared/schemas/accounts";
+export type {
+  AcceptSuggestionsResult,
+  AccountState,
+  LinkResult,
+} from "@zapfloor-exact/shared/schemas/accounts";
 export type { ExactConnectionState } from "@zapfloor-exact/shared/schemas/connection";
 export type { ApiReason } from "@zapfloor-exact/shared/schemas/matching";
 /** The proxy's answers as the extension's views use them; types only, so no schema code reaches a page. */
@@ -57,6 +61,7 @@ export interface BookingSettingsInput {
   glMapping: Record<string, string>;
   vatMapping: { rates: Record<string, string>; international: string | null };
   autoCreate: boolean;
+  autoPush: boolean;
   nonCustomerMatch: "review" | "promote";
   similarNameMatch: "review" | "create";
 }

@@ -1,9 +1,19 @@
 import type { LanguagePreference, Locale } from "../i18n/locale";
+import { extensionOnlyItem } from "./extension-only-item";
 import { localItem } from "./local-item";
 import type { ProxySettings } from "./proxy-client";
 
-/** Where the proxy lives and the bookkeeper token; local (not sync) so the token stays on this device. */
-export const proxySettings = localItem<ProxySettings>("proxySettings", { url: "", token: "" });
+/**
+ * Where the proxy lives and the bookkeeper token: on this device only, where the background and the extension's
+ * pages read it and content scripts cannot (they ask the background for data).
+ */
+export const proxySettings = /* @__PURE__ */ extensionOnlyItem<ProxySettings>("proxySettings", {
+  url: "",
+  token: "",
+});
+
+/** Changes with every save of the proxy settings, without telling them: what a content script may watch. */
+export const proxySettingsRevision = localItem<number>("proxySettingsRevision", 0);
 
 /** Whether the bookkeeper folded the account panel away; remembered across pages. */
 export const panelCollapsed = localItem<boolean>("panelCollapsed", false);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { type RunningSimulator, startExactSimulator } from "@zapfloor-exact/exact-sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../testing/cli-process";
+import { TEST_SECRET_KEY } from "../testing/secret-keys";
 import { createTestApp } from "../testing/test-app";
 
 let simulator: RunningSimulator;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   env = {
     DATABASE_URL: `file:${join(dir, "proxy.db")}`,
     SIM_PORT: new URL(simulator.url).port,
-    SECRET_KEY: Buffer.alloc(32, 7).toString("base64"),
+    SECRET_KEY: TEST_SECRET_KEY,
     LOG_LEVEL: "warn",
   };
 });
@@ -30,6 +31,7 @@ afterAll(async () => {
 
 describe("the operator CLI against the sandbox simulator", () => {
   let tenantId: string;
+  let integrationToken: string;
 
   it("creates a tenant and prints only JSON with --json", async () => {
     const run = await cli(["tenant", "create", "Acme", "Spaces", "--json"]);
@@ -40,6 +42,7 @@ describe("the operator CLI against the sandbox simulator", () => {
       tokens: { integration: expect.stringMatching(/^zfx_/) },
     });
     tenantId = created.tenantId;
+    integrationToken = created.tokens.integration;
   });
 
   it("prints a pairing code that trades for a bookkeeper token, once", async () => {
@@ -85,6 +88,33 @@ describe("the operator CLI against the sandbox simulator", () => {
     expect(run.err).toMatch(/Division 1234567 .*page 1/);
     expect(run.err).toContain("✔ full sync");
     expect(JSON.parse(run.out)).toMatchObject({ status: "completed", kind: "full" });
+  });
+
+  it("reports the go-live review of a division, as text with a chart and as CSV for the accountant", async () => {
+    const { app, database } = await createTestApp({ databaseUrl: env.DATABASE_URL! });
+    try {
+      const stored = await app.request("/v1/customers/990001", {
+        method: "PUT",
+        headers: { Authorization: `Bearer ${integrationToken}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ name: "Nobody Like This, Studio", country: "NL" }),
+      });
+      expect(stored.status).toBe(201);
+    } finally {
+      database.close();
+    }
+    const text = await cli(["report", tenantId, "1234567"]);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain("Division 1234567: 1 zapfloor customers · auto-create on · auto-push on");
+    expect(text.out).toMatch(/ {5}1 {2}█{30} {2}will create/);
+    expect(text.out).toContain("990001  Nobody Like This, Studio  will create");
+
+    const csv = await cli(["report", tenantId, "1234567", "--csv"]);
+    expect(csv.code).toBe(0);
+    const [header, line] = csv.out.split("\r\n");
+    expect(header).toBe(
+      "Customer number,Customer name,VAT number,Outcome,Exact account code,Exact account,Why",
+    );
+    expect(line).toMatch(/^990001,"Nobody Like This, Studio",,Will create,,,/);
   });
 
   it("shows the connection", async () => {

@@ -3,6 +3,8 @@ import { AppError } from "../errors";
 import { entriesCommand, entriesUsage } from "./commands/entries";
 import { eventsCommand, eventsUsage } from "./commands/events";
 import { exactCommand, exactUsage } from "./commands/exact";
+import { reportCommand, reportUsage } from "./commands/report";
+import { secretCommand, secretUsage } from "./commands/secret";
 import { syncCommand, syncUsage } from "./commands/sync";
 import { tenantCommand, tenantUsage } from "./commands/tenant";
 import { tokenCommand, tokenUsage } from "./commands/token";
@@ -17,6 +19,8 @@ const commands: Record<string, Command> = {
   sync: syncCommand,
   entries: entriesCommand,
   events: eventsCommand,
+  report: reportCommand,
+  secret: secretCommand,
 };
 
 const usage = [
@@ -28,6 +32,8 @@ const usage = [
   syncUsage,
   entriesUsage,
   eventsUsage,
+  reportUsage,
+  secretUsage,
 ].join("\n");
 
 async function main(argv: string[]): Promise<number> {

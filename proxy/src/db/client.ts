@@ -1,8 +1,10 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type Client, createClient } from "@libsql/client";
+import { sql } from "drizzle-orm";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { packageDir } from "../util/package-dir";
 import * as schema from "./schema";
 import { serializeWrites } from "./serialized-client";
@@ -27,14 +29,45 @@ export function localFilePath(url: string): string | undefined {
 
 const isInMemory = (url: string) => url === ":memory:" || url.startsWith("file::memory:");
 
-export function openDatabase(url: string, authToken?: string): Database {
+/** The longest one statement may hold the event loop waiting for another process's lock on the file. */
+const FILE_BUSY_TIMEOUT_MS = 50;
+
+export function openDatabase(
+  url: string,
+  authToken?: string,
+  options: { busyDeadlineMs?: number } = {},
+): Database {
   const file = localFilePath(url);
-  if (file) mkdirSync(dirname(file), { recursive: true });
-  // A local file may be shared by several processes: a busy timeout turns a momentary lock into a short wait.
-  const raw = createClient({ url, timeout: 5000, ...(authToken ? { authToken } : {}) });
-  const client = raw.protocol === "file" ? serializeWrites(raw, { everything: isInMemory(url) }) : raw;
+  if (file && !isInMemory(url)) createPrivately(file);
+  // A local file may be shared by several processes. SQLite's busy handler waits synchronously, holding the event
+  // loop, so it only bridges a momentary lock; `serializeWrites` waits out a longer one asynchronously.
+  const raw = createClient({
+    url,
+    timeout: file ? FILE_BUSY_TIMEOUT_MS : 5000,
+    ...(authToken ? { authToken } : {}),
+  });
+  const client =
+    raw.protocol === "file"
+      ? serializeWrites(raw, {
+          everything: isInMemory(url),
+          ...(options.busyDeadlineMs ? { busyDeadlineMs: options.busyDeadlineMs } : {}),
+        })
+      : raw;
   const db = drizzle(client, { schema });
   return { db, client, close: () => client.close() };
+}
+
+/**
+ * A new database file (and folder) readable by this user only; SQLite gives its `-wal` and `-shm` files the
+ * same mode. An existing file keeps the mode it has.
+ */
+function createPrivately(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    writeFileSync(file, "", { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
 }
 
 export async function prepareDatabase(database: Database): Promise<void> {
@@ -57,4 +90,14 @@ async function migrateOnce(db: Db, attempts = 4): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
     }
   }
+}
+
+/** How many of this build's migrations the database has not applied (drizzle records each one's `when`). */
+export async function pendingMigrations(db: Db): Promise<number> {
+  const rows = await db.all<{ latest: number | null }>(
+    sql`SELECT max(created_at) AS latest FROM __drizzle_migrations`,
+  );
+  const latest = Number(rows[0]?.latest ?? 0);
+  return readMigrationFiles({ migrationsFolder }).filter((migration) => migration.folderMillis > latest)
+    .length;
 }

@@ -111,3 +111,38 @@ export async function searchCustomerRows(db: DbOrTx, search: CustomerSearch) {
     .orderBy(asc(zapfloorCustomers.nameKey), asc(zapfloorCustomers.number))
     .limit(search.limit);
 }
+
+export interface CustomerKeys {
+  /** `codeMatchKey`s of an account's Code and SearchCode, compared with the customers' number keys. */
+  numberKeys: readonly string[];
+  vatKeys: readonly string[];
+  companyNumberKeys: readonly string[];
+  /** `normaliseName` of the account's name: customers of exactly that name. */
+  nameKey?: string;
+}
+
+/** The tenant's customers sharing a key with an Exact account: one index seek per key. */
+export async function customersSharingKeys(
+  db: DbOrTx,
+  tenantId: string,
+  keys: CustomerKeys,
+): Promise<CustomerRow[]> {
+  const lookups: SQL[] = [];
+  if (keys.numberKeys.length > 0) lookups.push(inArray(zapfloorCustomers.numberKey, [...keys.numberKeys]));
+  if (keys.vatKeys.length > 0) lookups.push(inArray(zapfloorCustomers.vatKey, [...keys.vatKeys]));
+  if (keys.companyNumberKeys.length > 0) {
+    lookups.push(inArray(zapfloorCustomers.companyNumberKey, [...keys.companyNumberKeys]));
+  }
+  if (keys.nameKey) lookups.push(eq(zapfloorCustomers.nameKey, keys.nameKey));
+  const found = await Promise.all(
+    lookups.map((lookup) =>
+      db
+        .select()
+        .from(zapfloorCustomers)
+        .where(and(eq(zapfloorCustomers.tenantId, tenantId), lookup)),
+    ),
+  );
+  const byNumber = new Map<string, CustomerRow>();
+  for (const row of found.flat()) byNumber.set(row.number, row);
+  return [...byNumber.values()];
+}

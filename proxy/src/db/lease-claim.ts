@@ -16,14 +16,18 @@ export interface LeaseStates<Claimed extends string> {
   claimed: Claimed;
 }
 
-/** Due: waiting and its time has come, or claimed by a worker whose lease ran out (it crashed or hung). */
+/**
+ * Due: waiting, its time has come (and `waitingAlso` holds), or claimed by a worker whose lease ran out (it crashed
+ * or hung).
+ */
 export function dueForClaim(
   columns: LeasedColumns,
   states: LeaseStates<string>,
   now: number,
+  waitingAlso?: SQL,
 ): SQL | undefined {
   return or(
-    and(eq(columns.state, states.waiting), lte(columns.nextAttemptAt, now)),
+    and(eq(columns.state, states.waiting), lte(columns.nextAttemptAt, now), waitingAlso),
     and(eq(columns.state, states.claimed), lt(columns.leaseUntil, now)),
   );
 }

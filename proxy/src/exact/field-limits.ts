@@ -62,11 +62,14 @@ export function fieldLimitsFrom(setting: string | undefined): FieldLimits {
     if (item.trim() === "") continue;
     const match = /^\s*(\w+)\.(\w+)\s*=\s*(\d+)\s*$/.exec(item);
     const entity = match?.[1] as keyof FieldLimits | undefined;
-    const fields = entity && Object.hasOwn(limits, entity) ? (limits[entity] as Record<string, number>) : undefined;
+    const fields =
+      entity && Object.hasOwn(limits, entity) ? (limits[entity] as Record<string, number>) : undefined;
     const field = match?.[2];
     const limit = Number(match?.[3]);
     if (!fields || !field || !Object.hasOwn(fields, field)) {
-      throw new Error(`"${item.trim()}" is not Entity.Field=number for a known limit (e.g. Account.Name=100)`);
+      throw new Error(
+        `"${item.trim()}" is not Entity.Field=number for a known limit (e.g. Account.Name=100)`,
+      );
     }
     if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
       throw new Error(`"${item.trim()}": a limit is a whole number from 1 to 10000`);

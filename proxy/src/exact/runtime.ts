@@ -27,6 +27,8 @@ export interface ExactRuntimeOptions {
   logger: Logger;
   app: ExactAppConfig;
   secretKey: Buffer;
+  /** Keys being rotated away from: they still open what they sealed. */
+  previousKeys?: Buffer[];
   http?: ExactHttp;
   limits?: RateLimits;
   retry?: RetryPolicy;
@@ -37,7 +39,7 @@ export function createExactRuntime(options: ExactRuntimeOptions): ExactRuntime {
   const { db, clock, logger, app } = options;
   const instanceId = options.instanceId ?? randomUUID();
   const http = options.http ?? createExactHttp();
-  const cipher = createTokenCipher(options.secretKey);
+  const cipher = createTokenCipher(options.secretKey, options.previousKeys);
   const tokens = createTokenManager({ db, clock, logger, http, app, cipher, owner: instanceId });
   const budget = createRateBudget({ db, clock, ...(options.limits ? { limits: options.limits } : {}) });
   const client = createExactClient({

@@ -130,6 +130,8 @@ export const glAccount = z.looseObject({
   Description: text,
   /** `W` profit and loss, `B` balance sheet: sales lines need a profit-and-loss account. [§5, I-picqer-121] */
   BalanceType: text,
+  /** Exact's G/L account type: 110 revenue, 140 exceptional income, 160 interest income; costs are 111–130. */
+  Type: z.number().int().nullable().optional(),
 });
 export type GlAccount = z.output<typeof glAccount>;
 

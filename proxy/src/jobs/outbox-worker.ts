@@ -14,6 +14,8 @@ export interface OutboxWorkerOptions {
   batchSize: number;
   retry: RetryPolicy;
   linkCustomer: LinkCustomer;
+  /** Look every entry up by `YourRef` before its first POST (after restoring a backup). */
+  lookUpFirst: boolean;
 }
 
 /**
@@ -42,7 +44,15 @@ export type OutboxWorker = ReturnType<typeof createOutboxWorker>;
 
 /** The outbox worker and paid-state checker as configured by the environment. */
 export function salesEntryJobOptions(
-  env: Pick<Env, "OUTBOX_POLL_MS" | "OUTBOX_LEASE_MS" | "PAID_CHECK_MINUTES">,
+  env: Pick<
+    Env,
+    | "OUTBOX_POLL_MS"
+    | "OUTBOX_LEASE_MS"
+    | "OUTBOX_RETRY_BASE_MS"
+    | "OUTBOX_UNKNOWN_OUTCOME_MS"
+    | "OUTBOX_LOOK_UP_FIRST"
+    | "PAID_CHECK_MINUTES"
+  >,
   linkCustomer: LinkCustomer,
 ): { outbox: OutboxWorkerOptions; paidState: PaidStateOptions } {
   return {
@@ -50,8 +60,13 @@ export function salesEntryJobOptions(
       pollMs: env.OUTBOX_POLL_MS,
       leaseMs: env.OUTBOX_LEASE_MS,
       batchSize: 100,
-      retry: defaultRetryPolicy,
+      retry: {
+        ...defaultRetryPolicy,
+        baseDelayMs: env.OUTBOX_RETRY_BASE_MS,
+        unknownOutcomeDelayMs: env.OUTBOX_UNKNOWN_OUTCOME_MS,
+      },
       linkCustomer,
+      lookUpFirst: env.OUTBOX_LOOK_UP_FIRST,
     },
     paidState: { intervalMs: env.PAID_CHECK_MINUTES * 60_000, batchSize: 500 },
   };

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type {
   AcceptSuggestionsResult,
   AccountDetail,
@@ -5,14 +8,21 @@ import type {
   OverviewRow,
 } from "@zapfloor-exact/shared/schemas/accounts";
 import { afterEach, describe, expect, it } from "vitest";
+import { forgetMirrorIndex } from "../services/matching/mirror-index";
 import { syncDivision } from "../services/mirror/sync-division";
+import { divisionView, divisionViewIfBuilt } from "../services/overview/division-view";
 import { createTenant } from "../services/tenants/create-tenant";
+import { holdStatements, readsWholeDivision } from "../testing/held-statements";
 import { errorOf, jsonOf, problemPathsOf } from "../testing/http";
 import { type LinkingFixture, startLinkingFixture } from "../testing/linking-fixture";
 import { countStatements } from "../testing/statement-count";
 
 let fixture: LinkingFixture;
-afterEach(async () => fixture?.close());
+const folders: string[] = [];
+afterEach(async () => {
+  await fixture?.close();
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 
 const ACME = 0;
 const BETA = 1;
@@ -22,8 +32,9 @@ const DELTA_GENT = 4;
 const LONELY = 5;
 
 /** Two suggestions, one VAT group that needs a person, a prospect, and an account nobody matches. */
-async function start() {
+async function start(databaseUrl?: string) {
   fixture = await startLinkingFixture({
+    ...(databaseUrl ? { databaseUrl } : {}),
     accounts: [
       { Name: "Acme NV", Status: "C", IsSales: true, VATNumber: "BE0407186105", Country: "BE" },
       { Name: "Beta BV", Status: "C", IsSales: true, SearchCode: "2002" },
@@ -184,6 +195,46 @@ describe("GET /v1/divisions/{division}/accounts/{exactId}", () => {
     expect((await f.bookkeeper("PUT", `${path}/link`, { customerNumber: "1001" })).status).toBe(200);
     const linked = await jsonOf<AccountDetail>(await f.bookkeeper("GET", path));
     expect(linked).toMatchObject({ state: "linked", link: { customer: { number: "1001" } } });
+  });
+
+  it("answers from the database while the division's accounts are still being indexed, the same as from memory", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "zfx-panel-"));
+    folders.push(folder);
+    {
+      const f = await start(`file:${join(folder, "proxy.db")}`);
+      const scope = { tenantId: f.tenant.tenantId, division: f.division };
+      expect(
+        (
+          await f.bookkeeper("PUT", `/v1/divisions/${f.division}/accounts/${f.ids[BETA]}/link`, {
+            customerNumber: "2002",
+          })
+        ).status,
+      ).toBe(200);
+      // As on a replica just started, or after an eviction: the division's accounts are not in memory.
+      forgetMirrorIndex(f.harness.deps, scope);
+      const build = holdStatements(f.harness.database, readsWholeDivision);
+      const accounts = [ACME, BETA, GAMMA, DELTA, DELTA_GENT, LONELY];
+      const meanwhile = new Map<number, AccountDetail>();
+      try {
+        for (const account of accounts) {
+          const answer = await f.bookkeeper("GET", `/v1/divisions/${f.division}/accounts/${f.ids[account]}`);
+          expect(answer.status).toBe(200);
+          meanwhile.set(account, await jsonOf<AccountDetail>(answer));
+        }
+        expect(build.held()).toBe(1);
+        expect(await divisionViewIfBuilt(f.harness.deps, scope)).toBeUndefined();
+      } finally {
+        build.release();
+      }
+      await divisionView(f.harness.deps, scope);
+      for (const account of accounts) {
+        const fromMemory = await f.bookkeeper(
+          "GET",
+          `/v1/divisions/${f.division}/accounts/${f.ids[account]}`,
+        );
+        expect(meanwhile.get(account), `account ${account}`).toEqual(await jsonOf<AccountDetail>(fromMemory));
+      }
+    }
   });
 
   it("warns that a prospect is not a customer and offers promotion", async () => {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { exactConnections, oauthStates } from "../db/schema";
+import { exactConnections, oauthStates, pairingCodes } from "../db/schema";
 import { createTenant } from "../services/tenants/create-tenant";
 import {
   answer,
@@ -89,7 +89,7 @@ describe("connecting Exact Online", () => {
     const issued = [...grant.accessTokens, ...grant.refreshTokens].map((t) => t.token);
     expect(issued.length).toBeGreaterThanOrEqual(2);
     for (const token of issued) expect(JSON.stringify(stored)).not.toContain(token);
-    expect(stored?.accessTokenEnc.startsWith("v1.")).toBe(true);
+    expect(stored?.accessTokenEnc).toMatch(/^v2\.[0-9a-f]{8}\./);
 
     const state = await jsonOf<{ connected: boolean; divisions: unknown[]; warnings: string[] }>(
       await harness.app.request("/v1/exact/connection", bearer(tenant.tokens.integration)),
@@ -219,6 +219,43 @@ describe("connecting Exact Online", () => {
       expect(confirmed.status).toBe(302);
       expect(confirmed.headers.get("location")).toBe(returnTo);
     }
+  });
+
+  it("offers a pairing code for the browser extension on its connected page, which gives a bookkeeper token once", async () => {
+    harness = await startSimHarness();
+    const tenant = await createTenant(harness.deps, { name: "Acme" });
+    const page = await (await connect(tenant.tokens.bookkeeper)).text();
+    expect(page).toContain("<summary>Pair the browser extension</summary>");
+    expect(page).toContain(`<code data-proxy-url>${harness.deps.publicUrl}</code>`);
+    const code = /<output data-pairing-code>([A-Z2-9]{4}-[A-Z2-9]{4})<\/output>/.exec(page)?.[1];
+    expect(code).toBeDefined();
+
+    const exchange = () =>
+      harness.app.request("/v1/pairing/exchange", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ code }),
+      });
+    const paired = await exchange();
+    expect(paired.status).toBe(200);
+    const { token } = await jsonOf<{ token: string }>(paired);
+    const connection = await harness.app.request("/v1/exact/connection", bearer(token));
+    expect(await jsonOf<{ connected: boolean }>(connection)).toMatchObject({ connected: true });
+    expect((await exchange()).status).toBe(400);
+  });
+
+  it("makes no pairing code when the consent returns to the extension's own page", async () => {
+    harness = await startSimHarness();
+    const tenant = await createTenant(harness.deps, { name: "Acme" });
+    const returnTo = "chrome-extension://abcdefghijklmnopabcdefghijklmnop/options.html";
+    const consent = await giveConsent(
+      send,
+      tenant.tokens.bookkeeper,
+      `&returnTo=${encodeURIComponent(returnTo)}`,
+    );
+    await receiveIn(send, consent);
+    expect((await answer(send, consent)).status).toBe(302);
+    expect(await harness.deps.db.select().from(pairingCodes)).toEqual([]);
   });
 
   it("reports another tenant as not connected", async () => {

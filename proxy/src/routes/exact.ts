@@ -216,8 +216,9 @@ export function exactRoutes() {
           return c.html(connectedPage({ ok: false, message: "You cancelled the connection." }), 200);
         for (const { division } of finished.divisions) deps.jobs.syncSoon(finished.tenantId, division);
         if (finished.returnTo) return c.redirect(finished.returnTo, 302);
+        const pairing = finished.pairing && { ...finished.pairing, proxyUrl: deps.publicUrl };
         return c.html(
-          connectedPage({ ok: true, user: finished.userName, divisions: finished.divisions }),
+          connectedPage({ ok: true, user: finished.userName, divisions: finished.divisions, pairing }),
           200,
         );
       }),

@@ -12,7 +12,7 @@ afterEach(async () => {
 const calls = (f: SalesFixture) => f.exactCalls().map((call) => `${call.method} ${call.endpoint}`);
 
 describe("GET /v1/divisions/{division}/reference-data", () => {
-  it("lists sales journals, profit-and-loss GL accounts and sales VAT codes from the cache, and refreshes on request", async () => {
+  it("lists sales journals, revenue GL accounts (not cost accounts) and sales VAT codes from the cache, and refreshes on request", async () => {
     fixture = await startSalesFixture();
     const f = fixture;
     const path = `/v1/divisions/${SIM_DIVISION}/reference-data`;
@@ -33,11 +33,15 @@ describe("GET /v1/divisions/{division}/reference-data", () => {
       salesJournals.map((journal) => journal.Code).sort(),
     );
     expect(division.journals.length).toBeGreaterThan(salesJournals.length);
-    const profitAndLoss = division.glAccounts.filter((account) => account.BalanceType === "W");
-    expect(data.revenueGlAccounts).toHaveLength(profitAndLoss.length);
-    expect(data.revenueGlAccounts.map((account) => account.code)).not.toContain(
-      division.glAccounts.find((account) => account.BalanceType === "B")!.Code,
+    // Exact's account types 110 revenue, 140 exceptional income and 160 interest income; costs are left out.
+    const revenue = division.glAccounts.filter((account) => [110, 140, 160].includes(account.Type));
+    expect(data.revenueGlAccounts.map((account) => account.code).sort()).toEqual(
+      revenue.map((account) => account.Code).sort(),
     );
+    const codes = data.revenueGlAccounts.map((account) => account.code);
+    expect(codes).not.toContain(division.glAccounts.find((account) => account.BalanceType === "B")!.Code);
+    const cost = division.glAccounts.find((account) => account.BalanceType === "W" && account.Type === 120)!;
+    expect(codes).not.toContain(cost.Code);
     expect(data.salesVatCodes).toContainEqual({
       code: "2",
       description: division.vatCode("2")!.Description,

@@ -28,7 +28,8 @@ const submitRoute = createRoute({
       "lines plus their VAT (rounded per line, half away from zero) equal `totalInclVat` — and lists every problem. " +
       "Then queues it and answers 202; a background worker books it exactly once. Idempotent by invoice number: " +
       "the same invoice again answers with the stored entry; a different invoice under a number that is being or " +
-      "has been booked is `409` (a queued, failed or parked one is replaced). Credit notes carry negative amounts.",
+      "has been booked is `409` (a queued, failed or parked one is replaced). Credit notes carry negative amounts. " +
+      "While the division's `autoPush` setting is off, entries wait in `queued` until it is switched on.",
   ),
   middleware: [requireRole("integration")] as const,
   request: { params: salesEntryParamSchema, body: { content: json(invoiceSchema), required: true } },

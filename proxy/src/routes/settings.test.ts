@@ -34,6 +34,7 @@ describe("PUT /v1/divisions/{division}/settings", () => {
       glMapping: { desk: "8000", meeting_room: "8010" },
       vatMapping: { rates: { "21": "2", "9": "1", "0": "0" }, international: "5" },
       autoCreate: false,
+      autoPush: true,
       nonCustomerMatch: "review",
       similarNameMatch: "review",
       updatedBy: "bookkeeper",
@@ -70,7 +71,7 @@ describe("PUT /v1/divisions/{division}/settings", () => {
       jsonRequest("PUT", tenant.tokens.bookkeeper, {
         salesJournal: "90",
         creditNoteJournal: "77",
-        glMapping: { desk: "1300", parking: "8888" },
+        glMapping: { desk: "1300", parking: "8888", rent: "4000" },
         vatMapping: { rates: { "21": "6", "9": "2", "19": "9", "6": "4" }, international: "2" },
       }),
     );
@@ -79,13 +80,12 @@ describe("PUT /v1/divisions/{division}/settings", () => {
       .problems;
     // Each message names what the division does have.
     const journals = "its sales journals are 70 (Verkoopboek), 71 (Creditnota's)";
-    const glAccounts =
-      "its profit-and-loss GL accounts are 8000 (Omzet werkplekken), 8010 (Omzet vergaderzalen)";
+    const glAccounts = "its revenue GL accounts are 8000 (Omzet werkplekken), 8010 (Omzet vergaderzalen)";
     const vatCodes =
       "its sales VAT codes are 0 (BTW 0%, 0%), 1 (BTW laag 9%, 9%), 2 (BTW hoog 21%, 21%), 5 (Diensten binnen EU, 0%)";
     expect(problems.map((problem) => problem.message.split("; its")[1])).toEqual([
       ...[1, 2].map(() => journals.slice(3)),
-      ...[1, 2].map(() => glAccounts.slice(3)),
+      ...[1, 2, 3].map(() => glAccounts.slice(3)),
       ...[1, 2, 3, 4, 5].map(() => vatCodes.slice(3)),
     ]);
     expect(problems[0]!.message).toBe(`journal 90 (Memoriaal) is not a sales journal; ${journals}`);
@@ -97,6 +97,10 @@ describe("PUT /v1/divisions/{division}/settings", () => {
         message: "GL account 1300 is a balance-sheet account; revenue needs a profit-and-loss account",
       },
       { path: "body.glMapping.parking", message: "GL account 8888 does not exist in this division" },
+      {
+        path: "body.glMapping.rent",
+        message: "GL account 4000 (Huur) is a cost account, not a revenue account",
+      },
       { path: "body.vatMapping.rates.6", message: "VAT code 4 does not exist in this division" },
       { path: "body.vatMapping.rates.9", message: "VAT code 2 is 21%, not 9%" },
       { path: "body.vatMapping.rates.19", message: "VAT code 9 is blocked" },

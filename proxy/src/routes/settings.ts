@@ -98,13 +98,16 @@ export function settingsRoutes() {
     .openapi(putRoute, async (c) => {
       const { division } = c.req.valid("param");
       const caller = c.get("caller");
-      const saved = await putSettings(c.get("deps"), {
+      const deps = c.get("deps");
+      const saved = await putSettings(deps, {
         tenantId: caller.tenantId,
         division,
         settings: c.req.valid("json"),
         by: caller.label,
         refresh: c.req.valid("query").refresh === "true",
       });
+      // Invoices that waited for auto-push go now.
+      if (saved.autoPush) deps.jobs.pushSoon();
       return c.json(saved, 200);
     })
     .openapi(referenceDataRoute, async (c) => {

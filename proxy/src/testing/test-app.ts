@@ -22,12 +22,14 @@ export interface TestAppOptions extends Partial<Omit<AppDeps, "exact" | "jobs">>
   exact?: Partial<Omit<ExactRuntimeOptions, "db" | "clock" | "logger">>;
   /** Default `:memory:`; a `file:` URL lets several runtimes (or processes) share one database. */
   databaseUrl?: string;
+  /** How long a write waits out another process's lock on a `file:` database. */
+  busyDeadlineMs?: number;
 }
 
 /** A fresh in-memory database, migrated by the real migrations, and the app built on it. */
 export async function createTestApp(options: TestAppOptions = {}) {
-  const { databaseUrl = ":memory:", exact: exactOptions, ...overrides } = options;
-  const database = openDatabase(databaseUrl);
+  const { databaseUrl = ":memory:", exact: exactOptions, busyDeadlineMs, ...overrides } = options;
+  const database = openDatabase(databaseUrl, undefined, busyDeadlineMs ? { busyDeadlineMs } : {});
   await prepareDatabase(database);
   const clock = options.clock ?? createManualClock(Date.UTC(2026, 10, 25, 9, 0, 0));
   const logger = options.logger ?? silentLogger;

@@ -75,6 +75,11 @@ export const settingsInputSchema = z
       description: "Whether match-or-create may create an Exact customer when nothing matches.",
       example: true,
     }),
+    autoPush: z.boolean().default(true).meta({
+      description:
+        "Whether accepted invoices are pushed to Exact. Off (e.g. until the go-live review is done), they wait in `queued` and are pushed once it is switched on.",
+      example: true,
+    }),
     nonCustomerMatch: z.enum(["review", "promote"]).default("review").meta({
       description:
         "When only a prospect, suspect or supplier matches: `review` (a bookkeeper decides) or `promote` (make it a customer and link it).",
@@ -99,6 +104,7 @@ export const settingsSchema = z
     glMapping: z.record(z.string(), z.string()),
     vatMapping: z.object({ rates: z.record(z.string(), z.string()), international: z.string().nullable() }),
     autoCreate: z.boolean(),
+    autoPush: z.boolean(),
     nonCustomerMatch: z.enum(["review", "promote"]),
     similarNameMatch: z.enum(["review", "create"]),
     updatedAt: z.string().nullable(),

@@ -81,12 +81,30 @@ export const expect = test.expect;
 
 /** The one extension API the specs call directly, inside the background worker. */
 declare const chrome: {
-  storage: { local: { clear(): Promise<void>; set(items: Record<string, unknown>): Promise<void> } };
+  storage: {
+    local: {
+      clear(): Promise<void>;
+      get(keys: null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  };
 };
 
 /** Forgets everything the extension stored (proxy settings, panel state), as on a fresh install. */
 export async function clearExtensionStorage(backgroundWorker: Worker): Promise<void> {
-  await backgroundWorker.evaluate(() => chrome.storage.local.clear());
+  await backgroundWorker.evaluate(async () => {
+    await chrome.storage.local.clear();
+    // The proxy settings (with the bookkeeper token) live in the extension's IndexedDB.
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase("zapfloor-link");
+      request.onsuccess = request.onerror = request.onblocked = () => resolve(undefined);
+    });
+  });
+}
+
+/** Everything a content script could read of the extension's storage (`storage.local`), as text. */
+export async function contentScriptReadableStorage(backgroundWorker: Worker): Promise<string> {
+  return JSON.stringify(await backgroundWorker.evaluate(() => chrome.storage.local.get(null)));
 }
 
 /**
@@ -102,7 +120,12 @@ export async function storeExtensionSettings(
   },
 ): Promise<void> {
   const items: Record<string, unknown> = {};
-  if (settings.proxy) items.proxySettings = settings.proxy;
+  // Where an earlier version kept them: the extension moves them out of reach of content scripts when it next
+  // reads them, and the new revision tells open panels to.
+  if (settings.proxy) {
+    items.proxySettings = settings.proxy;
+    items.proxySettingsRevision = Date.now();
+  }
   if (settings.panelCollapsed !== undefined) items.panelCollapsed = settings.panelCollapsed;
   if (settings.language) items.languagePreference = settings.language;
   await backgroundWorker.evaluate((values) => chrome.storage.local.set(values), items);

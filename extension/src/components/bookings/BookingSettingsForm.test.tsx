@@ -33,6 +33,7 @@ const empty: BookingSettings = {
   glMapping: {},
   vatMapping: { rates: {}, international: null },
   autoCreate: true,
+  autoPush: true,
   nonCustomerMatch: "review",
   similarNameMatch: "review",
   updatedAt: null,
@@ -118,6 +119,7 @@ describe("BookingSettingsForm", () => {
     expect([...vat.options].map((option) => option.textContent)).toContain("2 — BTW hoog · 21% · type B");
     await choose(vat, "2");
     await choose(labelled(container, "VAT code for customers abroad"), "0");
+    await click(labelled(container, "Push accepted invoices to Exact automatically"));
 
     await click(container.querySelector("button[type=submit]") as HTMLElement);
     await settle();
@@ -127,12 +129,31 @@ describe("BookingSettingsForm", () => {
       glMapping: { desk: "8010" },
       vatMapping: { rates: { "21": "2" }, international: "0" },
       autoCreate: true,
+      autoPush: false,
       nonCustomerMatch: "review",
       similarNameMatch: "review",
     });
     expect(container.textContent).toContain("Booking settings saved.");
     expect(container.querySelector("[data-readiness]")).toBeNull();
     expect(onSaved).toHaveBeenCalledOnce();
+  });
+
+  it("lets a division with same-named customers (franchises) create anyway, saved through the proxy", async () => {
+    const container = show(<BookingSettingsForm division={1234567} onSaved={() => {}} />, "nl");
+    await settle();
+    const similar = labelled(
+      container,
+      "Als alleen een klant met een gelijkende naam bestaat",
+    ) as HTMLSelectElement;
+    expect(similar.value).toBe("review");
+    expect([...similar.options].map((option) => option.textContent)).toEqual([
+      "Mij vragen (aandacht nodig)",
+      "Toch een nieuwe klant aanmaken",
+    ]);
+    await choose(similar, "create");
+    await click(container.querySelector("button[type=submit]") as HTMLElement);
+    await settle();
+    expect(saved).toMatchObject({ similarNameMatch: "create", nonCustomerMatch: "review", autoCreate: true });
   });
 
   it("reads the lists from Exact again on request", async () => {

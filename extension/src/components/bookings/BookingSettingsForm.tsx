@@ -16,6 +16,7 @@ const inputOf = (settings: BookingSettings): BookingSettingsInput => ({
   glMapping: settings.glMapping,
   vatMapping: settings.vatMapping,
   autoCreate: settings.autoCreate,
+  autoPush: settings.autoPush,
   nonCustomerMatch: settings.nonCustomerMatch,
   similarNameMatch: settings.similarNameMatch,
 });
@@ -175,6 +176,14 @@ export function BookingSettingsForm({ division, onSaved }: { division: number; o
           onChange={(event) => change({ autoCreate: event.currentTarget.checked })}
         />
         <span>{t("bookings.autoCreate")}</span>
+      </label>
+      <label class="zfx-bookings__check">
+        <input
+          type="checkbox"
+          checked={draft.autoPush}
+          onChange={(event) => change({ autoPush: event.currentTarget.checked })}
+        />
+        <span>{t("bookings.autoPush")}</span>
       </label>
       <label class="zfx-options__field">
         <span>{t("bookings.nonCustomerMatch")}</span>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "preact/hooks";
 import { useI18n } from "../../i18n/I18nContext";
 import type { ApiResult } from "../../utils/api-result";
 import { askBackground } from "../../utils/ask-background";
+import { sendMessage } from "../../utils/messaging";
 import type { DivisionSummary } from "../../utils/proxy-types";
 import { ProblemNotice } from "../ProblemNotice";
 import { BookingSettingsForm } from "./BookingSettingsForm";
@@ -68,7 +69,18 @@ export function DivisionSetup({ reloadKey }: { reloadKey: unknown }) {
                 onClick={() => setEditing(editing === division.division ? null : division.division)}
               >
                 {t("bookings.setUp", { name: division.name })}
-              </button>
+              </button>{" "}
+              {isLoaded(division) && (
+                <button
+                  type="button"
+                  class="zfx-button zfx-button--quiet"
+                  onClick={() =>
+                    void sendMessage("openGoLiveReview", { division: division.division }).catch(() => {})
+                  }
+                >
+                  {t("goLive.open", { name: division.name })}
+                </button>
+              )}
             </span>
           </li>
         ))}

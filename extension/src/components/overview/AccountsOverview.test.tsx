@@ -117,6 +117,21 @@ describe("AccountsOverview", () => {
     expect(container.querySelector(".zfx-vlist__footer")?.textContent).toBe("3 accounts");
   });
 
+  it("flags a duplicate in Exact in words, naming the look-alike, not by colour alone", () => {
+    const twin = sampleRow({
+      account: sampleExactAccount({ id: id(902), name: "Twin Works B.V." }),
+      lookalikes: [{ accountId: id(903), name: "BV Twin Works", code: "12", sharedOn: ["name"] }],
+    });
+    const { container } = overview({ rows: [twin, suggestedRow] });
+    const flags = [...container.querySelectorAll("[data-lookalikes]")];
+    expect(flags.map((flag) => flag.textContent)).toEqual([
+      "Duplicate in Exact? Looks like 12 BV Twin Works (same name)",
+    ]);
+    expect(flags[0]?.getAttribute("title")).toBe(
+      "Looks like the same company as 12 BV Twin Works (same name) in Exact: merge them there.",
+    );
+  });
+
   it("offers the filters as tabs", async () => {
     const { container, props } = overview({ tab: "suggested" });
     const tabs = [...container.querySelectorAll("[role=tab]")];

@@ -166,6 +166,36 @@ describe("AccountPanel", () => {
     );
   });
 
+  it("says before a link that it writes the number into the empty SearchCode, and afterwards what it did", () => {
+    const account = sampleDetail({
+      candidates: [candidate({ linkChanges: [{ field: "SearchCode", from: null, to: "1042" }] })],
+    });
+    const before = panel({ state: "ready", account }, {}, "fr").container;
+    expect(before.querySelector("[data-link-change]")?.textContent).toBe(
+      "Lier inscrit aussi 1042 dans le code de recherche vide du tiers dans Exact Online.",
+    );
+    for (const [outcome, searchCode, text] of [
+      ["set", "1042", "SearchCode 1042 set in Exact Online: the link can be found again from Exact."],
+      [
+        "kept_other",
+        "OWN",
+        'The account\'s SearchCode "OWN" was kept: it is not the zapfloor number, and an existing SearchCode is never overwritten.',
+      ],
+      ["taken", null, "The SearchCode was left empty: another Exact account already carries this number."],
+    ] as const) {
+      const { container } = panel(
+        { state: "ready", account: linkedDetail() },
+        { searchCodeResult: { outcome, searchCode, message: "" } },
+      );
+      expect(container.querySelector(`[data-search-code=${outcome}]`)?.textContent).toBe(text);
+    }
+    const quiet = panel(
+      { state: "ready", account: linkedDetail() },
+      { searchCodeResult: { outcome: "already_set", searchCode: "1042", message: "" } },
+    ).container;
+    expect(quiet.querySelector("[data-search-code]")).toBeNull();
+  });
+
   it("shows names as text, never as markup", () => {
     const account = sampleDetail({
       account: { ...sampleDetail().account, name: "<img src=x onerror=alert(1)> Labs" },

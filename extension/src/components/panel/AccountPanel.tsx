@@ -1,6 +1,6 @@
 import { useI18n } from "../../i18n/I18nContext";
 import type { Problem } from "../../utils/api-result";
-import type { AccountDetail, AccountInvoicesView } from "../../utils/proxy-types";
+import type { AccountDetail, AccountInvoicesView, LinkResult } from "../../utils/proxy-types";
 import { CustomerSearch, type SearchCustomers } from "../CustomerSearch";
 import { LookalikeNote } from "../LookalikeNote";
 import { ProblemNotice } from "../ProblemNotice";
@@ -9,6 +9,7 @@ import "./AccountPanel.css";
 import { AccountInvoices } from "./AccountInvoices";
 import { CandidateList } from "./CandidateList";
 import { LinkedCustomer } from "./LinkedCustomer";
+import { SearchCodeNote } from "./SearchCodeNote";
 import { WarningList } from "./WarningList";
 
 export type PanelView =
@@ -36,6 +37,8 @@ export interface AccountPanelProps {
   onDismissProblem(): void;
   /** The account's open problems and latest invoices, once read. */
   invoices?: AccountInvoicesView | null;
+  /** What the last link did to the account's SearchCode in Exact. */
+  searchCodeResult?: LinkResult["searchCodeResult"] | null;
 }
 
 type Tone = "pending" | "linked" | "unlinked" | "attention";
@@ -133,7 +136,10 @@ function ReadyBody(props: AccountPanelProps & { account: AccountDetail }) {
         />
       )}
       {account.link ? (
-        <LinkedCustomer link={account.link} busy={busy} onUnlink={props.onUnlink} />
+        <>
+          <LinkedCustomer link={account.link} busy={busy} onUnlink={props.onUnlink} />
+          <SearchCodeNote result={props.searchCodeResult} />
+        </>
       ) : (
         <>
           <p class="zfx-panel__unlinked">{t("panel.notLinked")}</p>

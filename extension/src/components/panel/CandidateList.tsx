@@ -65,6 +65,17 @@ export function CandidateList(props: CandidateListProps) {
                     onCancel={() => setConfirming(null)}
                   />
                 )}
+                {!elsewhere &&
+                  accountIsCustomer &&
+                  candidate.linkChanges?.map((change) => (
+                    <p
+                      key={change.field}
+                      class="zfx-candidate__reason zfx-muted"
+                      data-link-change={change.field}
+                    >
+                      {t("panel.link.setsSearchCode", { code: change.to })}
+                    </p>
+                  ))}
                 <div class="zfx-candidate__action">
                   {candidate.fix && !elsewhere && confirming !== customer.number && (
                     <button

@@ -8,8 +8,8 @@ import { useLocale } from "../../i18n/use-locale";
 import type { ApiResult, Problem } from "../../utils/api-result";
 import { askBackground } from "../../utils/ask-background";
 import { sendMessage } from "../../utils/messaging";
-import type { AccountDetail, AccountInvoicesView } from "../../utils/proxy-types";
-import { panelCollapsed, proxySettings } from "../../utils/storage";
+import type { AccountDetail, AccountInvoicesView, LinkResult } from "../../utils/proxy-types";
+import { panelCollapsed, proxySettingsRevision } from "../../utils/storage";
 
 /** Connects the account panel to the background worker, the remembered folding and the language. */
 export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLocale: Locale | null }) {
@@ -19,6 +19,7 @@ export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLoc
   const [busy, setBusy] = useState(false);
   const [invoices, setInvoices] = useState<AccountInvoicesView | null>(null);
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
+  const [searchCodeResult, setSearchCodeResult] = useState<LinkResult["searchCodeResult"] | null>(null);
   // Unknown until storage answers; rendering only then spares the page a jump from open to folded.
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
   const { division, accountId } = page;
@@ -39,21 +40,29 @@ export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLoc
   useEffect(() => {
     load();
     // Settings saved on the options page apply to open Exact tabs without a reload.
-    return proxySettings.watch(() => load());
+    return proxySettingsRevision.watch(() => load());
   }, [load]);
   useEffect(() => {
     panelCollapsed.getValue().then(setCollapsed, () => setCollapsed(false));
     return panelCollapsed.watch(setCollapsed);
   }, []);
 
-  const change = (request: Promise<ApiResult<AccountDetail>>) => {
+  const change = (request: Promise<ApiResult<AccountDetail | LinkResult>>) => {
     setBusy(true);
     setActionProblem(null);
+    setSearchCodeResult(null);
     void request.then((result) => {
       setBusy(false);
-      if (result.ok) setView({ state: "ready", account: result.value });
-      else setActionProblem(result.problem);
+      if (!result.ok) return setActionProblem(result.problem);
+      setView({ state: "ready", account: result.value });
+      if ("searchCodeResult" in result.value) setSearchCodeResult(result.value.searchCodeResult);
     });
+  };
+  // The version of the account the bookkeeper is looking at: a change made in Exact since is refused.
+  const shown = {
+    division,
+    accountId,
+    ...(view.state === "ready" ? { accountModified: view.account.accountModified } : {}),
   };
 
   if (collapsed === null || locale === null || messages?.locale !== locale) return null;
@@ -75,14 +84,13 @@ export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLoc
         onRetry={load}
         onOpenSettings={() => void sendMessage("openOptionsPage").catch(() => {})}
         onOpenOverview={() => void sendMessage("openOverview", { division }).catch(() => {})}
-        onLink={(customerNumber) =>
-          change(askBackground("linkAccount", { division, accountId, customerNumber }))
-        }
+        searchCodeResult={searchCodeResult}
+        onLink={(customerNumber) => change(askBackground("linkAccount", { ...shown, customerNumber }))}
         onPromoteAndLink={(customerNumber) =>
-          change(askBackground("promoteAndLinkAccount", { division, accountId, customerNumber }))
+          change(askBackground("promoteAndLinkAccount", { ...shown, customerNumber }))
         }
         onAddVatAndLink={(customerNumber) =>
-          change(askBackground("addVatAndLinkAccount", { division, accountId, customerNumber }))
+          change(askBackground("addVatAndLinkAccount", { ...shown, customerNumber }))
         }
         onUnlink={() => change(askBackground("unlinkAccount", { division, accountId }))}
         onDismissProblem={() => setActionProblem(null)}

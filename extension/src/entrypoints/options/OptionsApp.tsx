@@ -9,7 +9,7 @@ import { I18nProvider, useI18n } from "../../i18n/I18nContext";
 import type { LanguagePreference } from "../../i18n/locale";
 import { catalogOf } from "../../i18n/translate";
 import { useLocale } from "../../i18n/use-locale";
-import type { ApiResult } from "../../utils/api-result";
+import { type ApiResult, failed } from "../../utils/api-result";
 import { askBackground } from "../../utils/ask-background";
 import { sendMessage } from "../../utils/messaging";
 import type { ProxySettings } from "../../utils/proxy-client";
@@ -72,11 +72,21 @@ function OptionsPage() {
     await proxySettings.setValue(settings);
   }
 
+  async function pair(url: string, code: string) {
+    if (!(await requestProxyPermission({ url, token: "" }))) {
+      return failed({ kind: "permission_missing", origin: new URL(url).origin });
+    }
+    const paired = await askBackground("pairWithCode", { url, code });
+    return paired.ok ? { ...paired, savedToken: (await proxySettings.getValue()).token } : paired;
+  }
+
   return (
     <main class="zfx-root zfx-options-page">
       <h1>{t("options.title")}</h1>
       <h2>{t("options.proxy")}</h2>
-      {initial !== null && <OptionsForm initial={initial} onSave={save} onTestConnection={testConnection} />}
+      {initial !== null && (
+        <OptionsForm initial={initial} onSave={save} onTestConnection={testConnection} onPair={pair} />
+      )}
       <ExactConnection
         connection={connection}
         onConnect={(host) => askBackground("connectExact", { host })}

@@ -26,6 +26,8 @@ const SAME_AS_ENGLISH: Record<Translated, Partial<Record<MessageId, string>>> = 
     "overview.state.conflict": "Dutch word",
     "bookings.vatType": "Dutch word",
     "panel.push.pushed": "Dutch words",
+    "goLive.outcome.conflict": "Dutch word",
+    "goLive.filter.outcome": "placeholders only",
   },
   fr: {
     "panel.title": "product name",
@@ -37,6 +39,7 @@ const SAME_AS_ENGLISH: Record<Translated, Partial<Record<MessageId, string>>> = 
     "status.S": "Exact's status Suspect",
     "overview.column.actions": "French word",
     "bookings.vatType": "French word",
+    "goLive.filter.outcome": "placeholders only",
   },
 };
 

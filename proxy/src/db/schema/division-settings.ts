@@ -23,6 +23,8 @@ export const divisionSettings = sqliteTable(
     glMapping: text("gl_mapping", { mode: "json" }).$type<GlMapping>().notNull(),
     vatMapping: text("vat_mapping", { mode: "json" }).$type<VatMapping>().notNull(),
     autoCreate: integer("auto_create", { mode: "boolean" }).notNull().default(true),
+    /** Whether the outbox pushes the division's invoices to Exact; off, they wait in `queued`. */
+    autoPush: integer("auto_push", { mode: "boolean" }).notNull().default(true),
     /** What match-or-create does when only a prospect, suspect or supplier matches. */
     nonCustomerMatch: text("non_customer_match", { enum: ["review", "promote"] })
       .notNull()

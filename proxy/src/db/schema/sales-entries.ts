@@ -23,6 +23,8 @@ export const salesEntries = sqliteTable(
     nextAttemptAt: epochMs("next_attempt_at").notNull(),
     leaseOwner: text("lease_owner"),
     leaseUntil: epochMs("lease_until"),
+    /** When a POST of this entry was last about to be sent: set, Exact may have it, so its `YourRef` is looked up first. */
+    postSentAt: epochMs("post_sent_at"),
     lastError: text("last_error"),
     lastErrorDetails: text("last_error_details", { mode: "json" }).$type<Record<string, unknown>>(),
     exactAccountId: text("exact_account_id"),

@@ -1,7 +1,14 @@
 import { html } from "hono/html";
+import { PAIRING_CODE_TTL_MS } from "../../services/pairing/create-pairing-code";
 
 type Outcome =
-  | { ok: true; user: string | null; divisions: { division: number; name: string }[] }
+  | {
+      ok: true;
+      user: string | null;
+      divisions: { division: number; name: string }[];
+      /** A fresh pairing code for the browser extension, and the proxy URL it goes with. */
+      pairing?: { code: string; expiresAt: number; proxyUrl: string } | null;
+    }
   | { ok: false; message: string };
 
 /** The page a bookkeeper sees in the browser tab after Exact Online's consent screen. */
@@ -12,6 +19,7 @@ export function connectedPage(outcome: Outcome) {
         <ul>
           ${outcome.divisions.map((d) => html`<li>${d.name} <small>(${d.division})</small></li>`)}
         </ul>
+        ${outcome.pairing ? pairingSection(outcome.pairing) : ""}
         <p>You can close this tab.</p>`
     : html`<h1>Exact Online was not connected</h1>
         <p>${outcome.message}</p>
@@ -24,10 +32,32 @@ export function connectedPage(outcome: Outcome) {
         <style>
           body { font: 15px/1.5 system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; color: #1f2937; }
           h1 { font-size: 1.4rem; color: ${outcome.ok ? "#0b6e4f" : "#b42318"}; }
+          summary { display: inline-block; cursor: pointer; padding: 6px 12px; border-radius: 4px; background: #0b6e4f; color: #fff; font-weight: 600; }
+          summary:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+          output { display: block; font: 600 1.6rem/1.4 ui-monospace, monospace; letter-spacing: 0.1em; margin: 0.5rem 0; }
         </style>
       </head>
       <body>
         ${body}
       </body>
     </html>`;
+}
+
+/**
+ * The extension's one-step setup: a button that shows a single-use code, valid for 10 minutes, and the proxy URL to
+ * type with it in the extension's options page. The page is only served to the browser that confirmed the consent.
+ */
+function pairingSection(pairing: { code: string; expiresAt: number; proxyUrl: string }) {
+  const minutes = PAIRING_CODE_TTL_MS / 60_000;
+  return html`<details>
+    <summary>Pair the browser extension</summary>
+    <p>In the extension's options, under "Pair with a code", enter the proxy URL and this code:</p>
+    <dl>
+      <dt>Proxy URL</dt>
+      <dd><code data-proxy-url>${pairing.proxyUrl}</code></dd>
+      <dt>Pairing code</dt>
+      <dd><output data-pairing-code>${pairing.code}</output></dd>
+    </dl>
+    <p>The code works once, for ${minutes} minutes.</p>
+  </details>`;
 }

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { oauthStates } from "../../db/schema";
 import type { ConsentPreview } from "../../exact/consent-preview";
 import type { ExactServiceContext } from "../context";
+import { createPairingCode, type PairingCode } from "../pairing/create-pairing-code";
 import { consentGone, type FinishedConnect } from "./finish-connect";
 import { otherBrowser, type PendingTokens, pendingContext } from "./receive-consent";
 import { hashState } from "./start-connect";
@@ -14,7 +15,7 @@ import { storeConnection } from "./store-connection";
 export async function confirmConsent(
   ctx: ExactServiceContext,
   input: { state: string; browserNonce: string | undefined; connect: boolean },
-): Promise<FinishedConnect | null> {
+): Promise<(FinishedConnect & { pairing: PairingCode | null }) | null> {
   const stateHash = hashState(input.state);
   const now = ctx.clock.now();
   const [row] = await ctx.db.select().from(oauthStates).where(eq(oauthStates.stateHash, stateHash));
@@ -53,5 +54,7 @@ export async function confirmConsent(
     issuedAt,
     preview,
   });
-  return { ...stored, returnTo: row.returnTo };
+  // Seen on the proxy's own page (no returnTo): the bookkeeper there can pair a browser extension in one step.
+  const pairing = row.returnTo ? null : await createPairingCode(ctx, { tenantId: row.tenantId });
+  return { ...stored, returnTo: row.returnTo, pairing };
 }

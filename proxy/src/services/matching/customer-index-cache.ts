@@ -7,7 +7,7 @@ import {
 } from "../../db/customer-store";
 import type { ServiceContext } from "../context";
 import { zapfloorCustomerOf } from "../customers/customer-row";
-import { keptInStep } from "./kept-in-step";
+import { keptInStep, nextVersion } from "./kept-in-step";
 
 /**
  * A tenant's zapfloor customers in a `CustomerIndex`, kept in step with the customers table the same way
@@ -33,6 +33,11 @@ export function customerIndexOf(ctx: ServiceContext, tenantId: string): Promise<
   return current(ctx.db, tenantId, (state) => catchUp(ctx, tenantId, state));
 }
 
+/** Whether the tenant's index was ever built in this process; if not, its build starts in the background. */
+export function customerIndexBuilt(ctx: ServiceContext, tenantId: string): boolean {
+  return current.ifBuilt(ctx.db, tenantId, (state) => catchUp(ctx, tenantId, state)) !== undefined;
+}
+
 /** The index as it stands when `lastChange` (read just now) is older than anything it may have missed. */
 export function customerIndexIfCurrent(
   ctx: ServiceContext,
@@ -51,7 +56,7 @@ async function catchUp(ctx: ServiceContext, tenantId: string, state: State | und
     return {
       index: new CustomerIndex(rows.map(zapfloorCustomerOf)),
       rows: new Map(rows.map((row) => [row.number, row])),
-      version: 1,
+      version: nextVersion(),
       recentFrom: probedAt - RECENT_MS,
     };
   }
@@ -64,5 +69,5 @@ async function catchUp(ctx: ServiceContext, tenantId: string, state: State | und
     state.rows.set(row.number, row);
     changed++;
   }
-  return { ...state, recentFrom: probedAt - RECENT_MS, version: state.version + (changed > 0 ? 1 : 0) };
+  return { ...state, recentFrom: probedAt - RECENT_MS, version: changed > 0 ? nextVersion() : state.version };
 }

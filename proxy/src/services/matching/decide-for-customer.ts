@@ -13,6 +13,7 @@ import { zapfloorCustomerOf } from "../customers/customer-row";
 import { readSettings } from "../settings/settings-store";
 import { prefetchAccountsFor } from "./db-account-lookup";
 import { type MirrorState, mirrorState, mirrorUsable } from "./mirror-freshness";
+import { mirrorIndexBuilt } from "./mirror-index";
 import type { MirroredAccount } from "./mirrored-account";
 
 export interface CustomerDecision {
@@ -54,6 +55,8 @@ export async function decideForCustomer(
   ctx: ServiceContext,
   scope: Scope,
   customerRow: CustomerRow,
+  /** `ifIndexBuilt`: a dry run does not wait for the division's name index to be built to look for names. */
+  names: "wait" | "ifIndexBuilt" = "wait",
 ): Promise<CustomerDecision> {
   const customer = indexCustomer(zapfloorCustomerOf(customerRow));
   const mirror = await mirrorState(ctx, scope);
@@ -77,6 +80,7 @@ export async function decideForCustomer(
   };
   let { lookup, links, decision } = await decideWith(false);
   // Name look-alikes only matter when a person has to decide; only then is the division's name index used.
-  if (lookup.namesWanted) ({ lookup, links, decision } = await decideWith(true));
+  if (lookup.namesWanted && (names === "wait" || mirrorIndexBuilt(ctx, scope)))
+    ({ lookup, links, decision } = await decideWith(true));
   return { decision, accounts: lookup.accounts, link, links, mirror };
 }

@@ -7,7 +7,7 @@ import {
   linksTouching,
 } from "../../db/link-store";
 import type { ServiceContext } from "../context";
-import { keptInStep } from "./kept-in-step";
+import { keptInStep, nextVersion } from "./kept-in-step";
 
 /**
  * A division's links in memory, for the overview. Every link change appends a `link_events` row in the same
@@ -30,6 +30,12 @@ type Scope = { tenantId: string; division: number };
 
 export function linkCacheOf(ctx: ServiceContext, scope: Scope): Promise<LinkCache> {
   return current(ctx.db, `${scope.tenantId}:${scope.division}`, (state) => catchUp(ctx, scope, state));
+}
+
+/** Whether the division's links were ever read into memory here; if not, that starts in the background. */
+export function linkCacheBuilt(ctx: ServiceContext, scope: Scope): boolean {
+  const key = `${scope.tenantId}:${scope.division}`;
+  return current.ifBuilt(ctx.db, key, (state) => catchUp(ctx, scope, state)) !== undefined;
 }
 
 /** The links as they stand when `lastEventId` (read just now) is one they have applied. */
@@ -55,7 +61,7 @@ async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefin
       byCustomer,
       byAccount,
       lookup: lookupOver(byCustomer, byAccount),
-      version: 1,
+      version: nextVersion(),
       lastEventId,
     };
   }
@@ -73,7 +79,7 @@ async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefin
     state.byAccount.set(row.exactId, row);
   }
   const newest = Math.max(state.lastEventId, ...events.map((event) => event.id));
-  return { ...state, version: state.version + 1, lastEventId: newest };
+  return { ...state, version: nextVersion(), lastEventId: newest };
 }
 
 function forget(state: State, row: LinkRow | undefined) {

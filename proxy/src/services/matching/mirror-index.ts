@@ -1,7 +1,8 @@
 import { AccountIndex } from "@zapfloor-exact/shared/matching";
 import { liveMirrorRows, type MirrorProbe, mirrorRowsChangedSince, probeMirror } from "../../db/mirror-reads";
 import type { ServiceContext } from "../context";
-import { keptInStep } from "./kept-in-step";
+import { BYTES_PER_INDEXED_ACCOUNT, indexMemoryBudget } from "./index-memory";
+import { keptInStep, nextVersion } from "./kept-in-step";
 import { type MirroredAccount, mirroredAccountOf, sameMirroredAccount } from "./mirrored-account";
 
 /**
@@ -33,12 +34,32 @@ interface State extends MirrorIndex {
 }
 
 const RECENT_MS = 10_000;
-const current = keptInStep<State>();
+const current = keptInStep<State>({
+  maxKeys: Number.POSITIVE_INFINITY,
+  footprint: (state) => state.index.size * BYTES_PER_INDEXED_ACCOUNT,
+  budget: indexMemoryBudget,
+});
 
 type Scope = { tenantId: string; division: number };
 
 export function mirrorIndexOf(ctx: ServiceContext, scope: Scope): Promise<MirrorIndex> {
   return current(ctx.db, `${scope.tenantId}:${scope.division}`, (state) => catchUp(ctx, scope, state));
+}
+
+/** Whether the division's index was ever built in this process; if not, its build starts in the background. */
+export function mirrorIndexBuilt(ctx: ServiceContext, scope: Scope): boolean {
+  const key = `${scope.tenantId}:${scope.division}`;
+  return current.ifBuilt(ctx.db, key, (state) => catchUp(ctx, scope, state)) !== undefined;
+}
+
+/** Drops the division's index from this process's memory, as an eviction does: it is built again when asked for. */
+export function forgetMirrorIndex(ctx: ServiceContext, scope: Scope): void {
+  current.forget(ctx.db, `${scope.tenantId}:${scope.division}`);
+}
+
+/** The indexes this process holds for one database: how many, their estimated bytes, evictions so far. */
+export function mirrorIndexStats(ctx: ServiceContext) {
+  return current.stats(ctx.db);
 }
 
 /**
@@ -67,7 +88,7 @@ async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefin
 
   if (!state) {
     const rows = await liveMirrorRows(ctx.db, scope);
-    return { index: new AccountIndex(rows.map(mirroredAccountOf)), version: 1, ...seen };
+    return { index: new AccountIndex(rows.map(mirroredAccountOf)), version: nextVersion(), ...seen };
   }
 
   const syncChanged = seen.syncSeen !== state.syncSeen;
@@ -92,5 +113,5 @@ async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefin
     state.index.upsert(account);
     changed++;
   }
-  return { ...state, ...seen, version: state.version + (changed > 0 ? 1 : 0) };
+  return { ...state, ...seen, version: changed > 0 ? nextVersion() : state.version };
 }

@@ -1,22 +1,33 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { MatchResult } from "@zapfloor-exact/shared/schemas/matching";
 import { afterEach, describe, expect, it } from "vitest";
 import { readCustomer } from "../../db/customer-store";
+import { holdStatements, readsWholeDivision } from "../../testing/held-statements";
 import { jsonOf } from "../../testing/http";
 import { type LinkingFixture, startLinkingFixture } from "../../testing/linking-fixture";
 import { countStatements } from "../../testing/statement-count";
 import { syncDivision } from "../mirror/sync-division";
+import { divisionView, divisionViewIfBuilt } from "../overview/division-view";
 import { decideForCustomer } from "./decide-for-customer";
 import { explainDuplicates } from "./explain-duplicates";
 import { matchView } from "./match-view";
+import { forgetMirrorIndex } from "./mirror-index";
 
 let fixture: LinkingFixture;
-afterEach(async () => fixture?.close());
+const folders: string[] = [];
+afterEach(async () => {
+  await fixture?.close();
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 
 const CUSTOMERS = ["1001", "2002", "3003", "4004", "5005", "7007", "8008", "9009"];
 
 /** Every kind of decision: match by VAT and by SearchCode, linked, stale, a VAT group, a prospect, nothing. */
-async function start() {
+async function start(databaseUrl?: string) {
   fixture = await startLinkingFixture({
+    ...(databaseUrl ? { databaseUrl } : {}),
     accounts: [
       { Name: "Acme NV", Status: "C", IsSales: true, VATNumber: "BE0407186105", Country: "BE" },
       { Name: "Beta BV", Status: "C", IsSales: true, SearchCode: "2002" },
@@ -55,6 +66,11 @@ async function start() {
   return f;
 }
 
+/** The division's in-memory view, built now (a request would otherwise start its build and not wait for it). */
+async function built(f: LinkingFixture) {
+  await divisionView(f.harness.deps, { tenantId: f.tenant.tenantId, division: f.division });
+}
+
 async function fromDatabase(f: LinkingFixture, number: string): Promise<MatchResult> {
   const scope = { tenantId: f.tenant.tenantId, division: f.division };
   const customer = await readCustomer(f.harness.deps.db, f.tenant.tenantId, number);
@@ -65,6 +81,7 @@ async function fromDatabase(f: LinkingFixture, number: string): Promise<MatchRes
 describe("POST …/customers/{number}/match {create:false}", () => {
   it("answers from the in-memory view what the decision read from the database answers", async () => {
     const f = await start();
+    await built(f);
     const outcomes = new Set<string>();
     for (const number of CUSTOMERS) {
       const preview = await jsonOf<MatchResult>(
@@ -82,6 +99,7 @@ describe("POST …/customers/{number}/match {create:false}", () => {
   it("costs one read once the view is current, and sees a customer changed meanwhile", async () => {
     const f = await start();
     const path = `/v1/divisions/${f.division}/customers/2002/match`;
+    await built(f);
     f.harness.clock.advance(11_000);
     await f.integration("POST", path, { create: false });
     const statements = countStatements(f.harness.database);
@@ -102,5 +120,37 @@ describe("POST …/customers/{number}/match {create:false}", () => {
     const changed = await jsonOf<MatchResult>(await f.integration("POST", path, { create: false }));
     expect(changed).toEqual(await fromDatabase(f, "2002"));
     expect(changed.outcome).not.toBe("match");
+  });
+
+  it("answers from the database while the division's view is still being built, without waiting for it", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "zfx-preview-"));
+    folders.push(folder);
+    const f = await start(`file:${join(folder, "proxy.db")}`);
+    const scope = { tenantId: f.tenant.tenantId, division: f.division };
+    // As on a replica just started, or after an eviction: the division's accounts are not in memory.
+    forgetMirrorIndex(f.harness.deps, scope);
+    const build = holdStatements(f.harness.database, readsWholeDivision);
+    // Decided by identifiers alone: match by VAT and by SearchCode, linked, stale, a prospect, a VAT group.
+    const IDENTIFIED = ["1001", "2002", "4004", "5005", "7007", "8008"];
+    const previews = new Map<string, MatchResult>();
+    try {
+      for (const number of IDENTIFIED) {
+        const preview = await f.integration("POST", `/v1/divisions/${f.division}/customers/${number}/match`, {
+          create: false,
+        });
+        previews.set(number, await jsonOf<MatchResult>(preview));
+      }
+      // The build was started by the first request, and is still held back.
+      expect(build.held()).toBe(1);
+      expect(await divisionViewIfBuilt(f.harness.deps, scope)).toBeUndefined();
+    } finally {
+      build.release();
+    }
+    await built(f);
+    for (const number of IDENTIFIED) {
+      expect(previews.get(number), `customer ${number}`).toEqual(await fromDatabase(f, number));
+    }
+    expect(await divisionViewIfBuilt(f.harness.deps, scope)).toBeDefined();
+    expect(f.exactCalls()).toEqual([]);
   });
 });

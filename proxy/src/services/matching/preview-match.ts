@@ -1,40 +1,33 @@
-import {
-  decideForIndexedCustomer,
-  indexCustomer,
-  resolveMatchOptions,
-} from "@zapfloor-exact/shared/matching";
+import { AccountIndex, decideForIndexedCustomer, indexCustomer } from "@zapfloor-exact/shared/matching";
 import type { MatchResult } from "@zapfloor-exact/shared/schemas/matching";
+import { readCustomer } from "../../db/customer-store";
 import { probeDivision } from "../../db/division-probe";
 import { AppError } from "../../errors";
 import type { ServiceContext } from "../context";
 import { zapfloorCustomerOf } from "../customers/customer-row";
 import { divisionNotConnected } from "../divisions/require-division";
-import { divisionView } from "../overview/division-view";
-import { decisionOptions } from "./decide-for-customer";
+import { divisionViewIfBuilt } from "../overview/division-view";
+import { decideForCustomer, decisionOptions } from "./decide-for-customer";
 import { explainDuplicates } from "./explain-duplicates";
 import { matchView } from "./match-view";
 import { mirrorStateOf } from "./mirror-freshness";
 
+type Input = { tenantId: string; division: number; customerNumber: string };
+
 /**
  * Match-or-create as a dry run (`create: false`): what `matchCustomer` would decide, from the division's
  * in-memory view after one read that shows it current. Nothing is written and no identifier is trusted for a
- * write: `matchCustomer` reads them afresh before it links or creates anything.
+ * write: `matchCustomer` reads them afresh before it links or creates anything. While the view is still being
+ * built (after a start), the decision comes from the database instead (`previewFromDatabase`).
  */
-export async function previewMatch(
-  ctx: ServiceContext,
-  input: { tenantId: string; division: number; customerNumber: string },
-): Promise<MatchResult> {
+export async function previewMatch(ctx: ServiceContext, input: Input): Promise<MatchResult> {
   const scope = { tenantId: input.tenantId, division: input.division };
   const probe = await probeDivision(ctx.db, scope);
   if (!probe.accessible) throw divisionNotConnected(input.division);
-  const view = await divisionView(ctx, scope, probe);
+  const view = await divisionViewIfBuilt(ctx, scope, probe);
+  if (!view) return previewFromDatabase(ctx, input);
   const row = view.customers.rows.get(input.customerNumber);
-  if (!row) {
-    throw new AppError(
-      "not_found",
-      `zapfloor customer ${input.customerNumber} is not known; send it with PUT /v1/customers/${input.customerNumber} first.`,
-    );
-  }
+  if (!row) throw customerUnknown(input.customerNumber);
   const customer = indexCustomer(zapfloorCustomerOf(row));
   const options = decisionOptions(mirrorStateOf(probe.sync, ctx.clock.now()), probe.similarNameMatch);
   const decision = decideForIndexedCustomer(customer, view.accounts.index, view.links.lookup, options);
@@ -46,3 +39,26 @@ export async function previewMatch(
   });
   return explainDuplicates(ctx, scope, result, view.accounts.index);
 }
+
+/**
+ * The dry run from indexed queries (`decideForCustomer`), not waiting for the division's indexes: name
+ * look-alikes are looked for only once the name index is built, so until then a decision that hinges on a
+ * similar name alone (a `create` that a look-alike would hold back) can differ from the one given later.
+ * `matchCustomer` with `create: true` always waits for the names before it creates anything.
+ */
+async function previewFromDatabase(ctx: ServiceContext, input: Input): Promise<MatchResult> {
+  const scope = { tenantId: input.tenantId, division: input.division };
+  const row = await readCustomer(ctx.db, input.tenantId, input.customerNumber);
+  if (!row) throw customerUnknown(input.customerNumber);
+  const decided = await decideForCustomer(ctx, scope, row, "ifIndexBuilt");
+  const seen = new AccountIndex(
+    [...decided.accounts.values()].filter((account) => account.deletedAt === null),
+  );
+  return explainDuplicates(ctx, scope, matchView({ ...decided, performed: "none" }), seen);
+}
+
+const customerUnknown = (number: string) =>
+  new AppError(
+    "not_found",
+    `zapfloor customer ${number} is not known; send it with PUT /v1/customers/${number} first.`,
+  );

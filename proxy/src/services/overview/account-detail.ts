@@ -11,7 +11,8 @@ import { accountModifiedOf } from "../links/account-version";
 import { mirrorStateOf } from "../matching/mirror-freshness";
 import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
 import { SEARCH_CODE_MAX_LENGTH } from "../matching/new-customer";
-import { divisionView, sortKeyOf } from "./division-view";
+import { divisionViewIfBuilt, sortKeyOf } from "./division-view";
+import { divisionViewAround } from "./division-view-around";
 import { rowOf } from "./list-accounts";
 import { lookalikesOf } from "./lookalikes";
 import { candidateReasons } from "./overview-row";
@@ -28,9 +29,9 @@ export async function accountDetail(
   if (mirrorStateOf(probe.sync, ctx.clock.now()).freshness === "never_loaded")
     throw mirrorNotLoaded(scope.division);
   const exactId = normaliseAccountId(input.exactId);
-  const view = await divisionView(ctx, scope, probe);
+  const built = await divisionViewIfBuilt(ctx, scope, probe);
   // The index holds live accounts as last read; a deleted one (a stale link's) is read from the mirror.
-  const indexed = view.accounts.index.get(exactId)?.account as MirroredAccount | undefined;
+  const indexed = built?.accounts.index.get(exactId)?.account as MirroredAccount | undefined;
   const row = indexed ? undefined : await mirrorRow(ctx.db, scope, exactId);
   if (!indexed && !row) {
     throw new AppError(
@@ -39,6 +40,7 @@ export async function accountDetail(
     );
   }
   const account = indexed ?? mirroredAccountOf(row!);
+  const view = built ?? (await divisionViewAround(ctx, scope, row!));
   const overview = rowOf(view, { account, sortKey: sortKeyOf(account) });
   const link = view.links.byAccount.get(exactId);
   const linkedCustomer = link ? view.customers.rows.get(link.customerNumber) : undefined;

@@ -8,11 +8,17 @@ import { mirrorRowsByIds } from "../../db/mirror-reads";
 import type { ServiceContext } from "../context";
 import {
   type CustomerIndexState,
+  customerIndexBuilt,
   customerIndexIfCurrent,
   customerIndexOf,
 } from "../matching/customer-index-cache";
-import { type LinkCache, linkCacheIfCurrent, linkCacheOf } from "../matching/link-cache";
-import { type MirrorIndex, mirrorIndexIfCurrent, mirrorIndexOf } from "../matching/mirror-index";
+import { type LinkCache, linkCacheBuilt, linkCacheIfCurrent, linkCacheOf } from "../matching/link-cache";
+import {
+  type MirrorIndex,
+  mirrorIndexBuilt,
+  mirrorIndexIfCurrent,
+  mirrorIndexOf,
+} from "../matching/mirror-index";
 import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
 
 type Scope = { tenantId: string; division: number };
@@ -100,6 +106,26 @@ export async function divisionView(
       return suggestion;
     },
   };
+}
+
+/**
+ * The view if this process has built its parts (then it is brought up to date as `divisionView` does, which
+ * applies only what changed); undefined while a part is still being built for the first time, or again after
+ * it was evicted. Asking starts those builds in the background: the caller answers from the database meanwhile
+ * (`division-view-around.ts`) instead of waiting on them.
+ */
+export async function divisionViewIfBuilt(
+  ctx: ServiceContext,
+  scope: Scope,
+  probe?: DivisionProbe,
+): Promise<DivisionView | undefined> {
+  const built = [
+    mirrorIndexBuilt(ctx, scope),
+    customerIndexBuilt(ctx, scope.tenantId),
+    linkCacheBuilt(ctx, scope),
+  ];
+  if (built.includes(false)) return undefined;
+  return divisionView(ctx, scope, probe);
 }
 
 async function listingOf(

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lte, not, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { claimedBy, dueForClaim } from "../../db/lease-claim";
 import { type SalesEntryState, salesEntries } from "../../db/schema";
@@ -24,8 +24,17 @@ export async function readEntry(db: DbOrTx, key: EntryKey): Promise<SalesEntryRo
 
 const leaseStates = { waiting: "queued", claimed: "pushing" } as const;
 
-/** Due: queued and its time has come, or claimed by a worker whose lease ran out (it crashed or hung). */
-const due = (now: number) => dueForClaim(salesEntries, leaseStates, now);
+/**
+ * The division's settings switched auto-push off: its queued invoices wait. Written out with table names, because
+ * inside an UPDATE drizzle leaves the updated table's columns unqualified, which the subquery would take for its own.
+ */
+const autoPushOff = sql`exists (select 1 from "division_settings" as "ds" where "ds"."tenant_id" = "sales_entries"."tenant_id" and "ds"."division" = "sales_entries"."division" and "ds"."auto_push" = 0)`;
+
+/**
+ * Due: queued, its time has come and its division pushes automatically; or claimed by a worker whose lease ran out
+ * (it crashed or hung: that attempt is finished whatever the setting says now, as it may have reached Exact).
+ */
+const due = (now: number) => dueForClaim(salesEntries, leaseStates, now, not(autoPushOff));
 
 /** The divisions that have due entries, most overdue first. */
 export async function divisionsWithDueEntries(db: DbOrTx, now: number): Promise<Scope[]> {
@@ -84,6 +93,19 @@ export async function renewLeases(
     )
     .returning({ invoiceNumber: salesEntries.invoiceNumber });
   return new Set(renewed.map((row) => row.invoiceNumber));
+}
+
+/**
+ * Records that a POST of this entry is about to be sent, if this worker still holds it: from then on Exact may
+ * have it, so any later attempt looks its `YourRef` up before posting. False when the entry is no longer ours.
+ */
+export async function markPostSent(db: DbOrTx, key: EntryKey, owner: string, now: number): Promise<boolean> {
+  const marked = await db
+    .update(salesEntries)
+    .set({ postSentAt: now })
+    .where(held(key, owner))
+    .returning({ invoiceNumber: salesEntries.invoiceNumber });
+  return marked.length > 0;
 }
 
 export type Outcome =

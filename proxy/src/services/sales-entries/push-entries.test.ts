@@ -1,13 +1,16 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { linkOfCustomer } from "../../db/link-store";
+import { salesEntries } from "../../db/schema";
 import { jsonOf } from "../../testing/http";
 import { matchOrCreateForPush } from "../matching/link-customer-for-push";
 import type { LinkCustomer } from "./customer-link";
-import { type SalesFixture, SIM_DIVISION, startSalesFixture } from "./sim-fixture";
-import { deskCreditNote, deskInvoice } from "./testing";
+import { claimDueEntries, markPostSent } from "./outbox-store";
+import { type SalesFixture, SIM_DIVISION, simSettings, startSalesFixture } from "./sim-fixture";
+import { deskCreditNote, deskInvoice, jsonRequest } from "./testing";
 
 let fixture: SalesFixture | undefined;
 afterEach(async () => {
@@ -65,10 +68,9 @@ describe("pushing entries to Exact", () => {
       exact: { entryId: invoice?.EntryID, entryNumber: invoice?.EntryNumber },
     });
 
-    // One look-up for both YourRefs, then one POST each: nothing else.
+    // Never posted before, so nothing to look up: one POST each, nothing else.
     const calls = f.exactCalls();
     expect(calls.map((call) => `${call.method} ${call.endpoint}`).sort()).toEqual([
-      "GET salesentry/SalesEntries",
       "POST salesentry/SalesEntries",
       "POST salesentry/SalesEntries",
     ]);
@@ -130,8 +132,8 @@ describe("pushing entries to Exact", () => {
       state: "failed",
       lastError: { exactMessage: expect.stringContaining("Klant") },
     });
-    // The look-up before the POST, the POST, and the look-up that confirms nothing was booked.
-    expect(count(f.exactCalls(), "GET", "salesentry/SalesEntries")).toBe(2);
+    // The POST, and the look-up that confirms nothing was booked.
+    expect(count(f.exactCalls(), "GET", "salesentry/SalesEntries")).toBe(1);
     expect(await f.push()).toMatchObject({ claimed: 0 });
 
     f.sim.control.updateAccount(SIM_DIVISION, accountId, { Blocked: false });
@@ -164,6 +166,31 @@ describe("pushing entries to Exact", () => {
     expect(parked.state).toBe("needs_review");
     expect(parked.lastError?.message).toBeTruthy();
     expect(count(f.exactCalls(), "POST", "salesentry/SalesEntries")).toBe(0);
+  });
+
+  it("holds a division's invoices while its auto-push is off, and pushes them once it is switched on", async () => {
+    fixture = await startSalesFixture({ customers: ["1042"] });
+    const f = fixture;
+    const settingsPath = `/v1/divisions/${SIM_DIVISION}/settings`;
+    const saveSettings = (autoPush: boolean) =>
+      f.harness.app.request(
+        settingsPath,
+        jsonRequest("PUT", f.tenant.tokens.bookkeeper, { ...simSettings, autoPush }),
+      );
+    const off = await saveSettings(false);
+    expect(off.status).toBe(200);
+    expect(await jsonOf<{ autoPush: boolean }>(off)).toMatchObject({ autoPush: false });
+    f.sim.control.resetCalls();
+
+    expect((await f.submit("2026-0153", deskInvoice())).status).toBe(202);
+    expect(await f.push()).toMatchObject({ claimed: 0, pushed: 0 });
+    expect((await jsonOf<Entry>(await f.read("2026-0153"))).state).toBe("queued");
+    expect(f.exactCalls()).toEqual([]);
+
+    expect((await saveSettings(true)).status).toBe(200);
+    expect(await f.push()).toMatchObject({ claimed: 1, pushed: 1 });
+    expect((await jsonOf<Entry>(await f.read("2026-0153"))).state).toBe("pushed");
+    expect(f.entriesWithYourRef("2026-0153")).toHaveLength(1);
   });
 
   it("shares due entries between two workers without booking any twice", async () => {
@@ -213,7 +240,7 @@ describe("pushing entries to Exact", () => {
     expect(new Set(entries.map((entry) => entry.YourRef)).size).toBe(40);
   });
 
-  it("looks up the YourRefs of many due entries in a few calls", async () => {
+  it("posts many entries never posted before with one call each, and no look-up", async () => {
     fixture = await startSalesFixture({
       customers: ["1042"],
       sim: { rateLimits: unlimited },
@@ -225,8 +252,48 @@ describe("pushing entries to Exact", () => {
     expect(result).toMatchObject({ claimed: 150, pushed: 150 });
     const calls = f.exactCalls();
     expect(count(calls, "POST", "salesentry/SalesEntries")).toBe(150);
-    expect(count(calls, "GET", "salesentry/SalesEntries")).toBeLessThanOrEqual(3);
+    expect(count(calls, "GET", "salesentry/SalesEntries")).toBe(0);
     expect(result.calls).toBe(calls.length);
+  });
+
+  it("after a restored backup, finds an entry Exact already booked even though the database never saw it posted", async () => {
+    fixture = await startSalesFixture({ customers: ["1042"] });
+    const f = fixture;
+    await f.submit("2026-0153", deskInvoice());
+    expect(await f.push()).toMatchObject({ pushed: 1 });
+    // The backup was taken before the push: the entry is queued again, with no trace of its POST.
+    await f.harness.deps.db
+      .update(salesEntries)
+      .set({ state: "queued", postSentAt: null, exactEntryId: null, pushedAt: null })
+      .where(eq(salesEntries.invoiceNumber, "2026-0153"));
+    expect(await f.push({ lookUpFirst: true })).toMatchObject({ claimed: 1, recovered: 1, pushed: 0 });
+    expect(f.entriesWithYourRef("2026-0153")).toHaveLength(1);
+  });
+
+  it("looks up, in a few calls, the YourRefs of entries whose POST may have reached Exact before a worker died", async () => {
+    fixture = await startSalesFixture({
+      customers: ["1042"],
+      sim: { rateLimits: unlimited },
+      exact: { limits: unlimited },
+    });
+    const f = fixture;
+    const numbers = Array.from({ length: 120 }, (_, i) => `INV-${String(i + 1).padStart(6, "0")}`);
+    for (const number of numbers) await f.submit(number, deskInvoice());
+    // A worker claimed them all and sent every POST, then died before recording any answer.
+    const { db, clock } = f.harness.deps;
+    const scope = { tenantId: f.tenant.tenantId, division: SIM_DIVISION };
+    const lease = { owner: "dead", now: clock.now(), leaseMs: 1, limit: 200 };
+    expect(await claimDueEntries(db, scope, lease)).toHaveLength(120);
+    for (const number of numbers) {
+      expect(await markPostSent(db, { ...scope, invoiceNumber: number }, "dead", clock.now())).toBe(true);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const first = await f.push({ batchSize: 120 });
+    expect(first).toMatchObject({ claimed: 120, pushed: 120 });
+    const lookups = count(f.exactCalls(), "GET", "salesentry/SalesEntries");
+    expect(lookups).toBeGreaterThan(0);
+    expect(lookups).toBeLessThanOrEqual(3);
+    expect(count(f.exactCalls(), "POST", "salesentry/SalesEntries")).toBe(120);
   });
 });
 

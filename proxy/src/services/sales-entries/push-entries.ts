@@ -16,6 +16,7 @@ import {
   claimDueEntries,
   divisionsWithDueEntries,
   finishAttempt,
+  markPostSent,
   type Outcome,
   releaseClaims,
   type SalesEntryRow,
@@ -32,6 +33,8 @@ export interface PushOptions {
   batchSize: number;
   retry: RetryPolicy;
   linkCustomer: LinkCustomer;
+  /** Look every entry up by `YourRef` before its first POST, not only those an earlier POST may have reached. */
+  lookUpFirst?: boolean;
   /** Stops between entries (shutdown); what is left is given back for another worker. */
   signal?: AbortSignal;
   /** Only this division (the CLI pushing one division now). */
@@ -94,10 +97,13 @@ interface Ready {
  * One claimed batch of a division:
  * 1. resolve mappings again (settings may have changed since submit) — no Exact call;
  * 2. make sure each customer is linked (match-or-create), once per customer;
- * 3. look up every `YourRef` in a few batched calls: what Exact already has is recorded, not posted again;
- * 4. post the rest one by one, each right after confirming this worker still holds its lease.
- * A crash anywhere leaves the entries claimed until their leases run out; the next worker starts again at 1, and
- * step 3 finds whatever was posted before the crash.
+ * 3. look up, in a few batched calls, the `YourRef`s of the entries an earlier attempt may have posted (a POST was
+ *    sent for them, see `markPostSent`; every entry with `lookUpFirst`): what Exact already has is recorded, not
+ *    posted again;
+ * 4. post the rest one by one, each right after confirming this worker still holds its lease and recording that
+ *    its POST is being sent.
+ * An entry never posted before costs exactly one call, its POST. A crash anywhere leaves the entries claimed until
+ * their leases run out; the next worker starts again at 1, and step 3 finds whatever was posted before the crash.
  */
 async function pushClaimed(
   ctx: ExactServiceContext,
@@ -204,14 +210,17 @@ async function pushClaimed(
     }
     if (linked.length === 0) return result;
 
-    let existing: SalesEntry[];
+    const uncertain = linked.filter((item) => options.lookUpFirst || item.row.postSentAt !== null);
+    let existing: SalesEntry[] = [];
     try {
-      existing = await salesEntriesWithYourRefs(
-        api,
-        linked.map((item) => item.row.invoiceNumber),
-      );
+      if (uncertain.length > 0) {
+        existing = await salesEntriesWithYourRefs(
+          api,
+          uncertain.map((item) => item.row.invoiceNumber),
+        );
+      }
     } catch (error) {
-      for (const item of linked) await failWith(item.row, error);
+      for (const item of uncertain) await failWith(item.row, error);
       return result;
     }
 
@@ -223,7 +232,12 @@ async function pushClaimed(
         await finish(row, known, true);
         continue;
       }
-      if (!(await heartbeat.confirm(row.invoiceNumber))) {
+      const key = { ...scope, invoiceNumber: row.invoiceNumber };
+      if (
+        !(await heartbeat.confirm(row.invoiceNumber)) ||
+        !(await markPostSent(ctx.db, key, options.owner, ctx.clock.now()))
+      ) {
+        heartbeat.release(row.invoiceNumber);
         open.delete(row.invoiceNumber);
         result.lost++;
         continue;

@@ -14,6 +14,7 @@ import type { FieldLimits } from "../../exact/field-limits";
 import { SALES_ENTRY_TYPE } from "../../exact/resources/sales-entries";
 import type { GlAccountRef, ReferenceData, VatCodeRef } from "../settings/reference-data";
 import { sameCode } from "../settings/reference-data";
+import { notRevenueProblem } from "../settings/reference-data-view";
 import type { SettingsRow } from "../settings/settings-store";
 import { overlongEntryTexts } from "./entry-text-limits";
 
@@ -121,7 +122,7 @@ function resolveGlAccount(
   const field = line.glAccount !== undefined ? "glAccount" : "revenueKey";
   const mapped = settings?.glMapping[key];
   const find = (code: string) => reference.glAccounts?.find((row) => sameCode(row.code, code));
-  // A zapfloor GL code that is itself an Exact profit-and-loss account needs no mapping.
+  // A zapfloor GL code that is itself an Exact revenue account needs no mapping.
   const direct = mapped === undefined && line.glAccount !== undefined ? find(line.glAccount) : undefined;
   const account = mapped !== undefined ? find(mapped) : direct;
   if (mapped === undefined && !direct) {
@@ -135,11 +136,9 @@ function resolveGlAccount(
     });
     return undefined;
   }
-  if (account.balanceType !== null && account.balanceType !== "W") {
-    problems.push({
-      path: `${at}.${field}`,
-      message: `GL account ${account.code} is a balance-sheet account; revenue needs a profit-and-loss account`,
-    });
+  const notRevenue = notRevenueProblem(account);
+  if (notRevenue) {
+    problems.push({ path: `${at}.${field}`, message: notRevenue });
     return undefined;
   }
   return account;

@@ -18,14 +18,29 @@ export const dutchReference = {
       code: "8000",
       description: "Omzet werkplekken",
       balanceType: "W",
+      type: 110,
     },
     {
       id: "00000000-0000-0000-0000-000000008010",
       code: "8010",
       description: "Omzet vergaderzalen",
       balanceType: "W",
+      type: 110,
     },
-    { id: "00000000-0000-0000-0000-000000001300", code: "1300", description: "Debiteuren", balanceType: "B" },
+    {
+      id: "00000000-0000-0000-0000-000000004000",
+      code: "4000",
+      description: "Huur",
+      balanceType: "W",
+      type: 120,
+    },
+    {
+      id: "00000000-0000-0000-0000-000000001300",
+      code: "1300",
+      description: "Debiteuren",
+      balanceType: "B",
+      type: 20,
+    },
   ] satisfies GlAccountRef[],
   vatCodes: [
     {

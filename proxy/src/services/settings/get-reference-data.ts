@@ -13,7 +13,7 @@ export interface GetReferenceDataInput {
 }
 
 /**
- * What the booking settings can choose from: the division's sales journals, profit-and-loss GL accounts and
+ * What the booking settings can choose from: the division's sales journals, revenue GL accounts and
  * usable sales VAT codes. Served from the cache; a list never read is read from Exact first. Reading costs one
  * call for the journals, one for the VAT codes and one per 60 GL accounts.
  */

@@ -22,6 +22,7 @@ export function settingsView(
     glMapping: row?.glMapping ?? {},
     vatMapping: { rates: row?.vatMapping.rates ?? {}, international: row?.vatMapping.international ?? null },
     autoCreate: row?.autoCreate ?? true,
+    autoPush: row?.autoPush ?? true,
     nonCustomerMatch: row?.nonCustomerMatch ?? "review",
     similarNameMatch: row?.similarNameMatch ?? "review",
     updatedAt: iso(row?.updatedAt),

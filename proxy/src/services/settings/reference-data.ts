@@ -18,6 +18,8 @@ export interface GlAccountRef {
   description: string | null;
   /** `W` profit and loss, `B` balance sheet. */
   balanceType: string | null;
+  /** Exact's account `Type` (110 revenue…); absent from lists cached before it was read. */
+  type?: number | null;
 }
 export interface VatCodeRef {
   id: string;
@@ -75,6 +77,7 @@ const fetchers: { [K in ReferenceKind]: (api: DivisionApi) => Promise<ReferenceR
       code: row.Code,
       description: row.Description,
       balanceType: row.BalanceType?.trim() || null,
+      type: row.Type ?? null,
     })),
   vatCodes: async (api) =>
     (await listVatCodes(api)).map((row) => ({

@@ -30,6 +30,7 @@ export async function writeSettings(
       ...(input.vatMapping.international === null ? {} : { international: input.vatMapping.international }),
     },
     autoCreate: input.autoCreate,
+    autoPush: input.autoPush,
     nonCustomerMatch: input.nonCustomerMatch,
     similarNameMatch: input.similarNameMatch,
     updatedAt: now,

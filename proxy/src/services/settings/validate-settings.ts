@@ -3,7 +3,7 @@ import type { SettingsInput } from "@zapfloor-exact/shared/schemas/settings";
 import type { ReferenceKind } from "../../db/schema";
 import type { ValidationProblem } from "../../errors";
 import { type ReferenceData, sameCode, type VatCodeRef } from "./reference-data";
-import { referenceDataView, SALES_JOURNAL_TYPES } from "./reference-data-view";
+import { notRevenueProblem, referenceDataView, SALES_JOURNAL_TYPES } from "./reference-data-view";
 
 export interface SettingsProblem extends ValidationProblem {
   /** The reference data the problem was found against: re-reading it from Exact may resolve it. */
@@ -37,13 +37,9 @@ export function settingsProblems(input: SettingsInput, data: ReferenceData): Set
   for (const [key, code] of Object.entries(input.glMapping)) {
     const account = data.glAccounts?.find((row) => sameCode(row.code, code));
     if (!account) add("glAccounts", `glMapping.${key}`, `GL account ${code} does not exist in this division`);
-    else if (account.balanceType !== null && account.balanceType !== "W") {
-      // Sales lines on a balance-sheet account: "Ongeldig: Grootboekrekeningtype". [§5, I-picqer-121]
-      add(
-        "glAccounts",
-        `glMapping.${key}`,
-        `GL account ${code} is a balance-sheet account; revenue needs a profit-and-loss account`,
-      );
+    else {
+      const problem = notRevenueProblem(account);
+      if (problem) add("glAccounts", `glMapping.${key}`, problem);
     }
   }
 
@@ -91,7 +87,7 @@ export function validCodes(data: ReferenceData): Record<ReferenceKind, string> {
   const view = referenceDataView(0, data);
   return {
     journals: listed("sales journals", view.salesJournals),
-    glAccounts: listed("profit-and-loss GL accounts", view.revenueGlAccounts),
+    glAccounts: listed("revenue GL accounts", view.revenueGlAccounts),
     vatCodes: listed(
       "sales VAT codes",
       view.salesVatCodes.map((row) => ({

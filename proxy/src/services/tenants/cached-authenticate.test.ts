@@ -106,4 +106,32 @@ describe("cachedAuthenticate", () => {
       close();
     }
   });
+
+  it("checks revocations by the revoked tokens' index, not by reading every token", async () => {
+    const { a, close } = await twoReplicas();
+    try {
+      const tenant = await createTenant(a.ctx, { name: "Acme" });
+      const sent: { sql: string; args?: unknown }[] = [];
+      const client = a.database.client;
+      type Execute = (this: typeof client, ...args: unknown[]) => ReturnType<typeof client.execute>;
+      const native = Object.getPrototypeOf(client).execute as Execute;
+      client.execute = function (this: typeof client, ...args: unknown[]) {
+        sent.push(args[0] as { sql: string; args?: unknown });
+        return native.apply(this, args);
+      } as typeof client.execute;
+      await cachedAuthenticate(a.ctx, tenant.tokens.bookkeeper);
+      const check = sent.find(
+        (statement) => /revoked_at/.test(statement.sql) && /count\(/.test(statement.sql),
+      );
+      expect(check).toBeDefined();
+      const plan = await client.execute({
+        sql: `explain query plan ${check!.sql}`,
+        args: check!.args as never,
+      });
+      const steps = plan.rows.map((row) => String(row.detail));
+      expect(steps.join("\n")).toMatch(/USING COVERING INDEX api_tokens_revoked/);
+    } finally {
+      close();
+    }
+  });
 });

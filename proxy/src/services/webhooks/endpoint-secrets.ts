@@ -1,7 +1,7 @@
 import type { TokenCipher } from "../../security/token-cipher";
 import type { EndpointRow } from "./endpoint-store";
 
-const secretContext = (endpointId: string) => `webhook-secret:${endpointId}`;
+export const secretContext = (endpointId: string) => `webhook-secret:${endpointId}`;
 
 export const sealSecret = (cipher: TokenCipher, endpointId: string, secret: string) =>
   cipher.encrypt(secret, secretContext(endpointId));

@@ -1,0 +1,1 @@
+ALTER TABLE `division_settings` ADD `auto_push` integer DEFAULT true NOT NULL;
