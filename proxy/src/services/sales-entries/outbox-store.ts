@@ -1,6 +1,5 @@
-import { and, asc, count, eq, gt, inArray, isNull, lte, not, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { claimedBy, dueForClaim } from "../../db/lease-claim";
 import { type SalesEntryState, salesEntries } from "../../db/schema";
 
 export type SalesEntryRow = typeof salesEntries.$inferSelect;
@@ -22,8 +21,6 @@ export async function readEntry(db: DbOrTx, key: EntryKey): Promise<SalesEntryRo
   return row;
 }
 
-const leaseStates = { waiting: "queued", claimed: "pushing" } as const;
-
 /**
  * The division's settings switched auto-push off: its queued invoices wait. Written out with table names, because
  * inside an UPDATE drizzle leaves the updated table's columns unqualified, which the subquery would take for its own.
@@ -34,7 +31,11 @@ const autoPushOff = sql`exists (select 1 from "division_settings" as "ds" where 
  * Due: queued, its time has come and its division pushes automatically; or claimed by a worker whose lease ran out
  * (it crashed or hung: that attempt is finished whatever the setting says now, as it may have reached Exact).
  */
-const due = (now: number) => dueForClaim(salesEntries, leaseStates, now, not(autoPushOff));
+const due = (now: number) =>
+  or(
+    and(eq(salesEntries.state, "queued"), lte(salesEntries.nextAttemptAt, now), not(autoPushOff)),
+    and(eq(salesEntries.state, "pushing"), lt(salesEntries.leaseUntil, now)),
+  );
 
 /** The divisions that have due entries, most overdue first. */
 export async function divisionsWithDueEntries(db: DbOrTx, now: number): Promise<Scope[]> {
@@ -63,7 +64,13 @@ export async function claimDueEntries(
     .limit(claim.limit);
   return db
     .update(salesEntries)
-    .set({ ...claimedBy(salesEntries, leaseStates, claim), updatedAt: claim.now })
+    .set({
+      state: "pushing",
+      leaseOwner: claim.owner,
+      leaseUntil: claim.now + claim.leaseMs,
+      attempts: sql`${salesEntries.attempts} + 1`,
+      updatedAt: claim.now,
+    })
     .where(and(inScope(scope), due(claim.now), inArray(salesEntries.invoiceNumber, candidates)))
     .returning();
 }
