@@ -2,6 +2,7 @@
 // Sections go to stdout (collected into BENCHMARKS.md); progress goes to stderr.
 import accountLookup from "./account-lookup";
 import exactCalls from "./exact-calls";
+import freshness from "./freshness";
 import manyDivisions from "./many-divisions";
 import salesEntries from "./sales-entries";
 import startUp from "./start-up";
@@ -16,6 +17,7 @@ const benches: [string, Bench][] = [
   ["Many divisions in one replica", manyDivisions],
   ["Proxy start-up", startUp],
   ["Webhook delivery", webhooks],
+  ["Mirror freshness with Exact's webhooks", freshness],
 ];
 
 const only = process.argv[2];

@@ -15,6 +15,7 @@ import { silentLogger } from "../src/logger";
 import { type CreatedTenant, createTenant } from "../src/services/tenants/create-tenant";
 import { connectLikeABrowser, sendTo } from "../src/testing/browser-consent";
 import { freePort, type ProxyProcess, startProxyProcess, startSqld } from "../src/testing/processes";
+import { TEST_SECRET_KEY } from "../src/testing/secret-keys";
 import { startWebhookReceiver, type WebhookReceiver } from "../src/testing/webhook-receiver";
 
 const proxyRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -107,7 +108,7 @@ export async function startStack(): Promise<Stack> {
     const env = (port: number) => ({
       PORT: String(port),
       DATABASE_URL: sqld.url,
-      SECRET_KEY: Buffer.alloc(32, 5).toString("base64"),
+      SECRET_KEY: TEST_SECRET_KEY,
       EXACT_CLIENT_ID: SANDBOX_CLIENT_ID,
       EXACT_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
       EXACT_BASE_URL: simulator.url,
@@ -123,7 +124,8 @@ export async function startStack(): Promise<Stack> {
     });
     const start = (port: number) => startProxyProcess(env(port), 30_000, { compiled: true });
     log("starting three replicas");
-    for (const replica of await Promise.all(ports.map(start))) replicas.push(replica);
+    // Each replica is kept as soon as it listens, so that a failed start stops the others too.
+    await Promise.all(ports.map(async (port, index) => (replicas[index] = await start(port))));
     const database = openDatabase(sqld.url);
     undo.push(() => database.close());
     const tenant = await createTenant(

@@ -60,7 +60,7 @@ test.describe("a bookkeeper's day", () => {
     await test.step("the options page shows the loaded division and what it lacks", async () => {
       await openOptionsPage(page, extensionId);
       const row = page.locator(`[data-division="${DIVISION}"]`);
-      await expect(row).toContainText(/\d+ accounts mirrored/);
+      await expect(row).toContainText(/\d+ accounts loaded/);
       await expect(
         row.getByRole("button", { name: `Load the accounts of ${DIVISION_NAME} now` }),
       ).toHaveCount(0);

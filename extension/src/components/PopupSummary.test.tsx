@@ -23,7 +23,7 @@ describe("PopupSummary", () => {
       divisions: { ok: true, value: [division] },
     });
     expect(container.querySelector("[role=status]")?.textContent).toBe("Proxy healthy (version 0.1.0)");
-    expect(container.textContent).toContain("250 accounts mirrored");
+    expect(container.textContent).toContain("250 accounts loaded");
     await click(buttonNamed(container, "Flexwerk (1234567)"));
     expect(handlers.onOpenOverview).toHaveBeenCalledWith(1234567);
     await click(buttonNamed(container, "Open the Accounts Overview"));

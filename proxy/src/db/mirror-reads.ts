@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "./client";
 import { divisionSync, exactAccounts } from "./schema";
 
@@ -77,11 +77,19 @@ export async function mirrorRowsSharingKeys(
   return [...byId.values()];
 }
 
-export async function liveMirrorRows(db: DbOrTx, scope: Scope): Promise<MirrorRow[]> {
+/** A page of the division's live rows by id, after `afterId` (the primary key's range): for reading a division in parts. */
+export async function liveMirrorRowsAfter(
+  db: DbOrTx,
+  scope: Scope,
+  afterId: string,
+  limit: number,
+): Promise<MirrorRow[]> {
   return db
     .select()
     .from(exactAccounts)
-    .where(and(inScope(scope), isNull(exactAccounts.deletedAt)));
+    .where(and(inScope(scope), isNull(exactAccounts.deletedAt), gt(exactAccounts.id, afterId)))
+    .orderBy(asc(exactAccounts.id))
+    .limit(limit);
 }
 
 /** Rows written or marked deleted at or after `since` (each side an index range). */

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { divisions, exactConnections } from "../db/schema";
 
 /**
- * A connection and one division for a tenant, written straight into the database: for tests and benchmarks that
+ * A connection (the tenant's existing one, if it has one) and one division for a tenant, written straight into the database: for tests and benchmarks that
  * never reach Exact (the tokens are placeholders).
  */
 export async function insertConnectedDivision(
@@ -11,21 +12,28 @@ export async function insertConnectedDivision(
   input: { tenantId: string; division: number; name: string; host?: string; country?: string; now: number },
 ): Promise<{ connectionId: string }> {
   const { tenantId, division, now } = input;
-  const connectionId = randomUUID();
-  await db.insert(exactConnections).values({
-    id: connectionId,
-    tenantId,
-    host: input.host ?? "start.exactonline.nl",
-    status: "active",
-    accessTokenEnc: "unused",
-    accessTokenExpiresAt: now + 600_000,
-    accessTokenIssuedAt: now,
-    refreshTokenEnc: "unused",
-    refreshTokenIssuedAt: now,
-    tokenVersion: 1,
-    createdAt: now,
-    updatedAt: now,
-  });
+  await db
+    .insert(exactConnections)
+    .values({
+      id: randomUUID(),
+      tenantId,
+      host: input.host ?? "start.exactonline.nl",
+      status: "active",
+      accessTokenEnc: "unused",
+      accessTokenExpiresAt: now + 600_000,
+      accessTokenIssuedAt: now,
+      refreshTokenEnc: "unused",
+      refreshTokenIssuedAt: now,
+      tokenVersion: 1,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: exactConnections.tenantId });
+  const [connection] = await db
+    .select({ id: exactConnections.id })
+    .from(exactConnections)
+    .where(eq(exactConnections.tenantId, tenantId));
+  const connectionId = connection!.id;
   await db.insert(divisions).values({
     tenantId,
     division,

@@ -29,8 +29,8 @@ export function holdStatements(database: Database, matches: (sql: string) => boo
   };
 }
 
-/** The read that builds a division's account index: every live account of the division. */
+/** The reads that build a division's account index: the division's live accounts, page by page. */
 export const readsWholeDivision = (sql: string) =>
-  sql.endsWith(
-    'from "exact_accounts" where (("exact_accounts"."tenant_id" = ? and "exact_accounts"."division" = ?) and "exact_accounts"."deleted_at" is null)',
+  sql.includes(
+    '"exact_accounts"."deleted_at" is null and "exact_accounts"."id" > ?) order by "exact_accounts"."id"',
   );

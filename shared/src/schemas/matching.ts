@@ -101,7 +101,11 @@ export const exactAccountSchema = z
     code: z.string().nullable(),
     searchCode: z.string().nullable(),
     name: z.string(),
-    vatNumber: z.string().nullable(),
+    vatNumber: z.string().nullable().meta({ description: "As Exact holds it, e.g. `BE 0407.186.105`." }),
+    vatNumberNormalised: z.string().nullable().optional().meta({
+      description:
+        "The same number in its one canonical spelling, as matching reads it (e.g. `BE0407186105`); null when it cannot be read.",
+    }),
     chamberOfCommerce: z.string().nullable(),
     status: exactAccountStatusSchema.meta({
       description: "C customer, P prospect, S suspect, A none (e.g. only a supplier).",

@@ -33,7 +33,13 @@ export function LoadDivisionButton({ division, onDone }: { division: DivisionSum
       )}
       {load.state?.status === "failed" && (
         <span class="zfx-notice zfx-notice--error" role="alert">
-          {t("bookings.loadFailed", { detail: load.state.lastError ?? "" })}
+          {t("bookings.loadFailed")}
+          {load.state.lastError && (
+            <>
+              {" "}
+              {t("problem.detail")} <span lang="en">{load.state.lastError}</span>
+            </>
+          )}
         </span>
       )}
       {load.problem && <ProblemNotice problem={load.problem} onRetry={load.start} />}

@@ -2,9 +2,9 @@ import { useEffect, useState } from "preact/hooks";
 import { useI18n } from "../../i18n/I18nContext";
 import type { ApiResult, Problem } from "../../utils/api-result";
 import type { AcceptSuggestionsResult } from "../../utils/proxy-types";
+import { Dialog } from "../Dialog";
 import { ProblemNotice } from "../ProblemNotice";
 import { describeReason } from "../reasons";
-import { Dialog } from "./Dialog";
 import { VirtualList } from "./VirtualList";
 
 /** The proxy links at most this many accounts per call. */

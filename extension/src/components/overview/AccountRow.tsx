@@ -1,10 +1,11 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { useI18n } from "../../i18n/I18nContext";
 import type { MessageId } from "../../i18n/translate";
 import type { OverviewRow } from "../../utils/proxy-types";
 import { LookalikeNote } from "../LookalikeNote";
 import { concerns, describeReason, describeSignal } from "../reasons";
-import { UnlinkConfirmButtons } from "../UnlinkConfirmButtons";
+import { UnlinkConfirmDialog } from "../UnlinkConfirmDialog";
+import { useFocusWhenDone } from "../use-focus-when-done";
 
 interface AccountRowProps {
   row: OverviewRow;
@@ -18,11 +19,14 @@ interface AccountRowProps {
 export function AccountRow({ row, busy, onLink, onUnlink, onLinkOther }: AccountRowProps) {
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
+  const element = useRef<HTMLDivElement>(null);
+  // A linked row's Link buttons become Unlink and back: focus goes to the row's first action.
+  useFocusWhenDone(busy, () => element.current?.querySelector<HTMLElement>("button:not([disabled])"));
   const { account, link, suggestion } = row;
   const firstConcern =
     row.warnings[0] ?? (row.state === "conflict" ? concerns(suggestion.reasons)[0] : undefined);
   return (
-    <div class="zfx-orow" data-account={account.id} data-state={row.state}>
+    <div ref={element} class="zfx-orow" data-account={account.id} data-state={row.state}>
       <div class="zfx-orow__account">
         <span class="zfx-orow__name">{account.name}</span>
         <span class="zfx-muted zfx-orow__meta">
@@ -60,27 +64,28 @@ export function AccountRow({ row, busy, onLink, onUnlink, onLinkOther }: Account
         )}
       </div>
       <div class="zfx-orow__actions">
-        {link &&
-          (confirming ? (
-            <UnlinkConfirmButtons
-              busy={busy}
-              onConfirm={() => {
-                setConfirming(false);
-                onUnlink();
-              }}
-              onCancel={() => setConfirming(false)}
-            />
-          ) : (
-            <button
-              type="button"
-              class="zfx-button zfx-button--quiet"
-              disabled={busy}
-              aria-label={`${t("panel.unlink")} ${account.name}`}
-              onClick={() => setConfirming(true)}
-            >
-              {t("panel.unlink")}
-            </button>
-          ))}
+        {link && (
+          <button
+            type="button"
+            class="zfx-button zfx-button--quiet"
+            disabled={busy}
+            aria-label={`${t("panel.unlink")} ${account.name}`}
+            onClick={() => setConfirming(true)}
+          >
+            {t("panel.unlink")}
+          </button>
+        )}
+        {link && confirming && (
+          <UnlinkConfirmDialog
+            customerNumber={link.customerNumber}
+            busy={busy}
+            onConfirm={() => {
+              setConfirming(false);
+              onUnlink();
+            }}
+            onCancel={() => setConfirming(false)}
+          />
+        )}
         {!link && row.state === "suggested" && suggestion.customer && (
           <button
             type="button"

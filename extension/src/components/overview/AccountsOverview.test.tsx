@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { act } from "preact/test-utils";
 import { describe, expect, it, vi } from "vitest";
 import { buttonNamed, click, show } from "../../testing/render";
 import { sampleExactAccount, sampleRow } from "../../testing/sample-data";
@@ -154,16 +155,51 @@ describe("AccountsOverview", () => {
     expect(props.onLink).toHaveBeenCalledWith(suggestedRow, "900");
     await click(buttonNamed(container, "Unlink Linked 1 BV"));
     expect(props.onUnlink).not.toHaveBeenCalled();
+    const question = container.querySelector("dialog")!;
+    expect(question.open).toBe(true);
+    expect(question.textContent).toContain("Unlink zapfloor customer 101 from this Exact account?");
+    expect(document.activeElement?.textContent).toBe("Cancel");
     await click(buttonNamed(container, "Yes, unlink"));
     expect(props.onUnlink).toHaveBeenCalledWith(linkedRow(1));
   });
 
-  it("links any account through a search dialog", async () => {
+  it("links any account through a modal search dialog, and gives focus back to the row", async () => {
     const { container } = overview();
-    await click(buttonNamed(container, "Link… Conflict BV"));
-    const dialog = container.querySelector("[role=dialog]")!;
-    expect(dialog.getAttribute("aria-label")).toBe("Link Conflict BV");
+    const opener = buttonNamed(container, "Link… Conflict BV");
+    opener.focus();
+    await click(opener);
+    const dialog = container.querySelector("dialog")!;
+    expect(dialog.open).toBe(true);
+    const title = dialog.getAttribute("aria-labelledby")!;
+    expect(container.querySelector(`[id="${title}"]`)?.textContent).toBe("Link Conflict BV");
     expect(dialog.querySelector("input[type=search]")).toBe(document.activeElement);
+
+    // Escape anywhere in the dialog closes it (the browser fires `cancel`), and focus returns.
+    await act(async () => {
+      dialog.dispatchEvent(new Event("cancel", { cancelable: true }));
+    });
+    expect(container.querySelector("dialog")).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it("moves between the filter tabs with the arrow keys, one tab stop for all", async () => {
+    const { container, props } = overview({ tab: "all" });
+    const tabs = [...container.querySelectorAll<HTMLElement>("[role=tab]")];
+    expect(tabs.map((tab) => tab.tabIndex)).toEqual([-1, 0, -1, -1, -1, -1]);
+    const panel = container.querySelector("[role=tabpanel]")!;
+    expect(panel.getAttribute("aria-labelledby")).toBe(tabs[1]?.id);
+    const press = (key: string) =>
+      act(() => {
+        tabs[1]?.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
+      });
+    await press("ArrowRight");
+    expect(props.onTab).toHaveBeenLastCalledWith("linked");
+    await press("ArrowLeft");
+    expect(props.onTab).toHaveBeenLastCalledWith("attention");
+    await press("End");
+    expect(props.onTab).toHaveBeenLastCalledWith("conflict");
+    await press("Home");
+    expect(props.onTab).toHaveBeenLastCalledWith("attention");
   });
 
   it("says it is loading more, and how many are loaded", () => {

@@ -23,6 +23,26 @@ export const OVERVIEW_TABS: readonly OverviewTab[] = [
   "suggested",
   "conflict",
 ];
+const TAB_PANEL_ID = "zfx-overview-panel";
+const tabId = (tab: OverviewTab) => `zfx-overview-tab-${tab}`;
+
+/** The tab an arrow, Home or End key moves to from `current`, wrapping around; null for other keys. */
+export function tabAfterKey(current: OverviewTab, key: string): OverviewTab | null {
+  const at = OVERVIEW_TABS.indexOf(current);
+  const last = OVERVIEW_TABS.length - 1;
+  const index =
+    key === "ArrowRight"
+      ? (at + 1) % OVERVIEW_TABS.length
+      : key === "ArrowLeft"
+        ? (at + last) % OVERVIEW_TABS.length
+        : key === "Home"
+          ? 0
+          : key === "End"
+            ? last
+            : null;
+  return index === null ? null : (OVERVIEW_TABS[index] ?? null);
+}
+
 /** Fixed, so that the list can place rows without measuring them. */
 export const ROW_HEIGHT = 48;
 
@@ -94,14 +114,29 @@ export function AccountsOverview(props: AccountsOverviewProps) {
         </button>
       </header>
       <div class="zfx-overview__toolbar">
-        <div class="zfx-overview__tabs" role="tablist" aria-label={t("overview.filters")}>
+        <div
+          class="zfx-overview__tabs"
+          role="tablist"
+          aria-label={t("overview.filters")}
+          onKeyDown={(event) => {
+            const next = tabAfterKey(props.tab, event.key);
+            if (next === null) return;
+            event.preventDefault();
+            props.onTab(next);
+            event.currentTarget.querySelector<HTMLElement>(`#${tabId(next)}`)?.focus();
+          }}
+        >
           {OVERVIEW_TABS.map((tab) => (
             <button
               key={tab}
+              id={tabId(tab)}
               type="button"
               role="tab"
               class="zfx-overview__tab"
               aria-selected={props.tab === tab}
+              aria-controls={TAB_PANEL_ID}
+              // One tab stop for the whole list; the arrow keys move between the tabs (WAI-ARIA tabs pattern).
+              tabIndex={props.tab === tab ? 0 : -1}
               onClick={() => props.onTab(tab)}
             >
               {t(`overview.filter.${tab}` as MessageId)}
@@ -128,37 +163,39 @@ export function AccountsOverview(props: AccountsOverviewProps) {
         />
       )}
       {props.rowProblem && <ProblemNotice problem={props.rowProblem} onDismiss={props.onDismissRowProblem} />}
-      {attentionTab ? (
-        <div class="zfx-overview__list zfx-overview__list--attention">{props.attention}</div>
-      ) : (
-        <>
-          <div class="zfx-overview__columns zfx-orow" aria-hidden="true">
-            <span>{t("overview.column.account")}</span>
-            <span>{t("overview.column.state")}</span>
-            <span>{t("overview.column.customer")}</span>
-            <span>{t("overview.column.actions")}</span>
-          </div>
-          <div class="zfx-overview__list">
-            <VirtualList
-              items={props.rows}
-              rowHeight={ROW_HEIGHT}
-              label={t("overview.title")}
-              keyOf={(row) => row.account.id}
-              renderRow={(row) => (
-                <AccountRow
-                  row={row}
-                  busy={props.busyAccount === row.account.id}
-                  onLink={(number) => void props.onLink(row, number)}
-                  onUnlink={() => props.onUnlink(row)}
-                  onLinkOther={() => setLinking(row)}
-                />
-              )}
-              onNearEnd={props.onLoadMore}
-              footer={footer}
-            />
-          </div>
-        </>
-      )}
+      <div id={TAB_PANEL_ID} role="tabpanel" aria-labelledby={tabId(props.tab)} class="zfx-overview__panel">
+        {attentionTab ? (
+          <div class="zfx-overview__list zfx-overview__list--attention">{props.attention}</div>
+        ) : (
+          <>
+            <div class="zfx-overview__columns zfx-orow" aria-hidden="true">
+              <span>{t("overview.column.account")}</span>
+              <span>{t("overview.column.state")}</span>
+              <span>{t("overview.column.customer")}</span>
+              <span>{t("overview.column.actions")}</span>
+            </div>
+            <div class="zfx-overview__list">
+              <VirtualList
+                items={props.rows}
+                rowHeight={ROW_HEIGHT}
+                label={t("overview.title")}
+                keyOf={(row) => row.account.id}
+                renderRow={(row) => (
+                  <AccountRow
+                    row={row}
+                    busy={props.busyAccount === row.account.id}
+                    onLink={(number) => void props.onLink(row, number)}
+                    onUnlink={() => props.onUnlink(row)}
+                    onLinkOther={() => setLinking(row)}
+                  />
+                )}
+                onNearEnd={props.onLoadMore}
+                footer={footer}
+              />
+            </div>
+          </>
+        )}
+      </div>
       {linking && (
         <LinkDialog
           row={linking}
@@ -171,6 +208,11 @@ export function AccountsOverview(props: AccountsOverviewProps) {
             })
           }
           onClose={() => setLinking(null)}
+          returnFocus={() =>
+            document.querySelector<HTMLElement>(
+              `[data-account="${CSS.escape(linking.account.id)}"] button:not([disabled])`,
+            )
+          }
         />
       )}
       {accepting && (

@@ -1,7 +1,15 @@
 // @vitest-environment happy-dom
+import { useState } from "preact/hooks";
+import { act } from "preact/test-utils";
 import { describe, expect, it, vi } from "vitest";
 import { buttonNamed, click, show } from "../../testing/render";
-import { ACCOUNT_ID, linkedDetail, sampleCustomer, sampleDetail } from "../../testing/sample-data";
+import {
+  ACCOUNT_ID,
+  linkedDetail,
+  sampleCustomer,
+  sampleDetail,
+  sampleExactAccount,
+} from "../../testing/sample-data";
 import type { SearchCustomers } from "../CustomerSearch";
 import { AccountPanel, type AccountPanelProps, type PanelView } from "./AccountPanel";
 
@@ -33,6 +41,39 @@ function panel(
   return { props, container: show(<AccountPanel {...props} />, locale) };
 }
 
+/** The panel with props a test changes while it is on screen, as PanelApp does around a link or unlink. */
+function livePanel(view: PanelView) {
+  const control: { change?: (next: Partial<AccountPanelProps>) => void } = {};
+  function Live() {
+    const [changed, setChanged] = useState<Partial<AccountPanelProps>>({ view });
+    control.change = (next) => setChanged((current) => ({ ...current, ...next }));
+    return <AccountPanel {...panelProps(changed)} />;
+  }
+  const container = show(<Live />);
+  const change = (next: Partial<AccountPanelProps>) => act(() => control.change?.(next));
+  return { container, change };
+}
+
+function panelProps(overrides: Partial<AccountPanelProps>): AccountPanelProps {
+  return {
+    view: { state: "loading" },
+    collapsed: false,
+    busy: false,
+    actionProblem: null,
+    searchCustomers: async () => ({ ok: true, value: { customers: [], nextCursor: null } }),
+    onToggle: () => {},
+    onRetry: () => {},
+    onOpenSettings: () => {},
+    onOpenOverview: () => {},
+    onLink: () => {},
+    onPromoteAndLink: () => {},
+    onAddVatAndLink: () => {},
+    onUnlink: () => {},
+    onDismissProblem: () => {},
+    ...overrides,
+  };
+}
+
 const summary = (container: HTMLElement) => container.querySelector(".zfx-panel__summary")?.textContent;
 
 const candidate = (overrides: Partial<ReturnType<typeof sampleDetail>["candidates"][number]> = {}) => ({
@@ -62,6 +103,28 @@ describe("AccountPanel", () => {
       /^Linked by hand by Anna \(bookkeeper\) on .*2026/,
     );
     expect(container.querySelector("section")?.dataset.state).toBe("linked");
+  });
+
+  it("shows the VAT number as Exact holds it, and the spelling it is read as when that differs", () => {
+    const typed = sampleExactAccount({ vatNumber: "BE 0407.186.105", vatNumberNormalised: "BE0407186105" });
+    const { container } = panel({ state: "ready", account: sampleDetail({ account: typed }) });
+    expect(container.querySelector(".zfx-panel__vat")?.textContent).toBe(
+      "VAT number in Exact: BE 0407.186.105 · read as BE0407186105",
+    );
+    const same = sampleExactAccount({ vatNumber: "BE0407186105", vatNumberNormalised: "BE0407186105" });
+    expect(
+      panel({ state: "ready", account: sampleDetail({ account: same }) }).container.querySelector(
+        ".zfx-panel__vat",
+      )?.textContent,
+    ).toBe("VAT number in Exact: BE0407186105");
+    const garbled = sampleExactAccount({ vatNumber: "n/a", vatNumberNormalised: null });
+    expect(
+      panel(
+        { state: "ready", account: sampleDetail({ account: garbled }) },
+        {},
+        "nl",
+      ).container.querySelector(".zfx-panel__vat")?.textContent,
+    ).toBe("Btw-nummer in Exact: n/a · geen leesbaar btw-nummer");
   });
 
   it("unlinks only after a confirmation", async () => {
@@ -304,12 +367,58 @@ describe("AccountPanel", () => {
     expect(props.onToggle).toHaveBeenCalledOnce();
   });
 
-  it("folds with Escape", async () => {
+  it("folds with Escape, and keeps focus on its header rather than the page", async () => {
     const { container, props } = panel({ state: "ready", account: linkedDetail() });
-    container
-      .querySelector("section")!
-      .dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    buttonNamed(container, "Unlink").focus();
+    await act(() => {
+      document.activeElement?.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    });
     expect(props.onToggle).toHaveBeenCalledOnce();
+    expect(document.activeElement).toBe(container.querySelector(".zfx-panel__toggle"));
+  });
+
+  it("asks before unlinking in a modal dialog, Cancel in focus, and Escape there does not fold the panel", async () => {
+    const { container, props } = panel({ state: "ready", account: linkedDetail() });
+    const unlink = buttonNamed(container, "Unlink");
+    unlink.focus();
+    await click(unlink);
+    const question = container.querySelector("dialog")!;
+    expect(question.open).toBe(true);
+    expect(document.activeElement?.textContent).toBe("Cancel");
+    await act(() => {
+      document.activeElement?.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+      question.dispatchEvent(new Event("cancel", { cancelable: true }));
+    });
+    expect(props.onToggle).not.toHaveBeenCalled();
+    expect(container.querySelector("dialog")).toBeNull();
+    expect(document.activeElement).toBe(unlink);
+  });
+
+  it("moves focus to Unlink once a link is made, and to the unlinked state once undone", async () => {
+    const unlinked = sampleDetail({ candidates: [candidate()] });
+    const { container, change } = livePanel({ state: "ready", account: unlinked });
+    buttonNamed(container, "Link 1042").focus();
+    await change({ busy: true });
+    await change({ busy: false, view: { state: "ready", account: linkedDetail() } });
+    expect(document.activeElement).toBe(buttonNamed(container, "Unlink"));
+
+    await change({ busy: true });
+    await change({ busy: false, view: { state: "ready", account: unlinked } });
+    expect(document.activeElement).toBe(container.querySelector(".zfx-panel__unlinked"));
+  });
+
+  it("moves focus to the notice when a link fails", async () => {
+    const { container, change } = livePanel({
+      state: "ready",
+      account: sampleDetail({ candidates: [candidate()] }),
+    });
+    // Where a browser leaves focus once it disables the clicked button (HTML's focus fixup): on the body.
+    const link = buttonNamed(container, "Link 1042");
+    link.focus();
+    link.blur();
+    await change({ busy: true });
+    await change({ busy: false, actionProblem: { kind: "conflict", message: "blocked" } });
+    expect(document.activeElement).toBe(buttonNamed(container, "Dismiss"));
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { useRef } from "preact/hooks";
 import { useI18n } from "../../i18n/I18nContext";
 import type { Problem } from "../../utils/api-result";
 import type { AccountDetail, AccountInvoicesView, LinkResult } from "../../utils/proxy-types";
@@ -5,6 +6,7 @@ import { CustomerSearch, type SearchCustomers } from "../CustomerSearch";
 import { LookalikeNote } from "../LookalikeNote";
 import { ProblemNotice } from "../ProblemNotice";
 import "../theme.css";
+import { useFocusWhenDone } from "../use-focus-when-done";
 import "./AccountPanel.css";
 import { AccountInvoices } from "./AccountInvoices";
 import { CandidateList } from "./CandidateList";
@@ -61,6 +63,18 @@ export function AccountPanel(props: AccountPanelProps) {
   const { t } = useI18n();
   const { view, collapsed } = props;
   const summary = summaryOf(view);
+  const section = useRef<HTMLElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // After a link, an unlink or a failure, focus goes to what the result offers next.
+  useFocusWhenDone(props.busy, () => {
+    const panel = section.current;
+    if (!panel) return null;
+    if (props.actionProblem) return panel.querySelector<HTMLElement>("[role=alert] button");
+    return (
+      panel.querySelector<HTMLElement>(".zfx-linked button:not([disabled])") ??
+      panel.querySelector<HTMLElement>(".zfx-panel__unlinked")
+    );
+  });
   const summaryText =
     summary.tone === "pending"
       ? t("panel.summary.loading")
@@ -72,15 +86,21 @@ export function AccountPanel(props: AccountPanelProps) {
 
   return (
     <section
+      ref={section}
       class={`zfx-root zfx-panel zfx-panel--${summary.tone}`}
       aria-label={t("panel.label")}
       data-state={view.state === "ready" ? (view.account.link ? "linked" : "unlinked") : view.state}
       onKeyDown={(event) => {
-        if (event.key === "Escape" && !collapsed) props.onToggle();
+        if (event.key === "Escape" && !collapsed) {
+          props.onToggle();
+          // Focus was inside the body that is now hidden.
+          toggle.current?.focus();
+        }
       }}
     >
       <header class="zfx-panel__header">
         <button
+          ref={toggle}
           type="button"
           class="zfx-panel__toggle"
           aria-expanded={!collapsed}
@@ -114,6 +134,28 @@ export function AccountPanel(props: AccountPanelProps) {
   );
 }
 
+/** The account's VAT number as Exact holds it, with the one spelling matching reads it as when that differs. */
+function AccountVat({ vat, normalised }: { vat: string | null; normalised?: string | null }) {
+  const { t } = useI18n();
+  if (!vat) return null;
+  return (
+    <p class="zfx-panel__vat zfx-muted">
+      {t("panel.vat")} <span class="zfx-mono">{vat}</span>
+      {normalised === null ? (
+        <> · {t("panel.vatUnreadable")}</>
+      ) : normalised && normalised !== vat ? (
+        <>
+          {" "}
+          · {t("panel.vatRead")}{" "}
+          <span class="zfx-mono" data-testid="vat-normalised">
+            {normalised}
+          </span>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 function ReadyBody(props: AccountPanelProps & { account: AccountDetail }) {
   const { t } = useI18n();
   const { account, busy } = props;
@@ -126,6 +168,7 @@ function ReadyBody(props: AccountPanelProps & { account: AccountDetail }) {
           division: account.division,
         })}
       </p>
+      <AccountVat vat={account.account.vatNumber} normalised={account.account.vatNumberNormalised} />
       <WarningList account={account} />
       <LookalikeNote lookalikes={account.lookalikes} />
       {props.actionProblem && (
@@ -142,7 +185,9 @@ function ReadyBody(props: AccountPanelProps & { account: AccountDetail }) {
         </>
       ) : (
         <>
-          <p class="zfx-panel__unlinked">{t("panel.notLinked")}</p>
+          <p class="zfx-panel__unlinked" tabIndex={-1}>
+            {t("panel.notLinked")}
+          </p>
           <CandidateList
             accountId={account.account.id}
             candidates={account.candidates}

@@ -54,17 +54,6 @@ export function CandidateList(props: CandidateListProps) {
                     {describeReason(t, reason)}
                   </p>
                 ))}
-                {candidate.fix && !elsewhere && confirming === customer.number && (
-                  <FixConfirmation
-                    fix={candidate.fix}
-                    busy={busy}
-                    onConfirm={() => {
-                      setConfirming(null);
-                      props.onAddVatAndLink(customer.number);
-                    }}
-                    onCancel={() => setConfirming(null)}
-                  />
-                )}
                 {!elsewhere &&
                   accountIsCustomer &&
                   candidate.linkChanges?.map((change) => (
@@ -77,7 +66,7 @@ export function CandidateList(props: CandidateListProps) {
                     </p>
                   ))}
                 <div class="zfx-candidate__action">
-                  {candidate.fix && !elsewhere && confirming !== customer.number && (
+                  {candidate.fix && !elsewhere && (
                     <button
                       type="button"
                       class="zfx-button zfx-button--quiet"
@@ -87,6 +76,17 @@ export function CandidateList(props: CandidateListProps) {
                     >
                       {t("panel.fix.addVat")}
                     </button>
+                  )}
+                  {candidate.fix && !elsewhere && confirming === customer.number && (
+                    <FixConfirmation
+                      fix={candidate.fix}
+                      busy={busy}
+                      onConfirm={() => {
+                        setConfirming(null);
+                        props.onAddVatAndLink(customer.number);
+                      }}
+                      onCancel={() => setConfirming(null)}
+                    />
                   )}
                   {elsewhere ? (
                     <span class="zfx-muted">{t("panel.linkedElsewhere")}</span>

@@ -1,6 +1,7 @@
 import { useI18n } from "../../i18n/I18nContext";
 import type { MessageId } from "../../i18n/translate";
 import type { AccountDetail } from "../../utils/proxy-types";
+import { Dialog } from "../Dialog";
 
 type Fix = NonNullable<AccountDetail["candidates"][number]["fix"]>;
 
@@ -11,12 +12,11 @@ interface FixConfirmationProps {
   onCancel(): void;
 }
 
-/** What a fix will change in Exact, field by field, before the bookkeeper says yes. */
+/** What a fix will change in Exact, field by field, in a modal question before the bookkeeper says yes. */
 export function FixConfirmation({ fix, busy, onConfirm, onCancel }: FixConfirmationProps) {
   const { t } = useI18n();
   return (
-    <fieldset class="zfx-fix" data-fix={fix.action}>
-      <legend class="zfx-fix__title">{t("panel.fix.confirmTitle")}</legend>
+    <Dialog title={t("panel.fix.confirmTitle")} onClose={onCancel} data={{ "data-fix": fix.action }}>
       <ul class="zfx-fix__changes">
         {fix.changes.map((change) => (
           <li key={change.field} data-field={change.field}>
@@ -26,14 +26,14 @@ export function FixConfirmation({ fix, busy, onConfirm, onCancel }: FixConfirmat
           </li>
         ))}
       </ul>
-      <div class="zfx-fix__actions">
+      <div class="zfx-dialog__actions">
         <button type="button" class="zfx-button" disabled={busy} onClick={onConfirm}>
           {t("panel.fix.confirmYes")}
         </button>
-        <button type="button" class="zfx-button zfx-button--quiet" onClick={onCancel}>
+        <button type="button" class="zfx-button zfx-button--quiet" data-autofocus onClick={onCancel}>
           {t("panel.cancel")}
         </button>
       </div>
-    </fieldset>
+    </Dialog>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { useI18n } from "../../i18n/I18nContext";
 import type { AccountDetail } from "../../utils/proxy-types";
 import { describeLinkMethod } from "../reasons";
-import { UnlinkConfirmButtons } from "../UnlinkConfirmButtons";
+import { UnlinkConfirmDialog } from "../UnlinkConfirmDialog";
 
 type Link = NonNullable<AccountDetail["link"]>;
 
@@ -32,31 +32,24 @@ export function LinkedCustomer({ link, busy, onUnlink }: LinkedCustomerProps) {
           at: dateTime(link.linkedAt),
         })}
       </p>
-      {confirming ? (
-        <fieldset class="zfx-confirm">
-          <legend class="zfx-confirm__question">
-            {t("panel.unlinkConfirm", { number: link.customerNumber })}
-          </legend>
-          <div class="zfx-confirm__actions">
-            <UnlinkConfirmButtons
-              busy={busy}
-              onConfirm={() => {
-                setConfirming(false);
-                onUnlink();
-              }}
-              onCancel={() => setConfirming(false)}
-            />
-          </div>
-        </fieldset>
-      ) : (
-        <button
-          type="button"
-          class="zfx-button zfx-button--quiet"
-          disabled={busy}
-          onClick={() => setConfirming(true)}
-        >
-          {t("panel.unlink")}
-        </button>
+      <button
+        type="button"
+        class="zfx-button zfx-button--quiet"
+        disabled={busy}
+        onClick={() => setConfirming(true)}
+      >
+        {t("panel.unlink")}
+      </button>
+      {confirming && (
+        <UnlinkConfirmDialog
+          customerNumber={link.customerNumber}
+          busy={busy}
+          onConfirm={() => {
+            setConfirming(false);
+            onUnlink();
+          }}
+          onCancel={() => setConfirming(false)}
+        />
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { AccountsOverview, type OverviewTab } from "../../components/overview/AccountsOverview";
 import { AttentionList } from "../../components/overview/AttentionList";
@@ -43,6 +44,19 @@ function rowOf(detail: AccountDetail): OverviewRow {
   };
 }
 
+/** The overview's page with its header band, for the states before the list: same layout as the list's. */
+function OverviewFrame({ children }: { children: ComponentChildren }) {
+  const { t } = useI18n();
+  return (
+    <main class="zfx-root zfx-overview">
+      <header class="zfx-overview__header">
+        <h1 class="zfx-overview__title">{t("overview.title")}</h1>
+      </header>
+      {children}
+    </main>
+  );
+}
+
 function OverviewPage() {
   const { t } = useI18n();
   const [divisions, setDivisions] = useState<DivisionSummary[] | null>(null);
@@ -70,18 +84,18 @@ function OverviewPage() {
   const openSettings = () => void sendMessage("openOptionsPage").catch(() => {});
   if (divisionsProblem) {
     return (
-      <main class="zfx-root zfx-overview">
-        <h1>{t("overview.title")}</h1>
+      <OverviewFrame>
         <ProblemNotice problem={divisionsProblem} onRetry={loadDivisions} onOpenSettings={openSettings} />
-      </main>
+      </OverviewFrame>
     );
   }
   if (divisions === null || division === null) {
     return (
-      <main class="zfx-root zfx-overview">
-        <h1>{t("overview.title")}</h1>
-        <p role="status">{divisions === null ? t("overview.loadingMore") : t("overview.noDivisions")}</p>
-      </main>
+      <OverviewFrame>
+        <p class="zfx-overview__status" role="status">
+          {divisions === null ? t("overview.loadingMore") : t("overview.noDivisions")}
+        </p>
+      </OverviewFrame>
     );
   }
 

@@ -44,6 +44,9 @@ export const fr: Messages = {
   "panel.openOverview": "Aperçu des tiers",
   "panel.working": "Enregistrement…",
   "panel.account": "Tiers Exact {code} · dossier {division}",
+  "panel.vat": "N° de TVA dans Exact :",
+  "panel.vatRead": "lu comme",
+  "panel.vatUnreadable": "numéro de TVA illisible",
 
   "method.vat": "Trouvé par le numéro de TVA",
   "method.code": "Trouvé par le code",
@@ -286,7 +289,7 @@ export const fr: Messages = {
   "bookings.loadNow": "Charger maintenant",
   "bookings.loadNowNamed": "Charger maintenant les tiers de {name}",
   "bookings.loading": "Chargement des tiers… {rows} lus",
-  "bookings.loadFailed": "Le chargement a échoué : {detail}",
+  "bookings.loadFailed": "Le chargement a échoué.",
   "bookings.notReady": "Ne peut pas encore recevoir de factures. Manque : {missing}.",
   "bookings.missing.accounts": "ses tiers (chargez-les)",
   "bookings.missing.salesJournal": "un journal de vente",

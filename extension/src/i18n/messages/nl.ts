@@ -42,6 +42,9 @@ export const nl: Messages = {
   "panel.openOverview": "Relatieoverzicht",
   "panel.working": "Opslaan…",
   "panel.account": "Exact-relatie {code} · administratie {division}",
+  "panel.vat": "Btw-nummer in Exact:",
+  "panel.vatRead": "gelezen als",
+  "panel.vatUnreadable": "geen leesbaar btw-nummer",
 
   "method.vat": "Gevonden op btw-nummer",
   "method.code": "Gevonden op code",
@@ -284,7 +287,7 @@ export const nl: Messages = {
   "bookings.loadNow": "Nu laden",
   "bookings.loadNowNamed": "De relaties van {name} nu laden",
   "bookings.loading": "Relaties laden… {rows} gelezen",
-  "bookings.loadFailed": "Laden mislukt: {detail}",
+  "bookings.loadFailed": "Laden mislukt.",
   "bookings.notReady": "Kan nog geen facturen boeken. Ontbreekt: {missing}.",
   "bookings.missing.accounts": "de relaties (laad ze)",
   "bookings.missing.salesJournal": "een verkoopdagboek",

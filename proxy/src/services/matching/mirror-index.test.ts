@@ -111,4 +111,20 @@ describe("the in-memory account index of a division", () => {
     expect((await mirrorIndexOf(reader, scope)).version).toBe(first.version);
     close();
   });
+
+  it("builds a large division's index from its rows page by page, leaving out deleted ones", async () => {
+    const { clock, writer, reader, close } = await twoReplicas();
+    const rows = Array.from({ length: 4_500 }, (_, i) =>
+      accountRow(scope, account(i + 1, `Account ${i + 1}`), clock.now()),
+    );
+    for (let start = 0; start < rows.length; start += 1_000)
+      await upsertAccounts(writer.db, rows.slice(start, start + 1_000));
+    await markAccountsDeleted(writer.db, scope, [account(4_001, "").ID], clock.now());
+    const { index } = await mirrorIndexOf(reader, scope);
+    expect(index.size).toBe(4_499);
+    expect(index.get(account(1, "").ID)?.account.name).toBe("Account 1");
+    expect(index.get(account(4_500, "").ID)?.account.name).toBe("Account 4500");
+    expect(index.get(account(4_001, "").ID)).toBeUndefined();
+    close();
+  });
 });

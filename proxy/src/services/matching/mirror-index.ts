@@ -1,5 +1,10 @@
 import { AccountIndex } from "@zapfloor-exact/shared/matching";
-import { liveMirrorRows, type MirrorProbe, mirrorRowsChangedSince, probeMirror } from "../../db/mirror-reads";
+import {
+  liveMirrorRowsAfter,
+  type MirrorProbe,
+  mirrorRowsChangedSince,
+  probeMirror,
+} from "../../db/mirror-reads";
 import type { ServiceContext } from "../context";
 import { BYTES_PER_INDEXED_ACCOUNT, indexMemoryBudget } from "./index-memory";
 import { keptInStep, nextVersion } from "./kept-in-step";
@@ -34,6 +39,8 @@ interface State extends MirrorIndex {
 }
 
 const RECENT_MS = 10_000;
+/** Rows read per statement when an index is first built. */
+const BUILD_PAGE = 2_000;
 const current = keptInStep<State>({
   maxKeys: Number.POSITIVE_INFINITY,
   footprint: (state) => state.index.size * BYTES_PER_INDEXED_ACCOUNT,
@@ -87,8 +94,16 @@ async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefin
   const seen = { recentFrom: probedAt - RECENT_MS, syncSeen: syncKey(probe), passStart };
 
   if (!state) {
-    const rows = await liveMirrorRows(ctx.db, scope);
-    return { index: new AccountIndex(rows.map(mirroredAccountOf)), version: nextVersion(), ...seen };
+    const accounts: MirroredAccount[] = [];
+    for (let after = ""; ; ) {
+      const page = await liveMirrorRowsAfter(ctx.db, scope, after, BUILD_PAGE);
+      for (const row of page) accounts.push(mirroredAccountOf(row));
+      if (page.length < BUILD_PAGE) break;
+      after = page[page.length - 1]!.id;
+      // Requests run between pages: reading a large division never holds the event loop for all of it.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { index: new AccountIndex(accounts), version: nextVersion(), ...seen };
   }
 
   const syncChanged = seen.syncSeen !== state.syncSeen;

@@ -1,4 +1,4 @@
-import type { ExactAccountSnapshot } from "@zapfloor-exact/shared/matching";
+import { type ExactAccountSnapshot, normaliseCountry, normaliseVat } from "@zapfloor-exact/shared/matching";
 import type { ExactAccountView } from "@zapfloor-exact/shared/schemas/matching";
 import type { MirrorRow } from "../../db/mirror-reads";
 import { snapshotOfRow } from "../mirror/account-row";
@@ -42,6 +42,8 @@ export function exactAccountView(account: ExactAccountSnapshot): ExactAccountVie
     searchCode: trimmed(account.searchCode),
     name: account.name,
     vatNumber: trimmed(account.vatNumber),
+    vatNumberNormalised:
+      normaliseVat(account.vatNumber, { country: normaliseCountry(account.country) }).canonical ?? null,
     chamberOfCommerce: trimmed(account.chamberOfCommerce),
     status: account.status,
     isCustomer: account.status === "C",

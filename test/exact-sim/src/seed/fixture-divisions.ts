@@ -17,10 +17,11 @@ export interface FixtureDivision {
 /** Divisions whose accounts are exactly the recorded ones (see fixtures/exact/SOURCES.md). */
 export const FIXTURE_DIVISIONS: readonly FixtureDivision[] = [
   {
-    // Nango's 2026 recordings, start.exactonline.fr, 7-digit zero-padded codes.
+    // Nango's 2026 recordings, start.exactonline.fr, 7-digit zero-padded codes. The recordings do not carry
+    // the division's name: a believable one, since bookkeepers see it in the sandbox.
     profile: {
       code: 124132,
-      name: "Nango",
+      name: "Bureaux Partagés Lille SAS",
       host: "start.exactonline.fr",
       country: "FR",
       currency: "EUR",
@@ -35,10 +36,10 @@ export const FIXTURE_DIVISIONS: readonly FixtureDivision[] = [
     ],
   },
   {
-    // Exact's .NET SDK test data (2013–14), start.exactonline.nl.
+    // Exact's .NET SDK test data (2013–14), start.exactonline.nl; named for the sandbox, as above.
     profile: {
       code: 499156,
-      name: "Exact .NET SDK testadministratie",
+      name: "Kantorenhuis Utrecht B.V.",
       host: "start.exactonline.nl",
       country: "NL",
       currency: "EUR",
@@ -55,7 +56,7 @@ export const FIXTURE_DIVISIONS: readonly FixtureDivision[] = [
     // The SDK's 51-account page was recorded in Exact's internal test environment, division 102.
     profile: {
       code: 102,
-      name: "Exact testomgeving",
+      name: "Werkplaats Rotterdam B.V.",
       host: "start.exactonline.nl",
       country: "NL",
       currency: "EUR",
