@@ -1,6 +1,8 @@
-import { insertExactAccount, uniqueNumber } from "./support/exact-data";
+import { insertExactAccount, type SimAccount, uniqueNumber } from "./support/exact-data";
+import { accountPageUrl, serveSavedExactPages } from "./support/exact-pages";
 import { expect, storeExtensionSettings, test } from "./support/extension-fixtures";
 import { openOptionsPage } from "./support/options-page";
+import { accountPanel } from "./support/panel";
 import type { E2eStack } from "./support/stack";
 import { connectExact, createTenant, proxyJson } from "./support/tenant";
 
@@ -104,8 +106,19 @@ test.describe("a bookkeeper's day", () => {
 
     const number = uniqueNumber();
     const invoiceNumber = `DAY-${number}`;
+    let prospect: SimAccount | undefined;
+    const openAccountPage = async () => {
+      await serveSavedExactPages(page, "start.exactonline.be");
+      await page.goto(
+        accountPageUrl("start.exactonline.be", "CRMAccountCard.aspx", "{…}", {
+          division: DIVISION,
+          accountId: prospect!.id,
+        }),
+      );
+      return accountPanel(page);
+    };
     await test.step("an invoice whose customer only matches a prospect waits in Needs attention", async () => {
-      await insertExactAccount(
+      prospect = await insertExactAccount(
         stack,
         { Name: "Prospect Gent BV", SearchCode: number, Status: "P" },
         DIVISION,
@@ -155,6 +168,14 @@ test.describe("a bookkeeper's day", () => {
       await expect(item.getByRole("alert")).toContainText("would not get through yet");
     });
 
+    await test.step("the prospect's account panel shows the waiting invoice among its open problems", async () => {
+      const panel = await openAccountPage();
+      await expect(panel.getByRole("list", { name: "Open problems" })).toHaveText(
+        `Invoice ${invoiceNumber} waits: customer ${number} needs linking by hand.`,
+      );
+      await expect(panel.getByRole("heading", { name: "Latest invoices" })).toHaveCount(0);
+    });
+
     await test.step("fix its cause in the settings, retry, see it pushed and later paid", async () => {
       await openOptionsPage(page, extensionId);
       await page.getByRole("button", { name: `Set up bookings for ${DIVISION_NAME}` }).click();
@@ -191,6 +212,15 @@ test.describe("a bookkeeper's day", () => {
           },
         )
         .toBe("paid");
+    });
+
+    await test.step("the account panel shows the invoice in Exact and paid, and no open problem", async () => {
+      const panel = await openAccountPage();
+      await expect(panel.getByTestId("linked-number")).toHaveText(number);
+      await expect(panel.locator(`li[data-invoice="${invoiceNumber}"]`)).toHaveText(
+        `${invoiceNumber} · 121.00 EUR · in Exact · paid`,
+      );
+      await expect(panel.getByRole("list", { name: "Open problems" })).toHaveCount(0);
     });
   });
 });

@@ -39,7 +39,10 @@ const review: GoLiveReview = {
       outcome: "will_link",
       matchOutcome: "match",
       account: { id: "a1", code: "40", name: "Acme NV", status: "C" },
-      reasons: [{ code: "vat", message: "Same VAT number" }],
+      reasons: [
+        { code: "searchCode", message: "SearchCode is the zapfloor number" },
+        { code: "vat", message: "Same VAT number" },
+      ],
     },
   ],
 };
@@ -60,7 +63,7 @@ describe("GoLiveReviewView", () => {
     );
     expect(rows(container)).toEqual(["7007", "9009", "1001"]);
     expect(container.querySelector("[data-customer='1001']")?.textContent).toBe(
-      "1001 · AcmeWordt gekoppeld40 · Acme NVZelfde btw-nummer.",
+      "1001 · AcmeWordt gekoppeld40 · Acme NVzapfloor-nummer 1001 is de zoekcode van deze relatie. Zelfde btw-nummer.",
     );
     // Only outcomes that occur are offered as filters.
     expect([...container.querySelectorAll("fieldset button")].map((b) => b.textContent)).toEqual([
@@ -98,7 +101,7 @@ describe("GoLiveReviewView", () => {
       "Customer number,Customer name,VAT number,Outcome,Exact account code,Exact account,Why",
       '7007,Gamma,,Needs review,77,Gamma Prospect,"This Exact account is not a customer (status prospect); only customers can be linked."',
       '9009,"\'=Unrelated, Ltd",,Will create,,,Nothing matches.',
-      "1001,Acme,BE0407186105,Will link,40,Acme NV,Same VAT number.",
+      "1001,Acme,BE0407186105,Will link,40,Acme NV,zapfloor number 1001 is this account's SearchCode. Same VAT number.",
       "",
     ]);
 

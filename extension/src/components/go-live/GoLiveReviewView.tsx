@@ -26,10 +26,12 @@ interface GoLiveReviewViewProps {
 const whyOf = (t: Translate, customer: GoLiveCustomer) =>
   customer.reasons
     .map((reason) =>
-      describeReason(t, reason, {
-        customerVat: customer.vatNumber,
-        accountStatus: customer.account?.status ?? null,
-      }),
+      describeReason(
+        t,
+        // The matching core's reasons are about this customer; the number is in the row, not in each reason.
+        { ...reason, customerNumber: reason.customerNumber ?? customer.customerNumber },
+        { customerVat: customer.vatNumber, accountStatus: customer.account?.status ?? null },
+      ),
     )
     .join(" ");
 
