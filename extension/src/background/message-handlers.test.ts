@@ -68,12 +68,15 @@ describe("background message handlers", () => {
     const fetch = fakeProxyFetch({
       [`PUT /v1/divisions/1234567/accounts/${GUID}/link`]: (_, body) => [
         200,
-        linkedDetail({
-          link: {
-            ...linkedDetail().link!,
-            customerNumber: (body as { customerNumber: string }).customerNumber,
-          },
-        }),
+        {
+          ...linkedDetail({
+            link: {
+              ...linkedDetail().link!,
+              customerNumber: (body as { customerNumber: string }).customerNumber,
+            },
+          }),
+          searchCodeResult: { outcome: "already_set", searchCode: "77", message: "The SearchCode is 77." },
+        },
       ],
     });
     const handlers = createMessageHandlers(backgroundDeps({ fetch }));
