@@ -9,14 +9,11 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { systemClock } from "@zapfloor-exact/shared/clock";
 import { createApp } from "../src/app";
-import type { AppDeps } from "../src/context";
 import { openDatabase, prepareDatabase } from "../src/db/client";
-import { createExactRuntime } from "../src/exact/runtime";
-import { createBackgroundJobs } from "../src/jobs/background-jobs";
-import { silentLogger } from "../src/logger";
 import { listen } from "../src/server";
 import { divisionViewIfBuilt } from "../src/services/overview/division-view";
 import { createTenant } from "../src/services/tenants/create-tenant";
+import { benchDeps } from "./bench-deps";
 import { figure } from "./figures";
 import { writeLargeDivision } from "./large-division";
 import { loadFrom } from "./load";
@@ -39,7 +36,7 @@ export default async function accountLookup(): Promise<string> {
   const database = openDatabase(`file:${join(folder, "proxy.db")}`);
   try {
     await prepareDatabase(database);
-    const deps = depsOn(database.db);
+    const deps = benchDeps(database.db, { publicUrl: "http://127.0.0.1" });
     const tenant = await createTenant(deps, { name: "Bench operator" });
     progress(`writing a ${n(ACCOUNTS)}-account mirror, ${n(CUSTOMERS)} customers, ${n(LINKED)} links`);
     let started = performance.now();
@@ -192,29 +189,6 @@ async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
 function collectGarbage(): void {
   v8.setFlagsFromString("--expose-gc");
   (vm.runInNewContext("gc") as () => void)();
-}
-
-function depsOn(db: AppDeps["db"]): AppDeps {
-  const exact = createExactRuntime({
-    db,
-    clock: systemClock,
-    logger: silentLogger,
-    secretKey: Buffer.alloc(32, 7),
-    // Nothing listens there: the lookup must never reach Exact.
-    app: {
-      clientId: "bench",
-      clientSecret: "bench",
-      redirectUri: "http://127.0.0.1:9/cb",
-      baseUrl: "http://127.0.0.1:9",
-      sandbox: false,
-    },
-  });
-  const publicUrl = "http://127.0.0.1";
-  const jobs = createBackgroundJobs(
-    { db, clock: systemClock, logger: silentLogger, exact, publicUrl },
-    { syncIntervalMs: 3_600_000 },
-  );
-  return { db, clock: systemClock, logger: silentLogger, version: "bench", exact, publicUrl, jobs };
 }
 
 function load(url: string, method: string, paths: string[], headers: Record<string, string>, body?: string) {

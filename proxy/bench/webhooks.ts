@@ -7,18 +7,15 @@ import { join } from "node:path";
 import { systemClock } from "@zapfloor-exact/shared/clock";
 import autocannon from "autocannon";
 import { createApp } from "../src/app";
-import type { AppDeps } from "../src/context";
 import { openDatabase, prepareDatabase } from "../src/db/client";
 import { parseEnv } from "../src/env";
-import { createExactRuntime } from "../src/exact/runtime";
-import { createBackgroundJobs } from "../src/jobs/background-jobs";
 import { webhookJobOptions } from "../src/jobs/webhook-worker";
-import { silentLogger } from "../src/logger";
 import { listen } from "../src/server";
 import { unlinkAccount } from "../src/services/links/unlink-account";
 import { createTenant } from "../src/services/tenants/create-tenant";
 import { changeEndpoint, createEndpoint } from "../src/services/webhooks/manage-endpoints";
 import { startWebhookReceiver } from "../src/testing/webhook-receiver";
+import { benchDeps } from "./bench-deps";
 import { figure } from "./figures";
 import { writeLargeDivision } from "./large-division";
 
@@ -44,7 +41,7 @@ export default async function webhooks(): Promise<string> {
   const loadAtStart = os.loadavg()[0] ?? 0;
   try {
     await prepareDatabase(database);
-    const deps = depsOn(database.db, settings);
+    const deps = benchDeps(database.db, { publicUrl: "https://link.example", jobs: { webhooks: settings } });
     const tenant = await createTenant(deps, { name: "Bench operator" });
     const data = await writeLargeDivision(database.db, {
       tenantId: tenant.tenantId,
@@ -153,27 +150,4 @@ export default async function webhooks(): Promise<string> {
     database.close();
     rmSync(folder, { recursive: true, force: true });
   }
-}
-
-function depsOn(db: AppDeps["db"], webhooks: ReturnType<typeof webhookJobOptions>): AppDeps {
-  const exact = createExactRuntime({
-    db,
-    clock: systemClock,
-    logger: silentLogger,
-    secretKey: Buffer.alloc(32, 7),
-    // Nothing listens there: nothing here may reach Exact.
-    app: {
-      clientId: "bench",
-      clientSecret: "bench",
-      redirectUri: "http://127.0.0.1:9/cb",
-      baseUrl: "http://127.0.0.1:9",
-      sandbox: false,
-    },
-  });
-  const publicUrl = "https://link.example";
-  const jobs = createBackgroundJobs(
-    { db, clock: systemClock, logger: silentLogger, exact, publicUrl },
-    { syncIntervalMs: 3_600_000, webhooks },
-  );
-  return { db, clock: systemClock, logger: silentLogger, version: "bench", exact, publicUrl, jobs };
 }

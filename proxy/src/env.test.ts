@@ -54,6 +54,8 @@ describe("parseEnv", () => {
     ["SECRET_KEY", { SECRET_KEY: "short" }],
     ["LOG_LEVEL", { LOG_LEVEL: "loud" }],
     ["EXACT_SEARCH_CODE_MAX_LENGTH", { EXACT_SEARCH_CODE_MAX_LENGTH: "0" }],
+    ["EXACT_FIELD_LIMITS", { EXACT_FIELD_LIMITS: "Account.Nmae=100" }],
+    ["EXACT_FIELD_LIMITS", { EXACT_FIELD_LIMITS: "SalesEntry.Description=0" }],
     ["SIM_MINUTELY_LIMIT", { SIM_MINUTELY_LIMIT: "0" }],
     ["OUTBOX_POLL_MS", { OUTBOX_POLL_MS: "soon" }],
     ["OUTBOX_LEASE_MS", { OUTBOX_LEASE_MS: "50" }],

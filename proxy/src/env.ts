@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldLimitsFrom } from "./exact/field-limits";
 
 const optionalText = z
   .string()
@@ -42,6 +43,14 @@ const envSchema = z
     EXACT_WEBHOOK_SECRET: optionalText,
     EXACT_BASE_URL: httpUrl.optional(),
     EXACT_SEARCH_CODE_MAX_LENGTH: z.coerce.number().int().min(1).max(30).default(9),
+    /** Changes to Exact's unconfirmed field lengths, e.g. `Account.Name=100,SalesEntry.Description=255`. */
+    EXACT_FIELD_LIMITS: optionalText.superRefine((value, ctx) => {
+      try {
+        fieldLimitsFrom(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
     PUBLIC_URL: httpUrl.optional(),
     SIM_PORT: port.default(8788),
     /** Calls per minute and division the sandbox simulator allows; Exact's own limit by default. */

@@ -1,4 +1,5 @@
 import type { Env } from "./env";
+import { type FieldLimits, fieldLimitsFrom } from "./exact/field-limits";
 
 /** The Exact Online app registration the proxy acts as (real, or the simulator's in sandbox mode). */
 export interface ExactAppConfig {
@@ -10,6 +11,8 @@ export interface ExactAppConfig {
   baseUrl?: string;
   /** The longest SearchCode Exact keeps whole (UNCONFIRMED; see services/matching/new-customer.ts). */
   searchCodeMaxLength?: number;
+  /** The field lengths checked before writing to Exact (`EXACT_FIELD_LIMITS`); default `DEFAULT_FIELD_LIMITS`. */
+  fieldLimits?: FieldLimits;
   sandbox: boolean;
 }
 
@@ -26,6 +29,7 @@ export function configuredExactApp(env: Env): ExactAppConfig | undefined {
     ...(env.EXACT_WEBHOOK_SECRET ? { webhookSecret: env.EXACT_WEBHOOK_SECRET } : {}),
     ...(env.EXACT_BASE_URL ? { baseUrl: env.EXACT_BASE_URL } : {}),
     searchCodeMaxLength: env.EXACT_SEARCH_CODE_MAX_LENGTH,
+    fieldLimits: fieldLimitsFrom(env.EXACT_FIELD_LIMITS),
     sandbox: false,
   };
 }

@@ -1,4 +1,5 @@
 import type { Env } from "./env";
+import { fieldLimitsFrom } from "./exact/field-limits";
 import { type ExactAppConfig, publicUrlOf } from "./exact-app";
 
 /** The simulator's app registration; nothing secret, it only exists on this machine. */
@@ -15,6 +16,7 @@ export function sandboxExactApp(env: Env): ExactAppConfig {
     redirectUri: `${publicUrlOf(env)}/exact/callback`,
     baseUrl: `http://127.0.0.1:${env.SIM_PORT}`,
     searchCodeMaxLength: env.EXACT_SEARCH_CODE_MAX_LENGTH,
+    fieldLimits: fieldLimitsFrom(env.EXACT_FIELD_LIMITS),
     sandbox: true,
   };
 }

@@ -1,36 +1,18 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type RunningSimulator, startExactSimulator } from "@zapfloor-exact/exact-sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../testing/cli-process";
 import { TEST_SECRET_KEY } from "../testing/secret-keys";
 import { createTestApp } from "../testing/test-app";
 
-const entry = fileURLToPath(new URL("./index.ts", import.meta.url));
 let simulator: RunningSimulator;
 let dir: string;
 let env: Record<string, string>;
 
-/** Runs the CLI as its own process; asynchronously, since the simulator it talks to runs in this one. */
-function cli(args: string[], extraEnv: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
-      env: { ...process.env, ...env, ...extraEnv },
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      err += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, out, err }));
-  });
-}
+/** Runs the CLI as its own process against this test's database and simulator. */
+const cli = (args: string[], extraEnv: Record<string, string> = {}) => runCli(args, { ...env, ...extraEnv });
 
 beforeAll(async () => {
   simulator = await startExactSimulator({ port: 0 });

@@ -2,7 +2,8 @@
  * The longest text Exact Online keeps in the account fields the proxy writes. Exact's own reference pages do not
  * show lengths; these come from one third-party schema (skylence-be/exactonline-laravel-api
  * `resources/schemas/Account.json`, provenance unknown) and are UNCONFIRMED. The simulator enforces the same
- * numbers. SearchCode has its own setting (`EXACT_SEARCH_CODE_MAX_LENGTH`, see `new-customer.ts`).
+ * numbers; `EXACT_FIELD_LIMITS` changes them (`fieldLimitsFrom`). SearchCode has its own setting
+ * (`EXACT_SEARCH_CODE_MAX_LENGTH`, see `new-customer.ts`).
  */
 export const ACCOUNT_FIELD_LIMITS = {
   Name: 50,
@@ -33,13 +34,59 @@ export const SALES_ENTRY_LINE_FIELD_LIMITS = {
   Description: 60,
 } as const;
 
+/** Every limit the proxy checks before writing to Exact, by entity and field. */
+export interface FieldLimits {
+  Account: Record<LimitedAccountField, number>;
+  SalesEntry: Record<keyof typeof SALES_ENTRY_FIELD_LIMITS, number>;
+  SalesEntryLine: Record<keyof typeof SALES_ENTRY_LINE_FIELD_LIMITS, number>;
+}
+
+export const DEFAULT_FIELD_LIMITS: FieldLimits = {
+  Account: { ...ACCOUNT_FIELD_LIMITS },
+  SalesEntry: { ...SALES_ENTRY_FIELD_LIMITS },
+  SalesEntryLine: { ...SALES_ENTRY_LINE_FIELD_LIMITS },
+};
+
+/**
+ * The limits with the changes of an `EXACT_FIELD_LIMITS` setting, e.g. `Account.Name=100,SalesEntry.Description=255`
+ * (every number here is unconfirmed: an operator who learns Exact's real one can set it). Throws on a name that is
+ * not a limit or a number that is not a whole number from 1 to 10,000.
+ */
+export function fieldLimitsFrom(setting: string | undefined): FieldLimits {
+  const limits: FieldLimits = {
+    Account: { ...DEFAULT_FIELD_LIMITS.Account },
+    SalesEntry: { ...DEFAULT_FIELD_LIMITS.SalesEntry },
+    SalesEntryLine: { ...DEFAULT_FIELD_LIMITS.SalesEntryLine },
+  };
+  for (const item of (setting ?? "").split(",")) {
+    if (item.trim() === "") continue;
+    const match = /^\s*(\w+)\.(\w+)\s*=\s*(\d+)\s*$/.exec(item);
+    const entity = match?.[1] as keyof FieldLimits | undefined;
+    const fields =
+      entity && Object.hasOwn(limits, entity) ? (limits[entity] as Record<string, number>) : undefined;
+    const field = match?.[2];
+    const limit = Number(match?.[3]);
+    if (!fields || !field || !Object.hasOwn(fields, field)) {
+      throw new Error(
+        `"${item.trim()}" is not Entity.Field=number for a known limit (e.g. Account.Name=100)`,
+      );
+    }
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
+      throw new Error(`"${item.trim()}": a limit is a whole number from 1 to 10000`);
+    }
+    fields[field] = limit;
+  }
+  return limits;
+}
+
 /** The fields of `values` that are longer than Exact keeps, with their length and limit. */
 export function overlongAccountFields(
   values: Partial<Record<LimitedAccountField, string>>,
+  limits: FieldLimits["Account"] = ACCOUNT_FIELD_LIMITS,
 ): { field: LimitedAccountField; length: number; limit: number }[] {
-  return (Object.keys(ACCOUNT_FIELD_LIMITS) as LimitedAccountField[]).flatMap((field) => {
+  return (Object.keys(limits) as LimitedAccountField[]).flatMap((field) => {
     const value = values[field];
-    const limit = ACCOUNT_FIELD_LIMITS[field];
+    const limit = limits[field];
     return value !== undefined && value.length > limit ? [{ field, length: value.length, limit }] : [];
   });
 }

@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "@zapfloor-exact/exact-sim";
 import { seededRandom } from "@zapfloor-exact/shared/seeded-random";
 import { afterAll, describe, expect, it } from "vitest";
 import { salesEntries } from "../db/schema";
 import { type SalesFixture, startSalesFixture } from "../services/sales-entries/sim-fixture";
 import { deskCreditNote, deskInvoice } from "../services/sales-entries/testing";
+import { freePort, harnessProxyEnv } from "../testing/processes";
 import { type ProxyFleet, startProxyFleet } from "./outbox-worker-crash-processes";
 
 const SEED = 20_260_301;
@@ -15,18 +14,6 @@ const KILLS = 50;
 const INVOICES = 120;
 const CUSTOMERS = ["1042", "1043", "1044", "1045"];
 const unlimited = { minutely: 1_000_000, daily: 100_000_000 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -52,12 +39,7 @@ describe("the outbox worker under SIGKILL", () => {
     const f = fixture;
     const env = {
       HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      SECRET_KEY: f.harness.secretKey.toString("base64"),
-      EXACT_CLIENT_ID: SANDBOX_CLIENT_ID,
-      EXACT_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
-      EXACT_REDIRECT_URI: f.harness.exactApp.redirectUri,
-      EXACT_WEBHOOK_SECRET: f.harness.exactApp.webhookSecret ?? "",
+      ...harnessProxyEnv(f.harness, databaseUrl),
       OUTBOX_POLL_MS: "50",
       OUTBOX_LEASE_MS: "2000",
       PAID_CHECK_MINUTES: "10080",

@@ -4,6 +4,7 @@ import { purgeOldEvents } from "../services/events/purge-events";
 import type { WebhookContext } from "../services/webhooks/context";
 import { type DeliveryPolicy, deliverOne } from "../services/webhooks/deliver";
 import { claimDueDeliveries, endpointsWithDueDeliveries } from "../services/webhooks/delivery-store";
+import { createPollLoop } from "./poll-loop";
 
 export interface WebhookWorkerOptions extends DeliveryPolicy {
   /** How often the worker looks for due deliveries when nothing woke it. */
@@ -22,9 +23,6 @@ export interface WebhookWorkerOptions extends DeliveryPolicy {
  * receiver that hangs holds one slot for at most its timeout.
  */
 export function createWebhookWorker(ctx: WebhookContext, options: WebhookWorkerOptions) {
-  const stopping = new AbortController();
-  let wake = new AbortController();
-  let loop: Promise<void> | undefined;
   const inFlight = new Map<string, number>();
   const running = new Set<Promise<unknown>>();
   let total = 0;
@@ -60,7 +58,7 @@ export function createWebhookWorker(ctx: WebhookContext, options: WebhookWorkerO
             inFlight.set(endpointId, (inFlight.get(endpointId) ?? 1) - 1);
             running.delete(work);
             // A slot is free, and the resource's next event may be due: look again.
-            wake.abort();
+            loop.kick();
           });
         running.add(work);
       }
@@ -68,41 +66,24 @@ export function createWebhookWorker(ctx: WebhookContext, options: WebhookWorkerO
     return claimed;
   }
 
-  async function run() {
-    while (!stopping.signal.aborted) {
-      let claimed = 0;
-      try {
-        if (ctx.clock.now() - lastPurge >= options.purgeEveryMs) {
-          lastPurge = ctx.clock.now();
-          await purgeOldEvents(ctx, { olderThanMs: options.retentionMs });
-        }
-        claimed = await round();
-      } catch (error) {
-        ctx.logger.error("webhook worker run failed", {
-          error: describeError(error),
-        });
+  const loop = createPollLoop(ctx, {
+    name: "webhook worker",
+    pollMs: options.pollMs,
+    round: async () => {
+      if (ctx.clock.now() - lastPurge >= options.purgeEveryMs) {
+        lastPurge = ctx.clock.now();
+        await purgeOldEvents(ctx, { olderThanMs: options.retentionMs });
       }
-      if (claimed > 0 && total < options.concurrency) continue;
-      try {
-        await ctx.clock.sleep(options.pollMs, AbortSignal.any([wake.signal, stopping.signal]));
-      } catch {
-        // woken up or stopping
-      }
-      if (wake.signal.aborted) wake = new AbortController();
-    }
-  }
+      return (await round()) > 0 && total < options.concurrency;
+    },
+  });
 
   return {
-    start() {
-      loop ??= run();
-    },
+    start: loop.start,
     /** Something was recorded: look now instead of at the next poll. */
-    kick() {
-      wake.abort();
-    },
+    kick: loop.kick,
     async stop() {
-      stopping.abort();
-      await loop;
+      await loop.stop();
       await Promise.allSettled([...running]);
     },
   };

@@ -47,7 +47,16 @@ const connectRoute = createRoute({
   },
 });
 
-const html = { "text/html": { schema: z.string() } };
+/** Answers that are an HTML page shown in the bookkeeper's browser, by status, each with its description. */
+function pageAnswers<S extends number>(descriptions: Record<S, string>) {
+  const html = { "text/html": { schema: z.string() } };
+  return Object.fromEntries(
+    Object.entries<string>(descriptions).map(([status, description]) => [
+      status,
+      { description, content: html },
+    ]),
+  ) as Record<S, { description: string; content: typeof html }>;
+}
 
 const openRoute = createRoute({
   method: "get",
@@ -61,7 +70,7 @@ const openRoute = createRoute({
   request: { query: z.object({ state: stateQuery }) },
   responses: {
     302: { description: "To Exact Online's consent page." },
-    400: { description: "Already opened, used or expired.", content: html },
+    ...pageAnswers({ 400: "Already opened, used or expired." }),
   },
 });
 
@@ -92,10 +101,12 @@ const callbackRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: "The confirmation page.", content: html },
-    400: { description: "Refused, used or expired.", content: html },
-    403: { description: "Started in another browser.", content: html },
-    502: { description: "Exact Online refused the code.", content: html },
+    ...pageAnswers({
+      200: "The confirmation page.",
+      400: "Refused, used or expired.",
+      403: "Started in another browser.",
+      502: "Exact Online refused the code.",
+    }),
   },
 });
 
@@ -121,10 +132,12 @@ const confirmRoute = createRoute({
     },
   },
   responses: {
-    200: { description: "The connection is stored (or the consent cancelled).", content: html },
+    ...pageAnswers({
+      200: "The connection is stored (or the consent cancelled).",
+      400: "Used or expired.",
+      403: "Not the browser that started the consent.",
+    }),
     302: { description: "Back to `returnTo` when the consent was started with one." },
-    400: { description: "Used or expired.", content: html },
-    403: { description: "Not the browser that started the consent.", content: html },
   },
 });
 

@@ -2,7 +2,11 @@ import { invoiceNumberSchema } from "@zapfloor-exact/shared/schemas/sales-entrie
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { salesEntries } from "../db/schema";
-import { SALES_ENTRY_FIELD_LIMITS, SALES_ENTRY_LINE_FIELD_LIMITS } from "../exact/field-limits";
+import {
+  fieldLimitsFrom,
+  SALES_ENTRY_FIELD_LIMITS,
+  SALES_ENTRY_LINE_FIELD_LIMITS,
+} from "../exact/field-limits";
 import type { ExactHttp } from "../exact/http";
 import {
   deskCreditNote,
@@ -13,7 +17,7 @@ import {
 } from "../services/sales-entries/testing";
 import { errorOf, jsonOf, problemPathsOf } from "../testing/http";
 import type { ManualClock } from "../testing/manual-clock";
-import { createTestApp } from "../testing/test-app";
+import { createTestApp, testExactApp } from "../testing/test-app";
 
 /** Counts every Exact call, and fails it: submitting must never reach Exact. */
 function countingExact() {
@@ -27,9 +31,14 @@ function countingExact() {
   return { http, calls };
 }
 
-async function setup() {
+async function setup(fieldLimits?: string) {
   const exact = countingExact();
-  const test = await createTestApp({ exact: { http: exact.http } });
+  const test = await createTestApp({
+    exact: {
+      http: exact.http,
+      ...(fieldLimits ? { app: { ...testExactApp, fieldLimits: fieldLimitsFrom(fieldLimits) } } : {}),
+    },
+  });
   const tenant = await seedConnectedDivision(test.deps);
   const saved = await test.app.request(
     `/v1/divisions/${tenant.division}/settings`,
@@ -266,6 +275,22 @@ describe("PUT /v1/divisions/{division}/sales-entries/{invoiceNumber}", () => {
 
     const fits = deskInvoice({ description: "D".repeat(SALES_ENTRY_FIELD_LIMITS.Description) });
     expect((await submit("2026-0164", fits)).status).toBe(202);
+  });
+
+  it("takes the lengths from the EXACT_FIELD_LIMITS setting, YourRef included", async () => {
+    const { submit, exactCalls } = await setup("SalesEntry.Description=255,SalesEntry.YourRef=9");
+    expect((await submit("2026-0165", deskInvoice({ description: "D".repeat(255) }))).status).toBe(202);
+    const response = await submit("2026-00166", deskInvoice());
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).details).toEqual({
+      problems: [
+        {
+          path: "path.invoiceNumber",
+          message: "has 10 characters; Exact Online keeps at most 9 in a sales entry's YourRef",
+        },
+      ],
+    });
+    expect(exactCalls).toEqual([]);
   });
 
   it("keeps every invoice number within Exact's YourRef", () => {

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "@zapfloor-exact/exact-sim";
+import type { SimHarness } from "./sim-harness";
 
 const proxyRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -14,6 +16,18 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The environment for a proxy process sharing a harness's database, secret key and simulated Exact app. */
+export function harnessProxyEnv(harness: SimHarness, databaseUrl: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    SECRET_KEY: harness.secretKey.toString("base64"),
+    EXACT_CLIENT_ID: SANDBOX_CLIENT_ID,
+    EXACT_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
+    EXACT_REDIRECT_URI: harness.exactApp.redirectUri,
+    EXACT_WEBHOOK_SECRET: harness.exactApp.webhookSecret ?? "",
+  };
 }
 
 export interface ProxyProcess {

@@ -71,7 +71,7 @@ async function decideAndAct(ctx: ExactServiceContext, input: MatchInput): Promis
         return matchView({ ...decided, performed: "none", extraReasons: [autoCreateOff(input.division)] });
       }
       assertFitsSearchCode(customer.number, ctx.exact.app.searchCodeMaxLength);
-      assertFitsExactAccount(customer);
+      assertFitsExactAccount(customer, ctx.exact.app.fieldLimits?.Account);
       // The decision rests on a usable mirror (else it is `unknown`); one synced over a minute ago is caught up first.
       const freshness = decided.mirror.freshness;
       if (freshness === "stale" && !syncedFirst) {

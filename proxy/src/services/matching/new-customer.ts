@@ -1,7 +1,7 @@
 import { formatVatForExact } from "@zapfloor-exact/shared/matching";
 import type { CustomerRow } from "../../db/customer-store";
 import { validationError } from "../../errors";
-import { type LimitedAccountField, overlongAccountFields } from "../../exact/field-limits";
+import { type FieldLimits, type LimitedAccountField, overlongAccountFields } from "../../exact/field-limits";
 import type { NewCustomer } from "../../exact/resources/accounts";
 
 /**
@@ -34,8 +34,8 @@ export function assertFitsSearchCode(
  * (`ACCOUNT_FIELD_LIMITS`): created with a cut name, it could be mistaken for another customer and never matched
  * by name again, so the proxy says which field and how long instead.
  */
-export function assertFitsExactAccount(customer: CustomerRow): void {
-  const overlong = overlongAccountFields(newCustomerFor(customer));
+export function assertFitsExactAccount(customer: CustomerRow, limits?: FieldLimits["Account"]): void {
+  const overlong = overlongAccountFields(newCustomerFor(customer), limits);
   if (overlong.length === 0) return;
   throw validationError(
     overlong.map(({ field, length, limit }) => ({

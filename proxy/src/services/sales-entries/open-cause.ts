@@ -26,8 +26,8 @@ export async function openCause(
   row: SalesEntryRow,
 ): Promise<OpenCause | undefined> {
   const invoice = row.body as unknown as Invoice;
-  const booking = await loadBookingContext(ctx.db, division);
-  const resolution = resolveInvoice(invoice, booking);
+  const booking = await loadBookingContext(ctx.db, division, ctx.exact.app.fieldLimits);
+  const resolution = resolveInvoice(invoice, booking, row.invoiceNumber);
   if (!resolution.ok) {
     return {
       reason: "booking_settings",

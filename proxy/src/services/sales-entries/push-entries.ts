@@ -169,12 +169,12 @@ async function pushClaimed(
       }
       return result;
     }
-    const booking = await loadBookingContext(ctx.db, division);
+    const booking = await loadBookingContext(ctx.db, division, ctx.exact.app.fieldLimits);
 
     const ready: Ready[] = [];
     for (const row of rows) {
       const invoice = row.body as unknown as Invoice;
-      const resolution = resolveInvoice(invoice, booking);
+      const resolution = resolveInvoice(invoice, booking, row.invoiceNumber);
       if (resolution.ok) ready.push({ row, invoice, entry: resolution.entry });
       else {
         await finish(row, {

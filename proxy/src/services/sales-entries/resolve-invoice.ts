@@ -10,6 +10,7 @@ import {
 } from "@zapfloor-exact/shared/money";
 import type { Invoice } from "@zapfloor-exact/shared/schemas/sales-entries";
 import type { ValidationProblem } from "../../errors";
+import type { FieldLimits } from "../../exact/field-limits";
 import { SALES_ENTRY_TYPE } from "../../exact/resources/sales-entries";
 import type { GlAccountRef, ReferenceData, VatCodeRef } from "../settings/reference-data";
 import { sameCode } from "../settings/reference-data";
@@ -37,6 +38,8 @@ export interface BookingContext {
   reference: ReferenceData;
   /** The division's country (ISO-2), for telling international customers apart. */
   divisionCountry: string | null;
+  /** The field lengths Exact keeps (`EXACT_FIELD_LIMITS`); default `DEFAULT_FIELD_LIMITS`. */
+  fieldLimits?: FieldLimits;
 }
 
 export type Resolution = { ok: true; entry: ResolvedInvoice } | { ok: false; problems: ValidationProblem[] };
@@ -46,8 +49,12 @@ export type Resolution = { ok: true; entry: ResolvedInvoice } | { ok: false; pro
  * journal, each line's GL account and VAT code, and whether the lines with their VAT (rounded per line) add up to the stated total. Every problem
  * is listed, each with the path of what caused it.
  */
-export function resolveInvoice(invoice: Invoice, context: BookingContext): Resolution {
-  const problems: ValidationProblem[] = overlongEntryTexts(invoice);
+export function resolveInvoice(
+  invoice: Invoice,
+  context: BookingContext,
+  invoiceNumber?: string,
+): Resolution {
+  const problems: ValidationProblem[] = overlongEntryTexts(invoice, context.fieldLimits, invoiceNumber);
   const { settings, reference } = context;
 
   const journal =

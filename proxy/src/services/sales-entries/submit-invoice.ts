@@ -2,7 +2,7 @@ import type { Invoice, SalesEntryView } from "@zapfloor-exact/shared/schemas/sal
 import { and, inArray, ne } from "drizzle-orm";
 import { salesEntries } from "../../db/schema";
 import { AppError, validationError } from "../../errors";
-import type { ServiceContext } from "../context";
+import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
 import { loadBookingContext } from "./booking-context";
 import { canonicalInvoice, invoiceHash } from "./canonical-invoice";
@@ -33,12 +33,13 @@ const REPLACEABLE = ["queued", "failed", "needs_review"] as const;
  * number: the same invoice again returns the stored entry.
  */
 export async function submitInvoice(
-  ctx: ServiceContext,
+  ctx: ExactServiceContext,
   input: SubmitInvoiceInput,
 ): Promise<SubmittedInvoice> {
   const division = await requireDivision(ctx, input.tenantId, input.division);
   const invoice = canonicalInvoice(input.invoice);
-  const resolution = resolveInvoice(invoice, await loadBookingContext(ctx.db, division));
+  const booking = await loadBookingContext(ctx.db, division, ctx.exact.app.fieldLimits);
+  const resolution = resolveInvoice(invoice, booking, input.invoiceNumber);
   if (!resolution.ok) {
     throw validationError(resolution.problems, "The invoice cannot be booked in this division as it is.");
   }

@@ -1,38 +1,18 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "@zapfloor-exact/exact-sim";
 import { Webhook } from "standardwebhooks";
 import { afterAll, describe, expect, it } from "vitest";
 import { events, salesEntries } from "../../db/schema";
-import { type ProxyProcess, startProxyProcess } from "../../testing/processes";
+import { runCli } from "../../testing/cli-process";
+import { harnessProxyEnv, type ProxyProcess, startProxyProcess } from "../../testing/processes";
 import { startWebhookReceiver, type WebhookReceiver } from "../../testing/webhook-receiver";
 import { type SalesFixture, startSalesFixture } from "../sales-entries/sim-fixture";
 import { deskInvoice, jsonRequest } from "../sales-entries/testing";
 
 const INVOICES = 12;
-const cliEntry = fileURLToPath(new URL("../../cli/index.ts", import.meta.url));
-
 /** Runs the operator CLI as its own process. */
-function cli(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", cliEntry, ...args], {
-      env: { ...process.env, ...env, LOG_LEVEL: "warn" },
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      err += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, out, err }));
-  });
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(args, { ...env, LOG_LEVEL: "warn" });
 const folder = mkdtempSync(join(tmpdir(), "zfx-webhook-crash-"));
 let fixture: SalesFixture | undefined;
 let receiver: WebhookReceiver | undefined;
@@ -58,12 +38,7 @@ describe("webhook delivery under SIGKILL", () => {
     const { secret } = (await created.json()) as { secret: string };
 
     const env = {
-      DATABASE_URL: databaseUrl,
-      SECRET_KEY: f.harness.secretKey.toString("base64"),
-      EXACT_CLIENT_ID: SANDBOX_CLIENT_ID,
-      EXACT_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
-      EXACT_REDIRECT_URI: f.harness.exactApp.redirectUri,
-      EXACT_WEBHOOK_SECRET: f.harness.exactApp.webhookSecret ?? "",
+      ...harnessProxyEnv(f.harness, databaseUrl),
       EXACT_BASE_URL: f.harness.simulator.url,
       OUTBOX_POLL_MS: "50",
       OUTBOX_LEASE_MS: "2000",

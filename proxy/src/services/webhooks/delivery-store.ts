@@ -1,16 +1,15 @@
-import { and, asc, eq, inArray, lt, lte, notExists, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
+import { claimedBy, dueForClaim } from "../../db/lease-claim";
 import { events, webhookAttempts, webhookDeliveries, webhookEndpoints } from "../../db/schema";
 
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 const d = webhookDeliveries;
 
+const leaseStates = { waiting: "pending", claimed: "delivering" } as const;
+
 /** Due: pending and its time has come, or claimed by a worker whose lease ran out (it crashed or hung). */
-const due = (now: number) =>
-  or(
-    and(eq(d.state, "pending"), lte(d.nextAttemptAt, now)),
-    and(eq(d.state, "delivering"), lt(d.leaseUntil, now)),
-  );
+const due = (now: number) => dueForClaim(d, leaseStates, now);
 
 /** Only the oldest undelivered event of a resource may go out: the receiver sees a resource's events in order. */
 const firstOfItsResource = notExists(
@@ -45,12 +44,7 @@ export async function claimDueDeliveries(
     .limit(claim.limit);
   return db
     .update(d)
-    .set({
-      state: "delivering",
-      leaseOwner: claim.owner,
-      leaseUntil: claim.now + claim.leaseMs,
-      attempts: sql`${d.attempts} + 1`,
-    })
+    .set(claimedBy(d, leaseStates, claim))
     .where(and(inArray(d.id, candidates), due(claim.now), enabled))
     .returning();
 }
