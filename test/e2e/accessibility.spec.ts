@@ -138,7 +138,10 @@ test.describe("accessibility and the keyboard", () => {
       expect(outside).toBe(false);
     }
     expect(
-      await opener.evaluate((button: HTMLElement) => (button.focus(), document.activeElement === button)),
+      await opener.evaluate((button: HTMLElement) => {
+        button.focus();
+        return document.activeElement === button;
+      }),
     ).toBe(false);
     await dialog.getByRole("searchbox", { name: "Search zapfloor customers" }).focus();
     await page.keyboard.press("Escape");

@@ -143,6 +143,6 @@ describe("the outbox worker under SIGKILL", () => {
       `kills: ${JSON.stringify(proxies.kills)} in ${killedFor} ms, settled ${settledIn} ms later; ` +
         `${rows.reduce((sum, row) => sum + row.attempts, 0)} attempts for ${INVOICES} invoices`,
     );
-  // Fifty restarts of a proxy under tsx: about two minutes on a quiet two-core machine, far more on a busy one.
+    // Fifty restarts of a proxy under tsx: about two minutes on a quiet two-core machine, far more on a busy one.
   }, 300_000);
 });

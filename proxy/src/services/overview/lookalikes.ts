@@ -6,7 +6,7 @@ import type { DivisionView } from "./division-view";
 export function lookalikesOf(view: DivisionView, accountId: string): NonNullable<OverviewRow["lookalikes"]> {
   const { index } = view.accounts;
   const indexed = index.get(accountId);
-  if (!indexed || indexed.account.status !== "C") return [];
+  if (indexed?.account.status !== "C") return [];
   return lookalikeCustomers(indexed, index).map(({ account, sharedOn }) => ({
     accountId: account.id,
     name: account.account.name,
