@@ -61,7 +61,7 @@ test.describe("Load now", () => {
     const row = page.locator(`[data-division="${division}"]`);
     await expect(row).toContainText("Accounts not loaded yet.");
     await row.getByRole("button", { name: `Load the accounts of ${name} now` }).click();
-    await expect(row).toContainText("120 accounts mirrored", { timeout: 30_000 });
+    await expect(row).toContainText("120 accounts loaded", { timeout: 30_000 });
     await expect(row.getByRole("button", { name: `Load the accounts of ${name} now` })).toHaveCount(0);
     expect(
       (await proxyJson<SyncState>(stack, tenant.tokens.bookkeeper, "GET", syncPath)).lastFullAt,
@@ -69,7 +69,7 @@ test.describe("Load now", () => {
 
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
     const item = page.getByRole("listitem").filter({ hasText: `${name} (${division})` });
-    await expect(item).toContainText("120 accounts mirrored");
+    await expect(item).toContainText("120 accounts loaded");
     await expect(item.getByRole("button", { name: `Load the accounts of ${name} now` })).toHaveCount(0);
   });
 });

@@ -47,9 +47,13 @@ export function extensionOnlyItem<T>(key: string, fallback: T): LocalItem<T> {
   };
   const item: LocalItem<T> = {
     async getValue() {
-      const legacy = (await browser.storage.local.get(key))[key];
-      if (legacy !== undefined && legacy !== null) {
+      for (;;) {
+        const legacy = (await browser.storage.local.get(key))[key];
+        if (legacy === undefined || legacy === null) break;
         await inStore("readwrite", (store) => store.put(legacy, key));
+        // A newer value written there meanwhile must be the one moved, not removed unseen.
+        const now = (await browser.storage.local.get(key))[key];
+        if (JSON.stringify(now) !== JSON.stringify(legacy)) continue;
         await browser.storage.local.remove(key);
         return orFallback(legacy);
       }
