@@ -70,7 +70,7 @@ lines.push(
 
 const accounts = sim.control.accounts(DIVISION);
 for (const account of accounts.slice(0, 100))
-  sim.control.updateAccount(DIVISION, account.ID, { Name: `${account.Name} (gewijzigd)` });
+  sim.control.updateAccount(DIVISION, account.ID, { Name: `${account.Name.slice(0, 38)} (gewijzigd)` });
 const high = sim.state.requireDivision(DIVISION).lastTimestamp - 100;
 process.stderr.write("[bench] incremental sync after 100 changes\n");
 const incremental = await readAll(
