@@ -23,21 +23,22 @@ export class ReplicaPool {
 
   /**
    * Sends until the judge is content, moving to the next replica after a connection failure, a 5xx or a
-   * `retry`; gives up after `deadlineMs` with the last answer.
+   * `retry`; gives up after `deadlineMs` with the last answer. A match-or-create may wait out Exact's 429s and the
+   * lease of a killed replica's creation, so an attempt is given a minute.
    */
   async send(
     operation: string,
     path: string,
     init: RequestInit,
     judge: Judge = defaultJudge,
-    deadlineMs = 90_000,
+    deadlineMs = 180_000,
   ): Promise<Sent> {
     const giveUpAt = Date.now() + deadlineMs;
     for (let attempt = 0; ; attempt++) {
       const url = this.urls[this.#next++ % this.urls.length]!;
       let answer: Sent | undefined;
       try {
-        const response = await fetch(`${url}${path}`, { ...init, signal: AbortSignal.timeout(30_000) });
+        const response = await fetch(`${url}${path}`, { ...init, signal: AbortSignal.timeout(60_000) });
         const text = await response.text();
         answer = { status: response.status, body: text ? safeJson(text) : null };
         this.statuses.set(response.status, (this.statuses.get(response.status) ?? 0) + 1);
