@@ -69,6 +69,7 @@ test.describe("accessibility and the keyboard", () => {
     await expect(panel.getByTestId("linked-number")).toHaveText(number);
 
     await page.keyboard.press("Enter");
+    await expect(question.getByRole("button", { name: "Cancel" })).toBeFocused();
     await page.keyboard.press("Shift+Tab");
     await expect(question.getByRole("button", { name: "Yes, unlink" })).toBeFocused();
     await page.keyboard.press("Enter");

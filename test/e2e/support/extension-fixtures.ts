@@ -84,7 +84,7 @@ declare const chrome: {
   storage: {
     local: {
       clear(): Promise<void>;
-      get(keys: null): Promise<Record<string, unknown>>;
+      get(keys: string | null): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
     };
   };
@@ -120,15 +120,33 @@ export async function storeExtensionSettings(
   },
 ): Promise<void> {
   const items: Record<string, unknown> = {};
-  // Where an earlier version kept them: the extension moves them out of reach of content scripts when it next
-  // reads them, and the new revision tells open panels to.
-  if (settings.proxy) {
-    items.proxySettings = settings.proxy;
-    items.proxySettingsRevision = Date.now();
-  }
   if (settings.panelCollapsed !== undefined) items.panelCollapsed = settings.panelCollapsed;
   if (settings.language) items.languagePreference = settings.language;
-  await backgroundWorker.evaluate((values) => chrome.storage.local.set(values), items);
+  await backgroundWorker.evaluate(
+    async ({ items, proxy }) => {
+      if (proxy) {
+        // Where the extension keeps them (its IndexedDB, out of content scripts' reach); the revision in
+        // storage.local tells open panels to read them again, as saving them on the options page does.
+        const database = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open("zapfloor-link", 1);
+          request.onupgradeneeded = () => request.result.createObjectStore("items");
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        await new Promise<void>((resolve, reject) => {
+          const transaction = database.transaction("items", "readwrite");
+          transaction.objectStore("items").put(proxy, "proxySettings");
+          transaction.oncomplete = () => resolve();
+          transaction.onerror = () => reject(transaction.error);
+        });
+        database.close();
+        const { proxySettingsRevision } = await chrome.storage.local.get("proxySettingsRevision");
+        items.proxySettingsRevision = Number(proxySettingsRevision ?? 0) + 1;
+      }
+      await chrome.storage.local.set(items);
+    },
+    { items, proxy: settings.proxy },
+  );
 }
 
 /** The extension set up for the worker's tenant, in English, with the panel open: where most specs start. */
