@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import {
+  changeExactAccount,
   insertExactAccount,
   linkViaApi,
   mirrorChanges,
@@ -86,6 +87,48 @@ test.describe("the Accounts Overview", () => {
     await dialog.getByRole("button", { name: `Link ${looseCustomer}` }).click();
     await expect(dialog).toBeHidden();
     await expect(list.locator('[data-state="linked"]')).toContainText(looseCustomer);
+  });
+
+  test("refuses a link made on a stale view of the Exact account, and links once looked at again", async ({
+    page,
+    extensionId,
+    stack,
+    tenant,
+  }) => {
+    const tag = uniqueNumber();
+    const account = await insertExactAccount(stack, { Name: `Stale ${tag} Works BV` });
+    const customer = uniqueNumber();
+    await putCustomer(stack, tenant, customer, { name: `Other ${tag} Name`, country: "NL" });
+    await mirrorChanges(stack, tenant);
+
+    const overviewUrl = `chrome-extension://${extensionId}/overview.html?division=${tenant.division}`;
+    await page.goto(overviewUrl);
+    const list = page.getByRole("list", { name: "Exact Accounts Overview" });
+    await page.getByRole("searchbox", { name: "Search accounts" }).fill(`Stale ${tag}`);
+    const row = list.locator(`[data-account="${account.id}"]`);
+    await expect(row).toHaveAttribute("data-state", "unlinked");
+
+    // Someone changes the account in Exact while the overview shows it; the mirror hears of it.
+    await changeExactAccount(stack, tenant.division, account.id, { Email: `billing-${tag}@stale.test` });
+    await mirrorChanges(stack, tenant);
+
+    const linkTo = async () => {
+      await list.getByRole("button", { name: `Link… Stale ${tag} Works BV` }).click();
+      const dialog = page.getByRole("dialog", { name: `Link Stale ${tag} Works BV` });
+      await dialog.getByRole("searchbox", { name: "Search zapfloor customers" }).fill(`Other ${tag}`);
+      await dialog.getByRole("button", { name: `Link ${customer}` }).click();
+      return dialog;
+    };
+    const refused = await linkTo();
+    await expect(refused.getByRole("alert")).toContainText("was changed in Exact Online since it was shown");
+    await expect(row).toHaveAttribute("data-state", "unlinked");
+
+    await page.goto(overviewUrl);
+    await page.getByRole("searchbox", { name: "Search accounts" }).fill(`Stale ${tag}`);
+    await expect(row).toHaveAttribute("data-state", "unlinked");
+    await expect(await linkTo()).toBeHidden();
+    await expect(row).toHaveAttribute("data-state", "linked");
+    await expect(row).toContainText(customer);
   });
 
   test("screenshot of the overview", async ({ page, extensionId, stack, tenant }) => {

@@ -85,6 +85,7 @@ export function sampleRow(overrides: Partial<OverviewRow> = {}): OverviewRow {
     link: null,
     suggestion: noSuggestion,
     warnings: [],
+    accountModified: null,
     ...overrides,
   };
 }

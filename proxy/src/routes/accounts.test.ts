@@ -667,6 +667,27 @@ describe("PUT …/link: the zapfloor number into the account's empty SearchCode"
     expect(f.exactCalls()).toEqual([]);
     expect((await jsonOf<AccountDetail>(await f.bookkeeper("GET", path))).link).toBeNull();
   });
+  it("lists each account's version in the overview, so a link made from the list is refused on a stale row too", async () => {
+    const f = await startSearchCodes();
+    const listed = await jsonOf<Page>(
+      await f.bookkeeper("GET", `/v1/divisions/${f.division}/accounts?q=Empty%20Search`),
+    );
+    const shown = await jsonOf<AccountDetail>(
+      await f.bookkeeper("GET", `/v1/divisions/${f.division}/accounts/${f.ids[0]}`),
+    );
+    expect(listed.accounts.map((row) => row.accountModified)).toEqual([shown.accountModified]);
+    f.harness.clock.advance(1_000);
+    f.harness.sim.control.updateAccount(f.division, f.ids[0]!, { Email: "new@empty.test" });
+    await syncDivision(f.harness.deps, { tenantId: f.tenant.tenantId, division: f.division });
+    f.harness.sim.control.resetCalls();
+    const response = await link(f, 0, {
+      customerNumber: "4004",
+      accountModified: listed.accounts[0]!.accountModified,
+    });
+    expect(response.status).toBe(409);
+    expect((await errorOf(response)).details).toMatchObject({ reason: "changed_in_exact" });
+    expect(f.exactCalls()).toEqual([]);
+  });
 });
 
 describe("POST /v1/divisions/{division}/accounts/{exactId}/add-vat-and-link", () => {

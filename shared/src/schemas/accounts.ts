@@ -77,6 +77,10 @@ export const overviewRowSchema = z
     lookalikes: z.array(lookalikeAccountSchema).optional().meta({
       description: "Other Exact customers that look like the same company (same VAT number or name).",
     }),
+    accountModified: z.string().nullable().meta({
+      description:
+        "Exact's `Modified` of the account as the mirror holds it (ISO), or null. Send it back as `accountModified` with a link or a fix to have it refused (409 `changed_in_exact`) if the account changed since.",
+    }),
   })
   .meta({ id: "OverviewRow" });
 export type OverviewRow = z.infer<typeof overviewRowSchema>;
@@ -136,10 +140,6 @@ export const accountDetailSchema = overviewRowSchema
     division: z.number(),
     link: linkSchema.extend({ customer: customerSchema.nullable() }).nullable(),
     candidates: z.array(customerCandidateSchema),
-    accountModified: z.string().nullable().meta({
-      description:
-        "Exact's `Modified` of the account as the mirror holds it (ISO), or null. Send it back as `accountModified` with a link or a fix to have it refused (409 `changed_in_exact`) if the account changed since.",
-    }),
   })
   .meta({ id: "AccountDetail" });
 export type AccountDetail = z.infer<typeof accountDetailSchema>;

@@ -29,6 +29,21 @@ export async function insertExactAccount(
   return { id: body.ID.replace(/[{}]/g, "").toLowerCase(), name: String(body.Name) };
 }
 
+/** Changes an account in the simulator as a user in Exact would (Exact sets its `Modified`). */
+export async function changeExactAccount(
+  stack: E2eStack,
+  division: number,
+  accountId: string,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  const response = await fetch(`${stack.simUrl}/__sim/divisions/${division}/accounts/${accountId}`, {
+    method: "PATCH",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(fields),
+  });
+  if (!response.ok) throw new Error(`change account: HTTP ${response.status} ${await response.text()}`);
+}
+
 /** zapfloor sends a customer to the proxy (integration token). */
 export async function putCustomer(
   stack: E2eStack,

@@ -32,12 +32,13 @@ function divisionFromUrl(): number | null {
 
 /** An account's detail, as the overview lists it. */
 function rowOf(detail: AccountDetail): OverviewRow {
-  const { account, state, suggestion, warnings, link } = detail;
+  const { account, state, suggestion, warnings, link, accountModified } = detail;
   return {
     account,
     state,
     suggestion,
     warnings,
+    accountModified,
     link: link
       ? { ...link, customer: { number: link.customerNumber, name: link.customer?.name ?? null } }
       : null,
@@ -151,7 +152,16 @@ function OverviewPage() {
       rowProblem={rowProblem}
       onDismissRowProblem={() => setRowProblem(null)}
       onLink={(row, customerNumber) =>
-        changeLink(row, askBackground("linkAccount", { division, accountId: row.account.id, customerNumber }))
+        changeLink(
+          row,
+          // The version of the account the row shows: a change made in Exact since is refused.
+          askBackground("linkAccount", {
+            division,
+            accountId: row.account.id,
+            customerNumber,
+            accountModified: row.accountModified,
+          }),
+        )
       }
       onUnlink={(row) =>
         void changeLink(row, askBackground("unlinkAccount", { division, accountId: row.account.id }))

@@ -7,7 +7,6 @@ import type { ExactServiceContext } from "../context";
 import { customerView, zapfloorCustomerOf } from "../customers/customer-row";
 import { divisionNotConnected } from "../divisions/require-division";
 import { mirrorNotLoaded } from "../divisions/require-loaded-mirror";
-import { accountModifiedOf } from "../links/account-version";
 import { mirrorStateOf } from "../matching/mirror-freshness";
 import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
 import { SEARCH_CODE_MAX_LENGTH } from "../matching/new-customer";
@@ -56,7 +55,6 @@ export async function accountDetail(
     ...overview,
     lookalikes: lookalikesOf(view, exactId),
     division: input.division,
-    accountModified: accountModifiedOf(account.modifiedAt),
     link: overview.link
       ? { ...overview.link, customer: linkedCustomer ? customerView(linkedCustomer) : null }
       : null,

@@ -8,6 +8,7 @@ import type { OverviewRow } from "@zapfloor-exact/shared/schemas/accounts";
 import type { ApiReason } from "@zapfloor-exact/shared/schemas/matching";
 import type { CustomerRow } from "../../db/customer-store";
 import type { LinkRow } from "../../db/link-store";
+import { accountModifiedOf } from "../links/account-version";
 import { linkView } from "../links/link-view";
 import { exactAccountView, type MirroredAccount } from "../matching/mirrored-account";
 import { accountState, accountWarnings, suggestedCandidate } from "./account-state";
@@ -46,6 +47,7 @@ export function overviewRow(input: RowInput): OverviewRow {
       reasons: suggestion.reasons as ApiReason[],
     },
     warnings,
+    accountModified: accountModifiedOf(account.modifiedAt),
   };
 }
 
