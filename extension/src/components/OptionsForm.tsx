@@ -4,6 +4,7 @@ import type { MessageId } from "../i18n/translate";
 import type { ProxySettings } from "../utils/proxy-client";
 import { checkProxyUrl, type ProxyUrlProblem } from "../utils/proxy-url";
 import "./OptionsForm.css";
+import { OptionsActions, OptionsField } from "./OptionsParts";
 import { PairingFields, type PairResult } from "./PairingFields";
 import { type HealthView, ProxyHealthLine } from "./ProxyHealthLine";
 
@@ -87,45 +88,43 @@ export function OptionsForm({ initial, onSave, onTestConnection, onPair }: Optio
 
   return (
     <form class="zfx-options" aria-label={t("options.proxy")} onSubmit={handleSubmit} noValidate>
-      <label class="zfx-options__field">
-        <span>{t("options.proxyUrl")}</span>
-        <input
-          type="url"
-          name="proxyUrl"
-          value={url}
-          placeholder="https://exact-link.example.com"
-          aria-invalid={problem !== null}
-          aria-describedby="zfx-url-problem"
-          onInput={(event) => setUrl(event.currentTarget.value)}
-        />
-      </label>
+      <OptionsField
+        label={t("options.proxyUrl")}
+        type="url"
+        name="proxyUrl"
+        value={url}
+        placeholder="https://exact-link.example.com"
+        aria-invalid={problem !== null}
+        aria-describedby="zfx-url-problem"
+        onInput={(event) => setUrl(event.currentTarget.value)}
+      />
       <p id="zfx-url-problem" class="zfx-options__problem" role="alert">
         {problem && t(URL_PROBLEMS[problem])}
       </p>
       {pair && <PairingFields validUrl={validUrl} onPair={pair} />}
       {pair && <p class="zfx-options__or">{t("options.orToken")}</p>}
-      <label class="zfx-options__field">
-        <span>{t("options.token")}</span>
-        <input
-          type="password"
-          name="token"
-          value={token}
-          autoComplete="off"
-          onInput={(event) => setToken(event.currentTarget.value)}
-        />
-      </label>
-      <div class="zfx-options__actions">
+      <OptionsField
+        label={t("options.token")}
+        type="password"
+        name="token"
+        value={token}
+        autoComplete="off"
+        onInput={(event) => setToken(event.currentTarget.value)}
+      />
+      <OptionsActions
+        status={
+          save.state === "saved"
+            ? t("options.saved")
+            : save.state === "failed" && t("options.notSaved", { detail: save.detail })
+        }
+      >
         <button type="submit" class="zfx-button" disabled={save.state === "saving"}>
           {t("options.save")}
         </button>
         <button type="button" class="zfx-button zfx-button--quiet" onClick={handleTest}>
           {t("options.testConnection")}
         </button>
-        <span class="zfx-options__saved" role="status">
-          {save.state === "saved" && t("options.saved")}
-          {save.state === "failed" && t("options.notSaved", { detail: save.detail })}
-        </span>
-      </div>
+      </OptionsActions>
       {test !== null && <ProxyHealthLine health={test} onRetry={handleTest} />}
     </form>
   );

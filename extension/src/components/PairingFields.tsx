@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { useI18n } from "../i18n/I18nContext";
 import type { MessageId } from "../i18n/translate";
 import type { ApiResult, Problem } from "../utils/api-result";
+import { OptionsActions, OptionsField } from "./OptionsParts";
 import { ProblemNotice } from "./ProblemNotice";
 
 type PairState =
@@ -64,32 +65,27 @@ export function PairingFields({ validUrl, onPair }: PairingFieldsProps) {
     <fieldset class="zfx-options__group" data-pairing>
       <legend>{t("pairing.title")}</legend>
       <p class="zfx-muted">{t("pairing.help")}</p>
-      <label class="zfx-options__field">
-        <span>{t("pairing.code")}</span>
-        <input
-          type="text"
-          name="pairingCode"
-          value={code}
-          autoComplete="off"
-          spellcheck={false}
-          placeholder="K7QM-3XPA"
-          onInput={(event) => setCode(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            // Enter in the code pairs, rather than saving the token form around it.
-            if (event.key !== "Enter") return;
-            event.preventDefault();
-            startPairing();
-          }}
-        />
-      </label>
-      <div class="zfx-options__actions">
+      <OptionsField
+        label={t("pairing.code")}
+        type="text"
+        name="pairingCode"
+        value={code}
+        autoComplete="off"
+        spellcheck={false}
+        placeholder="K7QM-3XPA"
+        onInput={(event) => setCode(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          // Enter in the code pairs, rather than saving the token form around it.
+          if (event.key !== "Enter") return;
+          event.preventDefault();
+          startPairing();
+        }}
+      />
+      <OptionsActions status={pair.state === "paired" && t("pairing.paired", { tenant: pair.tenantName })}>
         <button type="button" class="zfx-button" disabled={pair.state === "pairing"} onClick={startPairing}>
           {pair.state === "pairing" ? t("pairing.pairing") : t("pairing.pair")}
         </button>
-        <span class="zfx-options__saved" role="status">
-          {pair.state === "paired" && t("pairing.paired", { tenant: pair.tenantName })}
-        </span>
-      </div>
+      </OptionsActions>
       {pair.state === "refused" && (
         <p class="zfx-options__problem zfx-options__problem--own" role="alert">
           {t(pair.message)}

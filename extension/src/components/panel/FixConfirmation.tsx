@@ -1,7 +1,7 @@
 import { useI18n } from "../../i18n/I18nContext";
 import type { MessageId } from "../../i18n/translate";
 import type { AccountDetail } from "../../utils/proxy-types";
-import { Dialog } from "../Dialog";
+import { ConfirmDialog } from "../ConfirmDialog";
 
 type Fix = NonNullable<AccountDetail["candidates"][number]["fix"]>;
 
@@ -13,10 +13,15 @@ interface FixConfirmationProps {
 }
 
 /** What a fix will change in Exact, field by field, in a modal question before the bookkeeper says yes. */
-export function FixConfirmation({ fix, busy, onConfirm, onCancel }: FixConfirmationProps) {
+export function FixConfirmation({ fix, ...rest }: FixConfirmationProps) {
   const { t } = useI18n();
   return (
-    <Dialog title={t("panel.fix.confirmTitle")} onClose={onCancel} data={{ "data-fix": fix.action }}>
+    <ConfirmDialog
+      {...rest}
+      title={t("panel.fix.confirmTitle")}
+      confirmLabel={t("panel.fix.confirmYes")}
+      data={{ "data-fix": fix.action }}
+    >
       <ul class="zfx-fix__changes">
         {fix.changes.map((change) => (
           <li key={change.field} data-field={change.field}>
@@ -26,14 +31,6 @@ export function FixConfirmation({ fix, busy, onConfirm, onCancel }: FixConfirmat
           </li>
         ))}
       </ul>
-      <div class="zfx-dialog__actions">
-        <button type="button" class="zfx-button" disabled={busy} onClick={onConfirm}>
-          {t("panel.fix.confirmYes")}
-        </button>
-        <button type="button" class="zfx-button zfx-button--quiet" data-autofocus onClick={onCancel}>
-          {t("panel.cancel")}
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
