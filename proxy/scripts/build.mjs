@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm --filter @zapfloor-exact/proxy build`: the proxy as one JavaScript file, dist/index.js, that plain `node`
 // runs. The workspace packages (shared, and the simulator behind sandbox mode) are TypeScript and are bundled in,
-// with the npm packages they use; libSQL stays outside, as it loads a native binary for the platform.
+// with the npm packages they use; libSQL (its client and its driver) stays outside, as it loads a native binary.
 import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,7 +24,7 @@ const result = await build({
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
   sourcemap: "linked",
-  external: ["@libsql/client"],
+  external: ["@libsql/client", "libsql"],
   // CommonJS dependencies bundled into an ES module still call require() for Node's own modules.
   banner: {
     js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);',

@@ -6,6 +6,7 @@ import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { packageDir } from "../util/package-dir";
+import { type KeptStatementReader, keptStatementReader } from "./kept-statements";
 import * as schema from "./schema";
 import { serializeWrites } from "./serialized-client";
 
@@ -17,6 +18,8 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   client: Client;
+  /** Where reads outside a transaction go, with their statements kept prepared (a local file only). */
+  reader?: KeptStatementReader;
   close(): void;
 }
 
@@ -46,15 +49,20 @@ export function openDatabase(
     timeout: file ? FILE_BUSY_TIMEOUT_MS : 5000,
     ...(authToken ? { authToken } : {}),
   });
+  const reader =
+    raw.protocol === "file" && file && !isInMemory(url) && !file.includes("?")
+      ? keptStatementReader(file, { timeoutMs: FILE_BUSY_TIMEOUT_MS })
+      : undefined;
   const client =
     raw.protocol === "file"
       ? serializeWrites(raw, {
           everything: isInMemory(url),
+          ...(reader ? { reader } : {}),
           ...(options.busyDeadlineMs ? { busyDeadlineMs: options.busyDeadlineMs } : {}),
         })
       : raw;
   const db = drizzle(client, { schema });
-  return { db, client, close: () => client.close() };
+  return { db, client, ...(reader ? { reader } : {}), close: () => client.close() };
 }
 
 /**

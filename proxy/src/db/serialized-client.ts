@@ -1,4 +1,5 @@
 import type { Client, InArgs, InStatement, Transaction, TransactionMode } from "@libsql/client";
+import type { KeptStatementReader } from "./kept-statements";
 import { storageErrorOf } from "./storage-error";
 
 /** How long a write waits for this process's other writes before it is called a deadlock. */
@@ -75,8 +76,9 @@ const sqlOf = (statement: InStatement | [string, InArgs?] | string): string =>
  */
 export function serializeWrites(
   client: Client,
-  options: { everything: boolean; busyDeadlineMs?: number },
+  options: { everything: boolean; busyDeadlineMs?: number; reader?: KeptStatementReader },
 ): Client {
+  const { reader } = options;
   const mutex = createMutex();
   const busyDeadlineMs = options.busyDeadlineMs ?? BUSY_DEADLINE_MS;
 
@@ -159,7 +161,9 @@ export function serializeWrites(
           return (statement: InStatement | string, args?: InArgs) => {
             const run = () =>
               typeof statement === "string" ? target.execute(statement, args) : target.execute(statement);
-            return needsTurn([statement]) ? inTurn(run) : read(run);
+            if (needsTurn([statement])) return inTurn(run);
+            if (!reader) return read(run);
+            return read(async () => reader.execute(statement, args) ?? run());
           };
         case "batch":
           return (statements: (InStatement | [string, InArgs?])[], mode?: TransactionMode) => {
@@ -184,6 +188,16 @@ export function serializeWrites(
               release();
               throw error;
             }
+          };
+        case "close":
+          return () => {
+            reader?.close();
+            target.close();
+          };
+        case "reconnect":
+          return () => {
+            reader?.close();
+            return target.reconnect();
           };
         default: {
           const value = Reflect.get(target, property, receiver);

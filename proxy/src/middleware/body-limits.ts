@@ -42,7 +42,17 @@ const limiters = new Map(
  * refused before reading anything, a chunked body as soon as it passes the limit.
  */
 export const bodyLimits = createMiddleware<AppEnv>(async (c, next) => {
-  const limiter = limiters.get(maxBodyBytesFor(c.req.path));
+  // Decided from the method and headers alone where they suffice, as `bodyLimit` would decide: asking the
+  // request for its body (as `bodyLimit` does first) turns the server's lightweight request into a full one
+  // with a body stream, which costs more than most requests' own work.
+  const method = c.req.method;
+  if (method === "GET" || method === "HEAD") return next();
+  const maxBytes = maxBodyBytesFor(c.req.path);
+  const length = c.req.header("content-length");
+  if (length !== undefined && c.req.header("transfer-encoding") === undefined) {
+    if (Number.parseInt(length, 10) <= maxBytes) return next();
+  }
+  const limiter = limiters.get(maxBytes);
   if (!limiter) return next();
   return limiter(c, next);
 });

@@ -22,6 +22,15 @@ export function holdStatements(database: Database, matches: (sql: string) => boo
     }
     return execute.apply(this, args);
   } as Database["client"]["execute"];
+  const { reader } = database;
+  if (reader) {
+    const read = reader.execute.bind(reader);
+    // Declined by the reader, a matching statement goes on to the client, where it is held.
+    reader.execute = (statement, args) => {
+      const sql = typeof statement === "string" ? statement : statement.sql;
+      return matches(sql) ? undefined : read(statement, args);
+    };
+  }
   return {
     /** How many matching statements were held so far. */
     held: () => held,

@@ -2,7 +2,7 @@ import type { Database } from "../db/client";
 
 /**
  * Counts the statements a database handle sends from now on (on the libSQL client, under the wrapper that
- * serialises writes): for tests that hold a path to a number of reads.
+ * serialises writes, and on the reader that keeps statements prepared): for tests that hold a path to a number of reads.
  */
 export function countStatements(database: Database): () => number {
   let statements = 0;
@@ -12,5 +12,15 @@ export function countStatements(database: Database): () => number {
     statements++;
     return execute.apply(this, args);
   } as Database["client"]["execute"];
+  const { reader } = database;
+  if (reader) {
+    const read = reader.execute.bind(reader);
+    reader.execute = (...args) => {
+      const result = read(...args);
+      // A statement the reader does not keep goes on to the client, and is counted there.
+      if (result) statements++;
+      return result;
+    };
+  }
   return () => statements;
 }

@@ -119,6 +119,14 @@ describe("cachedAuthenticate", () => {
         sent.push(args[0] as { sql: string; args?: unknown });
         return native.apply(this, args);
       } as typeof client.execute;
+      const { reader } = a.database;
+      if (reader) {
+        const read = reader.execute.bind(reader);
+        reader.execute = (statement, args) => {
+          sent.push(statement as { sql: string; args?: unknown });
+          return read(statement, args);
+        };
+      }
       await cachedAuthenticate(a.ctx, tenant.tokens.bookkeeper);
       const check = sent.find(
         (statement) => /revoked_at/.test(statement.sql) && /count\(/.test(statement.sql),

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
+import { sql } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "./client";
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function fileUrl() {
+  const folder = mkdtempSync(join(os.tmpdir(), "zfx-kept-"));
+  folders.push(folder);
+  return `file:${join(folder, "proxy.db")}`;
+}
+
+describe("reads on kept statements", () => {
+  it("answer as libSQL's client does: the same columns, values and row shape", async () => {
+    const url = fileUrl();
+    const database = openDatabase(url);
+    const plain = createClient({ url });
+    try {
+      await database.client.execute("PRAGMA journal_mode = WAL");
+      await database.client.execute(
+        "create table t (id integer primary key, name text, amount real, big integer, data blob, flag integer)",
+      );
+      await database.client.execute({
+        sql: "insert into t values (?, ?, ?, ?, ?, ?)",
+        args: [1, "Acme", 12.5, 2 ** 40, new Uint8Array([1, 2, 3]).buffer, true],
+      });
+      const statement = {
+        sql: "select *, name as name, id + 1 as next from t where id = :id",
+        args: { id: 1 },
+      };
+      expect(database.reader).toBeDefined();
+      const kept = await database.client.execute(statement);
+      const again = await database.client.execute(statement);
+      const fresh = await plain.execute(statement);
+      for (const answer of [kept, again]) {
+        expect(answer.columns).toEqual(fresh.columns);
+        expect(answer.columnTypes).toEqual(fresh.columnTypes);
+        expect(answer.rows.map((row) => Object.keys(row))).toEqual(fresh.rows.map((row) => Object.keys(row)));
+        expect(answer.rows.map((row) => Array.prototype.slice.call(row))).toEqual(
+          fresh.rows.map((row) => Array.prototype.slice.call(row)),
+        );
+        expect(answer.rows[0]!.length).toBe(fresh.rows[0]!.length);
+        expect(answer.toJSON()).toEqual(fresh.toJSON());
+      }
+    } finally {
+      plain.close();
+      database.close();
+    }
+  });
+
+  it("see what another connection committed after they were first used", async () => {
+    const url = fileUrl();
+    const replica = openDatabase(url);
+    const other = openDatabase(url);
+    try {
+      await replica.client.execute("PRAGMA journal_mode = WAL");
+      await replica.client.execute("create table t (id integer primary key)");
+      const count = async () =>
+        Number((await replica.client.execute("select count(*) as n from t")).rows[0]!.n);
+      expect(await count()).toBe(0);
+      await other.client.execute("insert into t values (1)");
+      expect(await count()).toBe(1);
+      await other.db.transaction(async (tx) => {
+        await tx.run(sql`insert into t values (2)`);
+      });
+      expect(await count()).toBe(2);
+    } finally {
+      other.close();
+      replica.close();
+    }
+  });
+
+  it("fail as the client fails, and the next read runs", async () => {
+    const database = openDatabase(fileUrl());
+    try {
+      await expect(database.client.execute("select * from missing")).rejects.toMatchObject({
+        code: "SQLITE_ERROR",
+      });
+      expect((await database.client.execute("select 1 as one")).rows[0]!.one).toBe(1);
+    } finally {
+      database.close();
+    }
+  });
+});
