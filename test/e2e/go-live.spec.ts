@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { expectNoAxeViolations } from "./support/axe";
 import { insertExactAccount, mirrorChanges, putCustomer, uniqueNumber } from "./support/exact-data";
 import { expect, storeExtensionSettings, test } from "./support/extension-fixtures";
 import { openOptionsPage } from "./support/options-page";
@@ -63,6 +64,7 @@ test.describe("the go-live review", () => {
     await expect(row(prospect)).toContainText("Needs review");
     await expect(row(prospect)).toContainText("not a customer (status prospect)");
     await expect(row(fresh)).toContainText("Will create");
+    await expectNoAxeViolations(review);
 
     await review.getByRole("button", { name: "Needs review (1)" }).click();
     await expect(review.locator("tbody tr")).toHaveCount(1);
@@ -94,6 +96,7 @@ test.describe("the go-live review", () => {
     );
     await switches.getByRole("button", { name: "Switch auto-push on" }).click();
     await expect(switches).toContainText("Auto-push is on: accepted invoices are booked in Exact.");
+    await expectNoAxeViolations(review);
     expect(await proxyJson<Settings>(stack, tenant.tokens.bookkeeper, "GET", settingsPath)).toMatchObject({
       autoCreate: true,
       autoPush: true,

@@ -1,3 +1,4 @@
+import { expectNoAxeViolations } from "./support/axe";
 import { clearExtensionStorage, expect, test } from "./support/extension-fixtures";
 import { openOptionsPage } from "./support/options-page";
 import { createTenant, proxyJson } from "./support/tenant";
@@ -44,6 +45,7 @@ test.describe("pairing in one step", () => {
       "Paired with Coworking Pairing BV. The bookkeeper token is saved.",
     );
     await expect(page.getByLabel("Bookkeeper token")).not.toHaveValue("");
+    await expectNoAxeViolations(page);
     // The saved token works: the options page reads the tenant's Exact connection with it.
     await expect(
       page.getByRole("region", { name: "Exact Online" }).locator("[data-connection=active]"),
@@ -57,5 +59,6 @@ test.describe("pairing in one step", () => {
     await expect(page.locator("[data-pairing] [role=alert]")).toHaveText(
       "This pairing code is not valid, was used already or has expired. Ask for a new one.",
     );
+    await expectNoAxeViolations(page);
   });
 });

@@ -44,7 +44,7 @@ describe("PopupSummary", () => {
         ],
       },
     });
-    expect(buttonNamed(container, "Load the accounts of Flexwerk now").textContent).toBe("Load now");
+    expect(buttonNamed(container, "Load now: the accounts of Flexwerk").textContent).toBe("Load now");
     expect(container.querySelector("[data-readiness]")?.textContent).toBe(
       "Cannot take invoices yet. Missing: its accounts (load them), a sales journal.",
     );

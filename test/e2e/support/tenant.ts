@@ -15,23 +15,28 @@ export interface E2eTenant {
   division: number;
 }
 
+/** `pnpm cli <args>` against the proxy's database; its last line of output. */
+async function cli(stack: E2eStack, args: string[]): Promise<string> {
+  const { stdout } = await run("pnpm", ["--silent", "--dir", "proxy", "run", "cli", ...args], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: stack.databaseUrl,
+      SECRET_KEY: stack.secretKey,
+      LOG_LEVEL: "warn",
+    },
+  });
+  return stdout.trim().split("\n").at(-1) ?? "";
+}
+
 /** `pnpm cli tenant create <name> --json` against the proxy's database. */
 export async function createTenant(stack: E2eStack, name: string): Promise<Omit<E2eTenant, "division">> {
-  const { stdout } = await run(
-    "pnpm",
-    ["--silent", "--dir", "proxy", "run", "cli", "tenant", "create", name, "--json"],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        DATABASE_URL: stack.databaseUrl,
-        SECRET_KEY: stack.secretKey,
-        LOG_LEVEL: "warn",
-      },
-    },
-  );
-  const line = stdout.trim().split("\n").at(-1) ?? "";
-  return JSON.parse(line) as Omit<E2eTenant, "division">;
+  return JSON.parse(await cli(stack, ["tenant", "create", name, "--json"])) as Omit<E2eTenant, "division">;
+}
+
+/** `pnpm cli token pair <tenantId> --json`: the short, single-use code the options page trades for a token. */
+export async function pairingCode(stack: E2eStack, tenantId: string): Promise<string> {
+  return (JSON.parse(await cli(stack, ["token", "pair", tenantId, "--json"])) as { code: string }).code;
 }
 
 export async function proxyJson<T>(

@@ -283,7 +283,7 @@ export const en = {
   "bookings.divisions": "Divisions and bookings",
   "bookings.notLoaded": "Accounts not loaded yet.",
   "bookings.loadNow": "Load now",
-  "bookings.loadNowNamed": "Load the accounts of {name} now",
+  "bookings.loadNowNamed": "Load now: the accounts of {name}",
   "bookings.loading": "Loading accounts… {rows} read",
   "bookings.loadFailed": "Loading failed.",
   "bookings.notReady": "Cannot take invoices yet. Missing: {missing}.",

@@ -287,7 +287,7 @@ export const fr: Messages = {
   "bookings.divisions": "Dossiers et écritures",
   "bookings.notLoaded": "Tiers pas encore chargés.",
   "bookings.loadNow": "Charger maintenant",
-  "bookings.loadNowNamed": "Charger maintenant les tiers de {name}",
+  "bookings.loadNowNamed": "Charger maintenant : les tiers de {name}",
   "bookings.loading": "Chargement des tiers… {rows} lus",
   "bookings.loadFailed": "Le chargement a échoué.",
   "bookings.notReady": "Ne peut pas encore recevoir de factures. Manque : {missing}.",

@@ -285,7 +285,7 @@ export const nl: Messages = {
   "bookings.divisions": "Administraties en boekingen",
   "bookings.notLoaded": "Relaties nog niet geladen.",
   "bookings.loadNow": "Nu laden",
-  "bookings.loadNowNamed": "De relaties van {name} nu laden",
+  "bookings.loadNowNamed": "Nu laden: de relaties van {name}",
   "bookings.loading": "Relaties laden… {rows} gelezen",
   "bookings.loadFailed": "Laden mislukt.",
   "bookings.notReady": "Kan nog geen facturen boeken. Ontbreekt: {missing}.",
