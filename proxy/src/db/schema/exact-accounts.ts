@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { epochMs } from "./columns";
 
@@ -40,6 +41,8 @@ export const exactAccounts = sqliteTable(
     index("exact_accounts_search_code").on(table.tenantId, table.division, table.searchCodeKey),
     index("exact_accounts_company_number").on(table.tenantId, table.division, table.companyNumberKey),
     index("exact_accounts_name").on(table.tenantId, table.division, table.name),
+    // The Accounts Overview's order (name without case, then id): its pages are ranges of this index.
+    index("exact_accounts_listing").on(table.tenantId, table.division, sql`lower(${table.name})`, table.id),
     // Let the matching caches find what changed since they last looked, without a scan.
     index("exact_accounts_mirrored").on(table.tenantId, table.division, table.mirroredAt),
     index("exact_accounts_deleted").on(table.tenantId, table.division, table.deletedAt),

@@ -3,7 +3,7 @@ import { mirrorRowsByIds } from "../../db/mirror-reads";
 import type { ServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
 import { divisionView } from "../overview/division-view";
-import { rowOf } from "../overview/list-accounts";
+import { rowOf } from "../overview/overview-row";
 import { listEntries, type SalesEntryRow } from "../sales-entries/outbox-store";
 import { accountsLoaded } from "../settings/get-settings";
 import { bookingReadiness } from "../settings/readiness";

@@ -12,9 +12,8 @@ import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-ac
 import { SEARCH_CODE_MAX_LENGTH } from "../matching/new-customer";
 import { divisionViewIfBuilt, sortKeyOf } from "./division-view";
 import { divisionViewAround } from "./division-view-around";
-import { rowOf } from "./list-accounts";
 import { lookalikesOf } from "./lookalikes";
-import { candidateReasons } from "./overview-row";
+import { candidateReasons, rowOf } from "./overview-row";
 
 /** One account for the panel on Exact's account page: mirror data, link (who, how, when), candidates with reasons. */
 export async function accountDetail(

@@ -4,7 +4,7 @@ import {
   suggestForAccount,
 } from "@zapfloor-exact/shared/matching";
 import type { DivisionProbe } from "../../db/division-probe";
-import { mirrorRowsByIds } from "../../db/mirror-reads";
+import { type MirrorRow, mirrorRowsByIds } from "../../db/mirror-reads";
 import type { ServiceContext } from "../context";
 import {
   type CustomerIndexState,
@@ -145,30 +145,38 @@ async function listingOf(
   const goneRows = await mirrorRowsByIds(ctx.db, scope, gone);
   const found = new Set(goneRows.map((row) => row.id));
   listed.push(...goneRows.map(mirroredAccountOf));
-  for (const id of gone.filter((id) => !found.has(id))) listed.push(unknownAccount(id));
+  for (const id of gone.filter((id) => !found.has(id)))
+    listed.push(mirroredAccountOf(unknownAccountRow(scope, id)));
   return listed
     .map((account) => ({ account, sortKey: sortKeyOf(account) }))
     .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
 }
 
-/** A linked account the mirror never saw (linked before a sync removed all trace of it). */
-function unknownAccount(id: string): MirroredAccount {
+/** A linked account the mirror never saw (linked before a sync removed all trace of it), as a mirror row. */
+export function unknownAccountRow(scope: Scope, id: string): MirrorRow {
   return {
+    tenantId: scope.tenantId,
+    division: scope.division,
     id,
     code: null,
+    codeKey: null,
     searchCode: null,
+    searchCodeKey: null,
     name: "(unknown account)",
     vatNumber: null,
+    vatKey: null,
     chamberOfCommerce: null,
+    companyNumberKey: null,
     status: null,
     isSupplier: false,
     isSales: false,
     blocked: false,
-    country: null,
     email: null,
     city: null,
     postcode: null,
-    modifiedAt: null,
+    country: null,
+    exactTimestamp: null,
+    exactModifiedAt: null,
     mirroredAt: 0,
     deletedAt: 0,
   };

@@ -4,8 +4,9 @@ import type { ServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
 import { requireLoadedMirror } from "../divisions/require-loaded-mirror";
 import { type DivisionView, divisionView, type ListedAccount } from "./division-view";
+import { listInNameOrder } from "./list-in-name-order";
 import { lookalikesOf } from "./lookalikes";
-import { overviewRow } from "./overview-row";
+import { rowOf } from "./overview-row";
 
 export interface OverviewInput {
   tenantId: string;
@@ -18,13 +19,16 @@ export interface OverviewInput {
 
 /**
  * The Exact Accounts Overview: every customer account (and every linked account) by name, with its link,
- * state, best suggestion and warnings. Suggestions are worked out as the listing is read and kept until the
- * accounts, customers or links change, so filtering on a state costs a full pass only the first time.
+ * state, best suggestion and warnings. Without a filter, pages are ranges of the mirror's listing index
+ * (`listInNameOrder`). A state or text filter reads the division's listing in memory: suggestions are worked out
+ * as it is read and kept until the accounts, customers or links change, so filtering costs a full pass only the
+ * first time.
  */
 export async function listAccounts(ctx: ServiceContext, input: OverviewInput) {
   const scope = { tenantId: input.tenantId, division: input.division };
   await requireDivision(ctx, input.tenantId, input.division);
   await requireLoadedMirror(ctx, scope);
+  if (input.state === "all" && !input.q?.trim()) return listInNameOrder(ctx, scope, input);
   const after = decodeCursor(input.cursor, cursorSchemas.keyed);
   const view = await divisionView(ctx, scope);
   const listing = await view.listing();
@@ -51,19 +55,6 @@ export async function listAccounts(ctx: ServiceContext, input: OverviewInput) {
     accounts: rows,
     nextCursor: more && name !== undefined && id !== undefined ? encodeCursor({ k: name, i: id }) : null,
   };
-}
-
-export function rowOf(view: DivisionView, listed: ListedAccount): OverviewRow {
-  const { account } = listed;
-  const link = view.links.byAccount.get(account.id);
-  const customerNamed = (number: string) => view.customers.rows.get(number);
-  return overviewRow({
-    account,
-    link,
-    linkedCustomer: link ? customerNamed(link.customerNumber) : undefined,
-    suggestion: view.suggestionFor(account),
-    customerNamed,
-  });
 }
 
 /** The position of the first listed account after the cursor's. */

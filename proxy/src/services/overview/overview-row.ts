@@ -12,6 +12,7 @@ import { accountModifiedOf } from "../links/account-version";
 import { linkView } from "../links/link-view";
 import { exactAccountView, type MirroredAccount } from "../matching/mirrored-account";
 import { accountState, accountWarnings, suggestedCandidate } from "./account-state";
+import type { DivisionView, ListedAccount } from "./division-view";
 
 export interface RowInput {
   account: MirroredAccount;
@@ -49,6 +50,20 @@ export function overviewRow(input: RowInput): OverviewRow {
     warnings,
     accountModified: accountModifiedOf(account.modifiedAt),
   };
+}
+
+/** One listed account of a division's view, as the overview shows it. */
+export function rowOf(view: DivisionView, listed: ListedAccount): OverviewRow {
+  const { account } = listed;
+  const link = view.links.byAccount.get(account.id);
+  const customerNamed = (number: string) => view.customers.rows.get(number);
+  return overviewRow({
+    account,
+    link,
+    linkedCustomer: link ? customerNamed(link.customerNumber) : undefined,
+    suggestion: view.suggestionFor(account),
+    customerNamed,
+  });
 }
 
 /** Why a candidate customer may belong to the account, one reason per signal. */

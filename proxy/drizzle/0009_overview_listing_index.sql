@@ -1,0 +1,1 @@
+CREATE INDEX `exact_accounts_listing` ON `exact_accounts` (`tenant_id`,`division`,lower("name"),`id`);
