@@ -117,47 +117,39 @@ describe("GET /v1/divisions/{division}/accounts", () => {
     expect(names(conflicts)).toEqual(["Delta Groep"]);
   });
 
-  it("answers its pages from the listing index while the division is still being indexed, as from memory", async () => {
+  it("answers its first page from the listing index while the division is still being indexed, as from memory", async () => {
     const folder = mkdtempSync(join(tmpdir(), "zfx-overview-"));
     folders.push(folder);
     const f = await start(`file:${join(folder, "proxy.db")}`);
     const scope = { tenantId: f.tenant.tenantId, division: f.division };
-    const base = `/v1/divisions/${f.division}/accounts?limit=3`;
+    const base = `/v1/divisions/${f.division}/accounts`;
     expect(
       (
-        await f.bookkeeper("PUT", `/v1/divisions/${f.division}/accounts/${f.ids[BETA]}/link`, {
+        await f.bookkeeper("PUT", `${base}/${f.ids[BETA]}/link`, {
           customerNumber: "2002",
         })
       ).status,
     ).toBe(200);
+    // As on a replica just started, or after an eviction: the division's accounts are not in memory.
     forgetMirrorIndex(f.harness.deps, scope);
     const build = holdStatements(f.harness.database, readsWholeDivision);
-    const meanwhile: Page[] = [];
+    let meanwhile: Page;
     try {
-      for (let cursor: string | null = ""; cursor !== null; ) {
-        const page: Page = await jsonOf<Page>(
-          await f.bookkeeper("GET", `${base}${cursor ? `&cursor=${cursor}` : ""}`),
-        );
-        meanwhile.push(page);
-        cursor = page.nextCursor;
-      }
+      meanwhile = await jsonOf<Page>(await f.bookkeeper("GET", base));
       expect(build.held()).toBe(1);
+      expect(await divisionViewIfBuilt(f.harness.deps, scope)).toBeUndefined();
     } finally {
       build.release();
     }
     await divisionView(f.harness.deps, scope);
-    const fromMemory: Page[] = [];
-    for (let cursor: string | null = ""; cursor !== null; ) {
-      const page: Page = await jsonOf<Page>(
-        await f.bookkeeper("GET", `${base}${cursor ? `&cursor=${cursor}` : ""}`),
-      );
-      fromMemory.push(page);
-      cursor = page.nextCursor;
-    }
-    expect(meanwhile).toEqual(fromMemory);
-    expect(meanwhile.map(names)).toEqual([
-      ["Acme NV", "Beta BV", "Delta Groep"],
-      ["Delta Groep Gent", "Lonely BV"],
+    expect(meanwhile).toEqual(await jsonOf<Page>(await f.bookkeeper("GET", base)));
+    expect(names(meanwhile)).toEqual(["Acme NV", "Beta BV", "Delta Groep", "Delta Groep Gent", "Lonely BV"]);
+    expect(meanwhile.accounts.map((row) => row.state)).toEqual([
+      "suggested",
+      "linked",
+      "conflict",
+      "conflict",
+      "unlinked",
     ]);
   });
 

@@ -4,7 +4,13 @@ import { linkedAccountsNeverMirrored, listingPage } from "../../db/overview-read
 import { cursorSchemas, decodeCursor, encodeCursor } from "../../util/cursor";
 import type { ServiceContext } from "../context";
 import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
-import { type DivisionView, divisionViewIfBuilt, sortKeyOf, unknownAccountRow } from "./division-view";
+import {
+  type DivisionView,
+  divisionView,
+  divisionViewIfBuilt,
+  sortKeyOf,
+  unknownAccountRow,
+} from "./division-view";
 import { divisionViewAround } from "./division-view-around";
 import { lookalikesOf } from "./lookalikes";
 import { rowOf } from "./overview-row";
@@ -14,9 +20,9 @@ type Scope = { tenantId: string; division: number };
 /**
  * The overview without a filter, a page at a time from the mirror's listing index: a page costs its own rows,
  * never a pass over the division, so the first rows show at once even on a replica that has not indexed the
- * division yet. Each row's state comes from the division's view when this process has built it; meanwhile (its
- * build then runs in the background) from a view around the account, read with index seeks, as the panel's
- * answer is — where only suggestions by a similar (not equal) name can be missing.
+ * division yet. Each row's state comes from the division's view when this process has built it; until then (its
+ * build runs in the background) the first page's rows come from a view around each account, read with index
+ * seeks, as the panel's answer is — where only suggestions by a similar (not equal) name can be missing.
  */
 export async function listInNameOrder(
   ctx: ServiceContext,
@@ -31,7 +37,9 @@ export async function listInNameOrder(
     const unknown = await linkedAccountsNeverMirrored(ctx.db, scope);
     shown.unshift(...unknown.map((id) => unknownAccountRow(scope, id)));
   }
-  const built = await divisionViewIfBuilt(ctx, scope);
+  // Only the first page is worth the seeks around each of its accounts; by the time a person scrolls on, the
+  // build started for it has had time to finish, and a later page uses (or waits for) the division's view.
+  const built = after ? await divisionView(ctx, scope) : await divisionViewIfBuilt(ctx, scope);
   const accounts: OverviewRow[] = [];
   for (const row of shown) {
     const view: DivisionView = built ?? (await divisionViewAround(ctx, scope, row));
