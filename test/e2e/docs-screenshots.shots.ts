@@ -5,10 +5,15 @@ import { insertExactAccount } from "./support/exact-data";
 import { accountPageUrl, FIXTURE_ACCOUNT, serveSavedExactPages } from "./support/exact-pages";
 import { expect, storeExtensionSettings, test } from "./support/extension-fixtures";
 import { repoRoot, screenshotsDir } from "./support/paths";
-import { type E2eTenant, proxyJson, syncDivision } from "./support/tenant";
+import { simulator } from "./support/simulator";
+import { connectExact, createTenant, type E2eTenant, proxyJson, syncDivision } from "./support/tenant";
 
-/** The Belgian sandbox division: the saved Exact page shows a Brussels company. */
-const DIVISION = 2345678;
+/**
+ * A Belgian division of the pictures' own, holding only the accounts below, so that the overview shows each of
+ * their states on one screen without a search; the saved Exact page shows a Brussels company.
+ */
+const DIVISION = 3456789;
+const DIVISION_NAME = "Coworking Brussel BV";
 const HOST = "start.exactonline.be";
 const LANGUAGES = ["en", "nl", "fr"] as const;
 
@@ -29,6 +34,8 @@ const DEMO = [
   { Name: "Studio Vandamme", Code: "1044", City: "Antwerpen", Country: "BE" },
   { Name: "Vandamme Architecten BV", VATNumber: "BE0403170701", City: "Antwerpen", Country: "BE" },
   { Name: "Bakkerij Peeters", City: "Leuven", Country: "BE" },
+  { Name: "Drukkerij Claes NV", Code: "1051", VATNumber: "BE0411905847", City: "Mechelen", Country: "BE" },
+  { Name: "Interieur Maes", Code: "1052", City: "Brugge", Country: "BE" },
 ];
 const CUSTOMERS = [
   { number: "1042", name: "Acme Coworking", vatNumber: "BE0407186105", country: "BE" },
@@ -37,18 +44,28 @@ const CUSTOMERS = [
   { number: "1044", name: "Studio Vandamme", vatNumber: "BE0403170701", country: "BE" },
 ];
 
-const shot = (page: Page, language: string, name: string) => {
+const shot = (page: Page, language: string, name: string, fullPage = false) => {
   const dir = path.join(repoRoot, "docs/screenshots", language);
   mkdirSync(dir, { recursive: true });
-  return page.screenshot({ path: path.join(dir, `${name}.png`) });
+  return page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 };
 
 test.describe.configure({ mode: "serial" });
 
 test.describe("the docs' screenshots", () => {
   let acmeId = "";
+  let tenant: E2eTenant;
 
-  test.beforeAll(async ({ stack, tenant }) => {
+  test.beforeAll(async ({ stack }) => {
+    await simulator(stack, "POST", "/divisions", {
+      code: DIVISION,
+      name: DIVISION_NAME,
+      accounts: 0,
+      country: "BE",
+    });
+    tenant = { ...(await createTenant(stack, "Coworking Brussel")), division: DIVISION };
+    await connectExact(stack, tenant.tokens.bookkeeper);
+    await syncDivision(stack, tenant.tokens.bookkeeper, DIVISION);
     acmeId = (await insertExactAccount(stack, ACME, DIVISION)).id;
     for (const account of DEMO) await insertExactAccount(stack, account, DIVISION);
     for (const { number, ...customer } of CUSTOMERS) {
@@ -56,10 +73,17 @@ test.describe("the docs' screenshots", () => {
     }
     await syncDivision(stack, tenant.tokens.bookkeeper, DIVISION);
     await link(stack, tenant, acmeId, "1042");
+    // Booked as the options page would set it up: the pictures show a division that takes invoices.
+    await proxyJson(stack, tenant.tokens.bookkeeper, "PUT", `/v1/divisions/${DIVISION}/settings`, {
+      salesJournal: "70",
+      creditNoteJournal: "71",
+      glMapping: { desks: "700100", offices: "700000" },
+      vatMapping: { rates: { "21": "3" } },
+    });
   });
 
   for (const language of LANGUAGES) {
-    test(`in ${language}`, async ({ page, backgroundWorker, extensionId, stack, tenant }) => {
+    test(`in ${language}`, async ({ page, backgroundWorker, extensionId, stack }) => {
       await storeExtensionSettings(backgroundWorker, {
         proxy: { url: stack.proxyUrl, token: tenant.tokens.bookkeeper },
         panelCollapsed: false,
@@ -78,19 +102,22 @@ test.describe("the docs' screenshots", () => {
 
       await page.setViewportSize({ width: 1200, height: 460 });
       await page.goto(`chrome-extension://${extensionId}/overview.html?division=${DIVISION}`);
-      await page.locator("input[type=search]").fill("104");
       await expect(page.locator(`[data-account="${acmeId}"]`)).toBeVisible();
+      await expect(page.locator("[data-account]")).toHaveCount(1 + DEMO.length);
       await shot(page, language, "overview");
 
       await page.setViewportSize({ width: 900, height: 900 });
       await page.goto(`chrome-extension://${extensionId}/options.html`);
       await expect(page.locator("[data-division]").first()).toBeVisible();
-      await shot(page, language, "options");
+      // The whole page: the divisions' booking set-up is below the proxy settings.
+      await expect(page.locator(`[data-division="${DIVISION}"]`)).toBeVisible();
+      await shot(page, language, "options", true);
 
       await page.setViewportSize({ width: 380, height: 520 });
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       await expect(page.locator("[data-health=healthy]")).toBeVisible();
-      await shot(page, language, "popup");
+      await expect(page.getByRole("button", { name: `${DIVISION_NAME} (${DIVISION})` })).toBeVisible();
+      await shot(page, language, "popup", true);
 
       // Not for the docs, for whoever checks them: the overview when the proxy refuses the token.
       await storeExtensionSettings(backgroundWorker, {
