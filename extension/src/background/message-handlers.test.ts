@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "#imports";
 import { errorBody, fakeProxyFetch, HEALTHY, NOT_CONNECTED } from "../testing/fake-proxy";
 import { linkedDetail } from "../testing/sample-data";
-import { proxySettings } from "../utils/storage";
+import { proxySettings, proxySettingsRevision } from "../utils/storage";
+import { indexedDbAccountCache } from "./account-cache";
 import { type BackgroundDeps, createMessageHandlers } from "./message-handlers";
 
 const sender = {};
@@ -18,6 +19,8 @@ function backgroundDeps(overrides: Partial<BackgroundDeps> = {}): BackgroundDeps
     extensionUrl: (path) => `chrome-extension://abc${path}`,
     setBadge: vi.fn(async () => {}),
     fetch: fakeProxyFetch({ "GET /health": HEALTHY, "GET /v1/exact/connection": NOT_CONNECTED }),
+    accountCache: indexedDbAccountCache(),
+    settingsRevision: () => proxySettingsRevision.getValue(),
     ...overrides,
   };
 }
@@ -85,6 +88,34 @@ describe("background message handlers", () => {
       sender,
     );
     expect(result.ok && result.value.link?.customerNumber).toBe("77");
+  });
+
+  it("keeps the last answer about an account for the panel, only for the settings it was read with", async () => {
+    await proxySettings.setValue({ url: "http://127.0.0.1:8787", token: "t" });
+    const ref = { division: 1234567, accountId: GUID };
+    let linkedTo = "1042";
+    const fetch = fakeProxyFetch({
+      [`GET /v1/divisions/1234567/accounts/${GUID}`]: () => [
+        200,
+        linkedDetail({ link: { ...linkedDetail().link!, customerNumber: linkedTo } }),
+      ],
+      [`DELETE /v1/divisions/1234567/accounts/${GUID}/link`]: () => [200, { ...linkedDetail(), link: null }],
+    });
+    const handlers = createMessageHandlers(backgroundDeps({ fetch }));
+    expect(await handlers.getCachedAccount(ref, sender)).toBeNull();
+    await handlers.getAccount(ref, sender);
+    expect((await handlers.getCachedAccount(ref, sender))?.detail.link?.customerNumber).toBe("1042");
+    linkedTo = "2002";
+    await handlers.getAccount(ref, sender);
+    expect((await handlers.getCachedAccount(ref, sender))?.detail.link?.customerNumber).toBe("2002");
+    // A change the panel made is what it paints next time.
+    await handlers.unlinkAccount(ref, sender);
+    expect((await handlers.getCachedAccount(ref, sender))?.detail.link).toBeNull();
+    // Other settings (perhaps another tenant's token): nothing read before is shown.
+    await proxySettings.setValue({ url: "http://127.0.0.1:8787", token: "other" });
+    expect(await handlers.getCachedAccount(ref, sender)).toBeNull();
+    // Nothing of it where content scripts can read.
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain("1042");
   });
 
   it("starts Exact's consent in a new tab, on the chosen country host", async () => {

@@ -1,6 +1,6 @@
 import { catalogOf } from "../i18n/translate";
 import { type ApiResult, failed, succeeded } from "../utils/api-result";
-import type { MessageHandlers } from "../utils/messaging";
+import type { AccountRef, MessageHandlers } from "../utils/messaging";
 import {
   checkProxyHealth,
   clientFor,
@@ -8,7 +8,9 @@ import {
   type ProxyClient,
   type ProxySettings,
 } from "../utils/proxy-client";
+import type { AccountDetail, LinkResult } from "../utils/proxy-types";
 import { checkProxyUrl } from "../utils/proxy-url";
+import type { AccountCache } from "./account-cache";
 
 export interface BackgroundDeps {
   loadSettings(): Promise<ProxySettings>;
@@ -22,6 +24,10 @@ export interface BackgroundDeps {
   fetch: typeof fetch;
   /** Shows the number of open problems on the toolbar icon; 0 clears it. */
   setBadge(count: number): Promise<void>;
+  /** The panel's last answer per account. */
+  accountCache: AccountCache;
+  /** Changes with every save of the proxy settings: what a cached answer belongs to. */
+  settingsRevision(): Promise<number>;
 }
 
 /** A call longer than this is reported as unreachable rather than left spinning. */
@@ -42,6 +48,21 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
       timeoutMs,
     });
     return client.ok ? use(client.value) : client;
+  };
+
+  /** Asks the proxy about an account and keeps a good answer for the panel's next paint of it. */
+  const aboutAccount = async <T extends AccountDetail | LinkResult>(
+    ref: AccountRef,
+    use: (client: ProxyClient) => Promise<ApiResult<T>>,
+  ): Promise<ApiResult<T>> => {
+    const revision = await deps.settingsRevision();
+    const result = await withClient(use);
+    if (result.ok) {
+      const { searchCodeResult: _, ...detail } = result.value as LinkResult;
+      // Not waited for: the answer goes to the panel at once.
+      void deps.accountCache.put(ref, revision, detail).catch(() => undefined);
+    }
+    return result;
   };
 
   const countProblems = () =>
@@ -90,14 +111,23 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
         await deps.openTab(url.value);
         return { ok: true, value: null };
       }),
-    getAccount: ({ division, accountId }) => withClient((client) => client.account(division, accountId)),
+    getAccount: (ref) => aboutAccount(ref, (client) => client.account(ref.division, ref.accountId)),
+    getCachedAccount: async (ref) =>
+      deps.accountCache.get(ref, await deps.settingsRevision()).catch(() => null),
     linkAccount: ({ division, accountId, customerNumber, accountModified }) =>
-      withClient((client) => client.link(division, accountId, customerNumber, accountModified)),
+      aboutAccount({ division, accountId }, (client) =>
+        client.link(division, accountId, customerNumber, accountModified),
+      ),
     promoteAndLinkAccount: ({ division, accountId, customerNumber, accountModified }) =>
-      withClient((client) => client.promoteAndLink(division, accountId, customerNumber, accountModified)),
+      aboutAccount({ division, accountId }, (client) =>
+        client.promoteAndLink(division, accountId, customerNumber, accountModified),
+      ),
     addVatAndLinkAccount: ({ division, accountId, customerNumber, accountModified }) =>
-      withClient((client) => client.addVatAndLink(division, accountId, customerNumber, accountModified)),
-    unlinkAccount: ({ division, accountId }) => withClient((client) => client.unlink(division, accountId)),
+      aboutAccount({ division, accountId }, (client) =>
+        client.addVatAndLink(division, accountId, customerNumber, accountModified),
+      ),
+    unlinkAccount: ({ division, accountId }) =>
+      aboutAccount({ division, accountId }, (client) => client.unlink(division, accountId)),
     searchCustomers: (query) => withClient((client) => client.searchCustomers(query)),
     listAccounts: (query) => withClient((client) => client.accounts(query)),
     listFailedPushes: ({ division, cursor }) => withClient((client) => client.failedPushes(division, cursor)),

@@ -1,8 +1,9 @@
 import { browser, defineBackground } from "#imports";
+import { indexedDbAccountCache } from "../background/account-cache";
 import { createMessageHandlers } from "../background/message-handlers";
 import { onMessages } from "../utils/messaging";
 import { originPermissionPattern } from "../utils/proxy-url";
-import { proxySettings } from "../utils/storage";
+import { proxySettings, proxySettingsRevision } from "../utils/storage";
 
 const BADGE_ALARM = "count-open-problems";
 
@@ -18,6 +19,8 @@ export default defineBackground(() => {
     },
     extensionUrl: (path) => browser.runtime.getURL(path as "/overview.html"),
     fetch: (input, init) => fetch(input, init),
+    accountCache: indexedDbAccountCache(),
+    settingsRevision: () => proxySettingsRevision.getValue(),
     setBadge: async (count) => {
       // Manifest V3 has `action`, Firefox's Manifest V2 build `browserAction`.
       const action = browser.action ?? browser.browserAction;

@@ -5,10 +5,11 @@ import { type LanguagePreference, type Locale, resolveLocale } from "./locale";
 
 /**
  * The language a view speaks, following the options as they change. `exactLocale` is the Exact page's
- * language on the panel; extension pages leave it out and use the last Exact page's. Null until storage answers.
+ * language on the panel; extension pages leave it out and use the last Exact page's. Null until storage answers,
+ * unless the preference is already known (`knownPreference`).
  */
-export function useLocale(exactLocale?: Locale | null): Locale | null {
-  const [preference, setPreference] = useState<LanguagePreference | null>(null);
+export function useLocale(exactLocale?: Locale | null, knownPreference?: LanguagePreference): Locale | null {
+  const [preference, setPreference] = useState<LanguagePreference | null>(knownPreference ?? null);
   const [lastSeen, setLastSeen] = useState<Locale | null | undefined>(
     exactLocale === undefined ? undefined : null,
   );

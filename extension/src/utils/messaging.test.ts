@@ -18,6 +18,7 @@ const handlers: MessageHandlers = {
   listDivisions: () => notConfigured,
   connectExact: () => notConfigured,
   getAccount: () => notConfigured,
+  getCachedAccount: () => null,
   linkAccount: () => notConfigured,
   promoteAndLinkAccount: () => notConfigured,
   addVatAndLinkAccount: () => notConfigured,

@@ -57,6 +57,8 @@ export interface ProtocolMap {
   /** Starts Exact's OAuth consent in a new tab. */
   connectExact(data: { host: string }): ApiResult<null>;
   getAccount(account: AccountRef): ApiResult<AccountDetail>;
+  /** The proxy's last answer about the account, kept in the extension; null when there is none for these settings. */
+  getCachedAccount(account: AccountRef): { detail: AccountDetail; savedAt: number } | null;
   /** Links; an empty SearchCode gets the zapfloor number (`searchCodeResult` says what was done). */
   linkAccount(data: AccountChange): ApiResult<LinkResult>;
   /** Makes the account a customer and links, its empty SearchCode set in the same change. */

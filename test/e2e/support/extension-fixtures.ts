@@ -90,15 +90,17 @@ declare const chrome: {
   };
 };
 
-/** Forgets everything the extension stored (proxy settings, panel state), as on a fresh install. */
+/** Forgets everything the extension stored (proxy settings, panel state, kept answers), as on a fresh install. */
 export async function clearExtensionStorage(backgroundWorker: Worker): Promise<void> {
   await backgroundWorker.evaluate(async () => {
     await chrome.storage.local.clear();
-    // The proxy settings (with the bookkeeper token) live in the extension's IndexedDB.
-    await new Promise((resolve) => {
-      const request = indexedDB.deleteDatabase("zapfloor-link");
-      request.onsuccess = request.onerror = request.onblocked = () => resolve(undefined);
-    });
+    // The proxy settings (with the bookkeeper token) and the panel's kept answers live in the extension's IndexedDB.
+    for (const name of ["zapfloor-link", "zapfloor-link-accounts"]) {
+      await new Promise((resolve) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = request.onerror = request.onblocked = () => resolve(undefined);
+      });
+    }
   });
 }
 

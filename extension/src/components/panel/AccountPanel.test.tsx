@@ -105,6 +105,18 @@ describe("AccountPanel", () => {
     expect(container.querySelector("section")?.dataset.state).toBe("linked");
   });
 
+  it("shows the last answer while it is checked again, says so, and changes nothing meanwhile", () => {
+    const { container, change } = livePanel({ state: "ready", account: linkedDetail(), checking: true });
+    expect(summary(container)).toBe("Linked to 1042");
+    expect(container.querySelector("[role=status]")?.textContent).toBe("As last seen — checking it again…");
+    expect(container.querySelector("section")?.dataset.checking).toBe("true");
+    expect(buttonNamed(container, "Unlink").disabled).toBe(true);
+    change({ view: { state: "ready", account: linkedDetail() } });
+    expect(container.querySelector("[role=status]")).toBeNull();
+    expect(container.querySelector("section")?.dataset.checking).toBeUndefined();
+    expect(buttonNamed(container, "Unlink").disabled).toBe(false);
+  });
+
   it("shows the VAT number as Exact holds it, and the spelling it is read as when that differs", () => {
     const typed = sampleExactAccount({ vatNumber: "BE 0407.186.105", vatNumberNormalised: "BE0407186105" });
     const { container } = panel({ state: "ready", account: sampleDetail({ account: typed }) });

@@ -17,7 +17,8 @@ import { WarningList } from "./WarningList";
 export type PanelView =
   | { state: "loading" }
   | { state: "problem"; problem: Problem }
-  | { state: "ready"; account: AccountDetail };
+  /** `checking`: the proxy's last answer, kept in the extension, shown while the proxy is asked again. */
+  | { state: "ready"; account: AccountDetail; checking?: boolean };
 
 export interface AccountPanelProps {
   view: PanelView;
@@ -63,6 +64,7 @@ export function AccountPanel(props: AccountPanelProps) {
   const { t } = useI18n();
   const { view, collapsed } = props;
   const summary = summaryOf(view);
+  const checking = view.state === "ready" && view.checking === true;
   const section = useRef<HTMLElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   // After a link, an unlink or a failure, focus goes to what the result offers next.
@@ -87,9 +89,10 @@ export function AccountPanel(props: AccountPanelProps) {
   return (
     <section
       ref={section}
-      class={`zfx-root zfx-panel zfx-panel--${summary.tone}`}
+      class={`zfx-root zfx-panel zfx-panel--${summary.tone}${checking ? " zfx-panel--checking" : ""}`}
       aria-label={t("panel.label")}
       data-state={view.state === "ready" ? (view.account.link ? "linked" : "unlinked") : view.state}
+      data-checking={checking ? "true" : undefined}
       onKeyDown={(event) => {
         if (event.key === "Escape" && !collapsed) {
           props.onToggle();
@@ -128,7 +131,15 @@ export function AccountPanel(props: AccountPanelProps) {
             onOpenSettings={props.onOpenSettings}
           />
         )}
-        {view.state === "ready" && <ReadyBody {...props} account={view.account} />}
+        {checking && (
+          <p class="zfx-muted zfx-panel__checking" role="status">
+            {t("panel.checking")}
+          </p>
+        )}
+        {view.state === "ready" && (
+          // Nothing is changed on the strength of an answer that is being checked again.
+          <ReadyBody {...props} busy={props.busy || checking} account={view.account} />
+        )}
       </div>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { AccountPanel, type PanelView } from "../../components/panel/AccountPanel";
 import type { ExactAccountPage } from "../../host/exact-account-page";
 import type { Messages } from "../../i18n/format";
@@ -10,28 +10,62 @@ import { askBackground } from "../../utils/ask-background";
 import { sendMessage } from "../../utils/messaging";
 import type { AccountDetail, AccountInvoicesView, LinkResult } from "../../utils/proxy-types";
 import { panelCollapsed, proxySettingsRevision } from "../../utils/storage";
+import type { PanelFirstPaint, PanelStart } from "./panel-start";
 
 /** Connects the account panel to the background worker, the remembered folding and the language. */
-export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLocale: Locale | null }) {
-  const locale = useLocale(pageLocale);
-  const messages = useMessages(locale);
-  const [view, setView] = useState<PanelView>({ state: "loading" });
+export function PanelApp({
+  page,
+  pageLocale,
+  start,
+  first,
+}: {
+  page: ExactAccountPage;
+  pageLocale: Locale | null;
+  /** The requests the content script sent as it started, for this page. */
+  start?: PanelStart | undefined;
+  /** What they answered by the time the panel was mounted: then its first render paints it. */
+  first?: PanelFirstPaint | null | undefined;
+}) {
+  const locale = useLocale(pageLocale, first?.preference);
+  const messages = useMessages(locale, first);
+  const [view, setView] = useState<PanelView>(() => {
+    const answered = start?.answered();
+    if (answered) return viewOf(answered);
+    return first?.cached ? { state: "ready", account: first.cached, checking: true } : { state: "loading" };
+  });
   const [busy, setBusy] = useState(false);
   const [invoices, setInvoices] = useState<AccountInvoicesView | null>(null);
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
   const [searchCodeResult, setSearchCodeResult] = useState<LinkResult["searchCodeResult"] | null>(null);
   // Unknown until storage answers; rendering only then spares the page a jump from open to folded.
-  const [collapsed, setCollapsed] = useState<boolean | null>(null);
+  const [collapsed, setCollapsed] = useState<boolean | null>(first?.collapsed ?? null);
   const { division, accountId } = page;
+  const loads = useRef(0);
+  const early = useRef(start);
+  const firstKnown = useRef(Boolean(first));
 
   const load = useCallback(() => {
-    setView({ state: "loading" });
+    const ticket = ++loads.current;
+    // The first load takes over the requests the content script sent as it started.
+    const started = ticket === 1 ? early.current : undefined;
+    let answered = false;
     setActionProblem(null);
-    void askBackground("getAccount", { division, accountId }).then((result) =>
-      setView(
-        result.ok ? { state: "ready", account: result.value } : { state: "problem", problem: result.problem },
-      ),
-    );
+    if (!started) setView({ state: "loading" });
+    if (!started || !firstKnown.current) {
+      // What the proxy said last time is shown at once, marked as being checked, until its answer now comes.
+      void sendMessage("getCachedAccount", { division, accountId }).then(
+        (cached) => {
+          if (cached && !answered && ticket === loads.current) {
+            setView({ state: "ready", account: cached.detail, checking: true });
+          }
+        },
+        () => {},
+      );
+    }
+    void (started?.account ?? askBackground("getAccount", { division, accountId })).then((result) => {
+      answered = true;
+      if (ticket === loads.current) setView(viewOf(result));
+    });
     void askBackground("getAccountInvoices", { division, accountId }).then((result) =>
       setInvoices(result.ok ? result.value : null),
     );
@@ -99,9 +133,17 @@ export function PanelApp({ page, pageLocale }: { page: ExactAccountPage; pageLoc
   );
 }
 
+const viewOf = (result: ApiResult<AccountDetail>): PanelView =>
+  result.ok ? { state: "ready", account: result.value } : { state: "problem", problem: result.problem };
+
 /** The language's messages, from the background (the content script carries none of its own); null until then. */
-function useMessages(locale: Locale | null): { locale: Locale; messages: Messages } | null {
-  const [loaded, setLoaded] = useState<{ locale: Locale; messages: Messages } | null>(null);
+function useMessages(
+  locale: Locale | null,
+  known?: { locale: Locale; messages: Messages } | null,
+): { locale: Locale; messages: Messages } | null {
+  const [loaded, setLoaded] = useState<{ locale: Locale; messages: Messages } | null>(
+    known ? { locale: known.locale, messages: known.messages } : null,
+  );
   useEffect(() => {
     if (locale === null) return;
     let current = true;

@@ -10,6 +10,7 @@ export const en = {
   "panel.summary.unlinked": "Not linked",
   "panel.summary.attention": "Needs attention",
   "panel.loading": "Looking up this account…",
+  "panel.checking": "As last seen — checking it again…",
   "panel.linkedTo": "Linked to zapfloor customer",
   "panel.linkedHow": "{method} by {actor} on {at}",
   "panel.unlink": "Unlink",

@@ -8,6 +8,7 @@ export const fr: Messages = {
   "panel.summary.unlinked": "Non lié",
   "panel.summary.attention": "À vérifier",
   "panel.loading": "Recherche de ce tiers…",
+  "panel.checking": "Tel que vu la dernière fois — nouvelle vérification…",
   "panel.linkedTo": "Lié au client zapfloor",
   "panel.linkedHow": "{method} par {actor} le {at}",
   "panel.unlink": "Délier",

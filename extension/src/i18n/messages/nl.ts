@@ -8,6 +8,7 @@ export const nl: Messages = {
   "panel.summary.unlinked": "Niet gekoppeld",
   "panel.summary.attention": "Vraagt aandacht",
   "panel.loading": "Deze relatie opzoeken…",
+  "panel.checking": "Zoals laatst gezien — wordt opnieuw gecontroleerd…",
   "panel.linkedTo": "Gekoppeld aan zapfloor-klant",
   "panel.linkedHow": "{method} door {actor} op {at}",
   "panel.unlink": "Ontkoppelen",
