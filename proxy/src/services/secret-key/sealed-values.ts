@@ -1,4 +1,5 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, getTableColumns, isNotNull } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "../../db/client";
 import { exactConnections, oauthStates, webhookEndpoints } from "../../db/schema";
 import { accessContext, refreshContext } from "../../exact/token-manager";
@@ -15,104 +16,85 @@ export interface SealedValue {
   replace(db: DbOrTx, resealed: string): Promise<boolean>;
 }
 
-const changed = (result: { rowsAffected: number }) => result.rowsAffected > 0;
+/** A column that holds encrypted values: its table, the row's key, and the context a value is sealed with. */
+interface SealedColumn {
+  kind: SealedValue["kind"];
+  table: SQLiteTable;
+  key: SQLiteColumn;
+  column: SQLiteColumn;
+  context(key: string): string;
+}
+
+const SEALED_COLUMNS: readonly SealedColumn[] = [
+  {
+    kind: "exact_token",
+    table: exactConnections,
+    key: exactConnections.id,
+    column: exactConnections.accessTokenEnc,
+    context: accessContext,
+  },
+  {
+    kind: "exact_token",
+    table: exactConnections,
+    key: exactConnections.id,
+    column: exactConnections.refreshTokenEnc,
+    context: refreshContext,
+  },
+  {
+    kind: "pending_consent",
+    table: oauthStates,
+    key: oauthStates.stateHash,
+    column: oauthStates.pendingTokensEnc,
+    context: pendingContext,
+  },
+  {
+    kind: "webhook_secret",
+    table: webhookEndpoints,
+    key: webhookEndpoints.id,
+    column: webhookEndpoints.secretEnc,
+    context: secretContext,
+  },
+  {
+    kind: "webhook_secret",
+    table: webhookEndpoints,
+    key: webhookEndpoints.id,
+    column: webhookEndpoints.previousSecretEnc,
+    context: secretContext,
+  },
+];
+
+/** The column's property name in its table, as an update's `set` names it. */
+const fieldOf = ({ table, column }: SealedColumn) =>
+  Object.entries(getTableColumns(table)).find(([, candidate]) => candidate === column)![0];
+
+/** The encrypted values of one column, at most `limit` (-1: all), each replaceable only while unchanged. */
+async function valuesOf(db: DbOrTx, sealed: SealedColumn, limit: number): Promise<SealedValue[]> {
+  const field = fieldOf(sealed);
+  const rows = await db
+    .select({ key: sealed.key, value: sealed.column })
+    .from(sealed.table)
+    .where(isNotNull(sealed.column))
+    .limit(limit);
+  return rows.map(({ key, value }) => ({
+    kind: sealed.kind,
+    context: sealed.context(String(key)),
+    sealed: String(value),
+    replace: async (tx, resealed) => {
+      const result = await tx
+        .update(sealed.table)
+        .set({ [field]: resealed })
+        .where(and(eq(sealed.key, key), eq(sealed.column, value)));
+      return result.rowsAffected > 0;
+    },
+  }));
+}
 
 /**
  * Every encrypted value in the database: Exact tokens, tokens of a consent awaiting confirmation, webhook secrets;
- * with `limit`, at most that many rows of each table.
+ * with `limit`, at most that many of each column.
  */
 export async function sealedValues(db: DbOrTx, options: { limit?: number } = {}): Promise<SealedValue[]> {
-  const limit = options.limit ?? -1;
   const values: SealedValue[] = [];
-  for (const row of await db
-    .select({
-      id: exactConnections.id,
-      access: exactConnections.accessTokenEnc,
-      refresh: exactConnections.refreshTokenEnc,
-    })
-    .from(exactConnections)
-    .limit(limit)) {
-    values.push(
-      {
-        kind: "exact_token",
-        context: accessContext(row.id),
-        sealed: row.access,
-        replace: async (tx, resealed) =>
-          changed(
-            await tx
-              .update(exactConnections)
-              .set({ accessTokenEnc: resealed })
-              .where(and(eq(exactConnections.id, row.id), eq(exactConnections.accessTokenEnc, row.access))),
-          ),
-      },
-      {
-        kind: "exact_token",
-        context: refreshContext(row.id),
-        sealed: row.refresh,
-        replace: async (tx, resealed) =>
-          changed(
-            await tx
-              .update(exactConnections)
-              .set({ refreshTokenEnc: resealed })
-              .where(and(eq(exactConnections.id, row.id), eq(exactConnections.refreshTokenEnc, row.refresh))),
-          ),
-      },
-    );
-  }
-  for (const row of await db
-    .select({ stateHash: oauthStates.stateHash, pending: oauthStates.pendingTokensEnc })
-    .from(oauthStates)
-    .where(isNotNull(oauthStates.pendingTokensEnc))
-    .limit(limit)) {
-    const pending = row.pending ?? "";
-    values.push({
-      kind: "pending_consent",
-      context: pendingContext(row.stateHash),
-      sealed: pending,
-      replace: async (tx, resealed) =>
-        changed(
-          await tx
-            .update(oauthStates)
-            .set({ pendingTokensEnc: resealed })
-            .where(and(eq(oauthStates.stateHash, row.stateHash), eq(oauthStates.pendingTokensEnc, pending))),
-        ),
-    });
-  }
-  for (const row of await db
-    .select({
-      id: webhookEndpoints.id,
-      secret: webhookEndpoints.secretEnc,
-      previous: webhookEndpoints.previousSecretEnc,
-    })
-    .from(webhookEndpoints)
-    .limit(limit)) {
-    values.push({
-      kind: "webhook_secret",
-      context: secretContext(row.id),
-      sealed: row.secret,
-      replace: async (tx, resealed) =>
-        changed(
-          await tx
-            .update(webhookEndpoints)
-            .set({ secretEnc: resealed })
-            .where(and(eq(webhookEndpoints.id, row.id), eq(webhookEndpoints.secretEnc, row.secret))),
-        ),
-    });
-    const previous = row.previous;
-    if (previous) {
-      values.push({
-        kind: "webhook_secret",
-        context: secretContext(row.id),
-        sealed: previous,
-        replace: async (tx, resealed) =>
-          changed(
-            await tx
-              .update(webhookEndpoints)
-              .set({ previousSecretEnc: resealed })
-              .where(and(eq(webhookEndpoints.id, row.id), eq(webhookEndpoints.previousSecretEnc, previous))),
-          ),
-      });
-    }
-  }
+  for (const sealed of SEALED_COLUMNS) values.push(...(await valuesOf(db, sealed, options.limit ?? -1)));
   return values;
 }
