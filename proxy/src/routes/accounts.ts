@@ -25,6 +25,13 @@ const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema
 const accountParams = divisionParamSchema.extend(exactIdParamSchema.shape);
 const bookkeeper = requireRole("bookkeeper");
 
+/** What the link, promote and fix routes hand their verb: the account, the customer, and who asks. */
+const accountChange = (
+  params: z.infer<typeof accountParams>,
+  body: z.infer<typeof linkRequestSchema>,
+  caller: { tenantId: string; label: string },
+) => ({ ...params, ...body, tenantId: caller.tenantId, actor: caller.label });
+
 const overviewRoute = createRoute({
   method: "get",
   path: "/v1/divisions/{division}/accounts",
@@ -170,62 +177,23 @@ export function accountRoutes() {
       );
     })
     .openapi(linkRoute, async (c) => {
-      const { division, exactId } = c.req.valid("param");
-      const { tenantId, label } = c.get("caller");
-      const deps = c.get("deps");
-      const { customerNumber, accountModified } = c.req.valid("json");
-      const searchCodeResult = await linkAccount(deps, {
-        tenantId,
-        division,
-        exactId,
-        customerNumber,
-        accountModified,
-        actor: label,
-      });
-      return c.json(
-        { ...(await accountDetail(deps, { tenantId, division, exactId })), searchCodeResult },
-        200,
-      );
+      const change = accountChange(c.req.valid("param"), c.req.valid("json"), c.get("caller"));
+      return c.json(await linkAccount(c.get("deps"), change), 200);
     })
     .openapi(unlinkRoute, async (c) => {
-      const { division, exactId } = c.req.valid("param");
       const { tenantId, label } = c.get("caller");
-      const deps = c.get("deps");
-      await unlinkAccount(deps, { tenantId, division, exactId, actor: label });
-      return c.json(await accountDetail(deps, { tenantId, division, exactId }), 200);
-    })
-    .openapi(promoteRoute, async (c) => {
-      const { division, exactId } = c.req.valid("param");
-      const { tenantId, label } = c.get("caller");
-      const deps = c.get("deps");
-      const { customerNumber, accountModified } = c.req.valid("json");
-      const searchCodeResult = await promoteAccount(deps, {
-        tenantId,
-        division,
-        exactId,
-        customerNumber,
-        accountModified,
-        actor: label,
-      });
       return c.json(
-        { ...(await accountDetail(deps, { tenantId, division, exactId })), searchCodeResult },
+        await unlinkAccount(c.get("deps"), { ...c.req.valid("param"), tenantId, actor: label }),
         200,
       );
     })
+    .openapi(promoteRoute, async (c) => {
+      const change = accountChange(c.req.valid("param"), c.req.valid("json"), c.get("caller"));
+      return c.json(await promoteAccount(c.get("deps"), change), 200);
+    })
     .openapi(addVatRoute, async (c) => {
-      const { division, exactId } = c.req.valid("param");
-      const { tenantId, label } = c.get("caller");
-      const deps = c.get("deps");
-      const { customerNumber, accountModified } = c.req.valid("json");
-      await addVatAndLink(deps, {
-        tenantId,
-        division,
-        exactId,
-        customerNumber,
-        accountModified,
-        actor: label,
-      });
-      return c.json(await accountDetail(deps, { tenantId, division, exactId }), 200);
+      const change = accountChange(c.req.valid("param"), c.req.valid("json"), c.get("caller"));
+      return c.json(await addVatAndLink(c.get("deps"), change), 200);
     })
     .openapi(acceptRoute, async (c) => {
       const { division } = c.req.valid("param");

@@ -1,4 +1,5 @@
-import { type AccountFix, normaliseAccountId, vatFixFor } from "@zapfloor-exact/shared/matching";
+import { normaliseAccountId, vatFixFor } from "@zapfloor-exact/shared/matching";
+import type { AccountDetail } from "@zapfloor-exact/shared/schemas/accounts";
 import { readCustomer } from "../../db/customer-store";
 import { mirrorRow, mirrorRowsSharingKeys } from "../../db/mirror-reads";
 import { upsertAccounts } from "../../db/mirror-store";
@@ -9,6 +10,7 @@ import { zapfloorCustomerOf } from "../customers/customer-row";
 import { requireDivision } from "../divisions/require-division";
 import { mirrorState, mirrorUsable } from "../matching/mirror-freshness";
 import { rowWithChanges, snapshotOfRow } from "../mirror/account-row";
+import { accountDetail } from "../overview/account-detail";
 import { assertAccountUnchanged } from "./account-version";
 import { linkConflict, writeLink } from "./write-link";
 
@@ -34,9 +36,9 @@ export interface AddVatInput {
  * changed in Exact since it was shown) is refused, as is any fix on a mirror too old to decide on. Exact
  * leaves every property a PUT does not send as it was [exact-online-api.md §2, §3], and the fields sent were
  * empty in the mirror, so an edit made in Exact that the mirror has not heard of yet is only overwritten if it
- * filled those very fields in that moment.
+ * filled those very fields in that moment. Answers the account as it now stands.
  */
-export async function addVatAndLink(ctx: ExactServiceContext, input: AddVatInput): Promise<AccountFix> {
+export async function addVatAndLink(ctx: ExactServiceContext, input: AddVatInput): Promise<AccountDetail> {
   const scope = { tenantId: input.tenantId, division: input.division };
   await requireDivision(ctx, input.tenantId, input.division);
   const exactId = normaliseAccountId(input.exactId);
@@ -101,5 +103,5 @@ export async function addVatAndLink(ctx: ExactServiceContext, input: AddVatInput
       details: { fix: fix.action, changes: fix.changes },
     });
   });
-  return fix;
+  return accountDetail(ctx, input);
 }

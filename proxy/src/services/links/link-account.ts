@@ -15,6 +15,7 @@ import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
 import { SEARCH_CODE_MAX_LENGTH } from "../matching/new-customer";
 import { rowWithChanges } from "../mirror/account-row";
+import { accountDetail } from "../overview/account-detail";
 import { assertAccountUnchanged } from "./account-version";
 import { linkConflict, writeLink } from "./write-link";
 
@@ -36,9 +37,14 @@ export type SearchCodeResult = LinkResult["searchCodeResult"];
  * not blocked can be linked; either side already linked elsewhere is a 409 that says to what. When the
  * account's SearchCode is empty it gets the zapfloor number (one Exact call, a PUT of that field alone), so
  * that the link can be found again from Exact if the proxy's database is ever lost; a SearchCode that holds
- * anything else is never overwritten, and the answer says what was done.
+ * anything else is never overwritten, and the answer says what was done, with the account as it now stands.
  */
-export async function linkAccount(ctx: ExactServiceContext, input: LinkInput): Promise<SearchCodeResult> {
+export async function linkAccount(ctx: ExactServiceContext, input: LinkInput): Promise<LinkResult> {
+  const searchCodeResult = await link(ctx, input);
+  return { ...(await accountDetail(ctx, input)), searchCodeResult };
+}
+
+async function link(ctx: ExactServiceContext, input: LinkInput): Promise<SearchCodeResult> {
   const scope = { tenantId: input.tenantId, division: input.division };
   await requireDivision(ctx, input.tenantId, input.division);
   const exactId = normaliseAccountId(input.exactId);

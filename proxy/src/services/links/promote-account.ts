@@ -1,16 +1,19 @@
 import { normaliseAccountId } from "@zapfloor-exact/shared/matching";
+import type { LinkResult } from "@zapfloor-exact/shared/schemas/accounts";
 import { readCustomer } from "../../db/customer-store";
 import { mirrorRow } from "../../db/mirror-reads";
 import { AppError } from "../../errors";
 import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
+import { accountDetail } from "../overview/account-detail";
 import { assertAccountUnchanged } from "./account-version";
-import { planSearchCode, type SearchCodeResult, searchCodeResultOf } from "./link-account";
+import { planSearchCode, searchCodeResultOf } from "./link-account";
 import { promoteAndLinkAccount } from "./promote-and-link";
 
 /**
  * "Promote to customer and link", as `review` offers it: a bookkeeper's request, so an empty SearchCode gets
- * the zapfloor number in the same PUT, as a hand link's does.
+ * the zapfloor number in the same PUT, as a hand link's does. Answers the account as it now stands, and what was
+ * done to its SearchCode.
  */
 export async function promoteAccount(
   ctx: ExactServiceContext,
@@ -22,7 +25,7 @@ export async function promoteAccount(
     actor: string;
     accountModified?: string | null | undefined;
   },
-): Promise<SearchCodeResult> {
+): Promise<LinkResult> {
   const scope = { tenantId: input.tenantId, division: input.division };
   await requireDivision(ctx, input.tenantId, input.division);
   const exactId = normaliseAccountId(input.exactId);
@@ -37,5 +40,8 @@ export async function promoteAccount(
   assertAccountUnchanged(account, input.accountModified);
   const searchCode = await planSearchCode(ctx, scope, account, customer.number);
   await promoteAndLinkAccount(ctx, scope, account, customer, input.actor, searchCode);
-  return searchCodeResultOf(searchCode, account, customer.number);
+  return {
+    ...(await accountDetail(ctx, input)),
+    searchCodeResult: searchCodeResultOf(searchCode, account, customer.number),
+  };
 }

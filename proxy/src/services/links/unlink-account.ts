@@ -1,15 +1,17 @@
 import { normaliseAccountId } from "@zapfloor-exact/shared/matching";
+import type { AccountDetail } from "@zapfloor-exact/shared/schemas/accounts";
 import { appendLinkEvent, deleteLink, linkOfAccount } from "../../db/link-store";
 import { AppError } from "../../errors";
-import type { ServiceContext } from "../context";
+import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
 import { recordLinkEvent } from "../events/link-events";
+import { accountDetail } from "../overview/account-detail";
 
-/** A bookkeeper removes an account's link; the audit trail keeps what it was. */
+/** A bookkeeper removes an account's link; the audit trail keeps what it was. Answers the account as it now stands. */
 export async function unlinkAccount(
-  ctx: ServiceContext,
+  ctx: ExactServiceContext,
   input: { tenantId: string; division: number; exactId: string; actor: string },
-): Promise<void> {
+): Promise<AccountDetail> {
   const scope = { tenantId: input.tenantId, division: input.division };
   await requireDivision(ctx, input.tenantId, input.division);
   const exactId = normaliseAccountId(input.exactId);
@@ -29,4 +31,5 @@ export async function unlinkAccount(
     });
     await recordLinkEvent(tx, "link.removed", link, at);
   });
+  return accountDetail(ctx, input);
 }
