@@ -34,7 +34,7 @@ export const linkRequestSchema = z
     customerNumber: customerNumberSchema,
     accountModified: z.iso.datetime().nullable().optional().meta({
       description:
-        "The account's `accountModified` as shown (from GET …/accounts/{exactId}); when given, the request is refused (409 `changed_in_exact`) if the account changed in Exact since.",
+        "The account's `accountModified` as shown (from GET …/accounts or …/accounts/{exactId}); when given, the request is refused (409 `changed_in_exact`) if the account changed in Exact since.",
       example: "2026-03-02T09:15:00.000Z",
     }),
   })
