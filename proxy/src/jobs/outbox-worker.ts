@@ -1,10 +1,10 @@
-import { describeError } from "../db/storage-error";
 import type { Env } from "../env";
 import type { ExactServiceContext } from "../services/context";
 import { defaultRetryPolicy, type RetryPolicy } from "../services/sales-entries/attempt-errors";
 import type { LinkCustomer } from "../services/sales-entries/customer-link";
 import { type PushResult, pushDueEntries } from "../services/sales-entries/push-entries";
 import type { PaidStateOptions } from "./paid-state";
+import { createPollLoop } from "./poll-loop";
 
 export interface OutboxWorkerOptions {
   /** How long the worker sleeps when nothing is due (a submit wakes it at once). */
@@ -23,46 +23,20 @@ export interface OutboxWorkerOptions {
  * share the work through leases in the database.
  */
 export function createOutboxWorker(ctx: ExactServiceContext, options: OutboxWorkerOptions) {
-  const stopping = new AbortController();
-  let wake = new AbortController();
-  let loop: Promise<void> | undefined;
-
+  const loop = createPollLoop(ctx, {
+    name: "outbox worker",
+    pollMs: options.pollMs,
+    round: async () => (await runOnce()).claimed > 0,
+  });
   const runOnce = (): Promise<PushResult> =>
-    pushDueEntries(ctx, { ...options, owner: ctx.exact.instanceId, signal: stopping.signal });
-
-  async function run() {
-    while (!stopping.signal.aborted) {
-      let claimed = 0;
-      try {
-        claimed = (await runOnce()).claimed;
-      } catch (error) {
-        ctx.logger.error("outbox worker run failed", {
-          error: describeError(error),
-        });
-      }
-      if (claimed > 0) continue;
-      try {
-        await ctx.clock.sleep(options.pollMs, AbortSignal.any([wake.signal, stopping.signal]));
-      } catch {
-        // woken up or stopping
-      }
-      if (wake.signal.aborted) wake = new AbortController();
-    }
-  }
+    pushDueEntries(ctx, { ...options, owner: ctx.exact.instanceId, signal: loop.signal });
 
   return {
-    start() {
-      loop ??= run();
-    },
+    start: loop.start,
     /** Something was queued: look now instead of at the next poll. */
-    kick() {
-      wake.abort();
-    },
+    kick: loop.kick,
     runOnce,
-    async stop() {
-      stopping.abort();
-      await loop;
-    },
+    stop: loop.stop,
   };
 }
 

@@ -1,5 +1,6 @@
-import { and, asc, count, eq, gt, inArray, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lte, not, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
+import { claimedBy, dueForClaim } from "../../db/lease-claim";
 import { type SalesEntryState, salesEntries } from "../../db/schema";
 
 export type SalesEntryRow = typeof salesEntries.$inferSelect;
@@ -12,6 +13,8 @@ const keyOf = (key: EntryKey) =>
     eq(salesEntries.division, key.division),
     eq(salesEntries.invoiceNumber, key.invoiceNumber),
   );
+
+const leaseStates = { waiting: "queued", claimed: "pushing" } as const;
 
 const inScope = (scope: Scope) =>
   and(eq(salesEntries.tenantId, scope.tenantId), eq(salesEntries.division, scope.division));
@@ -31,11 +34,7 @@ const autoPushOff = sql`exists (select 1 from "division_settings" as "ds" where 
  * Due: queued, its time has come and its division pushes automatically; or claimed by a worker whose lease ran out
  * (it crashed or hung: that attempt is finished whatever the setting says now, as it may have reached Exact).
  */
-const due = (now: number) =>
-  or(
-    and(eq(salesEntries.state, "queued"), lte(salesEntries.nextAttemptAt, now), not(autoPushOff)),
-    and(eq(salesEntries.state, "pushing"), lt(salesEntries.leaseUntil, now)),
-  );
+const due = (now: number) => dueForClaim(salesEntries, leaseStates, now, not(autoPushOff));
 
 /** The divisions that have due entries, most overdue first. */
 export async function divisionsWithDueEntries(db: DbOrTx, now: number): Promise<Scope[]> {
@@ -64,13 +63,7 @@ export async function claimDueEntries(
     .limit(claim.limit);
   return db
     .update(salesEntries)
-    .set({
-      state: "pushing",
-      leaseOwner: claim.owner,
-      leaseUntil: claim.now + claim.leaseMs,
-      attempts: sql`${salesEntries.attempts} + 1`,
-      updatedAt: claim.now,
-    })
+    .set({ ...claimedBy(salesEntries, leaseStates, claim), updatedAt: claim.now })
     .where(and(inScope(scope), due(claim.now), inArray(salesEntries.invoiceNumber, candidates)))
     .returning();
 }
