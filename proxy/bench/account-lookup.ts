@@ -1,57 +1,44 @@
 // The account-link lookup under concurrent load: the proxy's real HTTP server on loopback with a 100,000-account
 // mirror in a libSQL file, hammered by autocannon. Progress goes to stderr; the Markdown section is returned.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import v8 from "node:v8";
-import vm from "node:vm";
 import { systemClock } from "@zapfloor-exact/shared/clock";
-import { createApp } from "../src/app";
-import { openDatabase, prepareDatabase } from "../src/db/client";
-import { listen } from "../src/server";
 import { divisionViewIfBuilt } from "../src/services/overview/division-view";
-import { createTenant } from "../src/services/tenants/create-tenant";
-import { benchDeps } from "./bench-deps";
+import { collectGarbage, withBenchProxy } from "./bench-proxy";
 import { figure } from "./figures";
+import { ms, n } from "./format";
 import { writeLargeDivision } from "./large-division";
-import { loadFrom } from "./load";
+import { LOOKUP_CONNECTIONS, LOOKUP_SECONDS, loadFrom } from "./load";
 
 const ACCOUNTS = 100_000;
 const CUSTOMERS = 20_000;
 const LINKED = 15_000;
-const CONNECTIONS = 16;
-const SECONDS = Number(process.env.BENCH_LOOKUP_SECONDS ?? 10);
 /** A folder: each row's CPU profile of the server is written there (`name.cpuprofile`, for Chrome's DevTools). */
 const PROFILES = process.env.BENCH_CPU_PROFILE;
 const DIVISION = 9_000_001;
 
 const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
-const n = (value: number) => Math.round(value).toLocaleString("en-GB");
-const ms = (value: number) => (value < 10 ? value.toFixed(1) : n(value));
 
-export default async function accountLookup(): Promise<string> {
-  const folder = mkdtempSync(join(os.tmpdir(), "zfx-bench-lookup-"));
-  const database = openDatabase(`file:${join(folder, "proxy.db")}`);
-  try {
-    await prepareDatabase(database);
-    const deps = benchDeps(database.db, { publicUrl: "http://127.0.0.1" });
-    const tenant = await createTenant(deps, { name: "Bench operator" });
-    progress(`writing a ${n(ACCOUNTS)}-account mirror, ${n(CUSTOMERS)} customers, ${n(LINKED)} links`);
-    let started = performance.now();
-    const data = await writeLargeDivision(database.db, {
-      tenantId: tenant.tenantId,
-      division: DIVISION,
-      accounts: ACCOUNTS,
-      customers: CUSTOMERS,
-      linked: LINKED,
-      now: systemClock.now(),
-    });
-    const writeMs = performance.now() - started;
+export default function accountLookup(): Promise<string> {
+  return withBenchProxy(
+    { folderPrefix: "zfx-bench-lookup-", tenantName: "Bench operator" },
+    async ({ db, deps, tenant, listen }) => {
+      progress(`writing a ${n(ACCOUNTS)}-account mirror, ${n(CUSTOMERS)} customers, ${n(LINKED)} links`);
+      let started = performance.now();
+      const data = await writeLargeDivision(db, {
+        tenantId: tenant.tenantId,
+        division: DIVISION,
+        accounts: ACCOUNTS,
+        customers: CUSTOMERS,
+        linked: LINKED,
+        now: systemClock.now(),
+      });
+      const writeMs = performance.now() - started;
 
-    const server = await listen(createApp(deps), 0, "127.0.0.1");
-    try {
+      const server = await listen();
       const auth = (token: string) => ({ authorization: `Bearer ${token}` });
       const detail = (id: string) => `/v1/divisions/${DIVISION}/accounts/${id}`;
       progress(
@@ -118,7 +105,7 @@ export default async function accountLookup(): Promise<string> {
       const rows: string[] = [];
       const figures: string[] = [];
       for (const scenario of scenarios) {
-        progress(`${SECONDS} s of ${scenario.label}`);
+        progress(`${LOOKUP_SECONDS} s of ${scenario.label}`);
         const result = await profiled(scenario.key, scenario.run);
         const failed = result.errors + result.timeouts + result.non2xx;
         rows.push(
@@ -136,8 +123,8 @@ export default async function accountLookup(): Promise<string> {
         "## Account-link lookup under load",
         "",
         `The proxy's HTTP server on loopback, one process, a libSQL file database (WAL) holding a mirror of ${n(ACCOUNTS)}`,
-        `Exact accounts, ${n(data.customers)} zapfloor customers and ${n(LINKED)} links; autocannon with ${CONNECTIONS}`,
-        `connections for ${SECONDS} s per row, in a process of its own on the same machine (${os.cpus().length} CPUs, Node ${process.version}).`,
+        `Exact accounts, ${n(data.customers)} zapfloor customers and ${n(LINKED)} links; autocannon with ${LOOKUP_CONNECTIONS}`,
+        `connections for ${LOOKUP_SECONDS} s per row, in a process of its own on the same machine (${os.cpus().length} CPUs, Node ${process.version}).`,
         "Each request authenticates its token, checks the tenant's division and reads from the database; Exact is never called.",
         "",
         "| request | p50 | p99 | throughput | requests | failed |",
@@ -160,14 +147,8 @@ export default async function accountLookup(): Promise<string> {
         figure("heap.division", `${n(heapMb)} MB after a collection`),
         ...figures,
       ].join("\n");
-    } finally {
-      await server.close();
-      await deps.jobs.stop();
-    }
-  } finally {
-    database.close();
-    rmSync(folder, { recursive: true, force: true });
-  }
+    },
+  );
 }
 
 async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -185,20 +166,6 @@ async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A full collection, so that the heap figure is what the indexes keep, not what building them left behind. */
-function collectGarbage(): void {
-  v8.setFlagsFromString("--expose-gc");
-  (vm.runInNewContext("gc") as () => void)();
-}
-
 function load(url: string, method: string, paths: string[], headers: Record<string, string>, body?: string) {
-  return loadFrom({
-    url,
-    method,
-    paths,
-    headers,
-    connections: CONNECTIONS,
-    seconds: SECONDS,
-    ...(body ? { body } : {}),
-  });
+  return loadFrom({ url, method, paths, headers, ...(body ? { body } : {}) });
 }

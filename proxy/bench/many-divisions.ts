@@ -1,69 +1,54 @@
 // One replica serving many divisions (an accounting firm: 200 divisions of 5,000 accounts) within a memory
 // budget for the divisions' in-memory indexes (`INDEX_MEMORY_MB`): the heap, the evictions, and the panel lookup
 // for divisions just evicted (answered from the database while their index is built again in the background).
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import v8 from "node:v8";
-import vm from "node:vm";
 import { systemClock } from "@zapfloor-exact/shared/clock";
-import { createApp } from "../src/app";
-import type { AppDeps } from "../src/context";
-import { openDatabase, prepareDatabase } from "../src/db/client";
-import { createExactRuntime } from "../src/exact/runtime";
-import { createBackgroundJobs } from "../src/jobs/background-jobs";
-import { silentLogger } from "../src/logger";
-import { listen } from "../src/server";
 import { BYTES_PER_INDEXED_ACCOUNT, setIndexMemoryBudget } from "../src/services/matching/index-memory";
 import { mirrorIndexStats } from "../src/services/matching/mirror-index";
 import { divisionViewIfBuilt } from "../src/services/overview/division-view";
-import { createTenant } from "../src/services/tenants/create-tenant";
+import { collectGarbage, withBenchProxy } from "./bench-proxy";
 import { figure } from "./figures";
+import { ms, n } from "./format";
 import { writeLargeDivision } from "./large-division";
-import { loadFrom } from "./load";
+import { LOOKUP_CONNECTIONS, LOOKUP_SECONDS, loadFrom } from "./load";
 
 const DIVISIONS = Number(process.env.BENCH_DIVISIONS ?? 200);
 const ACCOUNTS = 5_000;
 const CUSTOMERS = 100;
 const LINKED = 50;
 const BUDGET_MB = Number(process.env.BENCH_INDEX_MEMORY_MB ?? 512);
-const CONNECTIONS = 16;
-const SECONDS = Number(process.env.BENCH_LOOKUP_SECONDS ?? 10);
 const FIRST_DIVISION = 8_000_001;
 
 const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
-const n = (value: number) => Math.round(value).toLocaleString("en-GB");
-const ms = (value: number) => (value < 10 ? value.toFixed(1) : n(value));
 
-export default async function manyDivisions(): Promise<string> {
-  const folder = mkdtempSync(join(os.tmpdir(), "zfx-bench-many-"));
-  const database = openDatabase(`file:${join(folder, "proxy.db")}`);
-  try {
-    await prepareDatabase(database);
-    setIndexMemoryBudget(database.db, BUDGET_MB);
-    const deps = depsOn(database.db);
-    const tenant = await createTenant(deps, { name: "Accounting firm" });
-    progress(`writing ${n(DIVISIONS)} divisions of ${n(ACCOUNTS)} accounts`);
-    let started = performance.now();
-    const divisions: { division: number; linked: string[] }[] = [];
-    for (let i = 0; i < DIVISIONS; i++) {
-      const division = FIRST_DIVISION + i;
-      const data = await writeLargeDivision(database.db, {
-        tenantId: tenant.tenantId,
-        division,
-        accounts: ACCOUNTS,
-        customers: CUSTOMERS,
-        linked: LINKED,
-        now: systemClock.now(),
-      });
-      divisions.push({ division, linked: data.accountIds.slice(0, LINKED) });
-      if ((i + 1) % 20 === 0) progress(`${i + 1} divisions written`);
-    }
-    const writeMs = performance.now() - started;
+export default function manyDivisions(): Promise<string> {
+  return withBenchProxy(
+    {
+      folderPrefix: "zfx-bench-many-",
+      tenantName: "Accounting firm",
+      before: (db) => setIndexMemoryBudget(db, BUDGET_MB),
+    },
+    async ({ db, deps, tenant, listen }) => {
+      progress(`writing ${n(DIVISIONS)} divisions of ${n(ACCOUNTS)} accounts`);
+      let started = performance.now();
+      const divisions: { division: number; linked: string[] }[] = [];
+      for (let i = 0; i < DIVISIONS; i++) {
+        const division = FIRST_DIVISION + i;
+        const data = await writeLargeDivision(db, {
+          tenantId: tenant.tenantId,
+          division,
+          accounts: ACCOUNTS,
+          customers: CUSTOMERS,
+          linked: LINKED,
+          now: systemClock.now(),
+        });
+        divisions.push({ division, linked: data.accountIds.slice(0, LINKED) });
+        if ((i + 1) % 20 === 0) progress(`${i + 1} divisions written`);
+      }
+      const writeMs = performance.now() - started;
 
-    const server = await listen(createApp(deps), 0, "127.0.0.1");
-    try {
+      const server = await listen();
       const headers = { authorization: `Bearer ${tenant.tokens.bookkeeper}` };
       const detail = (division: number, id: string) => `/v1/divisions/${division}/accounts/${id}`;
       progress("a panel lookup in every division, one after another, each index built before the next");
@@ -89,7 +74,7 @@ export default async function manyDivisions(): Promise<string> {
 
       // The least recently used divisions are the ones evicted: the first touched.
       const evicted = divisions.slice(0, Math.min(20, DIVISIONS - afterWarm.kept));
-      progress(`${SECONDS} s of panel lookups spread over ${evicted.length} divisions just evicted`);
+      progress(`${LOOKUP_SECONDS} s of panel lookups spread over ${evicted.length} divisions just evicted`);
       const paths = evicted.flatMap(({ division, linked }) => linked.map((id) => detail(division, id)));
       // Interleaved, so that every division is asked for from the first second on.
       paths.sort((a, b) => a.slice(-36).localeCompare(b.slice(-36)));
@@ -98,8 +83,6 @@ export default async function manyDivisions(): Promise<string> {
         method: "GET",
         paths,
         headers,
-        connections: CONNECTIONS,
-        seconds: SECONDS,
       });
       collectGarbage();
       const heapAfterMb = process.memoryUsage().heapUsed / 2 ** 20;
@@ -125,7 +108,7 @@ export default async function manyDivisions(): Promise<string> {
         `| all ${n(DIVISIONS)} divisions touched | ${n(warmMs / 1000)} s |`,
         `| indexes kept after that / estimated bytes / evicted | ${afterWarm.kept} / ${n(afterWarm.bytes / 2 ** 20)} MB / ${afterWarm.evictions} |`,
         `| heap after a collection, after touching every division | ${n(heapMb)} MB |`,
-        `| lookups in ${evicted.length} divisions just evicted, ${CONNECTIONS} connections, ${SECONDS} s: p50 / p99 / throughput | ${ms(result.latency.p50)} ms / ${ms(result.latency.p99)} ms / ${n(result.requests.average)} req/s |`,
+        `| lookups in ${evicted.length} divisions just evicted, ${LOOKUP_CONNECTIONS} connections, ${LOOKUP_SECONDS} s: p50 / p99 / throughput | ${ms(result.latency.p50)} ms / ${ms(result.latency.p99)} ms / ${n(result.requests.average)} req/s |`,
         `| failed requests | ${failed} |`,
         `| evictions during those lookups | ${afterLoad.evictions - afterWarm.evictions} |`,
         `| heap after a collection, after those lookups | ${n(heapAfterMb)} MB |`,
@@ -135,46 +118,11 @@ export default async function manyDivisions(): Promise<string> {
           `${heapNote}; ${afterLoad.evictions} evictions; evicted-division lookup p99 ${ms(result.latency.p99)} ms`,
         ),
       ].join("\n");
-    } finally {
-      await server.close();
-      await deps.jobs.stop();
-    }
-  } finally {
-    database.close();
-    rmSync(folder, { recursive: true, force: true });
-  }
+    },
+  );
 }
 
 function sortedMedian(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[sorted.length >> 1] ?? 0;
-}
-
-/** A full collection, so that the heap figure is what the indexes keep, not what building them left behind. */
-function collectGarbage(): void {
-  v8.setFlagsFromString("--expose-gc");
-  (vm.runInNewContext("gc") as () => void)();
-}
-
-function depsOn(db: AppDeps["db"]): AppDeps {
-  const exact = createExactRuntime({
-    db,
-    clock: systemClock,
-    logger: silentLogger,
-    secretKey: Buffer.alloc(32, 7),
-    // Nothing listens there: the lookup must never reach Exact.
-    app: {
-      clientId: "bench",
-      clientSecret: "bench",
-      redirectUri: "http://127.0.0.1:9/cb",
-      baseUrl: "http://127.0.0.1:9",
-      sandbox: false,
-    },
-  });
-  const publicUrl = "http://127.0.0.1";
-  const jobs = createBackgroundJobs(
-    { db, clock: systemClock, logger: silentLogger, exact, publicUrl },
-    { syncIntervalMs: 3_600_000 },
-  );
-  return { db, clock: systemClock, logger: silentLogger, version: "bench", exact, publicUrl, jobs };
 }
