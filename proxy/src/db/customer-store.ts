@@ -43,8 +43,14 @@ export async function writeCustomer(db: DbOrTx, row: CustomerInsert): Promise<vo
     .onConflictDoUpdate({ target: [zapfloorCustomers.tenantId, zapfloorCustomers.number], set: changes });
 }
 
-export async function allCustomers(db: DbOrTx, tenantId: string) {
-  return db.select().from(zapfloorCustomers).where(eq(zapfloorCustomers.tenantId, tenantId));
+/** A page of the tenant's customers by number, after `afterNumber` (the primary key's range): for reading them in parts. */
+export async function customersAfter(db: DbOrTx, tenantId: string, afterNumber: string, limit: number) {
+  return db
+    .select()
+    .from(zapfloorCustomers)
+    .where(and(eq(zapfloorCustomers.tenantId, tenantId), gt(zapfloorCustomers.number, afterNumber)))
+    .orderBy(asc(zapfloorCustomers.number))
+    .limit(limit);
 }
 
 /** The latest change to the tenant's customers: one index seek. */

@@ -31,23 +31,29 @@ describe("reads on kept statements", () => {
         sql: "insert into t values (?, ?, ?, ?, ?, ?)",
         args: [1, "Acme", 12.5, 2 ** 40, new Uint8Array([1, 2, 3]).buffer, true],
       });
-      const statement = {
-        sql: "select *, name as name, id + 1 as next from t where id = :id",
-        args: { id: 1 },
-      };
       expect(database.reader).toBeDefined();
-      const kept = await database.client.execute(statement);
-      const again = await database.client.execute(statement);
-      const fresh = await plain.execute(statement);
-      for (const answer of [kept, again]) {
-        expect(answer.columns).toEqual(fresh.columns);
-        expect(answer.columnTypes).toEqual(fresh.columnTypes);
-        expect(answer.rows.map((row) => Object.keys(row))).toEqual(fresh.rows.map((row) => Object.keys(row)));
-        expect(answer.rows.map((row) => Array.prototype.slice.call(row))).toEqual(
-          fresh.rows.map((row) => Array.prototype.slice.call(row)),
-        );
-        expect(answer.rows[0]!.length).toBe(fresh.rows[0]!.length);
-        expect(answer.toJSON()).toEqual(fresh.toJSON());
+      // Distinct column names, and a name given twice (which rows shape differently).
+      for (const statement of [
+        { sql: "select *, id + 1 as next from t where id = ?", args: [1] },
+        { sql: "select *, name as name, id + 1 as next from t where id = :id", args: { id: 1 } },
+      ]) {
+        const kept = await database.client.execute(statement);
+        const again = await database.client.execute(statement);
+        const fresh = await plain.execute(statement);
+        for (const answer of [kept, again]) {
+          expect(answer.columns).toEqual(fresh.columns);
+          expect(answer.columnTypes).toEqual(fresh.columnTypes);
+          expect(answer.rows.map((row) => Object.keys(row))).toEqual(
+            fresh.rows.map((row) => Object.keys(row)),
+          );
+          expect(answer.rows.map((row) => Array.prototype.slice.call(row))).toEqual(
+            fresh.rows.map((row) => Array.prototype.slice.call(row)),
+          );
+          expect(answer.rows[0]!.length).toBe(fresh.rows[0]!.length);
+          expect(answer.toJSON()).toEqual(fresh.toJSON());
+          expect(JSON.stringify(answer.rows)).toBe(JSON.stringify(fresh.rows));
+          expect({ ...answer.rows[0] }).toEqual({ ...fresh.rows[0] });
+        }
       }
     } finally {
       plain.close();

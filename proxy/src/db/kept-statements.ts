@@ -10,6 +10,7 @@ interface Kept {
   statement: Statement;
   columns: string[];
   columnTypes: string[];
+  rowOf: (values: unknown[]) => Row;
 }
 
 export interface KeptStatementReader {
@@ -66,7 +67,7 @@ export function keptStatementReader(file: string, options: { timeoutMs: number }
         if (raw.length > 0 && raw[0]!.length !== entry.columns.length) {
           Object.assign(entry, columnsOf(entry.statement));
         }
-        const rows = raw.map((values) => rowOf(values, entry.columns));
+        const rows = raw.map(entry.rowOf);
         return resultSet(entry.columns, entry.columnTypes, rows);
       } catch (error) {
         // A statement that failed may not have been reset, and would hold the connection's snapshot: the
@@ -83,10 +84,12 @@ export function keptStatementReader(file: string, options: { timeoutMs: number }
 }
 
 function columnsOf(statement: Statement) {
-  const columns = statement.columns();
+  const definitions = statement.columns();
+  const columns = definitions.map((column: Database.ColumnDefinition) => column.name);
   return {
-    columns: columns.map((column: Database.ColumnDefinition) => column.name),
-    columnTypes: columns.map((column: Database.ColumnDefinition) => column.type ?? ""),
+    columns,
+    columnTypes: definitions.map((column: Database.ColumnDefinition) => column.type ?? ""),
+    rowOf: rowMaker(columns),
   };
 }
 
@@ -124,6 +127,33 @@ function valueFromSql(value: unknown): unknown {
   }
   if (value instanceof Buffer) return value.buffer;
   return value;
+}
+
+/**
+ * Rows shaped as libSQL's client shapes them — values by column name (enumerable, own) and by index with a
+ * `length` (not enumerable) — but built for a division's worth of rows: the names are plain properties, and the
+ * index and `length` are read through a prototype shared by all rows of the statement. Column names that the
+ * prototype could not serve (a name repeated, `length`, a number) get the client's own shape.
+ */
+function rowMaker(columns: string[]): (values: unknown[]) => Row {
+  const plain =
+    new Set(columns).size === columns.length &&
+    columns.every((name) => name !== "length" && !/^\d+$/.test(name) && name !== "__proto__");
+  if (!plain) return (values) => rowOf(values, columns);
+  const prototype: Record<string | number, unknown> = {};
+  Object.defineProperty(prototype, "length", { get: () => columns.length });
+  columns.forEach((name, index) => {
+    Object.defineProperty(prototype, index, {
+      get(this: Record<string, unknown>) {
+        return this[name];
+      },
+    });
+  });
+  return (values) => {
+    const row = Object.create(prototype) as Record<string, unknown>;
+    for (let i = 0; i < values.length; i++) row[columns[i]!] = valueFromSql(values[i]);
+    return row as unknown as Row;
+  };
 }
 
 /** A row as libSQL's client shapes it: values by index (not enumerable) and by column name (the first of a name). */

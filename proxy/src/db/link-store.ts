@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, gt, inArray, lt, max, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, max, or } from "drizzle-orm";
 import type { DbOrTx } from "./client";
 import { type LinkAction, type LinkMethod, linkEvents, links } from "./schema";
 
@@ -26,8 +26,14 @@ export async function linkOfCustomer(db: DbOrTx, scope: Scope, customerNumber: s
   return row;
 }
 
-export async function linksOfDivision(db: DbOrTx, scope: Scope) {
-  return db.select().from(links).where(inScope(scope));
+/** A page of the division's links by customer number, after `afterNumber` (an index range): for reading them in parts. */
+export async function linksAfter(db: DbOrTx, scope: Scope, afterNumber: string, limit: number) {
+  return db
+    .select()
+    .from(links)
+    .where(and(inScope(scope), gt(links.customerNumber, afterNumber)))
+    .orderBy(asc(links.customerNumber))
+    .limit(limit);
 }
 
 /** The links of any of these customers or accounts. */

@@ -1,13 +1,13 @@
 import { CustomerIndex } from "@zapfloor-exact/shared/matching";
 import {
-  allCustomers,
   type CustomerRow,
+  customersAfter,
   customersChangedSince,
   lastCustomerChange,
 } from "../../db/customer-store";
 import type { ServiceContext } from "../context";
 import { zapfloorCustomerOf } from "../customers/customer-row";
-import { keptInStep, nextVersion } from "./kept-in-step";
+import { BUILD_PAGE, keptInStep, nextTurn, nextVersion } from "./kept-in-step";
 
 /**
  * A tenant's zapfloor customers in a `CustomerIndex`, kept in step with the customers table the same way
@@ -52,13 +52,19 @@ export function customerIndexIfCurrent(
 async function catchUp(ctx: ServiceContext, tenantId: string, state: State | undefined): Promise<State> {
   const probedAt = ctx.clock.now();
   if (!state) {
-    const rows = await allCustomers(ctx.db, tenantId);
-    return {
-      index: new CustomerIndex(rows.map(zapfloorCustomerOf)),
-      rows: new Map(rows.map((row) => [row.number, row])),
-      version: nextVersion(),
-      recentFrom: probedAt - RECENT_MS,
-    };
+    const index = new CustomerIndex();
+    const rows = new Map<string, CustomerRow>();
+    for (let after = ""; ; ) {
+      const page = await customersAfter(ctx.db, tenantId, after, BUILD_PAGE);
+      for (const row of page) {
+        index.upsert(zapfloorCustomerOf(row));
+        rows.set(row.number, row);
+      }
+      if (page.length < BUILD_PAGE) break;
+      after = page[page.length - 1]!.number;
+      await nextTurn();
+    }
+    return { index, rows, version: nextVersion(), recentFrom: probedAt - RECENT_MS };
   }
   const last = await lastCustomerChange(ctx.db, tenantId);
   if (last === null || last < state.recentFrom) return state;

@@ -1,5 +1,11 @@
 let versions = 0;
 
+/** Rows read per statement when a state is first built: a large division is read and filed in parts. */
+export const BUILD_PAGE = 2_000;
+
+/** Lets requests run between the parts of a build: building a large state never holds the event loop for all of it. */
+export const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * A version for a state just built or changed, unique in the process: a state evicted and built again never
  * repeats a version that something derived from its predecessor was keyed by.

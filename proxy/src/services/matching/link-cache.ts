@@ -3,11 +3,11 @@ import {
   type LinkRow,
   lastLinkEventId,
   linkEventsAfter,
-  linksOfDivision,
+  linksAfter,
   linksTouching,
 } from "../../db/link-store";
 import type { ServiceContext } from "../context";
-import { keptInStep, nextVersion } from "./kept-in-step";
+import { BUILD_PAGE, keptInStep, nextTurn, nextVersion } from "./kept-in-step";
 
 /**
  * A division's links in memory, for the overview. Every link change appends a `link_events` row in the same
@@ -53,9 +53,15 @@ async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefin
   if (!state) {
     const byCustomer = new Map<string, LinkRow>();
     const byAccount = new Map<string, LinkRow>();
-    for (const row of await linksOfDivision(ctx.db, scope)) {
-      byCustomer.set(row.customerNumber, row);
-      byAccount.set(row.exactId, row);
+    for (let after = ""; ; ) {
+      const page = await linksAfter(ctx.db, scope, after, BUILD_PAGE);
+      for (const row of page) {
+        byCustomer.set(row.customerNumber, row);
+        byAccount.set(row.exactId, row);
+      }
+      if (page.length < BUILD_PAGE) break;
+      after = page[page.length - 1]!.customerNumber;
+      await nextTurn();
     }
     return {
       byCustomer,

@@ -7,7 +7,7 @@ import {
 } from "../../db/mirror-reads";
 import type { ServiceContext } from "../context";
 import { BYTES_PER_INDEXED_ACCOUNT, indexMemoryBudget } from "./index-memory";
-import { keptInStep, nextVersion } from "./kept-in-step";
+import { BUILD_PAGE, keptInStep, nextTurn, nextVersion } from "./kept-in-step";
 import { type MirroredAccount, mirroredAccountOf, sameMirroredAccount } from "./mirrored-account";
 
 /**
@@ -39,8 +39,6 @@ interface State extends MirrorIndex {
 }
 
 const RECENT_MS = 10_000;
-/** Rows read per statement when an index is first built. */
-const BUILD_PAGE = 2_000;
 const current = keptInStep<State>({
   maxKeys: Number.POSITIVE_INFINITY,
   footprint: (state) => state.index.size * BYTES_PER_INDEXED_ACCOUNT,
@@ -94,16 +92,15 @@ async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefin
   const seen = { recentFrom: probedAt - RECENT_MS, syncSeen: syncKey(probe), passStart };
 
   if (!state) {
-    const accounts: MirroredAccount[] = [];
+    const index = new AccountIndex();
     for (let after = ""; ; ) {
       const page = await liveMirrorRowsAfter(ctx.db, scope, after, BUILD_PAGE);
-      for (const row of page) accounts.push(mirroredAccountOf(row));
+      index.upsertAll(page.map(mirroredAccountOf));
       if (page.length < BUILD_PAGE) break;
       after = page[page.length - 1]!.id;
-      // Requests run between pages: reading a large division never holds the event loop for all of it.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
-    return { index: new AccountIndex(accounts), version: nextVersion(), ...seen };
+    return { index, version: nextVersion(), ...seen };
   }
 
   const syncChanged = seen.syncSeen !== state.syncSeen;

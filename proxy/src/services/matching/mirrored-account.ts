@@ -14,16 +14,45 @@ export interface MirroredAccount extends ExactAccountSnapshot {
   deletedAt: number | null;
 }
 
+/**
+ * Every field written out in one literal, so that the object holds them all in itself (no separate property
+ * store), and the values that repeat across a division's accounts (country, city, postcode) shared rather than
+ * each row's own copy: a division's index holds one of these per account.
+ */
 export function mirroredAccountOf(row: MirrorRow): MirroredAccount {
+  const snapshot = snapshotOfRow(row);
   return {
-    ...snapshotOfRow(row),
+    id: snapshot.id,
+    code: snapshot.code,
+    searchCode: snapshot.searchCode,
+    name: snapshot.name,
+    vatNumber: snapshot.vatNumber,
+    chamberOfCommerce: snapshot.chamberOfCommerce,
+    status: snapshot.status,
+    isSupplier: snapshot.isSupplier,
+    isSales: snapshot.isSales,
+    blocked: snapshot.blocked,
+    country: shared(row.country),
     email: row.email,
-    city: row.city,
-    postcode: row.postcode,
+    city: shared(row.city),
+    postcode: shared(row.postcode),
     modifiedAt: row.exactModifiedAt,
     mirroredAt: row.mirroredAt,
     deletedAt: row.deletedAt,
   };
+}
+
+const MAX_SHARED = 100_000;
+const sharedValues = new Map<string, string>();
+
+/** One copy of a short value that many accounts carry; past `MAX_SHARED` distinct values, the set starts again. */
+function shared(value: string | null): string | null {
+  if (value === null || value.length > 40) return value;
+  const known = sharedValues.get(value);
+  if (known !== undefined) return known;
+  if (sharedValues.size >= MAX_SHARED) sharedValues.clear();
+  sharedValues.set(value, value);
+  return value;
 }
 
 /** Whether two readings of an account say the same (a re-read recent row usually does). */
