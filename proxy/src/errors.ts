@@ -1,4 +1,4 @@
-import { errorCodeSchema } from "@zapfloor-exact/shared/schemas/error";
+import { errorCodeSchema, type ProblemCode } from "@zapfloor-exact/shared/schemas/error";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 export const errorCodes = errorCodeSchema.options;
@@ -41,6 +41,9 @@ export class AppError extends Error {
 export interface ValidationProblem {
   path: string;
   message: string;
+  /** What is wrong by a stable name, and the values the message names: clients translate by it. */
+  code?: ProblemCode;
+  params?: Record<string, string>;
 }
 
 export const validationError = (problems: ValidationProblem[], message = "The request is not valid.") =>

@@ -1,6 +1,7 @@
 import { useI18n } from "../i18n/I18nContext";
 import type { MessageId } from "../i18n/translate";
 import { isSettingsProblem, type Problem } from "../utils/api-result";
+import { describeApiProblems } from "./api-problems";
 import "./Notice.css";
 
 interface ProblemNoticeProps {
@@ -21,15 +22,25 @@ export function ProblemNotice({ problem, onRetry, onOpenSettings, onDismiss }: P
     status: "httpStatus" in problem ? problem.httpStatus : "",
   };
   const settings = isSettingsProblem(problem);
+  const translated =
+    "problems" in problem && problem.problems ? describeApiProblems(t, problem.problems) : null;
   return (
     <div class="zfx-notice zfx-notice--error" role="alert" data-problem={problem.kind}>
       <p class="zfx-notice__text">{t(`problem.${problem.kind}` as MessageId, params)}</p>
       <p class="zfx-notice__todo">{t(`problem.${problem.kind}.todo` as MessageId, params)}</p>
-      {params.message && (
-        // The proxy writes its errors in English: shown as its words, apart from the translated sentence.
-        <p class="zfx-notice__detail">
-          {t("problem.detail")} <span lang="en">{params.message}</span>
-        </p>
+      {translated ? (
+        <ul class="zfx-notice__detail" data-problems>
+          {translated.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      ) : (
+        params.message && (
+          // The proxy writes its errors in English: shown as its words, apart from the translated sentence.
+          <p class="zfx-notice__detail">
+            {t("problem.detail")} <span lang="en">{params.message}</span>
+          </p>
+        )
       )}
       <div class="zfx-notice__actions">
         {settings && onOpenSettings && (

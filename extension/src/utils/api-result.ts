@@ -1,3 +1,5 @@
+import type { ApiValidationProblem } from "./proxy-types";
+
 /**
  * Why a call to the proxy did not give what was asked, in the terms a person can act on. The background
  * worker turns HTTP answers into these; views translate them by `kind`.
@@ -11,10 +13,11 @@ export type Problem =
   | { kind: "forbidden"; message: string }
   | { kind: "division_not_connected"; division: number }
   | { kind: "not_found"; message: string }
-  | { kind: "conflict"; message: string }
+  | { kind: "conflict"; message: string; problems?: ApiValidationProblem[] }
   /** The division's Exact accounts have not been loaded yet: nothing can be shown or decided. */
   | { kind: "mirror_not_loaded"; division: number }
-  | { kind: "failed"; httpStatus: number; message: string }
+  /** `problems`: each thing wrong with the request, as the proxy named it (translate by its `code`). */
+  | { kind: "failed"; httpStatus: number; message: string; problems?: ApiValidationProblem[] }
   /** The extension's own background worker did not answer (e.g. the extension was just updated). */
   | { kind: "background_failed"; detail: string };
 

@@ -203,6 +203,8 @@ describe("proxy calls", () => {
                   path: "body.salesJournal",
                   message:
                     "journal 99 does not exist in this division; its sales journals are 70 (Verkoopboek)",
+                  code: "journal_unknown",
+                  params: { code: "99", valid: "70 (Verkoopboek)", more: "0" },
                 },
               ],
             },
@@ -229,6 +231,14 @@ describe("proxy calls", () => {
         httpStatus: 400,
         message:
           "The settings name journals, GL accounts or VAT codes this division does not have. journal 99 does not exist in this division; its sales journals are 70 (Verkoopboek)",
+        problems: [
+          {
+            path: "body.salesJournal",
+            message: "journal 99 does not exist in this division; its sales journals are 70 (Verkoopboek)",
+            code: "journal_unknown",
+            params: { code: "99", valid: "70 (Verkoopboek)", more: "0" },
+          },
+        ],
       },
     });
     expect(JSON.parse(String(fetch.mock.calls[0]![1]?.body))).toEqual(settings);

@@ -14,6 +14,7 @@ import {
 } from "@zapfloor-exact/shared/schemas/connection";
 import { customerSearchResultSchema } from "@zapfloor-exact/shared/schemas/customers";
 import { divisionSchema, syncStateSchema } from "@zapfloor-exact/shared/schemas/divisions";
+import { validationProblemSchema } from "@zapfloor-exact/shared/schemas/error";
 import { type GoLiveReview, goLiveReviewSchema } from "@zapfloor-exact/shared/schemas/go-live";
 import { type PairedTokenView, pairedTokenSchema } from "@zapfloor-exact/shared/schemas/pairing";
 import { referenceDataSchema } from "@zapfloor-exact/shared/schemas/reference-data";
@@ -346,9 +347,7 @@ export async function checkProxyHealth(
     : { state: "not_configured" };
 }
 
-const problemListSchema = z.object({
-  problems: z.array(z.object({ path: z.string(), message: z.string() })),
-});
+const problemListSchema = z.object({ problems: z.array(validationProblemSchema) });
 const mirrorNotLoadedSchema = z.object({ reason: z.literal("mirror_not_loaded"), division: z.number() });
 
 function problemOf(status: number, body: unknown): Problem {
@@ -371,10 +370,10 @@ function problemOf(status: number, body: unknown): Problem {
       const unloaded = mirrorNotLoadedSchema.safeParse(details);
       return unloaded.success
         ? { kind: "mirror_not_loaded", division: unloaded.data.division }
-        : { kind: "conflict", message };
+        : { kind: "conflict", message, ...(problems.length ? { problems } : {}) };
     }
     default:
-      return { kind: "failed", httpStatus: status, message };
+      return { kind: "failed", httpStatus: status, message, ...(problems.length ? { problems } : {}) };
   }
 }
 

@@ -82,3 +82,4 @@ export interface DivisionSummary {
   };
   bookings?: BookingReadiness;
 }
+export type { ApiValidationProblem } from "@zapfloor-exact/shared/schemas/error";

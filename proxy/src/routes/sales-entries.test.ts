@@ -158,15 +158,42 @@ describe("PUT /v1/divisions/{division}/sales-entries/{invoiceNumber}", () => {
     expect(response.status).toBe(400);
     const { details } = await errorOf(response);
     expect((details as { problems: unknown }).problems).toEqual([
-      { path: "body.lines[1].revenueKey", message: '"parking" is not in the division\'s GL mapping' },
-      { path: "body.lines[2].glAccount", message: '"8999" is not in the division\'s GL mapping' },
-      { path: "body.lines[2].vatRate", message: "no Exact VAT code is mapped for 6% in this division" },
-      { path: "body.lines[3].vatCode", message: "VAT code 9 is blocked" },
+      {
+        path: "body.lines[1].revenueKey",
+        message: '"parking" is not in the division\'s GL mapping',
+        code: "gl_key_unmapped",
+        params: { key: "parking" },
+      },
+      {
+        path: "body.lines[2].glAccount",
+        message: '"8999" is not in the division\'s GL mapping',
+        code: "gl_key_unmapped",
+        params: { key: "8999" },
+      },
+      {
+        path: "body.lines[2].vatRate",
+        message: "no Exact VAT code is mapped for 6% in this division",
+        code: "vat_rate_unmapped",
+        params: { rate: "6" },
+      },
+      {
+        path: "body.lines[3].vatCode",
+        message: "VAT code 9 is blocked",
+        code: "vat_blocked",
+        params: { code: "9" },
+      },
       {
         path: "body.lines[4].glAccount",
         message: "GL account 1300 is a balance-sheet account; revenue needs a profit-and-loss account",
+        code: "gl_balance_sheet",
+        params: { code: "1300" },
       },
-      { path: "body.lines[4].vatCode", message: "VAT code X does not exist in this division" },
+      {
+        path: "body.lines[4].vatCode",
+        message: "VAT code X does not exist in this division",
+        code: "vat_unknown",
+        params: { code: "X" },
+      },
     ]);
     expect(exactCalls).toEqual([]);
   });
@@ -180,6 +207,8 @@ describe("PUT /v1/divisions/{division}/sales-entries/{invoiceNumber}", () => {
         {
           path: "body.totalInclVat",
           message: "the lines add up to 587.46 (485.50 plus 101.96 VAT rounded per line), not 587.45",
+          code: "total_mismatch",
+          params: { gross: "587.46", net: "485.50", vat: "101.96", stated: "587.45" },
         },
       ],
     });

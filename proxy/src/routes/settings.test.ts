@@ -107,6 +107,27 @@ describe("PUT /v1/divisions/{division}/settings", () => {
       { path: "body.vatMapping.rates.21", message: "VAT code 6 is for purchases, not sales" },
       { path: "body.vatMapping.international", message: "VAT code 2 is 21%, not 0%" },
     ]);
+    // The same, by code and values, for clients to say in their own language.
+    const typed = problems as { code?: string; params?: Record<string, string> }[];
+    expect(typed.map(({ code }) => code)).toEqual([
+      "journal_not_sales",
+      "journal_unknown",
+      "gl_balance_sheet",
+      "gl_unknown",
+      "gl_not_revenue",
+      "vat_unknown",
+      "vat_rate_mismatch",
+      "vat_blocked",
+      "vat_purchase",
+      "vat_rate_mismatch",
+    ]);
+    expect(typed[0]!.params).toEqual({
+      code: "90",
+      description: "Memoriaal",
+      valid: "70 (Verkoopboek), 71 (Creditnota's)",
+      more: "0",
+    });
+    expect(typed[6]!.params).toMatchObject({ code: "2", codeRate: "21", rate: "9" });
   });
 
   it("lists malformed fields before looking anything up", async () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bookingReadinessSchema } from "./divisions";
+import { validationProblemSchema } from "./error";
 import { reasonSchema } from "./matching";
 import { salesEntryStateSchema } from "./sales-entries";
 
@@ -43,6 +44,8 @@ export const attentionItemSchema = z
     /** The account the item is about, or the candidate accounts of a customer that needs linking. */
     accounts: z.array(attentionAccountSchema),
     reasons: z.array(reasonSchema),
+    /** For `booking_settings`: what the settings lack for this invoice, one problem each (translate by `code`). */
+    problems: z.array(validationProblemSchema),
     updatedAt: z.string().nullable(),
   })
   .meta({ id: "AttentionItem" });

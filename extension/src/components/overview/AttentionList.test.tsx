@@ -20,6 +20,7 @@ const attention: Attention = {
       customerNumber: "7007",
       accounts: [{ id: "a1", name: "Prospect B.V.", code: "7007" }],
       reasons: [],
+      problems: [],
       updatedAt: "2026-11-20T09:30:00.000Z",
     },
     {
@@ -33,6 +34,7 @@ const attention: Attention = {
       customerNumber: "1042",
       accounts: [],
       reasons: [],
+      problems: [],
       updatedAt: "2026-11-20T09:30:00.000Z",
     },
   ],
@@ -55,6 +57,33 @@ function list(overrides: Partial<AttentionListProps> = {}, locale: "en" | "nl" |
 }
 
 describe("AttentionList", () => {
+  it("says what the settings lack in the reader's language, and keeps unknown problems in marked English", () => {
+    const coded = {
+      ...attention,
+      items: [
+        attention.items[0]!,
+        {
+          ...attention.items[1]!,
+          problems: [
+            {
+              path: "body.lines[1].revenueKey",
+              message: '"meeting_room" is not in the division\'s GL mapping',
+              code: "gl_key_unmapped" as const,
+              params: { key: "meeting_room" },
+            },
+          ],
+        },
+      ],
+    };
+    const { container } = list({ attention: coded }, "nl");
+    const settings = container.querySelector("[data-invoice='2026-0153'] .zfx-attention__detail")!;
+    expect(settings.textContent).toBe(
+      'Toelichting: Omzetsleutel "meeting_room" heeft geen grootboekrekening in de boekingsinstellingen.',
+    );
+    const review = container.querySelector("[data-invoice='2026-0300'] .zfx-attention__detail")!;
+    expect(review.querySelector("[lang=en]")?.textContent).toBe(attention.items[0]!.message);
+  });
+
   it("says why each invoice waits, in plain words, with the action that resolves it", async () => {
     const { container, props } = list();
     const review = container.querySelector("[data-invoice='2026-0300']")!;

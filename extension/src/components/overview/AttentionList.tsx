@@ -2,8 +2,10 @@ import { useI18n } from "../../i18n/I18nContext";
 import type { MessageId } from "../../i18n/translate";
 import type { Problem } from "../../utils/api-result";
 import type { Attention, AttentionItem } from "../../utils/proxy-types";
+import { describeApiProblems } from "../api-problems";
 import { DivisionReadiness } from "../bookings/DivisionReadiness";
 import { ProblemNotice } from "../ProblemNotice";
+import { describeReason } from "../reasons";
 import "./AttentionList.css";
 
 export interface AttentionListProps {
@@ -76,9 +78,7 @@ function AttentionRow({ item, ...props }: AttentionListProps & { item: Attention
         })}
         {item.totalInclVat ? <span class="zfx-muted"> · {item.totalInclVat}</span> : null}
       </p>
-      {item.message && (
-        <p class="zfx-muted zfx-attention__detail">{t("attention.detail", { message: item.message })}</p>
-      )}
+      <AttentionDetail item={item} />
       <div class="zfx-attention__actions">
         {item.action === "fix_settings" && (
           <button type="button" class="zfx-button" onClick={props.onFixSettings}>
@@ -109,5 +109,34 @@ function AttentionRow({ item, ...props }: AttentionListProps & { item: Attention
       </div>
       {retried?.problem && <ProblemNotice problem={retried.problem} />}
     </li>
+  );
+}
+
+/** Reasons whose text needs what the item does not carry (the account's status, both VAT numbers). */
+const NEEDS_CONTEXT = new Set(["not_a_customer", "vat_differs"]);
+
+/** Why, in the reader's language where the proxy named it by code; otherwise in the proxy's English, marked so. */
+function AttentionDetail({ item }: { item: AttentionItem }) {
+  const { t } = useI18n();
+  const reasons =
+    item.kind === "account" &&
+    item.reasons.length > 0 &&
+    !item.reasons.some((reason) => NEEDS_CONTEXT.has(reason.code))
+      ? item.reasons.map((reason) => describeReason(t, reason))
+      : null;
+  const translated = describeApiProblems(t, item.problems) ?? reasons;
+  if (translated) {
+    return (
+      <p class="zfx-muted zfx-attention__detail">
+        {t("attention.detail", { message: translated.join(" ") })}
+      </p>
+    );
+  }
+  if (!item.message) return null;
+  return (
+    // The proxy writes its errors in English: shown as its words, apart from the translated sentence.
+    <p class="zfx-muted zfx-attention__detail">
+      {t("problem.detail")} <span lang="en">{item.message}</span>
+    </p>
   );
 }

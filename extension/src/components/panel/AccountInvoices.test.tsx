@@ -16,6 +16,7 @@ const invoices = {
       customerNumber: "7007",
       accounts: [{ id: "a1", name: "Prospect B.V.", code: null }],
       reasons: [],
+      problems: [],
       updatedAt: null,
     },
   ],

@@ -357,6 +357,34 @@ export const en = {
   "attention.action.showAccount": "Show {account}",
   "attention.retried": "Invoice {invoice} is queued again.",
   "attention.detail": "Details: {message}",
+  "apiProblem.journal_unknown": "Journal {code} does not exist in this division.",
+  "apiProblem.journal_not_sales": "Journal {code} ({description}) is not a sales journal.",
+  "apiProblem.sales_journal_needed": "A sales journal is needed when a credit-note journal is set.",
+  "apiProblem.gl_unknown": "G/L account {code} does not exist in this division.",
+  "apiProblem.gl_balance_sheet":
+    "G/L account {code} is on the balance sheet; revenue needs a profit-and-loss G/L account.",
+  "apiProblem.gl_not_revenue": "G/L account {code} ({description}) is for costs, not revenue.",
+  "apiProblem.vat_unknown": "VAT code {code} does not exist in this division.",
+  "apiProblem.vat_blocked": "VAT code {code} is blocked in Exact.",
+  "apiProblem.vat_purchase": "VAT code {code} is for purchases, not sales.",
+  "apiProblem.vat_including": "VAT code {code} includes VAT in the amount; choose a code that excludes it.",
+  "apiProblem.vat_rate_mismatch": "VAT code {code} is {codeRate}%, not {rate}%.",
+  "apiProblem.no_sales_journal": "This division has no sales journal yet: save its booking settings first.",
+  "apiProblem.journal_gone": "Journal {code} no longer exists in this division.",
+  "apiProblem.gl_key_unmapped": 'Revenue key "{key}" has no G/L account in the booking settings.',
+  "apiProblem.gl_gone": 'G/L account {code} (for revenue key "{key}") no longer exists in this division.',
+  "apiProblem.vat_no_percentage":
+    "VAT code {code} has no percentage in Exact; zapfloor has to send the VAT rate.",
+  "apiProblem.vat_rate_unmapped": "No VAT code is set for {rate}% in this division's booking settings.",
+  "apiProblem.total_mismatch":
+    "The lines add up to {gross} ({net} plus {vat} VAT, rounded per line), not {stated}.",
+  "apiProblem.valid.journals": "Sales journals of this division: {valid}.",
+  "apiProblem.valid.glAccounts": "Revenue G/L accounts of this division: {valid}.",
+  "apiProblem.valid.vatCodes": "Sales VAT codes of this division: {valid}.",
+  "apiProblem.none.journals": "This division has no sales journals.",
+  "apiProblem.none.glAccounts": "This division has no revenue G/L accounts.",
+  "apiProblem.none.vatCodes": "This division has no sales VAT codes.",
+  "apiProblem.more": "and {count} more (see the pickers)",
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -362,4 +362,38 @@ export const fr: Messages = {
   "attention.action.showAccount": "Afficher {account}",
   "attention.retried": "La facture {invoice} est de nouveau en file d'attente.",
   "attention.detail": "Détails : {message}",
+  "apiProblem.journal_unknown": "Le journal {code} n'existe pas dans ce dossier.",
+  "apiProblem.journal_not_sales": "Le journal {code} ({description}) n'est pas un journal de vente.",
+  "apiProblem.sales_journal_needed":
+    "Un journal de vente est nécessaire dès qu'un journal des notes de crédit est choisi.",
+  "apiProblem.gl_unknown": "Le compte général {code} n'existe pas dans ce dossier.",
+  "apiProblem.gl_balance_sheet":
+    "Le compte général {code} est un compte de bilan ; le chiffre d'affaires demande un compte général de résultat.",
+  "apiProblem.gl_not_revenue": "Le compte général {code} ({description}) sert aux charges, pas aux produits.",
+  "apiProblem.vat_unknown": "Le code TVA {code} n'existe pas dans ce dossier.",
+  "apiProblem.vat_blocked": "Le code TVA {code} est bloqué dans Exact.",
+  "apiProblem.vat_purchase": "Le code TVA {code} sert aux achats, pas aux ventes.",
+  "apiProblem.vat_including":
+    "Le code TVA {code} inclut la TVA dans le montant ; choisissez un code hors TVA.",
+  "apiProblem.vat_rate_mismatch": "Le code TVA {code} est à {codeRate} %, pas à {rate} %.",
+  "apiProblem.no_sales_journal":
+    "Ce dossier n'a pas encore de journal de vente : enregistrez d'abord ses paramètres des écritures.",
+  "apiProblem.journal_gone": "Le journal {code} n'existe plus dans ce dossier.",
+  "apiProblem.gl_key_unmapped":
+    "La clé de produit « {key} » n'a pas de compte général dans les paramètres des écritures.",
+  "apiProblem.gl_gone":
+    "Le compte général {code} (pour la clé de produit « {key} ») n'existe plus dans ce dossier.",
+  "apiProblem.vat_no_percentage":
+    "Le code TVA {code} n'a pas de pourcentage dans Exact ; zapfloor doit envoyer le taux de TVA.",
+  "apiProblem.vat_rate_unmapped":
+    "Aucun code TVA n'est choisi pour {rate} % dans les paramètres des écritures de ce dossier.",
+  "apiProblem.total_mismatch":
+    "Les lignes totalisent {gross} ({net} plus {vat} de TVA, arrondie par ligne), pas {stated}.",
+  "apiProblem.valid.journals": "Journaux de vente de ce dossier : {valid}.",
+  "apiProblem.valid.glAccounts": "Comptes généraux de produits de ce dossier : {valid}.",
+  "apiProblem.valid.vatCodes": "Codes TVA de vente de ce dossier : {valid}.",
+  "apiProblem.none.journals": "Ce dossier n'a aucun journal de vente.",
+  "apiProblem.none.glAccounts": "Ce dossier n'a aucun compte général de produits.",
+  "apiProblem.none.vatCodes": "Ce dossier n'a aucun code TVA de vente.",
+  "apiProblem.more": "et {count} de plus (voir les listes de choix)",
 };

@@ -359,4 +359,37 @@ export const nl: Messages = {
   "attention.action.showAccount": "{account} tonen",
   "attention.retried": "Factuur {invoice} staat weer in de wachtrij.",
   "attention.detail": "Toelichting: {message}",
+  "apiProblem.journal_unknown": "Dagboek {code} bestaat niet in deze administratie.",
+  "apiProblem.journal_not_sales": "Dagboek {code} ({description}) is geen verkoopdagboek.",
+  "apiProblem.sales_journal_needed":
+    "Een verkoopdagboek is nodig zodra een dagboek voor creditnota's is ingesteld.",
+  "apiProblem.gl_unknown": "Grootboekrekening {code} bestaat niet in deze administratie.",
+  "apiProblem.gl_balance_sheet":
+    "Grootboekrekening {code} is een balansrekening; omzet vraagt een grootboekrekening van de winst-en-verliesrekening.",
+  "apiProblem.gl_not_revenue": "Grootboekrekening {code} ({description}) is voor kosten, niet voor omzet.",
+  "apiProblem.vat_unknown": "Btw-code {code} bestaat niet in deze administratie.",
+  "apiProblem.vat_blocked": "Btw-code {code} is geblokkeerd in Exact.",
+  "apiProblem.vat_purchase": "Btw-code {code} is voor inkopen, niet voor verkopen.",
+  "apiProblem.vat_including": "Btw-code {code} rekent de btw in het bedrag in; kies een code exclusief btw.",
+  "apiProblem.vat_rate_mismatch": "Btw-code {code} is {codeRate}%, niet {rate}%.",
+  "apiProblem.no_sales_journal":
+    "Deze administratie heeft nog geen verkoopdagboek: bewaar eerst de boekingsinstellingen.",
+  "apiProblem.journal_gone": "Dagboek {code} bestaat niet meer in deze administratie.",
+  "apiProblem.gl_key_unmapped":
+    'Omzetsleutel "{key}" heeft geen grootboekrekening in de boekingsinstellingen.',
+  "apiProblem.gl_gone":
+    'Grootboekrekening {code} (voor omzetsleutel "{key}") bestaat niet meer in deze administratie.',
+  "apiProblem.vat_no_percentage":
+    "Btw-code {code} heeft geen percentage in Exact; zapfloor moet het btw-tarief meesturen.",
+  "apiProblem.vat_rate_unmapped":
+    "Voor {rate}% is geen btw-code ingesteld in de boekingsinstellingen van deze administratie.",
+  "apiProblem.total_mismatch":
+    "De regels tellen op tot {gross} ({net} plus {vat} btw, per regel afgerond), niet {stated}.",
+  "apiProblem.valid.journals": "Verkoopdagboeken van deze administratie: {valid}.",
+  "apiProblem.valid.glAccounts": "Omzetgrootboekrekeningen van deze administratie: {valid}.",
+  "apiProblem.valid.vatCodes": "Btw-codes voor verkoop van deze administratie: {valid}.",
+  "apiProblem.none.journals": "Deze administratie heeft geen verkoopdagboeken.",
+  "apiProblem.none.glAccounts": "Deze administratie heeft geen omzetgrootboekrekeningen.",
+  "apiProblem.none.vatCodes": "Deze administratie heeft geen btw-codes voor verkoop.",
+  "apiProblem.more": "en {count} meer (zie de keuzelijsten)",
 };

@@ -1,4 +1,6 @@
 import type { Attention, AttentionItem } from "@zapfloor-exact/shared/schemas/attention";
+import { type ApiValidationProblem, validationProblemSchema } from "@zapfloor-exact/shared/schemas/error";
+import { z } from "zod";
 import { mirrorRowsByIds } from "../../db/mirror-reads";
 import type { ServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
@@ -57,6 +59,7 @@ export async function divisionAttention(
       customerNumber: row.link?.customer.number ?? row.suggestion.customer?.number ?? null,
       accounts: [{ id: row.account.id, name: row.account.name, code: row.account.code }],
       reasons,
+      problems: [],
       updatedAt: null,
     });
   }
@@ -101,7 +104,14 @@ export async function pushItemsOf(
       customerNumber: row.customerNumber,
       accounts: [...new Set(named)].flatMap((id) => accounts.get(id) ?? []),
       reasons: [],
+      problems: problemsOf(row.lastErrorDetails),
       updatedAt: iso(row.updatedAt),
     };
   });
+}
+
+/** The problems a parked entry's last attempt recorded, as far as they have the API's shape. */
+function problemsOf(details: Record<string, unknown> | null | undefined): ApiValidationProblem[] {
+  const parsed = z.array(validationProblemSchema).safeParse(details?.problems);
+  return parsed.success ? parsed.data : [];
 }

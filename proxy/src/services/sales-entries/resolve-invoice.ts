@@ -64,6 +64,7 @@ export function resolveInvoice(
   if (!journal) {
     problems.push({
       path: "settings.salesJournal",
+      code: "no_sales_journal",
       message: "this division has no sales journal yet: save its settings first",
     });
   } else if (!reference.journals?.some((row) => sameCode(row.code, journal))) {
@@ -72,6 +73,8 @@ export function resolveInvoice(
         invoice.type === "credit_note" && settings?.creditNoteJournal
           ? "settings.creditNoteJournal"
           : "settings.salesJournal",
+      code: "journal_gone",
+      params: { code: journal },
       message: `journal ${journal} no longer exists in this division`,
     });
   }
@@ -94,6 +97,13 @@ export function resolveInvoice(
     if (stated !== totals.gross) {
       problems.push({
         path: "body.totalInclVat",
+        code: "total_mismatch",
+        params: {
+          gross: formatAmount(totals.gross),
+          net: formatAmount(totals.net),
+          vat: formatAmount(totals.vat),
+          stated: invoice.totalInclVat,
+        },
         message: `the lines add up to ${formatAmount(totals.gross)} (${formatAmount(totals.net)} plus ${formatAmount(totals.vat)} VAT rounded per line), not ${invoice.totalInclVat}`,
       });
     }
@@ -126,19 +136,26 @@ function resolveGlAccount(
   const direct = mapped === undefined && line.glAccount !== undefined ? find(line.glAccount) : undefined;
   const account = mapped !== undefined ? find(mapped) : direct;
   if (mapped === undefined && !direct) {
-    problems.push({ path: `${at}.${field}`, message: `"${key}" is not in the division's GL mapping` });
+    problems.push({
+      path: `${at}.${field}`,
+      code: "gl_key_unmapped",
+      params: { key },
+      message: `"${key}" is not in the division's GL mapping`,
+    });
     return undefined;
   }
   if (!account) {
     problems.push({
       path: `${at}.${field}`,
+      code: "gl_gone",
+      params: { code: String(mapped), key },
       message: `GL account ${mapped} (mapped from "${key}") no longer exists in this division`,
     });
     return undefined;
   }
   const notRevenue = notRevenueProblem(account);
   if (notRevenue) {
-    problems.push({ path: `${at}.${field}`, message: notRevenue });
+    problems.push({ path: `${at}.${field}`, ...notRevenue });
     return undefined;
   }
   return account;
@@ -154,9 +171,16 @@ function resolveVat(
 ): { code: string; rate: VatRate } | undefined {
   const find = (code: string) => reference.vatCodes?.find((row) => sameCode(row.code, code));
   const usable = (vatCode: VatCodeRef | undefined, code: string, path: string) => {
-    if (!vatCode) problems.push({ path, message: `VAT code ${code} does not exist in this division` });
-    else if (vatCode.blocked) problems.push({ path, message: `VAT code ${code} is blocked` });
-    else return vatCode;
+    if (!vatCode) {
+      problems.push({
+        path,
+        code: "vat_unknown",
+        params: { code },
+        message: `VAT code ${code} does not exist in this division`,
+      });
+    } else if (vatCode.blocked) {
+      problems.push({ path, code: "vat_blocked", params: { code }, message: `VAT code ${code} is blocked` });
+    } else return vatCode;
     return undefined;
   };
 
@@ -166,6 +190,8 @@ function resolveVat(
     if (vatCode.percentage === null) {
       problems.push({
         path: `${at}.vatCode`,
+        code: "vat_no_percentage",
+        params: { code: line.vatCode },
         message: `VAT code ${line.vatCode} has no percentage in Exact; send vatRate`,
       });
       return undefined;
@@ -173,6 +199,8 @@ function resolveVat(
     if (vatCode.type === "I") {
       problems.push({
         path: `${at}.vatCode`,
+        code: "vat_including",
+        params: { code: line.vatCode },
         message: `VAT code ${line.vatCode} includes VAT in the amount, and line amounts exclude VAT; send vatRate or an excluding code`,
       });
       return undefined;
@@ -190,6 +218,8 @@ function resolveVat(
   if (code === undefined) {
     problems.push({
       path: `${at}.vatRate`,
+      code: "vat_rate_unmapped",
+      params: { rate: formatVatRate(rate) },
       message: `no Exact VAT code is mapped for ${formatVatRate(rate)}% in this division`,
     });
     return undefined;

@@ -55,7 +55,7 @@ export async function putSettings(
   }
   if (problems.length) {
     throw validationError(
-      problems.map(({ path, message }) => ({ path, message })),
+      problems.map(({ kind: _kind, ...problem }) => problem),
       "The settings name journals, GL accounts or VAT codes this division does not have.",
     );
   }

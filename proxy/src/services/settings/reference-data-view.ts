@@ -1,5 +1,6 @@
 import { formatVatRate, vatRateFromFraction } from "@zapfloor-exact/shared/money";
 import type { ReferenceDataView } from "@zapfloor-exact/shared/schemas/reference-data";
+import type { ValidationProblem } from "../../errors";
 import type { GlAccountRef, ReferenceData } from "./reference-data";
 
 /**
@@ -21,13 +22,23 @@ export const isRevenueAccount = (row: GlAccountRef) =>
     : REVENUE_GL_TYPES.has(row.type);
 
 /** Why sales lines cannot be booked on the account, if they cannot. */
-export function notRevenueProblem(account: GlAccountRef): string | undefined {
+export function notRevenueProblem(
+  account: GlAccountRef,
+): Required<Omit<ValidationProblem, "path">> | undefined {
   // Sales lines on a balance-sheet account: "Ongeldig: Grootboekrekeningtype". [§5, I-picqer-121]
   if (account.balanceType !== null && account.balanceType !== "W") {
-    return `GL account ${account.code} is a balance-sheet account; revenue needs a profit-and-loss account`;
+    return {
+      code: "gl_balance_sheet",
+      params: { code: account.code },
+      message: `GL account ${account.code} is a balance-sheet account; revenue needs a profit-and-loss account`,
+    };
   }
   if (!isRevenueAccount(account)) {
-    return `GL account ${account.code} (${account.description ?? "no description"}) is a cost account, not a revenue account`;
+    return {
+      code: "gl_not_revenue",
+      params: { code: account.code, description: account.description ?? "" },
+      message: `GL account ${account.code} (${account.description ?? "no description"}) is a cost account, not a revenue account`,
+    };
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { formatVatRate, parseVatRate, vatRateFromFraction } from "@zapfloor-exact/shared/money";
+import type { ProblemCode } from "@zapfloor-exact/shared/schemas/error";
 import type { SettingsInput } from "@zapfloor-exact/shared/schemas/settings";
 import type { ReferenceKind } from "../../db/schema";
 import type { ValidationProblem } from "../../errors";
@@ -14,30 +15,50 @@ export interface SettingsProblem extends ValidationProblem {
 export function settingsProblems(input: SettingsInput, data: ReferenceData): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   const valid = validCodes(data);
-  const add = (kind: ReferenceKind, path: string, message: string) =>
-    problems.push({ kind, path: `body.${path}`, message: `${message}; ${valid[kind]}` });
+  const add = (kind: ReferenceKind, path: string, problem: Found) =>
+    problems.push({
+      kind,
+      path: `body.${path}`,
+      message: `${problem.message}; ${valid[kind].sentence}`,
+      code: problem.code,
+      params: { ...problem.params, valid: valid[kind].valid, more: valid[kind].more },
+    });
 
   for (const field of ["salesJournal", "creditNoteJournal"] as const) {
     const code = input[field];
     if (code === null) continue;
     const journal = data.journals?.find((row) => sameCode(row.code, code));
-    if (!journal) add("journals", field, `journal ${code} does not exist in this division`);
-    else if (journal.type !== null && !SALES_JOURNAL_TYPES.has(journal.type)) {
-      add(
-        "journals",
-        field,
-        `journal ${code} (${journal.description ?? "no description"}) is not a sales journal`,
-      );
+    if (!journal) {
+      add("journals", field, {
+        code: "journal_unknown",
+        params: { code },
+        message: `journal ${code} does not exist in this division`,
+      });
+    } else if (journal.type !== null && !SALES_JOURNAL_TYPES.has(journal.type)) {
+      add("journals", field, {
+        code: "journal_not_sales",
+        params: { code, description: journal.description ?? "" },
+        message: `journal ${code} (${journal.description ?? "no description"}) is not a sales journal`,
+      });
     }
   }
   if (input.creditNoteJournal !== null && input.salesJournal === null) {
-    add("journals", "salesJournal", "is needed when a credit-note journal is set");
+    add("journals", "salesJournal", {
+      code: "sales_journal_needed",
+      params: {},
+      message: "is needed when a credit-note journal is set",
+    });
   }
 
   for (const [key, code] of Object.entries(input.glMapping)) {
     const account = data.glAccounts?.find((row) => sameCode(row.code, code));
-    if (!account) add("glAccounts", `glMapping.${key}`, `GL account ${code} does not exist in this division`);
-    else {
+    if (!account) {
+      add("glAccounts", `glMapping.${key}`, {
+        code: "gl_unknown",
+        params: { code },
+        message: `GL account ${code} does not exist in this division`,
+      });
+    } else {
       const problem = notRevenueProblem(account);
       if (problem) add("glAccounts", `glMapping.${key}`, problem);
     }
@@ -55,35 +76,63 @@ export function settingsProblems(input: SettingsInput, data: ReferenceData): Set
   return problems;
 }
 
-function vatCodeProblem(codes: VatCodeRef[] | undefined, code: string, rate: string): string | undefined {
+type Found = Required<Omit<ValidationProblem, "path">>;
+
+function vatCodeProblem(codes: VatCodeRef[] | undefined, code: string, rate: string): Found | undefined {
   const vatCode = codes?.find((row) => sameCode(row.code, code));
-  if (!vatCode) return `VAT code ${code} does not exist in this division`;
-  if (vatCode.blocked) return `VAT code ${code} is blocked`;
-  if (vatCode.use === "P") return `VAT code ${code} is for purchases, not sales`;
+  const found = (problem: ProblemCode, message: string, params: Record<string, string> = {}): Found => ({
+    code: problem,
+    params: { code, ...params },
+    message,
+  });
+  if (!vatCode) return found("vat_unknown", `VAT code ${code} does not exist in this division`);
+  if (vatCode.blocked) return found("vat_blocked", `VAT code ${code} is blocked`);
+  if (vatCode.use === "P") return found("vat_purchase", `VAT code ${code} is for purchases, not sales`);
   // zapfloor's line amounts exclude VAT; an including code (Exact `Type` I) would book them as VAT-included.
   if (vatCode.type === "I")
-    return `VAT code ${code} includes VAT in the amount; choose a code that excludes it`;
+    return found(
+      "vat_including",
+      `VAT code ${code} includes VAT in the amount; choose a code that excludes it`,
+    );
   if (vatCode.percentage === null) return undefined;
   const codeRate = vatRateFromFraction(vatCode.percentage);
-  if (codeRate !== parseVatRate(rate)) return `VAT code ${code} is ${formatVatRate(codeRate)}%, not ${rate}%`;
+  if (codeRate !== parseVatRate(rate)) {
+    return found("vat_rate_mismatch", `VAT code ${code} is ${formatVatRate(codeRate)}%, not ${rate}%`, {
+      codeRate: formatVatRate(codeRate),
+      rate,
+    });
+  }
   return undefined;
 }
 
 /** At most this many valid codes are named in a message; the reference data lists them all. */
 const NAMED = 12;
 
-function listed(what: string, rows: { code: string; description: string | null; extra?: string }[]): string {
-  if (rows.length === 0) return `this division has no ${what}`;
-  const named = rows
-    .slice(0, NAMED)
-    .map((row) => `${row.code}${row.description ? ` (${row.description}${row.extra ?? ""})` : ""}`);
-  const more =
-    rows.length > NAMED ? ` and ${rows.length - NAMED} more (see the division's reference data)` : "";
-  return `its ${what} are ${named.join(", ")}${more}`;
+interface ValidList {
+  /** The English sentence that names them. */
+  sentence: string;
+  /** The codes named, with their descriptions: "70 (Verkoopdagboek), 71 (Creditnota's verkoop)". */
+  valid: string;
+  /** How many more there are than those named, as a number. */
+  more: string;
 }
 
-/** For each kind of reference, the sentence that names what the division does have. */
-export function validCodes(data: ReferenceData): Record<ReferenceKind, string> {
+function listed(
+  what: string,
+  rows: { code: string; description: string | null; extra?: string }[],
+): ValidList {
+  if (rows.length === 0) return { sentence: `this division has no ${what}`, valid: "", more: "0" };
+  const named = rows
+    .slice(0, NAMED)
+    .map((row) => `${row.code}${row.description ? ` (${row.description}${row.extra ?? ""})` : ""}`)
+    .join(", ");
+  const more = Math.max(0, rows.length - NAMED);
+  const tail = more > 0 ? ` and ${more} more (see the division's reference data)` : "";
+  return { sentence: `its ${what} are ${named}${tail}`, valid: named, more: String(more) };
+}
+
+/** For each kind of reference, what the division does have. */
+export function validCodes(data: ReferenceData): Record<ReferenceKind, ValidList> {
   const view = referenceDataView(0, data);
   return {
     journals: listed("sales journals", view.salesJournals),

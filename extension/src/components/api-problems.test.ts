@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { createTranslator } from "../i18n/translate";
+import { describeApiProblem, describeApiProblems } from "./api-problems";
+
+const nl = createTranslator("nl");
+const fr = createTranslator("fr");
+const en = createTranslator("en");
+
+describe("the proxy's problems in the reader's language", () => {
+  it("names the wrong code and lists the division's valid ones", () => {
+    const problem = {
+      path: "body.salesJournal",
+      message:
+        "journal 60 (Aankoopdagboek) is not a sales journal; its sales journals are 70 (Verkoopdagboek)",
+      code: "journal_not_sales" as const,
+      params: { code: "60", description: "Aankoopdagboek", valid: "70 (Verkoopdagboek)", more: "0" },
+    };
+    expect(describeApiProblem(nl, problem)).toBe(
+      "Dagboek 60 (Aankoopdagboek) is geen verkoopdagboek. Verkoopdagboeken van deze administratie: 70 (Verkoopdagboek).",
+    );
+    expect(describeApiProblem(fr, problem)).toBe(
+      "Le journal 60 (Aankoopdagboek) n'est pas un journal de vente. Journaux de vente de ce dossier : 70 (Verkoopdagboek).",
+    );
+  });
+
+  it("says how many more valid codes there are, and when there are none", () => {
+    const base = { path: "body.glMapping.desk", message: "…", code: "gl_unknown" as const };
+    expect(
+      describeApiProblem(en, { ...base, params: { code: "9999", valid: "700000, 700100", more: "7" } }),
+    ).toBe(
+      "G/L account 9999 does not exist in this division. Revenue G/L accounts of this division: 700000, 700100 and 7 more (see the pickers).",
+    );
+    expect(describeApiProblem(nl, { ...base, params: { code: "9999", valid: "", more: "0" } })).toBe(
+      "Grootboekrekening 9999 bestaat niet in deze administratie. Deze administratie heeft geen omzetgrootboekrekeningen.",
+    );
+  });
+
+  it("fills in the values of a parked invoice's problem", () => {
+    expect(
+      describeApiProblem(nl, {
+        path: "body.lines[0].vatRate",
+        message: "no Exact VAT code is mapped for 21% in this division",
+        code: "vat_rate_unmapped",
+        params: { rate: "21" },
+      }),
+    ).toBe("Voor 21% is geen btw-code ingesteld in de boekingsinstellingen van deze administratie.");
+  });
+
+  it("leaves a problem without a known code to the proxy's English, and then the whole list", () => {
+    const unknown = { path: "body.lines[0].description", message: "is longer than 60 characters" };
+    const known = { path: "settings.salesJournal", message: "…", code: "no_sales_journal" as const };
+    expect(describeApiProblem(nl, unknown)).toBeNull();
+    expect(describeApiProblem(nl, { ...unknown, code: "from_a_newer_proxy" as never })).toBeNull();
+    expect(describeApiProblems(nl, [known, unknown])).toBeNull();
+    expect(describeApiProblems(nl, [known])).toEqual([
+      "Deze administratie heeft nog geen verkoopdagboek: bewaar eerst de boekingsinstellingen.",
+    ]);
+    expect(describeApiProblems(nl, [])).toBeNull();
+  });
+});
