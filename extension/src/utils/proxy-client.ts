@@ -347,7 +347,10 @@ export async function checkProxyHealth(
     : { state: "not_configured" };
 }
 
-const problemListSchema = z.object({ problems: z.array(validationProblemSchema) });
+// Lenient on `code`: a newer proxy's code this extension does not know is still passed on, shown in English.
+const problemListSchema = z.object({
+  problems: z.array(validationProblemSchema.extend({ code: z.string().optional() })),
+});
 const mirrorNotLoadedSchema = z.object({ reason: z.literal("mirror_not_loaded"), division: z.number() });
 
 function problemOf(status: number, body: unknown): Problem {

@@ -82,4 +82,7 @@ export interface DivisionSummary {
   };
   bookings?: BookingReadiness;
 }
-export type { ApiValidationProblem } from "@zapfloor-exact/shared/schemas/error";
+
+import type { ApiValidationProblem as SharedValidationProblem } from "@zapfloor-exact/shared/schemas/error";
+/** A problem as the proxy names it; `code` may be one this extension does not know yet. */
+export type ApiValidationProblem = Omit<SharedValidationProblem, "code"> & { code?: string | undefined };
