@@ -22,4 +22,9 @@ export function formatDateTime(locale: Locale, iso: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
 
+/** A whole number as the language groups its digits, e.g. "1,234", "1.234", "1 234". */
+export function formatNumber(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
 export type { MessageId, Messages };

@@ -177,9 +177,23 @@ describe("proxy calls", () => {
 
   it("asks for the overview with its filter, search and cursor", async () => {
     const { proxy, fetch } = client({
-      "GET /v1/divisions/1234567/accounts": [200, { accounts: [], nextCursor: null }],
+      "GET /v1/divisions/1234567/accounts": [
+        200,
+        {
+          accounts: [],
+          nextCursor: null,
+          counts: { all: 3, linked: 1, unlinked: 1, suggested: 1, conflict: 0 },
+        },
+      ],
     });
-    await proxy.accounts({ division: 1234567, state: "suggested", q: " acme ", cursor: "abc", limit: 500 });
+    const page = await proxy.accounts({
+      division: 1234567,
+      state: "suggested",
+      q: " acme ",
+      cursor: "abc",
+      limit: 500,
+    });
+    expect(page).toMatchObject({ ok: true, value: { counts: { all: 3, linked: 1 } } });
     const url = new URL(String(fetch.mock.calls[0]![0]));
     expect(Object.fromEntries(url.searchParams)).toEqual({
       state: "suggested",

@@ -1,4 +1,4 @@
-import type { AccountDetail, OverviewRow } from "@zapfloor-exact/shared/schemas/accounts";
+import type { AccountDetail, OverviewCounts, OverviewRow } from "@zapfloor-exact/shared/schemas/accounts";
 import type { Customer } from "@zapfloor-exact/shared/schemas/customers";
 import type { BookingReadiness } from "@zapfloor-exact/shared/schemas/divisions";
 import type { LinkView } from "@zapfloor-exact/shared/schemas/links";
@@ -12,7 +12,7 @@ export type {
 export type { ExactConnectionState } from "@zapfloor-exact/shared/schemas/connection";
 export type { ApiReason } from "@zapfloor-exact/shared/schemas/matching";
 /** The proxy's answers as the extension's views use them; types only, so no schema code reaches a page. */
-export type { AccountDetail, OverviewRow };
+export type { AccountDetail, OverviewCounts, OverviewRow };
 
 export type CustomerWithLink = Customer & { link?: LinkView | null | undefined };
 export interface CustomerSearch {
@@ -23,6 +23,8 @@ export interface CustomerSearch {
 export interface OverviewPage {
   accounts: OverviewRow[];
   nextCursor: string | null;
+  /** Null while the proxy is still indexing the division. */
+  counts: OverviewCounts | null;
 }
 
 export type OverviewFilter = "all" | "linked" | "unlinked" | "suggested" | "conflict";

@@ -5,6 +5,7 @@ import type {
   AcceptSuggestionsResult,
   AccountDetail,
   LinkResult,
+  OverviewCounts,
   OverviewRow,
 } from "@zapfloor-exact/shared/schemas/accounts";
 import { afterEach, describe, expect, it } from "vitest";
@@ -55,7 +56,7 @@ async function start(databaseUrl?: string) {
   return fixture;
 }
 
-type Page = { accounts: OverviewRow[]; nextCursor: string | null };
+type Page = { accounts: OverviewRow[]; nextCursor: string | null; counts: OverviewCounts | null };
 const names = (page: Page) => page.accounts.map((row) => row.account.name);
 
 describe("GET /v1/divisions/{division}/accounts", () => {
@@ -142,7 +143,11 @@ describe("GET /v1/divisions/{division}/accounts", () => {
       build.release();
     }
     await divisionView(f.harness.deps, scope);
-    expect(meanwhile).toEqual(await jsonOf<Page>(await f.bookkeeper("GET", base)));
+    const built = await jsonOf<Page>(await f.bookkeeper("GET", base));
+    expect(meanwhile.accounts).toEqual(built.accounts);
+    // Counting needs the whole division: none until it is indexed, then from memory.
+    expect(meanwhile.counts).toBeNull();
+    expect(built.counts).toEqual({ all: 5, linked: 1, unlinked: 1, suggested: 1, conflict: 2 });
     expect(names(meanwhile)).toEqual(["Acme NV", "Beta BV", "Delta Groep", "Delta Groep Gent", "Lonely BV"]);
     expect(meanwhile.accounts.map((row) => row.state)).toEqual([
       "suggested",
@@ -151,6 +156,35 @@ describe("GET /v1/divisions/{division}/accounts", () => {
       "conflict",
       "unlinked",
     ]);
+  });
+
+  it("counts each state over the division, as the listed states, and counts again after a link", async () => {
+    const f = await start();
+    const scope = { tenantId: f.tenant.tenantId, division: f.division };
+    const base = `/v1/divisions/${f.division}/accounts`;
+    await divisionView(f.harness.deps, scope);
+    const tally = (rows: OverviewRow[]) => {
+      const counts = { all: rows.length, linked: 0, unlinked: 0, suggested: 0, conflict: 0 };
+      for (const row of rows) counts[row.state]++;
+      return counts;
+    };
+    const before = await jsonOf<Page>(await f.bookkeeper("GET", base));
+    expect(before.counts).toEqual(tally(before.accounts));
+    expect(before.counts).toEqual({ all: 5, linked: 0, unlinked: 1, suggested: 2, conflict: 2 });
+    // Whatever the filter or search, the counts are the division's.
+    for (const query of ["state=conflict", "q=lonely", "limit=1"]) {
+      expect((await jsonOf<Page>(await f.bookkeeper("GET", `${base}?${query}`))).counts).toEqual(
+        before.counts,
+      );
+    }
+    expect(
+      (await f.bookkeeper("PUT", `${base}/${f.ids[LONELY]}/link`, { customerNumber: "9009" })).status,
+    ).toBe(200);
+    const after = await jsonOf<Page>(await f.bookkeeper("GET", `${base}?state=linked`));
+    expect(names(after)).toEqual(["Lonely BV"]);
+    expect(after.counts).toEqual({ all: 5, linked: 1, unlinked: 0, suggested: 2, conflict: 2 });
+    const all = await jsonOf<Page>(await f.bookkeeper("GET", base));
+    expect(all.counts).toEqual(tally(all.accounts));
   });
 
   it("reads a page as a range of the listing index, not by scanning the division", async () => {

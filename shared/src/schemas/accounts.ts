@@ -85,8 +85,36 @@ export const overviewRowSchema = z
   .meta({ id: "OverviewRow" });
 export type OverviewRow = z.infer<typeof overviewRowSchema>;
 
+const countOf = (what: string) =>
+  z
+    .number()
+    .int()
+    .nonnegative()
+    .meta({ description: `Accounts ${what}.` });
+
+/** How many of the division's listed accounts are in each state; what the overview's filters show. */
+export const overviewCountsSchema = z
+  .object({
+    all: countOf("listed: every customer account and every linked account"),
+    linked: countOf("in state `linked`"),
+    unlinked: countOf("in state `unlinked`"),
+    suggested: countOf("in state `suggested`"),
+    conflict: countOf("in state `conflict`"),
+  })
+  .meta({
+    id: "OverviewCounts",
+    description:
+      "How many of the division's accounts are in each state, over the whole division whatever `state` and `q` ask for; null while the proxy is still indexing the division (the first page is then read from the database).",
+    example: { all: 1234, linked: 1000, unlinked: 150, suggested: 60, conflict: 24 },
+  });
+export type OverviewCounts = z.infer<typeof overviewCountsSchema>;
+
 export const overviewPageSchema = z
-  .object({ accounts: z.array(overviewRowSchema), nextCursor: z.string().nullable() })
+  .object({
+    accounts: z.array(overviewRowSchema),
+    nextCursor: z.string().nullable(),
+    counts: overviewCountsSchema.nullable(),
+  })
   .meta({ id: "OverviewPage" });
 
 /** One field of the Exact account as an action would change it, shown before it is done. */

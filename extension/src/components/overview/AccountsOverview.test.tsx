@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from "preact/test-utils";
 import { describe, expect, it, vi } from "vitest";
+import type { Locale } from "../../i18n/locale";
 import { buttonNamed, click, show } from "../../testing/render";
 import { sampleExactAccount, sampleRow } from "../../testing/sample-data";
 import type { OverviewRow } from "../../utils/proxy-types";
@@ -51,7 +52,7 @@ const conflictRow = sampleRow({
   },
 });
 
-function overview(overrides: Partial<AccountsOverviewProps> = {}) {
+function overview(overrides: Partial<AccountsOverviewProps> = {}, locale: Locale = "en") {
   const props: AccountsOverviewProps = {
     divisions: [
       {
@@ -69,6 +70,7 @@ function overview(overrides: Partial<AccountsOverviewProps> = {}) {
     query: "",
     onQuery: vi.fn(),
     rows: [linkedRow(1), suggestedRow, conflictRow],
+    counts: null,
     attention: <p data-testid="attention">attention view</p>,
     loading: false,
     complete: true,
@@ -98,6 +100,7 @@ function overview(overrides: Partial<AccountsOverviewProps> = {}) {
       <div style={{ height: "600px" }}>
         <AccountsOverview {...props} />
       </div>,
+      locale,
     ),
   };
 }
@@ -147,6 +150,24 @@ describe("AccountsOverview", () => {
     expect(tabs.find((tab) => tab.getAttribute("aria-selected") === "true")?.textContent).toBe("Suggested");
     await click(tabs[0] as HTMLElement);
     expect(props.onTab).toHaveBeenCalledWith("attention");
+  });
+
+  it("shows how many accounts each filter holds, as the language writes numbers, after the tab's name", () => {
+    const counts = { all: 12345, linked: 1234, unlinked: 11000, suggested: 100, conflict: 11 };
+    const tabs = (container: HTMLElement) =>
+      [...container.querySelectorAll("[role=tab]")].map((tab) => tab.textContent);
+    expect(tabs(overview({ counts }).container)).toEqual([
+      "Needs attention",
+      "All 12,345",
+      "Linked 1,234",
+      "Unlinked 11,000",
+      "Suggested 100",
+      "Conflicts 11",
+    ]);
+    expect(tabs(overview({ counts }, "nl").container)[2]).toBe("Gekoppeld 1.234");
+    expect(tabs(overview({ counts }, "fr").container)[1]).toMatch(/^Tous 12\s345$/u);
+    const named = buttonNamed(overview({ counts }).container, "Linked 1,234");
+    expect(named.getAttribute("role")).toBe("tab");
   });
 
   it("links a suggestion inline, and unlinks after a confirmation", async () => {

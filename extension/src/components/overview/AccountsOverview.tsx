@@ -1,9 +1,10 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
+import { formatNumber } from "../../i18n/format";
 import { useI18n } from "../../i18n/I18nContext";
 import type { MessageId } from "../../i18n/translate";
 import type { Problem } from "../../utils/api-result";
-import type { DivisionSummary, OverviewFilter, OverviewRow } from "../../utils/proxy-types";
+import type { DivisionSummary, OverviewCounts, OverviewFilter, OverviewRow } from "../../utils/proxy-types";
 import { DivisionReadiness } from "../bookings/DivisionReadiness";
 import type { SearchCustomers } from "../CustomerSearch";
 import { ProblemNotice } from "../ProblemNotice";
@@ -55,6 +56,8 @@ export interface AccountsOverviewProps {
   query: string;
   onQuery(query: string): void;
   rows: readonly OverviewRow[];
+  /** How many accounts each filter holds; null while the proxy cannot tell yet (the tabs then show none). */
+  counts: OverviewCounts | null;
   /** What the "Needs attention" tab shows. */
   attention: ComponentChildren;
   loading: boolean;
@@ -77,7 +80,7 @@ export interface AccountsOverviewProps {
 
 /** The Exact Accounts Overview: every customer account of a division with its link state, filters and actions. */
 export function AccountsOverview(props: AccountsOverviewProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [linking, setLinking] = useState<OverviewRow | null>(null);
   const [accepting, setAccepting] = useState(false);
   const attentionTab = props.tab === "attention";
@@ -140,6 +143,10 @@ export function AccountsOverview(props: AccountsOverviewProps) {
               onClick={() => props.onTab(tab)}
             >
               {t(`overview.filter.${tab}` as MessageId)}
+              {tab !== "attention" && props.counts && (
+                // After the label, so that the tab's name starts with the words it shows.
+                <span class="zfx-overview__count"> {formatNumber(locale, props.counts[tab])}</span>
+              )}
             </button>
           ))}
         </div>

@@ -126,6 +126,7 @@ function OverviewPage() {
       query={query}
       onQuery={setQuery}
       rows={pages.rows}
+      counts={pages.counts}
       attention={
         <AttentionList
           attention={attention.attention}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { OverviewTab } from "../../components/overview/AccountsOverview";
 import type { Problem } from "../../utils/api-result";
 import { askBackground } from "../../utils/ask-background";
-import type { OverviewRow } from "../../utils/proxy-types";
+import type { OverviewCounts, OverviewRow } from "../../utils/proxy-types";
 
 /** The first page is small so the list shows quickly; later pages are the proxy's largest. */
 const FIRST_PAGE = 100;
@@ -26,10 +26,12 @@ const EMPTY: Pages = {
 
 /**
  * The overview's rows for a division, tab and search, fetched page by page through the proxy's cursors as
- * the list scrolls near its end; a new division, tab or search starts again from the first page.
+ * the list scrolls near its end; a new division, tab or search starts again from the first page. The counts per
+ * state come with each page; they stay while another tab or search loads, and go with the division.
  */
 export function useOverviewPages(division: number | null, tab: OverviewTab, query: string) {
   const [pages, setPages] = useState<Pages>(EMPTY);
+  const [counts, setCounts] = useState<{ division: number; counts: OverviewCounts | null } | null>(null);
   const generation = useRef(0);
   const inFlight = useRef(false);
 
@@ -50,6 +52,7 @@ export function useOverviewPages(division: number | null, tab: OverviewTab, quer
       void request.then((result) => {
         if (ticket !== generation.current) return;
         inFlight.current = false;
+        if (result.ok) setCounts({ division, counts: result.value.counts });
         setPages((current) =>
           result.ok
             ? {
@@ -92,5 +95,11 @@ export function useOverviewPages(division: number | null, tab: OverviewTab, quer
     }));
   }, []);
 
-  return { ...pages, loadMore, restart, replaceRow };
+  return {
+    ...pages,
+    counts: counts?.division === division ? counts.counts : null,
+    loadMore,
+    restart,
+    replaceRow,
+  };
 }

@@ -105,6 +105,7 @@ export async function divisionViewAround(
     customers: { index: customerIndex, rows: customerRows, version: 0 },
     links: { byCustomer, byAccount, lookup, version: 0 },
     listing: () => Promise.reject(new Error("a view around one account has no listing")),
+    counts: () => Promise.reject(new Error("a view around one account has no counts")),
     suggestionFor(wanted) {
       let suggestion = suggestions.get(wanted.id);
       if (!suggestion) {

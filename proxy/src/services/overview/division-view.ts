@@ -3,6 +3,7 @@ import {
   resolveMatchOptions,
   suggestForAccount,
 } from "@zapfloor-exact/shared/matching";
+import type { OverviewCounts } from "@zapfloor-exact/shared/schemas/accounts";
 import type { DivisionProbe } from "../../db/division-probe";
 import { type MirrorRow, mirrorRowsByIds } from "../../db/mirror-reads";
 import type { ServiceContext } from "../context";
@@ -20,6 +21,7 @@ import {
   mirrorIndexOf,
 } from "../matching/mirror-index";
 import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
+import { countStates } from "./state-counts";
 
 type Scope = { tenantId: string; division: number };
 
@@ -34,6 +36,8 @@ export interface DivisionView {
   links: LinkCache;
   /** Customer accounts and linked accounts (deleted ones included), by name then id; worked out when first asked. */
   listing(): Promise<readonly ListedAccount[]>;
+  /** How many listed accounts are in each state; worked out with the listing's suggestions, once per version. */
+  counts(): Promise<OverviewCounts>;
   suggestionFor(account: MirroredAccount): AccountSuggestion;
 }
 
@@ -46,6 +50,7 @@ export interface ListedAccount {
 interface Derived {
   version: string;
   listing?: Promise<ListedAccount[]>;
+  counts?: Promise<OverviewCounts>;
   suggestions: Map<string, AccountSuggestion>;
 }
 
@@ -89,13 +94,17 @@ export async function divisionView(
   }
   const current = derived;
   const { suggestions } = current;
-  return {
+  const view: DivisionView = {
     accounts,
     customers,
     links,
     listing() {
       current.listing ??= listingOf(ctx, scope, accounts, links);
       return current.listing;
+    },
+    counts() {
+      current.counts ??= view.listing().then((listing) => countStates(view, listing));
+      return current.counts;
     },
     suggestionFor(account) {
       let suggestion = suggestions.get(account.id);
@@ -106,6 +115,7 @@ export async function divisionView(
       return suggestion;
     },
   };
+  return view;
 }
 
 /**

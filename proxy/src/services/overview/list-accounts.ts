@@ -22,7 +22,7 @@ export interface OverviewInput {
  * state, best suggestion and warnings. Without a filter, pages are ranges of the mirror's listing index
  * (`listInNameOrder`). A state or text filter reads the division's listing in memory: suggestions are worked out
  * as it is read and kept until the accounts, customers or links change, so filtering costs a full pass only the
- * first time.
+ * first time. The counts per state for the division's filters come from the same pass and are kept as long.
  */
 export async function listAccounts(ctx: ServiceContext, input: OverviewInput) {
   const scope = { tenantId: input.tenantId, division: input.division };
@@ -54,6 +54,7 @@ export async function listAccounts(ctx: ServiceContext, input: OverviewInput) {
   return {
     accounts: rows,
     nextCursor: more && name !== undefined && id !== undefined ? encodeCursor({ k: name, i: id }) : null,
+    counts: await view.counts(),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { OverviewRow } from "@zapfloor-exact/shared/schemas/accounts";
+import type { OverviewCounts, OverviewRow } from "@zapfloor-exact/shared/schemas/accounts";
 import type { MirrorRow } from "../../db/mirror-reads";
 import { linkedAccountsNeverMirrored, listingPage } from "../../db/overview-reads";
 import { cursorSchemas, decodeCursor, encodeCursor } from "../../util/cursor";
@@ -22,13 +22,14 @@ type Scope = { tenantId: string; division: number };
  * never a pass over the division, so the first rows show at once even on a replica that has not indexed the
  * division yet. Each row's state comes from the division's view when this process has built it; until then (its
  * build runs in the background) the first page's rows come from a view around each account, read with index
- * seeks, as the panel's answer is — where only suggestions by a similar (not equal) name can be missing.
+ * seeks, as the panel's answer is — where only suggestions by a similar (not equal) name can be missing — and
+ * the counts per state are null: counting needs the whole division.
  */
 export async function listInNameOrder(
   ctx: ServiceContext,
   scope: Scope,
   input: { limit: number; cursor?: string },
-): Promise<{ accounts: OverviewRow[]; nextCursor: string | null }> {
+): Promise<{ accounts: OverviewRow[]; nextCursor: string | null; counts: OverviewCounts | null }> {
   const after = decodeCursor(input.cursor, cursorSchemas.keyed);
   const page = await listingPage(ctx.db, scope, after && { sortName: after.k, id: after.i }, input.limit + 1);
   const shown: MirrorRow[] = page.slice(0, input.limit);
@@ -54,5 +55,6 @@ export async function listInNameOrder(
   return {
     accounts,
     nextCursor: page.length > input.limit && last ? encodeCursor({ k: last.sortName, i: last.id }) : null,
+    counts: built ? await built.counts() : null,
   };
 }

@@ -4,7 +4,7 @@ import {
   normaliseCountry,
   normaliseVat,
 } from "@zapfloor-exact/shared/matching";
-import type { OverviewRow } from "@zapfloor-exact/shared/schemas/accounts";
+import type { AccountState, OverviewRow } from "@zapfloor-exact/shared/schemas/accounts";
 import type { ApiReason } from "@zapfloor-exact/shared/schemas/matching";
 import type { CustomerRow } from "../../db/customer-store";
 import type { LinkRow } from "../../db/link-store";
@@ -64,6 +64,14 @@ export function rowOf(view: DivisionView, listed: ListedAccount): OverviewRow {
     suggestion: view.suggestionFor(account),
     customerNamed,
   });
+}
+
+/** One listed account's state alone, as `rowOf` works it out. */
+export function stateOf(view: DivisionView, account: MirroredAccount): AccountState {
+  const link = view.links.byAccount.get(account.id);
+  const linkedCustomer = link ? view.customers.rows.get(link.customerNumber) : undefined;
+  const warnings = accountWarnings(account, link, linkedCustomer, accountVatKey(account));
+  return accountState(link !== undefined, warnings, view.suggestionFor(account));
 }
 
 /** Why a candidate customer may belong to the account, one reason per signal. */
