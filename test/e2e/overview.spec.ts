@@ -40,6 +40,13 @@ test.describe("the Accounts Overview", () => {
     await expect(list.getByRole("listitem")).toHaveCount(3);
     for (const row of await list.locator("[data-state]").all())
       await expect(row).toHaveAttribute("data-state", "suggested");
+    // A filtered page brings the division's counts: each tab's name is its label, then its count.
+    const linkedTab = page.getByRole("tab", { name: /^Linked(\s|$)/ });
+    await expect(linkedTab).toHaveText(/^Linked [\d,]+$/);
+    await expect(page.getByRole("tab", { name: /^Suggested [\d,]+$/ })).toBeVisible();
+    const countIn = async (tab: typeof linkedTab) => Number((await tab.textContent())?.replace(/\D/g, ""));
+    const linkedBefore = await countIn(linkedTab);
+    expect(await countIn(page.getByRole("tab", { name: /^Suggested/ }))).toBeGreaterThanOrEqual(3);
 
     await page.getByRole("button", { name: "Accept all unambiguous suggestions" }).click();
     const dialog = page.getByRole("dialog", { name: "Accept suggestions" });
@@ -54,8 +61,9 @@ test.describe("the Accounts Overview", () => {
     await expect(summary.getByRole("status")).toHaveText(`${previewed} accounts linked.`);
     await summary.getByRole("button", { name: "Close" }).click();
 
-    await page.getByRole("tab", { name: "Linked", exact: true }).click();
+    await linkedTab.click();
     await expect(list.locator('[data-state="linked"]')).toHaveCount(3);
+    await expect.poll(() => countIn(linkedTab)).toBeGreaterThanOrEqual(linkedBefore + previewed);
     for (const number of suggested) await expect(list).toContainText(number);
   });
 
