@@ -23,7 +23,8 @@ type Scope = { tenantId: string; division: number };
  * division yet. Each row's state comes from the division's view when this process has built it; until then (its
  * build runs in the background) the first page's rows come from a view around each account, read with index
  * seeks, as the panel's answer is — where only suggestions by a similar (not equal) name can be missing — and
- * the counts per state are null: counting needs the whole division.
+ * the counts per state are null. Once built, the counts come from the view: the first page after a change to the
+ * accounts, customers or links pays the one pass that works them out (as a state filter's page does).
  */
 export async function listInNameOrder(
   ctx: ServiceContext,
