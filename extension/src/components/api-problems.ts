@@ -1,4 +1,4 @@
-import { problemCodeSchema } from "@zapfloor-exact/shared/schemas/error";
+import { isProblemCode } from "@zapfloor-exact/shared/schemas/problem-codes";
 import type { MessageId, Translate } from "../i18n/translate";
 import type { ApiValidationProblem } from "../utils/proxy-types";
 
@@ -10,8 +10,7 @@ const validKind = (code: string) =>
       ? "glAccounts"
       : "vatCodes";
 
-const known = (code: string | undefined): code is string =>
-  code !== undefined && problemCodeSchema.safeParse(code).success;
+const known = (code: string | undefined): code is string => code !== undefined && isProblemCode(code);
 
 /**
  * One problem of a refused request or a parked invoice in the reader's language, by its code and with the

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROBLEM_CODES, type ProblemCode } from "./problem-codes";
 
 export const errorCodeSchema = z.enum([
   "validation",
@@ -28,32 +29,8 @@ export const errorBodySchema = z
   .meta({ id: "Error", description: "The one error shape of every endpoint." });
 export type ApiErrorBody = z.infer<typeof errorBodySchema>;
 
-/**
- * What one problem of a refused request or a parked invoice is, by a stable name, with the values its English
- * `message` names in `params` (codes, descriptions, rates; `valid`: the division's valid codes, `more`: how
- * many beyond those). Clients translate by `code`; a problem without one is shown in the proxy's English.
- */
-export const problemCodeSchema = z.enum([
-  "journal_unknown",
-  "journal_not_sales",
-  "sales_journal_needed",
-  "gl_unknown",
-  "gl_balance_sheet",
-  "gl_not_revenue",
-  "vat_unknown",
-  "vat_blocked",
-  "vat_purchase",
-  "vat_including",
-  "vat_rate_mismatch",
-  "no_sales_journal",
-  "journal_gone",
-  "gl_key_unmapped",
-  "gl_gone",
-  "vat_no_percentage",
-  "vat_rate_unmapped",
-  "total_mismatch",
-]);
-export type ProblemCode = z.infer<typeof problemCodeSchema>;
+export const problemCodeSchema = z.enum(PROBLEM_CODES);
+export type { ProblemCode };
 
 export const validationProblemSchema = z
   .object({
