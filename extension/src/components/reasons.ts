@@ -6,16 +6,22 @@ export interface ReasonContext {
   accountStatus?: string | null;
   accountVat?: string | null;
   customerVat?: string | null;
+  /** The customer being decided, for reasons that name it without saying so. */
+  customerNumber?: string | null;
 }
 
-/** A reason in the reader's language, by its code; the API's English message is for logs. */
+/**
+ * A reason in the reader's language, by its code and the values its `params` name (else the context's); the
+ * API's English message is for logs.
+ */
 export function describeReason(t: Translate, reason: ApiReason, context: ReasonContext = {}): string {
-  const status = context.accountStatus ?? "A";
+  const params = reason.params ?? {};
+  const status = params.status ?? context.accountStatus ?? "A";
   return t(`reason.${reason.code}` as MessageId, {
-    customer: reason.customerNumber ?? "",
+    customer: reason.customerNumber ?? context.customerNumber ?? "",
     status: t(`status.${status}` as MessageId),
-    accountVat: context.accountVat ?? "—",
-    customerVat: context.customerVat ?? "—",
+    accountVat: params.accountVat ?? context.accountVat ?? "—",
+    customerVat: params.customerVat ?? context.customerVat ?? "—",
   });
 }
 

@@ -66,6 +66,13 @@ describe("GET /v1/divisions/{division}/attention, and a retry that waits for the
         invoiceNumber: "2026-0300",
         accounts: [expect.objectContaining({ id: prospect.ID.toLowerCase(), name: "Prospect B.V." })],
         message: expect.stringContaining("prospect"),
+        reasons: expect.arrayContaining([
+          expect.objectContaining({
+            code: "not_a_customer",
+            accountId: prospect.ID.toLowerCase(),
+            params: { status: "P" },
+          }),
+        ]),
       }),
     ]);
 

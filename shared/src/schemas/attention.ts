@@ -43,6 +43,7 @@ export const attentionItemSchema = z
     customerNumber: z.string().nullable(),
     /** The account the item is about, or the candidate accounts of a customer that needs linking. */
     accounts: z.array(attentionAccountSchema),
+    /** An account's reasons; for `customer_needs_review`, why its match needs a person, with `params` (translate by `code`). */
     reasons: z.array(reasonSchema),
     /** For `booking_settings`: what the settings lack for this invoice, one problem each (translate by `code`). */
     problems: z.array(validationProblemSchema),

@@ -65,6 +65,10 @@ export const reasonSchema = z
     accountId: z.string().optional(),
     customerNumber: z.string().optional(),
     action: z.enum(["promote_and_link"]).optional(),
+    params: z.record(z.string(), z.string()).optional().meta({
+      description:
+        "What the sentence names, to translate by `code` (given on a parked invoice's reasons): on `not_a_customer` `status` (Exact's account status), on `vat_differs` `customerVat` and `accountVat`.",
+    }),
     lastLoadedAt: z.string().nullable().optional().meta({
       description:
         "On `mirror_not_loaded`: when the division's accounts were last loaded, or null for never.",

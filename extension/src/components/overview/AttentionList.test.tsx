@@ -84,6 +84,48 @@ describe("AttentionList", () => {
     expect(review.querySelector("[lang=en]")?.textContent).toBe(attention.items[0]!.message);
   });
 
+  it("says why an invoice's customer needs linking in the reader's language, by the reasons' codes and params", () => {
+    const reasoned: Attention = {
+      ...attention,
+      items: [
+        {
+          ...attention.items[0]!,
+          reasons: [
+            { code: "searchCode", message: "SearchCode matches." },
+            {
+              code: "not_a_customer",
+              message: attention.items[0]!.message,
+              accountId: "a1",
+              params: { status: "P" },
+            },
+          ],
+        },
+      ],
+    };
+    const detail = (locale: "nl" | "fr", reasons = reasoned) =>
+      list({ attention: reasons }, locale).container.querySelector(
+        "[data-invoice='2026-0300'] .zfx-attention__detail",
+      )!;
+    expect(detail("nl").textContent).toBe(
+      "Toelichting: zapfloor-nummer 7007 is de zoekcode van deze relatie. Deze Exact-relatie is geen klant (status prospect); alleen klanten kunnen gekoppeld worden.",
+    );
+    expect(detail("fr").querySelector("[lang=en]")).toBeNull();
+    expect(detail("fr").textContent).toContain("(statut prospect)");
+
+    const withoutParams = {
+      ...reasoned,
+      items: [
+        {
+          ...reasoned.items[0]!,
+          reasons: [{ code: "not_a_customer" as const, message: "", accountId: "a1" }],
+        },
+      ],
+    };
+    expect(detail("nl", withoutParams).querySelector("[lang=en]")?.textContent).toBe(
+      attention.items[0]!.message,
+    );
+  });
+
   it("says why each invoice waits, in plain words, with the action that resolves it", async () => {
     const { container, props } = list();
     const review = container.querySelector("[data-invoice='2026-0300']")!;

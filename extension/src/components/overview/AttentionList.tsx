@@ -112,17 +112,15 @@ function AttentionRow({ item, ...props }: AttentionListProps & { item: Attention
   );
 }
 
-/** Reasons whose text needs what the item does not carry (the account's status, both VAT numbers). */
-const NEEDS_CONTEXT = new Set(["not_a_customer", "vat_differs"]);
+/** Reasons whose text needs values (the account's status, both VAT numbers) that only their `params` carry. */
+const NEEDS_PARAMS = new Set(["not_a_customer", "vat_differs"]);
 
 /** Why, in the reader's language where the proxy named it by code; otherwise in the proxy's English, marked so. */
 function AttentionDetail({ item }: { item: AttentionItem }) {
   const { t } = useI18n();
   const reasons =
-    item.kind === "account" &&
-    item.reasons.length > 0 &&
-    !item.reasons.some((reason) => NEEDS_CONTEXT.has(reason.code))
-      ? item.reasons.map((reason) => describeReason(t, reason))
+    item.reasons.length > 0 && !item.reasons.some((reason) => NEEDS_PARAMS.has(reason.code) && !reason.params)
+      ? item.reasons.map((reason) => describeReason(t, reason, { customerNumber: item.customerNumber }))
       : null;
   const translated = describeApiProblems(t, item.problems) ?? reasons;
   if (translated) {

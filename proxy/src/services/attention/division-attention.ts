@@ -1,5 +1,6 @@
 import type { Attention, AttentionItem } from "@zapfloor-exact/shared/schemas/attention";
 import { type ApiValidationProblem, validationProblemSchema } from "@zapfloor-exact/shared/schemas/error";
+import { type ApiReason, reasonSchema } from "@zapfloor-exact/shared/schemas/matching";
 import { z } from "zod";
 import { mirrorRowsByIds } from "../../db/mirror-reads";
 import type { ServiceContext } from "../context";
@@ -103,7 +104,7 @@ export async function pushItemsOf(
       totalInclVat: body.totalInclVat ?? null,
       customerNumber: row.customerNumber,
       accounts: [...new Set(named)].flatMap((id) => accounts.get(id) ?? []),
-      reasons: [],
+      reasons: reasonsOf(row.lastErrorDetails),
       problems: problemsOf(row.lastErrorDetails),
       updatedAt: iso(row.updatedAt),
     };
@@ -113,5 +114,11 @@ export async function pushItemsOf(
 /** The problems a parked entry's last attempt recorded, as far as they have the API's shape. */
 function problemsOf(details: Record<string, unknown> | null | undefined): ApiValidationProblem[] {
   const parsed = z.array(validationProblemSchema).safeParse(details?.problems);
+  return parsed.success ? parsed.data : [];
+}
+
+/** Why a parked entry's customer needs a person, as its last attempt recorded the match's reasons. */
+function reasonsOf(details: Record<string, unknown> | null | undefined): ApiReason[] {
+  const parsed = z.array(reasonSchema).safeParse(details?.explained);
   return parsed.success ? parsed.data : [];
 }

@@ -33,7 +33,14 @@ describe("match-or-create for the outbox worker", () => {
     const prospect = await push("7007", "Gamma", "BE1000000120");
     expect(prospect).toMatchObject({
       status: "review",
-      details: { outcome: "review", reasons: ["vat", "not_a_customer"] },
+      details: {
+        outcome: "review",
+        reasons: ["vat", "not_a_customer"],
+        explained: [
+          expect.objectContaining({ code: "vat" }),
+          expect.objectContaining({ code: "not_a_customer", params: { status: expect.any(String) } }),
+        ],
+      },
     });
     expect(await push("1234567890", "Far Too Long Number")).toMatchObject({ status: "review" });
   });

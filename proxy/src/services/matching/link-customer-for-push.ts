@@ -2,6 +2,7 @@ import { AppError } from "../../errors";
 import { storeCustomer } from "../customers/upsert-customer";
 import type { LinkCustomer } from "../sales-entries/customer-link";
 import { matchCustomer } from "./match-customer";
+import { reasonsWithParams } from "./reason-params";
 
 /** What match-or-create answers with, that leaves the customer linked to a usable account. */
 const SETTLED = new Set(["linked", "created", "promoted"]);
@@ -31,6 +32,8 @@ export const matchOrCreateForPush: LinkCustomer = async (ctx, input) => {
       details: {
         outcome: result.outcome,
         reasons: result.reasons.map((reason) => reason.code),
+        // The same reasons whole, with what their sentences name: the overview words them in the reader's language.
+        explained: reasonsWithParams(result, customer.vatNumber),
         candidates: result.candidates.map((candidate) => candidate.account.id),
       },
     };
