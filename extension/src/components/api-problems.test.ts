@@ -23,6 +23,29 @@ describe("the proxy's problems in the reader's language", () => {
     );
   });
 
+  it("leaves out the parentheses of a journal or G/L account without a description", () => {
+    const journal = {
+      path: "body.salesJournal",
+      message: "journal 60 (no description) is not a sales journal",
+      code: "journal_not_sales" as const,
+      params: { code: "60", description: "" },
+    };
+    expect(describeApiProblem(en, journal)).toBe("Journal 60 is not a sales journal.");
+    expect(describeApiProblem(nl, journal)).toBe("Dagboek 60 is geen verkoopdagboek.");
+    const account = {
+      path: "body.glMapping.desk",
+      message: "GL account 4000 (no description) is a cost account, not a revenue account",
+      code: "gl_not_revenue" as const,
+      params: { code: "4000", description: "" },
+    };
+    expect(describeApiProblem(fr, account)).toBe(
+      "Le compte général 4000 sert aux charges, pas aux produits.",
+    );
+    expect(describeApiProblem(en, { ...account, params: { code: "4000", description: "Inkoop" } })).toBe(
+      "G/L account 4000 (Inkoop) is for costs, not revenue.",
+    );
+  });
+
   it("says how many more valid codes there are, and when there are none", () => {
     const base = { path: "body.glMapping.desk", message: "…", code: "gl_unknown" as const };
     expect(

@@ -12,6 +12,10 @@ const validKind = (code: string) =>
 
 const known = (code: string | undefined): code is string => code !== undefined && isProblemCode(code);
 
+/** A journal's or account's code with its description in parentheses, or alone when it has none. */
+const named = (params: Record<string, string>) =>
+  params.description ? `${params.code ?? ""} (${params.description})` : (params.code ?? "");
+
 /**
  * One problem of a refused request or a parked invoice in the reader's language, by its code and with the
  * values it names (and the division's valid codes, when the proxy listed them); null for a code this extension
@@ -20,7 +24,7 @@ const known = (code: string | undefined): code is string => code !== undefined &
 export function describeApiProblem(t: Translate, problem: ApiValidationProblem): string | null {
   if (!known(problem.code)) return null;
   const params = problem.params ?? {};
-  const text = t(`apiProblem.${problem.code}` as MessageId, params);
+  const text = t(`apiProblem.${problem.code}` as MessageId, { ...params, code: named(params) });
   if (params.valid === undefined) return text;
   const kind = validKind(problem.code);
   if (params.valid === "") return `${text} ${t(`apiProblem.none.${kind}` as MessageId)}`;

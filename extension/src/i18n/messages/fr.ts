@@ -363,13 +363,13 @@ export const fr: Messages = {
   "attention.retried": "La facture {invoice} est de nouveau en file d'attente.",
   "attention.detail": "Détails : {message}",
   "apiProblem.journal_unknown": "Le journal {code} n'existe pas dans ce dossier.",
-  "apiProblem.journal_not_sales": "Le journal {code} ({description}) n'est pas un journal de vente.",
+  "apiProblem.journal_not_sales": "Le journal {code} n'est pas un journal de vente.",
   "apiProblem.sales_journal_needed":
     "Un journal de vente est nécessaire dès qu'un journal des notes de crédit est choisi.",
   "apiProblem.gl_unknown": "Le compte général {code} n'existe pas dans ce dossier.",
   "apiProblem.gl_balance_sheet":
     "Le compte général {code} est un compte de bilan ; le chiffre d'affaires demande un compte général de résultat.",
-  "apiProblem.gl_not_revenue": "Le compte général {code} ({description}) sert aux charges, pas aux produits.",
+  "apiProblem.gl_not_revenue": "Le compte général {code} sert aux charges, pas aux produits.",
   "apiProblem.vat_unknown": "Le code TVA {code} n'existe pas dans ce dossier.",
   "apiProblem.vat_blocked": "Le code TVA {code} est bloqué dans Exact.",
   "apiProblem.vat_purchase": "Le code TVA {code} sert aux achats, pas aux ventes.",

@@ -360,13 +360,13 @@ export const nl: Messages = {
   "attention.retried": "Factuur {invoice} staat weer in de wachtrij.",
   "attention.detail": "Toelichting: {message}",
   "apiProblem.journal_unknown": "Dagboek {code} bestaat niet in deze administratie.",
-  "apiProblem.journal_not_sales": "Dagboek {code} ({description}) is geen verkoopdagboek.",
+  "apiProblem.journal_not_sales": "Dagboek {code} is geen verkoopdagboek.",
   "apiProblem.sales_journal_needed":
     "Een verkoopdagboek is nodig zodra een dagboek voor creditnota's is ingesteld.",
   "apiProblem.gl_unknown": "Grootboekrekening {code} bestaat niet in deze administratie.",
   "apiProblem.gl_balance_sheet":
     "Grootboekrekening {code} is een balansrekening; omzet vraagt een grootboekrekening van de winst-en-verliesrekening.",
-  "apiProblem.gl_not_revenue": "Grootboekrekening {code} ({description}) is voor kosten, niet voor omzet.",
+  "apiProblem.gl_not_revenue": "Grootboekrekening {code} is voor kosten, niet voor omzet.",
   "apiProblem.vat_unknown": "Btw-code {code} bestaat niet in deze administratie.",
   "apiProblem.vat_blocked": "Btw-code {code} is geblokkeerd in Exact.",
   "apiProblem.vat_purchase": "Btw-code {code} is voor inkopen, niet voor verkopen.",
