@@ -11,9 +11,16 @@ interface ProblemNoticeProps {
   onDismiss?: () => void;
 }
 
+/**
+ * Kinds whose translated sentence already says all the proxy's English does ("this needs a bookkeeper token; this
+ * one is an integration token"): their English is left out in other languages. The others name what was not
+ * found or what conflicts, which the sentence cannot.
+ */
+const SAID_IN_FULL = new Set<Problem["kind"]>(["forbidden"]);
+
 /** Why something failed and what to do about it, with the action that helps. */
 export function ProblemNotice({ problem, onRetry, onOpenSettings, onDismiss }: ProblemNoticeProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const params = {
     origin: "origin" in problem ? problem.origin : "",
     detail: "detail" in problem ? problem.detail : "",
@@ -35,7 +42,8 @@ export function ProblemNotice({ problem, onRetry, onOpenSettings, onDismiss }: P
           ))}
         </ul>
       ) : (
-        params.message && (
+        params.message &&
+        !(locale !== "en" && SAID_IN_FULL.has(problem.kind)) && (
           // The proxy writes its errors in English: shown as its words, apart from the translated sentence.
           <p class="zfx-notice__detail">
             {t("problem.detail")} <span lang="en">{params.message}</span>
