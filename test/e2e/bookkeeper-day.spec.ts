@@ -173,6 +173,10 @@ test.describe("a bookkeeper's day", () => {
       await expect(item).toContainText(
         `Invoice ${invoiceNumber} waits: customer ${number} needs linking by hand.`,
       );
+      // Why, worded by the extension from the match's reason codes, not in the proxy's English.
+      const detail = item.locator(".zfx-attention__detail");
+      await expect(detail).toContainText("not a customer (status prospect)");
+      await expect(detail.locator("[lang=en]")).toHaveCount(0);
       await expect(item.getByRole("button", { name: "Show Prospect Gent BV" })).toBeVisible();
       // The cause is still there: the retry refuses and says why.
       await item.getByRole("button", { name: "Retry" }).click();
