@@ -82,12 +82,18 @@ test.describe("the Accounts Overview", () => {
     await page.getByRole("searchbox", { name: "Search accounts" }).fill(`Inline ${tag}`);
     const list = page.getByRole("list", { name: "Exact Accounts Overview" });
     await expect(list.getByRole("listitem")).toHaveCount(2);
+    // The tab's count follows a change made in place, without the list starting again.
+    const linkedTab = page.getByRole("tab", { name: /^Linked(\s|$)/ });
+    await expect(linkedTab).toHaveText(/^Linked [\d,]+$/);
+    const linkedCount = async () => Number((await linkedTab.textContent())?.replace(/\D/g, ""));
+    const linkedBefore = await linkedCount();
 
     const linkedRow = list.locator(`[data-account="${linked.id}"]`);
     await expect(linkedRow).toHaveAttribute("data-state", "linked");
     await linkedRow.getByRole("button", { name: `Unlink Inline ${tag} Linked BV` }).click();
     await linkedRow.getByRole("button", { name: "Yes, unlink" }).click();
     await expect(linkedRow).toHaveAttribute("data-state", "suggested");
+    await expect.poll(linkedCount).toBe(linkedBefore - 1);
 
     await list.getByRole("button", { name: `Link… Inline ${tag} Loose BV` }).click();
     const dialog = page.getByRole("dialog", { name: `Link Inline ${tag} Loose BV` });
@@ -95,6 +101,7 @@ test.describe("the Accounts Overview", () => {
     await dialog.getByRole("button", { name: `Link ${looseCustomer}` }).click();
     await expect(dialog).toBeHidden();
     await expect(list.locator('[data-state="linked"]')).toContainText(looseCustomer);
+    await expect.poll(linkedCount).toBe(linkedBefore);
   });
 
   test("refuses a link made on a stale view of the Exact account, and links once looked at again", async ({

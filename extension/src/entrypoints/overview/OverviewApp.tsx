@@ -110,6 +110,7 @@ function OverviewPage() {
       return false;
     }
     pages.replaceRow(rowOf(result.value));
+    pages.refreshCounts();
     return true;
   };
 

@@ -95,11 +95,20 @@ export function useOverviewPages(division: number | null, tab: OverviewTab, quer
     }));
   }, []);
 
+  /** After a change made in place: the rows stay, the tabs' counts are asked for again. */
+  const refreshCounts = useCallback(() => {
+    if (division === null) return;
+    void askBackground("listAccounts", { division, state: "all", limit: 1 }).then((result) => {
+      if (result.ok) setCounts({ division, counts: result.value.counts });
+    });
+  }, [division]);
+
   return {
     ...pages,
     counts: counts?.division === division ? counts.counts : null,
     loadMore,
     restart,
     replaceRow,
+    refreshCounts,
   };
 }
