@@ -23,4 +23,14 @@ describe("ProblemNotice", () => {
     const fr = show(<ProblemNotice problem={notFound} />, "fr");
     expect(fr.querySelector("[lang=en]")?.textContent).toBe(notFound.message);
   });
+
+  it("says in the reader's words that a retry waits on its customer", () => {
+    const waiting = { kind: "customer_needs_review" as const, customer: "1043" };
+    const fr = show(<ProblemNotice problem={waiting} />, "fr");
+    expect(fr.querySelector("[lang=en]")).toBeNull();
+    expect(fr.textContent).toContain(
+      "Pas de nouvel essai : le client zapfloor 1043 attend encore une décision.",
+    );
+    expect(show(<ProblemNotice problem={waiting} />, "nl").textContent).toContain("zapfloor-klant 1043");
+  });
 });

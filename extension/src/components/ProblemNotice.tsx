@@ -27,6 +27,7 @@ export function ProblemNotice({ problem, onRetry, onOpenSettings, onDismiss }: P
     message: "message" in problem ? problem.message : "",
     division: "division" in problem ? problem.division : "",
     status: "httpStatus" in problem ? problem.httpStatus : "",
+    customer: "customer" in problem ? problem.customer : "",
   };
   const settings = isSettingsProblem(problem);
   const translated =

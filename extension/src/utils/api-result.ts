@@ -14,6 +14,8 @@ export type Problem =
   | { kind: "division_not_connected"; division: number }
   | { kind: "not_found"; message: string }
   | { kind: "conflict"; message: string; problems?: ApiValidationProblem[] }
+  /** A retry refused because the invoice's customer still needs a person (the attention row says why). */
+  | { kind: "customer_needs_review"; customer: string }
   /** The division's Exact accounts have not been loaded yet: nothing can be shown or decided. */
   | { kind: "mirror_not_loaded"; division: number }
   /** `problems`: each thing wrong with the request, as the proxy named it (translate by its `code`). */

@@ -117,6 +117,22 @@ describe("proxy calls", () => {
     expect(await proxy.unlink(1234567, GUID)).toEqual({ ok: false, problem: { kind, ...rest } });
   });
 
+  it("says a retry waits on its customer, without the proxy's English", async () => {
+    const body = {
+      error: {
+        code: "conflict",
+        message: "Invoice F-1 would not get through yet: Customer 1043 matches a prospect.",
+        details: { reason: "customer_needs_review", customerNumber: "1043", outcome: "review" },
+        requestId: "r1",
+      },
+    };
+    const { proxy } = client({ [`POST /v1/divisions/7/sales-entries/F-1/retry`]: [409, body] });
+    expect(await proxy.retryPush(7, "F-1")).toEqual({
+      ok: false,
+      problem: { kind: "customer_needs_review", customer: "1043" },
+    });
+  });
+
   it("says a division needs loading when the proxy has not loaded its accounts yet", async () => {
     const body = {
       error: {

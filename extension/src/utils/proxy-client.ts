@@ -352,6 +352,10 @@ const problemListSchema = z.object({
   problems: z.array(validationProblemSchema.extend({ code: z.string().optional() })),
 });
 const mirrorNotLoadedSchema = z.object({ reason: z.literal("mirror_not_loaded"), division: z.number() });
+const customerNeedsReviewSchema = z.object({
+  reason: z.literal("customer_needs_review"),
+  customerNumber: z.string(),
+});
 
 function problemOf(status: number, body: unknown): Problem {
   const envelope = errorBodySchema.safeParse(body);
@@ -371,9 +375,10 @@ function problemOf(status: number, body: unknown): Problem {
     case 409: {
       const details = envelope.success ? envelope.data.error.details : undefined;
       const unloaded = mirrorNotLoadedSchema.safeParse(details);
-      return unloaded.success
-        ? { kind: "mirror_not_loaded", division: unloaded.data.division }
-        : { kind: "conflict", message, ...(problems.length ? { problems } : {}) };
+      if (unloaded.success) return { kind: "mirror_not_loaded", division: unloaded.data.division };
+      const waiting = customerNeedsReviewSchema.safeParse(details);
+      if (waiting.success) return { kind: "customer_needs_review", customer: waiting.data.customerNumber };
+      return { kind: "conflict", message, ...(problems.length ? { problems } : {}) };
     }
     default:
       return { kind: "failed", httpStatus: status, message, ...(problems.length ? { problems } : {}) };

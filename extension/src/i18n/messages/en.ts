@@ -129,6 +129,9 @@ export const en = {
     "Connect Exact Online in the settings with a user who can see this division.",
   "problem.not_found": "The proxy does not know what was asked for.",
   "problem.not_found.todo": "If the account is new, wait for the next sync and try again.",
+  "problem.customer_needs_review": "Not retried: zapfloor customer {customer} still needs a person.",
+  "problem.customer_needs_review.todo":
+    "Link the right Exact account or make it a customer in Exact, as its row says, then retry.",
   "problem.conflict": "The proxy refused the change: it no longer fits how things stand.",
   "problem.conflict.todo": "Reload the account to see how it stands now.",
   "problem.mirror_not_loaded": "The Exact accounts of division {division} have not been loaded yet.",

@@ -129,6 +129,10 @@ export const fr: Messages = {
     "Connectez Exact Online dans les paramètres avec un utilisateur qui voit ce dossier.",
   "problem.not_found": "Le proxy ne connaît pas ce qui a été demandé.",
   "problem.not_found.todo": "Si le tiers est nouveau, attendez la prochaine synchronisation et réessayez.",
+  "problem.customer_needs_review":
+    "Pas de nouvel essai : le client zapfloor {customer} attend encore une décision.",
+  "problem.customer_needs_review.todo":
+    "Liez le bon tiers Exact ou faites-en un client dans Exact, comme l'indique la ligne, puis réessayez.",
   "problem.conflict": "Le proxy a refusé la modification : elle ne correspond plus à la situation actuelle.",
   "problem.conflict.todo": "Rechargez le tiers pour voir où il en est.",
   "problem.mirror_not_loaded": "Les tiers Exact du dossier {division} ne sont pas encore chargés.",

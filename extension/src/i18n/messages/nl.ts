@@ -128,6 +128,10 @@ export const nl: Messages = {
   "problem.not_found": "De proxy kent niet wat gevraagd werd.",
   "problem.not_found.todo":
     "Is de relatie nieuw? Wacht op de volgende synchronisatie en probeer het opnieuw.",
+  "problem.customer_needs_review":
+    "Niet opnieuw geprobeerd: zapfloor-klant {customer} heeft nog een beslissing nodig.",
+  "problem.customer_needs_review.todo":
+    "Koppel de juiste Exact-relatie of maak er in Exact een klant van, zoals de regel zegt, en probeer het dan opnieuw.",
   "problem.conflict": "De proxy weigerde de wijziging: ze past niet meer bij hoe het nu staat.",
   "problem.conflict.todo": "Laad de relatie opnieuw om te zien hoe ze er nu voor staat.",
   "problem.mirror_not_loaded": "De Exact-relaties van administratie {division} zijn nog niet geladen.",
