@@ -180,7 +180,9 @@ test.describe("a bookkeeper's day", () => {
       await expect(item.getByRole("button", { name: "Show Prospect Gent BV" })).toBeVisible();
       // The cause is still there: the retry refuses and says why.
       await item.getByRole("button", { name: "Retry" }).click();
-      await expect(item.getByRole("alert")).toContainText("would not get through yet");
+      await expect(item.getByRole("alert")).toContainText(
+        `Not retried: zapfloor customer ${number} still needs a person.`,
+      );
     });
 
     await test.step("the prospect's account panel shows the waiting invoice among its open problems", async () => {
