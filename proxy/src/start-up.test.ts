@@ -1,12 +1,11 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { connect } from "node:net";
 import os from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { decodeKey } from "./secret-key";
 import { keyIdOf } from "./security/token-cipher";
+import { runCli } from "./testing/cli-process";
 import { freePort, type ProxyProcess, startProxyProcess } from "./testing/processes";
 import { OTHER_SECRET_KEY, TEST_SECRET_KEY } from "./testing/secret-keys";
 import { tenantWithStoredTokens } from "./testing/stored-connection";
@@ -76,25 +75,7 @@ describe("start-up", () => {
   }, 60_000);
 });
 
-const cliEntry = fileURLToPath(new URL("./cli/index.ts", import.meta.url));
-
-function cli(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", cliEntry, ...args], {
-      env: { ...process.env, LOG_LEVEL: "warn", ...env },
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      err += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, out, err }));
-  });
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(args, { LOG_LEVEL: "warn", ...env });
 
 /** A database file holding one tenant's Exact tokens, sealed under `key`. */
 async function databaseWithTokens(key: string) {
