@@ -1,7 +1,7 @@
 import { invoiceNumberSchema } from "@zapfloor-exact/shared/schemas/sales-entries";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { salesEntries } from "../db/schema";
+import { exactReferenceData, salesEntries } from "../db/schema";
 import {
   fieldLimitsFrom,
   SALES_ENTRY_FIELD_LIMITS,
@@ -11,6 +11,7 @@ import type { ExactHttp } from "../exact/http";
 import {
   deskCreditNote,
   deskInvoice,
+  dutchReference,
   dutchSettings,
   jsonRequest,
   seedConnectedDivision,
@@ -195,6 +196,46 @@ describe("PUT /v1/divisions/{division}/sales-entries/{invoiceNumber}", () => {
         params: { code: "X" },
       },
     ]);
+    expect(exactCalls).toEqual([]);
+  });
+
+  it("refuses a line that names a VAT code including VAT (Exact Type I), as its amount excludes VAT", async () => {
+    const { submit, exactCalls, deps, tenant } = await setup();
+    const including = {
+      id: "00000000-0000-0000-0000-0000000000a3",
+      code: "3  ",
+      description: "BTW hoog 21% inclusief",
+      percentage: 0.21,
+      blocked: false,
+      use: "S",
+      type: "I",
+    };
+    await deps.db
+      .update(exactReferenceData)
+      .set({ data: [...dutchReference.vatCodes, including] })
+      .where(and(eq(exactReferenceData.tenantId, tenant.tenantId), eq(exactReferenceData.kind, "vatCodes")));
+
+    const response = await submit(
+      "2026-0166",
+      deskInvoice({
+        lines: [{ description: "Desk", amount: "100.00", vatCode: "3", revenueKey: "desk" }],
+        totalInclVat: "121.00",
+      }),
+    );
+
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).details).toEqual({
+      problems: [
+        {
+          path: "body.lines[0].vatCode",
+          message:
+            "VAT code 3 includes VAT in the amount, and line amounts exclude VAT; send vatRate or an excluding code",
+          code: "vat_including",
+          params: { code: "3" },
+        },
+      ],
+    });
+    expect(await deps.db.select().from(salesEntries)).toEqual([]);
     expect(exactCalls).toEqual([]);
   });
 
