@@ -221,6 +221,23 @@ describe("POST /v1/divisions/{division}/customers/{number}/match", () => {
     });
   });
 
+  it("refuses with 400, before any Exact call, to create a customer whose name is longer than an Exact account keeps", async () => {
+    const name = `Stichting ${"Gedeelde Werkplekken ".repeat(2)}Rotterdam Zuid`;
+    const f = await start({ customers: { "6007": { name } } });
+    const response = await match(f, "6007", true);
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).details).toEqual({
+      problems: [
+        {
+          path: "body.name",
+          message: "name has 66 characters; Exact Online keeps at most 50 in an account's Name",
+        },
+      ],
+    });
+    expect(f.exactCalls()).toEqual([]);
+    expect(await jsonOf<MatchResult>(await match(f, "6007", false))).toMatchObject({ outcome: "create" });
+  });
+
   it("lists every problem of a bad request", async () => {
     const f = await start();
     const response = await f.integration("POST", "/v1/divisions/x/customers/%3Cb%3E/match", {
