@@ -18,6 +18,12 @@ async function connected(options: Parameters<typeof startSimHarness>[0] = {}) {
 
 const oneAccount = (id: string) => ({ select: accountFields, filter: `ID eq guid'${id}'` });
 
+/** The simulator's `$top` answers: as the recordings show (bare only without `$select`), or bare for every one. */
+const TOP_SHAPES = [
+  ["as recorded, with $select: d.results", {}],
+  ["a bare array for every $top query", { odata: { topBareArray: true } }],
+] as const;
+
 describe("the Exact client against the simulator", () => {
   it("spreads a burst of 500 calls to respect 60 per minute, receiving zero 429s", async () => {
     const clock = createAcceleratedClock({ speed: 120 });
@@ -128,10 +134,7 @@ describe("the Exact client against the simulator", () => {
     expect(api.calls).toBe(1);
   });
 
-  it.each([
-    ["as recorded, with $select: d.results", {}],
-    ["a bare array for every $top query", { odata: { topBareArray: true } }],
-  ] as const)(
+  it.each(TOP_SHAPES)(
     "reads one record by a key filter (%s): 200 with an empty list for a missing one, never a 404",
     async (_, odata) => {
       const api = await connected({ sim: odata });
@@ -148,10 +151,7 @@ describe("the Exact client against the simulator", () => {
     },
   );
 
-  it.each([
-    ["as recorded, with $select: d.results", {}],
-    ["a bare array for every $top query", { odata: { topBareArray: true } }],
-  ] as const)(
+  it.each(TOP_SHAPES)(
     "counts a listing in one call without $top, whose answer may be a bare array without __count (%s)",
     async (_, odata) => {
       const api = await connected({ sim: odata });
