@@ -5,6 +5,9 @@ import { createClient } from "@libsql/client";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "../logger";
+import { storeCustomer } from "../services/customers/upsert-customer";
+import { matchCustomer } from "../services/matching/match-customer";
+import { MIRROR_TRUSTED_MS } from "../services/matching/mirror-freshness";
 import { syncDivision } from "../services/mirror/sync-division";
 import { createTenant } from "../services/tenants/create-tenant";
 import { errorOf } from "../testing/http";
@@ -77,6 +80,41 @@ describe("storage faults", () => {
       .where(eq(divisionSync.tenantId, tenantId));
     expect(row?.status).toBe("failed");
     expect(row?.lastError).toBe("storage_full");
+  });
+
+  it("keeps the failed SQL out of the log when catching up an outdated mirror meets a full database", async () => {
+    const harness = await startSimHarness();
+    cleanups.push(() => harness.close());
+    const division = 7_000_022;
+    harness.sim.control.addDivision({ code: division, name: "Vol B.V.", accounts: 20 });
+    const { tenantId } = await harness.connectTenant();
+    await syncDivision(harness.deps, { tenantId, division });
+    await storeCustomer(harness.deps, {
+      tenantId,
+      number: "4711",
+      customer: { name: "Jansen Vertrouwelijk BV", email: SECRET_EMAIL, country: "NL" },
+    });
+    for (let i = 0; i < 200; i++) {
+      harness.sim.control.insertAccount(division, { Name: `Jansen Geheim ${i} BV`, Status: "C" });
+    }
+    harness.clock.advance(MIRROR_TRUSTED_MS + 60_000);
+    const lines: string[] = [];
+    const ctx = { ...harness.deps, logger: createLogger("debug", (l) => lines.push(l)) };
+    const pages = Number((await harness.database.client.execute("PRAGMA page_count")).rows[0]?.[0]);
+    await harness.database.client.execute(`PRAGMA max_page_count = ${pages}`);
+
+    const match = await matchCustomer(ctx, {
+      tenantId,
+      division,
+      customerNumber: "4711",
+      create: true,
+      actor: "test",
+    });
+    expect(match.outcome).toBe("unknown");
+    const caughtUp = lines.filter((line) => line.includes("mirror could not be brought up to date"));
+    expect(caughtUp).toHaveLength(1);
+    expect(caughtUp[0]).toContain("storage_full");
+    expect(lines.filter(leaks)).toEqual([]);
   });
 
   it("serves a request whose token bookkeeping is locked out by another process", async () => {

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { oauthStates } from "../../db/schema";
+import { describeError } from "../../db/storage-error";
 import { AppError } from "../../errors";
 import { readConsentPreview } from "../../exact/consent-preview";
 import { exchangeCode, type IssuedTokens } from "../../exact/oauth";
@@ -34,7 +35,7 @@ export async function exchangeAndPreview(ctx: ExactServiceContext, host: string,
   try {
     return { tokens, answeredAt, preview: await readConsentPreview(ctx.exact, host, tokens.accessToken) };
   } catch (error) {
-    ctx.logger.warn("exact consent preview failed", { error: (error as Error).message });
+    ctx.logger.warn("exact consent preview failed", { error: describeError(error) });
     throw new AppError("upstream", "Exact Online did not say which user and divisions the consent covers.");
   }
 }

@@ -15,6 +15,7 @@ import type { CustomerRow } from "../../db/customer-store";
 import { appendLinkEvent, type LinkRow, linkOfCustomer } from "../../db/link-store";
 import { mirrorRow, mirrorRowsSharingKeys } from "../../db/mirror-reads";
 import { upsertAccounts } from "../../db/mirror-store";
+import { describeError } from "../../db/storage-error";
 import { AppError } from "../../errors";
 import type { DivisionApi } from "../../exact/client";
 import { ExactApiError } from "../../exact/errors";
@@ -132,7 +133,7 @@ function renewWhileHeld(ctx: ExactServiceContext, key: ClaimKey, owner: string):
         return;
       }
       await renewClaim(ctx.db, key, owner, ctx.clock.now() + CLAIM_LEASE_MS).catch((error: unknown) =>
-        ctx.logger.warn("could not renew an account creation claim", { ...key, error: String(error) }),
+        ctx.logger.warn("could not renew an account creation claim", { ...key, error: describeError(error) }),
       );
     }
   })();

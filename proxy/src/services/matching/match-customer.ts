@@ -3,6 +3,7 @@ import type { ApiReason, MatchResult } from "@zapfloor-exact/shared/schemas/matc
 import { type CustomerRow, readCustomer } from "../../db/customer-store";
 import { mirrorRow } from "../../db/mirror-reads";
 import type { LinkMethod } from "../../db/schema";
+import { describeError } from "../../db/storage-error";
 import { AppError } from "../../errors";
 import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
@@ -209,7 +210,7 @@ async function caughtUp(ctx: ExactServiceContext, scope: { tenantId: string; div
   } catch (error) {
     ctx.logger.warn("mirror could not be brought up to date", {
       ...scope,
-      error: error instanceof Error ? error.message : String(error),
+      error: describeError(error),
     });
     return false;
   }

@@ -1,4 +1,5 @@
 import { amountFromExact, formatAmount } from "@zapfloor-exact/shared/money";
+import { describeError } from "../../db/storage-error";
 import { normaliseGuid } from "../../exact/odata";
 import { receivablesOfEntries } from "../../exact/resources/receivables";
 import type { ExactServiceContext } from "../context";
@@ -94,7 +95,7 @@ export async function checkPaidState(
       // The claimed entries simply wait for the next run.
       ctx.logger.warn("paid-state check failed", {
         ...scope,
-        error: error instanceof Error ? error.message : String(error),
+        error: describeError(error),
       });
     } finally {
       result.calls += api.calls;

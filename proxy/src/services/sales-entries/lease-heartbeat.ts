@@ -1,3 +1,4 @@
+import { describeError } from "../../db/storage-error";
 import type { ServiceContext } from "../context";
 import { renewLeases, type Scope } from "./outbox-store";
 
@@ -34,7 +35,7 @@ export function startLeaseHeartbeat(
         if (stopped.signal.aborted) return;
         ctx.logger.warn("outbox lease renewal failed", {
           ...scope,
-          error: error instanceof Error ? error.message : String(error),
+          error: describeError(error),
         });
       }
     }

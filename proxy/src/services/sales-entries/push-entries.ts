@@ -1,6 +1,7 @@
 import type { Invoice } from "@zapfloor-exact/shared/schemas/sales-entries";
 import { and, eq } from "drizzle-orm";
 import { divisions } from "../../db/schema";
+import { describeError } from "../../db/storage-error";
 import { normaliseGuid } from "../../exact/odata";
 import { createSalesEntry, salesEntriesWithYourRefs } from "../../exact/resources/sales-entries";
 import type { SalesEntry } from "../../exact/schemas";
@@ -249,7 +250,7 @@ async function pushClaimed(
     // Something unexpected (the database, a bug): whatever is still open is tried again later.
     ctx.logger.error("outbox batch failed", {
       ...scope,
-      error: error instanceof Error ? error.message : String(error),
+      error: describeError(error),
     });
     for (const row of [...open.values()]) await failWith(row, error).catch(() => undefined);
     return result;
