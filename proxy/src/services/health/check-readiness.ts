@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { pendingMigrations } from "../../db/client";
+import { eq, sql } from "drizzle-orm";
+import { pendingMigrations, type Tx } from "../../db/client";
 import { leases } from "../../db/schema";
 import { type StorageErrorCode, storageErrorOf } from "../../db/storage-error";
 import type { ExactServiceContext } from "../context";
@@ -21,10 +21,13 @@ export interface Readiness {
 
 /** A row no work ever claims: its `until` is always past. */
 const PROBE = "readiness-probe";
+/** The room for more a ready database must have. */
+const ROOM_BYTES = 64 * 1024;
 
 /**
  * What a load balancer should know before sending a replica traffic: the database takes a write and reads it
- * back, every migration of this build is applied, and the secret key opens a stored Exact token.
+ * back and has room for more, every migration of this build is applied, and the secret key opens a stored
+ * Exact token.
  */
 export async function checkReadiness(ctx: ExactServiceContext): Promise<Readiness> {
   const checks: Readiness["checks"] = { database: "failed", migrations: "unknown", secretKey: "unknown" };
@@ -37,6 +40,7 @@ export async function checkReadiness(ctx: ExactServiceContext): Promise<Readines
         .values({ name: PROBE, owner: mark, until: 0 })
         .onConflictDoUpdate({ target: leases.name, set: { owner: mark, until: 0 } });
       const [row] = await tx.select({ owner: leases.owner }).from(leases).where(eq(leases.name, PROBE));
+      await proveRoom(tx);
       return row?.owner;
     });
     if (readBack !== mark) return notReady("storage_unavailable");
@@ -51,4 +55,18 @@ export async function checkReadiness(ctx: ExactServiceContext): Promise<Readines
   } catch (error) {
     return notReady(storageErrorOf(error) ?? "storage_unavailable");
   }
+}
+
+/**
+ * A full database still takes writes that fit its pages (the probe's row is rewritten in place): only a new page
+ * shows it full. The row asking for them is rolled back to a savepoint, so proving the room spends none of it.
+ * A database refusing it with SQLITE_FULL has rolled back the whole transaction, and that error is what throws.
+ */
+async function proveRoom(tx: Tx) {
+  await tx.run(sql`savepoint readiness_room`);
+  await tx.run(
+    sql`insert into ${leases} (name, owner, until) values (${`${PROBE}-room`}, zeroblob(${ROOM_BYTES}), 0)`,
+  );
+  await tx.run(sql`rollback to readiness_room`);
+  await tx.run(sql`release readiness_room`);
 }
