@@ -162,3 +162,22 @@ describe("the secret key at start-up", () => {
     for (const path of [file, `${file}-wal`]) expect(statSync(path).mode & 0o777, path).toBe(0o600);
   }, 60_000);
 });
+
+describe("the API's rate limit", () => {
+  it("is applied as API_RATE_LIMIT_PER_MINUTE says", async () => {
+    proxy = await startProxyProcess({
+      ...realApp,
+      DATABASE_URL: freshDb(),
+      SECRET_KEY: TEST_SECRET_KEY,
+      API_RATE_LIMIT_PER_MINUTE: "2",
+    });
+    const ask = () =>
+      fetch(`${proxy?.url}/v1/divisions`, {
+        headers: { authorization: "Bearer zfx_made-up-token-that-looks-like-one-of-ours" },
+      });
+    expect([(await ask()).status, (await ask()).status]).toEqual([401, 401]);
+    const limited = await ask();
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
+  }, 60_000);
+});

@@ -43,4 +43,18 @@ describe("the API's rate limit per token", () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
     database.close();
   });
+
+  it("keeps at most so many tokens in mind, forgetting the longest unseen: made-up tokens cannot fill the memory", async () => {
+    const { app, database } = await createTestApp({ apiRateLimit: { perMinute: 2, maxTokens: 3 } });
+    const ask = async (token: string) => (await app.request("/v1/divisions", as(token))).status;
+    const busy = "zfx_busy-token-that-does-not-exist-but-looks-right";
+    expect([await ask(busy), await ask(busy), await ask(busy)]).toEqual([401, 401, 429]);
+    // Two more tokens: the busy one is still in mind, and still limited.
+    for (const token of ["zfx_a", "zfx_b"]) await ask(token);
+    expect(await ask(busy)).toBe(429);
+    // Three others seen since: it was forgotten, and starts again.
+    for (const token of ["zfx_c", "zfx_d", "zfx_e"]) await ask(token);
+    expect(await ask(busy)).toBe(401);
+    database.close();
+  });
 });
