@@ -2,35 +2,62 @@ import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import type { MirrorProbe } from "./mirror-reads";
 import {
+  customerVersions,
   divisionSettings,
   divisionSync,
   divisions,
+  divisionVersions,
   exactAccounts,
   linkEvents,
   zapfloorCustomers,
 } from "./schema";
 
 /**
- * Everything a request on a division needs to know before it may answer from memory, in one statement of
- * index seeks: whether the tenant's consent covers the division, and what versions the mirror, the tenant's
- * customers and the division's links are at (the probes of `mirror-index.ts`, `customer-index-cache.ts` and
- * `link-cache.ts`).
+ * Everything a request on a division needs to know before it may answer from memory: whether the tenant's
+ * consent covers the division, and what versions the mirror, the tenant's customers and the division's links
+ * are at (the probes of `mirror-index.ts`, `customer-index-cache.ts` and `link-cache.ts`).
+ *
+ * Reading all of it takes a statement of about ten index seeks. Every write to what it is read from counts in
+ * the division's and the tenant's change versions, in the writing transaction, by triggers (`change-versions.ts`),
+ * whichever process or replica writes. So the probe is read in full once, with those versions in the same
+ * statement, and kept; later requests read only the two versions (primary-key seeks) and use the kept probe
+ * while they have not moved: it is then what a full read would answer, not an older answer. Kept and shared by
+ * the requests that follow, so read-only.
  */
 export interface DivisionProbe {
-  accessible: boolean;
-  mirror: MirrorProbe;
+  readonly accessible: boolean;
+  readonly mirror: Readonly<MirrorProbe>;
   /** The sync row's columns the mirror's freshness is judged by. */
-  sync: { lastFullAt: number | null; lastCompletedAt: number | null; status: string | null };
+  readonly sync: Readonly<{
+    lastFullAt: number | null;
+    lastCompletedAt: number | null;
+    status: string | null;
+  }>;
   /** The division's `similarNameMatch` setting, when it has settings. */
-  similarNameMatch: string | null;
-  lastCustomerChange: number | null;
-  lastLinkEventId: number;
+  readonly similarNameMatch: string | null;
+  readonly lastCustomerChange: number | null;
+  readonly lastLinkEventId: number;
 }
 
 type Scope = { tenantId: string; division: number };
 
 const tenant = sql.placeholder("tenantId");
 const division = sql.placeholder("division");
+
+function prepareVersions(db: Db) {
+  return db.select(versionColumns()).from(sql`(select 1)`).prepare();
+}
+
+function versionColumns() {
+  return {
+    divisionVersion: sql<
+      number | null
+    >`(select ${divisionVersions.version} from ${divisionVersions} where ${divisionVersions.tenantId} = ${tenant} and ${divisionVersions.division} = ${division})`,
+    customerVersion: sql<
+      number | null
+    >`(select ${customerVersions.version} from ${customerVersions} where ${customerVersions.tenantId} = ${tenant})`,
+  };
+}
 
 function prepareProbe(db: Db) {
   const inDivision = (
@@ -40,6 +67,7 @@ function prepareProbe(db: Db) {
     sql`(select ${column} from ${divisionSync} where ${inDivision(divisionSync)})`;
   return db
     .select({
+      ...versionColumns(),
       accessible: sql<
         number | null
       >`(select ${divisions.accessible} from ${divisions} where ${inDivision(divisions)})`,
@@ -71,16 +99,61 @@ function prepareProbe(db: Db) {
     .prepare();
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareProbe>>();
+interface Statements {
+  versions: ReturnType<typeof prepareVersions>;
+  probe: ReturnType<typeof prepareProbe>;
+  /** The probe last read per division, with the versions it was read at; the least recently used go first. */
+  kept: Map<string, Kept>;
+}
+interface Kept {
+  divisionVersion: number | null;
+  customerVersion: number | null;
+  probe: DivisionProbe;
+}
+
+/** Probes kept per database: one per division in use; past this, the least recently used is read again. */
+const MAX_KEPT = 1_024;
+const byDatabase = new WeakMap<Db, Statements>();
 
 export async function probeDivision(db: Db, scope: Scope): Promise<DivisionProbe> {
-  let probe = prepared.get(db);
-  if (!probe) {
-    probe = prepareProbe(db);
-    prepared.set(db, probe);
+  let statements = byDatabase.get(db);
+  if (!statements) {
+    statements = { versions: prepareVersions(db), probe: prepareProbe(db), kept: new Map() };
+    byDatabase.set(db, statements);
   }
-  const row = await probe.get({ tenantId: scope.tenantId, division: scope.division });
-  const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  const args = { tenantId: scope.tenantId, division: scope.division };
+  const key = `${scope.tenantId}:${scope.division}`;
+  const { kept } = statements;
+  const known = kept.get(key);
+  if (known) {
+    const versions = await statements.versions.get(args);
+    if (
+      number(versions?.divisionVersion) === known.divisionVersion &&
+      number(versions?.customerVersion) === known.customerVersion
+    ) {
+      kept.delete(key);
+      kept.set(key, known);
+      return known.probe;
+    }
+  }
+  const row = await statements.probe.get(args);
+  const probe = probeOf(row);
+  kept.delete(key);
+  kept.set(key, {
+    divisionVersion: number(row?.divisionVersion),
+    customerVersion: number(row?.customerVersion),
+    probe,
+  });
+  for (const oldest of kept.keys()) {
+    if (kept.size <= MAX_KEPT) break;
+    kept.delete(oldest);
+  }
+  return probe;
+}
+
+const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
+function probeOf(row: Awaited<ReturnType<Statements["probe"]["get"]>>): DivisionProbe {
   return {
     accessible: Boolean(row?.accessible),
     mirror: {

@@ -1,5 +1,6 @@
 export * from "./account-creations";
 export * from "./api-tokens";
+export * from "./change-versions";
 export * from "./division-settings";
 export * from "./division-sync";
 export * from "./divisions";
