@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ExactAccount } from "../exact/schemas";
 import { accountRow } from "../services/mirror/account-row";
 import { insertConnectedDivision } from "../testing/connected-division";
+import { exactAccount } from "../testing/exact-account";
 import { countStatements } from "../testing/statement-count";
 import { type Database, type Db, openDatabase, prepareDatabase } from "./client";
 import { writeCustomer } from "./customer-store";
@@ -21,24 +21,6 @@ const folders: string[] = [];
 afterEach(() => {
   for (const database of opened.splice(0)) database.close();
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-const account = (name: string): ExactAccount => ({
-  ID: "00000000-0000-0000-0000-000000000001",
-  Code: "                 1",
-  SearchCode: null,
-  Name: name,
-  VATNumber: null,
-  ChamberOfCommerce: null,
-  Status: "C",
-  IsSupplier: false,
-  IsSales: true,
-  Blocked: false,
-  Email: null,
-  City: null,
-  Postcode: null,
-  Country: "BE",
-  Modified: null,
 });
 
 /** One database file, a process that probes it and another (a replica) that writes to it. */
@@ -73,8 +55,11 @@ describe("the division probe", () => {
     const { prober, writer, readFresh } = await twoReplicas();
     let now = START;
     const writes: [string, (db: Db) => Promise<unknown>][] = [
-      ["an account mirrored", (db) => upsertAccounts(db, [accountRow(scope, account("Acme"), now)])],
-      ["an account changed", (db) => upsertAccounts(db, [accountRow(scope, account("Acme NV"), now)])],
+      ["an account mirrored", (db) => upsertAccounts(db, [accountRow(scope, exactAccount(1, "Acme"), now)])],
+      [
+        "an account changed",
+        (db) => upsertAccounts(db, [accountRow(scope, exactAccount(1, "Acme NV"), now)]),
+      ],
       ["a sync pass started", (db) => takeSyncLease(db, scope, "other", "full", now, 60_000)],
       [
         "a sync pass ended",
@@ -168,7 +153,7 @@ describe("the division probe", () => {
     for (let i = 0; i < 3; i++) await probeDivision(prober.db, scope);
     expect(statements()).toBe(3);
 
-    await upsertAccounts(writer, [accountRow(scope, account("Acme"), START)]);
+    await upsertAccounts(writer, [accountRow(scope, exactAccount(1, "Acme"), START)]);
     await probeDivision(prober.db, scope);
     expect(statements()).toBe(5);
     await probeDivision(prober.db, scope);

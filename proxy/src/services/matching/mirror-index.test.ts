@@ -10,8 +10,8 @@ import {
   takeSyncLease,
   upsertAccounts,
 } from "../../db/mirror-store";
-import type { ExactAccount } from "../../exact/schemas";
 import { silentLogger } from "../../logger";
+import { exactAccount as account } from "../../testing/exact-account";
 import { createManualClock } from "../../testing/manual-clock";
 import type { ServiceContext } from "../context";
 import { accountRow } from "../mirror/account-row";
@@ -22,24 +22,6 @@ const START = Date.UTC(2026, 10, 25, 9, 0, 0);
 const folders: string[] = [];
 afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-const account = (n: number, name: string): ExactAccount => ({
-  ID: `00000000-0000-0000-0000-${String(n).padStart(12, "0")}`,
-  Code: String(n).padStart(18, " "),
-  SearchCode: null,
-  Name: name,
-  VATNumber: null,
-  ChamberOfCommerce: null,
-  Status: "C",
-  IsSupplier: false,
-  IsSales: true,
-  Blocked: false,
-  Email: null,
-  City: null,
-  Postcode: null,
-  Country: "BE ",
-  Modified: null,
 });
 
 /** Two processes' views of one database file: each has its own in-memory index, as two replicas would. */
