@@ -1,5 +1,3 @@
-import { EnvError } from "../env";
-import { AppError } from "../errors";
 import { entriesCommand, entriesUsage } from "./commands/entries";
 import { eventsCommand, eventsUsage } from "./commands/events";
 import { exactCommand, exactUsage } from "./commands/exact";
@@ -8,6 +6,7 @@ import { secretCommand, secretUsage } from "./commands/secret";
 import { syncCommand, syncUsage } from "./commands/sync";
 import { tenantCommand, tenantUsage } from "./commands/tenant";
 import { tokenCommand, tokenUsage } from "./commands/token";
+import { cliErrorText } from "./error-text";
 import { type CliRuntime, openCliRuntime, UsageError } from "./runtime";
 
 type Command = (runtime: CliRuntime, args: string[]) => Promise<void>;
@@ -55,10 +54,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${usage}\n`);
-    else if (error instanceof EnvError || error instanceof AppError)
-      process.stderr.write(`${error.message}\n`);
-    else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`${cliErrorText(error, usage)}\n`);
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );
