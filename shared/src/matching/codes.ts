@@ -22,7 +22,10 @@ export function normaliseCode(raw: string | null | undefined): string | undefine
 /** `SearchCode` for comparison: trimmed (older values are right-padded to 9 [S8]) and upper-cased. */
 export function normaliseSearchCode(raw: string | null | undefined): string | undefined {
   const trimmed = raw?.trim();
-  return trimmed ? trimmed.toUpperCase() : undefined;
+  if (!trimmed) return undefined;
+  // The same string when nothing changes case: an index then holds one copy of the code, not two.
+  const upper = trimmed.toUpperCase();
+  return upper === trimmed ? trimmed : upper;
 }
 
 /**

@@ -15,7 +15,7 @@ export interface IndexedAccount {
   code: string | undefined;
   searchCode: string | undefined;
   /** From `ChamberOfCommerce`, plus the enterprise number inside a Belgian VAT number. */
-  companyNumbers: readonly string[];
+  readonly companyNumbers: readonly string[];
   /** The name as compared: `normaliseName(account.name)`. */
   normalisedName: string;
 }
@@ -46,30 +46,48 @@ export function normaliseAccountId(id: string): string {
 
 const NO_COMPANY_NUMBERS: readonly string[] = Object.freeze([]);
 
+/**
+ * An indexed account keeps its company numbers as the two strings they come from, not as an array: most
+ * accounts have one, the VAT number itself, and a division holds one of these per account.
+ */
+class AccountKeys implements IndexedAccount {
+  readonly #chamber: string | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly account: ExactAccountSnapshot,
+    readonly vat: string | undefined,
+    readonly code: string | undefined,
+    readonly searchCode: string | undefined,
+    chamber: string | undefined,
+    readonly normalisedName: string,
+  ) {
+    this.#chamber = chamber;
+  }
+
+  get companyNumbers(): readonly string[] {
+    const chamber = this.#chamber;
+    const fromVat = companyNumberFromVat(this.vat);
+    if (chamber === undefined) return fromVat === undefined ? NO_COMPANY_NUMBERS : [fromVat];
+    return fromVat === undefined || fromVat === chamber ? [chamber] : [chamber, fromVat];
+  }
+}
+
 export function indexAccount(account: ExactAccountSnapshot): IndexedAccount {
   const country = normaliseCountry(account.country);
   const vat = canonicalVat(account.vatNumber, { country });
   const chamber = account.chamberOfCommerce
     ? normaliseCompanyNumber(account.chamberOfCommerce, { country }).canonical
     : undefined;
-  const fromVat = companyNumberFromVat(vat);
-  const companyNumbers =
-    chamber === undefined
-      ? fromVat === undefined
-        ? NO_COMPANY_NUMBERS
-        : [fromVat]
-      : fromVat === undefined || fromVat === chamber
-        ? [chamber]
-        : [chamber, fromVat];
-  return {
-    id: normaliseAccountId(account.id),
+  return new AccountKeys(
+    normaliseAccountId(account.id),
     account,
     vat,
-    code: normaliseSearchCode(account.code),
-    searchCode: normaliseSearchCode(account.searchCode),
-    companyNumbers,
-    normalisedName: normaliseName(account.name),
-  };
+    normaliseSearchCode(account.code),
+    normaliseSearchCode(account.searchCode),
+    chamber,
+    normaliseName(account.name),
+  );
 }
 
 export function indexCustomer(customer: ZapfloorCustomer): IndexedCustomer {

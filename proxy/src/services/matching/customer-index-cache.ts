@@ -1,4 +1,4 @@
-import { CustomerIndex } from "@zapfloor-exact/shared/matching";
+import { CustomerIndex, type IndexedCustomer } from "@zapfloor-exact/shared/matching";
 import {
   type CustomerRow,
   customersAfter,
@@ -8,6 +8,7 @@ import {
 import type { ServiceContext } from "../context";
 import { zapfloorCustomerOf } from "../customers/customer-row";
 import { BUILD_PAGE, keptInStep, nextTurn, nextVersion } from "./kept-in-step";
+import { oneCopy } from "./one-copy";
 
 /**
  * A tenant's zapfloor customers in a `CustomerIndex`, kept in step with the customers table the same way
@@ -56,10 +57,7 @@ async function catchUp(ctx: ServiceContext, tenantId: string, state: State | und
     const rows = new Map<string, CustomerRow>();
     for (let after = ""; ; ) {
       const page = await customersAfter(ctx.db, tenantId, after, BUILD_PAGE);
-      for (const row of page) {
-        index.upsert(zapfloorCustomerOf(row));
-        rows.set(row.number, row);
-      }
+      for (const row of page) rows.set(row.number, keptRow(row, index.upsert(zapfloorCustomerOf(row))));
       if (page.length < BUILD_PAGE) break;
       after = page[page.length - 1]!.number;
       await nextTurn();
@@ -71,9 +69,19 @@ async function catchUp(ctx: ServiceContext, tenantId: string, state: State | und
   let changed = 0;
   for (const row of await customersChangedSince(ctx.db, tenantId, state.recentFrom)) {
     if (state.rows.get(row.number)?.updatedAt === row.updatedAt) continue;
-    state.index.upsert(zapfloorCustomerOf(row));
-    state.rows.set(row.number, row);
+    state.rows.set(row.number, keptRow(row, state.index.upsert(zapfloorCustomerOf(row))));
     changed++;
   }
   return { ...state, recentFrom: probedAt - RECENT_MS, version: changed > 0 ? nextVersion() : state.version };
+}
+
+/**
+ * The row as kept beside its indexed customer: its keys that read the same as the index's strings (the number,
+ * the normalised name) and its tenant point at one copy instead of the row's own.
+ */
+function keptRow(row: CustomerRow, indexed: IndexedCustomer): CustomerRow {
+  row.tenantId = oneCopy(row.tenantId);
+  if (row.numberKey === indexed.number) row.numberKey = indexed.number;
+  if (row.nameKey === indexed.normalisedName) row.nameKey = indexed.normalisedName;
+  return row;
 }

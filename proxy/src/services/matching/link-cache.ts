@@ -8,6 +8,7 @@ import {
 } from "../../db/link-store";
 import type { ServiceContext } from "../context";
 import { BUILD_PAGE, keptInStep, nextTurn, nextVersion } from "./kept-in-step";
+import { oneCopy } from "./one-copy";
 
 /**
  * A division's links in memory, for the overview. Every link change appends a `link_events` row in the same
@@ -55,7 +56,7 @@ async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefin
     const byAccount = new Map<string, LinkRow>();
     for (let after = ""; ; ) {
       const page = await linksAfter(ctx.db, scope, after, BUILD_PAGE);
-      for (const row of page) {
+      for (const row of page.map(keptRow)) {
         byCustomer.set(row.customerNumber, row);
         byAccount.set(row.exactId, row);
       }
@@ -78,7 +79,7 @@ async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefin
   const exactIds = [...new Set(events.map((event) => event.exactId))];
   for (const number of customerNumbers) forget(state, state.byCustomer.get(number));
   for (const id of exactIds) forget(state, state.byAccount.get(id));
-  for (const row of await linksTouching(ctx.db, scope, { customerNumbers, exactIds })) {
+  for (const row of (await linksTouching(ctx.db, scope, { customerNumbers, exactIds })).map(keptRow)) {
     forget(state, state.byCustomer.get(row.customerNumber));
     forget(state, state.byAccount.get(row.exactId));
     state.byCustomer.set(row.customerNumber, row);
@@ -99,4 +100,12 @@ function lookupOver(byCustomer: Map<string, LinkRow>, byAccount: Map<string, Lin
     byCustomer: (customerNumber) => byCustomer.get(customerNumber.trim())?.exactId,
     byAccount: (accountId) => byAccount.get(normaliseAccountId(accountId))?.customerNumber,
   };
+}
+
+/** A link row as kept: the values every link of a division repeats (tenant, method, who linked) as one copy. */
+function keptRow(row: LinkRow): LinkRow {
+  row.tenantId = oneCopy(row.tenantId);
+  row.method = oneCopy(row.method);
+  row.linkedBy = oneCopy(row.linkedBy);
+  return row;
 }

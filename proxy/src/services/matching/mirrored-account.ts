@@ -1,7 +1,13 @@
-import { type ExactAccountSnapshot, normaliseCountry, normaliseVat } from "@zapfloor-exact/shared/matching";
+import {
+  type ExactAccountSnapshot,
+  normaliseCode,
+  normaliseCountry,
+  normaliseVat,
+} from "@zapfloor-exact/shared/matching";
 import type { ExactAccountView } from "@zapfloor-exact/shared/schemas/matching";
 import type { MirrorRow } from "../../db/mirror-reads";
 import { snapshotOfRow } from "../mirror/account-row";
+import { oneCopy } from "./one-copy";
 
 /** A mirror row as the matching core sees it, plus what the API shows about it. */
 export interface MirroredAccount extends ExactAccountSnapshot {
@@ -23,7 +29,9 @@ export function mirroredAccountOf(row: MirrorRow): MirroredAccount {
   const snapshot = snapshotOfRow(row);
   return {
     id: snapshot.id,
-    code: snapshot.code,
+    // Without Exact's padding (18 characters): the trimmed Code is the very string the index files it under,
+    // where the padded one would be a second copy; every reader trims or normalises it anyway.
+    code: normaliseCode(snapshot.code) ?? null,
     searchCode: snapshot.searchCode,
     name: snapshot.name,
     vatNumber: snapshot.vatNumber,
@@ -32,27 +40,14 @@ export function mirroredAccountOf(row: MirrorRow): MirroredAccount {
     isSupplier: snapshot.isSupplier,
     isSales: snapshot.isSales,
     blocked: snapshot.blocked,
-    country: shared(row.country),
+    country: oneCopy(row.country),
     email: row.email,
-    city: shared(row.city),
-    postcode: shared(row.postcode),
+    city: oneCopy(row.city),
+    postcode: oneCopy(row.postcode),
     modifiedAt: row.exactModifiedAt,
     mirroredAt: row.mirroredAt,
     deletedAt: row.deletedAt,
   };
-}
-
-const MAX_SHARED = 100_000;
-const sharedValues = new Map<string, string>();
-
-/** One copy of a short value that many accounts carry; past `MAX_SHARED` distinct values, the set starts again. */
-function shared(value: string | null): string | null {
-  if (value === null || value.length > 40) return value;
-  const known = sharedValues.get(value);
-  if (known !== undefined) return known;
-  if (sharedValues.size >= MAX_SHARED) sharedValues.clear();
-  sharedValues.set(value, value);
-  return value;
 }
 
 /** Whether two readings of an account say the same (a re-read recent row usually does). */
