@@ -16,6 +16,7 @@ import { createManualClock } from "../../testing/manual-clock";
 import type { ServiceContext } from "../context";
 import { accountRow } from "../mirror/account-row";
 import { mirrorIndexOf } from "./mirror-index";
+import { exactAccountView } from "./mirrored-account";
 
 const scope = { tenantId: "tenant-1", division: 42 };
 const START = Date.UTC(2026, 10, 25, 9, 0, 0);
@@ -107,6 +108,22 @@ describe("the in-memory account index of a division", () => {
     expect(index.get(account(1, "").ID)?.account.name).toBe("Account 1");
     expect(index.get(account(4_500, "").ID)?.account.name).toBe("Account 4500");
     expect(index.get(account(4_001, "").ID)).toBeUndefined();
+    close();
+  });
+
+  it("keeps each account with its Code unpadded and its company numbers, as lookups and views compare them", async () => {
+    const { clock, writer, reader, close } = await twoReplicas();
+    const belgian = { ...account(7, "Acme"), VATNumber: "BE 0407.186.105", ChamberOfCommerce: "0123456749" };
+    await upsertAccounts(writer.db, [accountRow(scope, belgian, clock.now())]);
+    const { index } = await mirrorIndexOf(reader, scope);
+    const kept = index.get(belgian.ID)!;
+    expect(kept.account.code).toBe("7");
+    expect(index.findByCode("                 7").map((found) => found.id)).toEqual([kept.id]);
+    expect(kept.companyNumbers).toEqual(["BE0123456749", "BE0407186105"]);
+    expect(index.findByCompanyNumber("0407.186.105", { country: "BE" }).map((found) => found.id)).toEqual([
+      kept.id,
+    ]);
+    expect(exactAccountView(kept.account).code).toBe("7");
     close();
   });
 });
