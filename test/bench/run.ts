@@ -1,7 +1,8 @@
 // `pnpm --filter @zapfloor-exact/e2e bench`: the content script's size, the account panel's time from page
 // load to its linked / unlinked state, and the Accounts Overview on 100,000 accounts — in Chromium with the
 // built extension, the real proxy and the simulator. Progress goes to stderr; stdout gets only the Markdown
-// section for BENCHMARKS.md.
+// section for BENCHMARKS.md. `bench panel` or `bench overview` runs that part alone (its rows only; a
+// partial section is for comparing before and after, not for BENCHMARKS.md).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +17,14 @@ import { benchOverview } from "./overview-scroll";
 import { benchPanelLoad } from "./panel-load";
 
 const RUNS = 20;
+const PARTS = ["panel", "overview"] as const;
+const asked = process.argv.slice(2).filter((arg) => arg !== "--");
+for (const part of asked) {
+  if (!(PARTS as readonly string[]).includes(part)) {
+    throw new Error(`Unknown bench part "${part}"; the parts are ${PARTS.join(", ")}.`);
+  }
+}
+const runs = (part: (typeof PARTS)[number]) => asked.length === 0 || asked.includes(part);
 
 function sizes(file: string): { raw: number; gzip: number } {
   const bytes = readFileSync(path.join(builtExtensionDir, file));
@@ -57,18 +66,9 @@ async function main() {
       proxyLogFile: proxy.logFile,
     };
     const extensionId = new URL((await extensionWorker(context)).url()).host;
-    const panel = await benchPanelLoad(context, stack, RUNS);
-    const overview = await benchOverview(context, stack, extensionId);
+    const panel = runs("panel") ? await benchPanelLoad(context, stack, RUNS) : null;
+    const overview = runs("overview") ? await benchOverview(context, stack, extensionId) : null;
 
-    const row = (label: string, values: number[]) =>
-      `| ${label} | ${ms(median(values))} | ${ms(Math.min(...values))} | ${ms(p90(values))} | ${ms(Math.max(...values))} |`;
-    const loads = [...panel.linked, ...panel.unlinked];
-    // From the second load of each account on, the panel has the state it was last told.
-    const again = [...panel.linked.slice(1), ...panel.unlinked.slice(1)];
-    const kept = again.filter((load) => load.fromCache);
-    const firstPaint = again.map((load) => load.firstPaint);
-    const firstAfterPage = again.map((load) => load.firstPaint - load.domContentLoaded);
-    const confirmedAgain = again.map((load) => load.confirmed);
     process.stdout.write(
       [
         "## Browser extension (Chromium, built extension, real proxy, simulator)",
@@ -78,44 +78,11 @@ async function main() {
         `| exact-account.js | ${kib(script.raw)} | ${kib(script.gzip)} |`,
         `| exact-account.css (into the shadow root) | ${kib(style.raw)} | ${kib(style.gzip)} |`,
         "",
-        `Account panel, from the start of the page's navigation to the panel showing the link state (${RUNS} page loads each, one browser, warm proxy):`,
-        "",
-        "| state | median | min | p90 | max |",
-        "|---|---|---|---|---|",
-        row(
-          "linked",
-          panel.linked.map((load) => load.confirmed),
-        ),
-        row(
-          "unlinked (with candidates and search)",
-          panel.unlinked.map((load) => load.confirmed),
-        ),
-        "",
-        `The same accounts again (${again.length} loads of pages the panel showed before): it paints the state it was last told at once, marked as being checked, then the proxy's answer; when that answer is there as soon, it paints that instead. ${kept.length} of ${again.length} loads painted the kept state first.`,
-        "",
-        "| an account shown before: the panel's first paint of its state | median | min | p90 | max |",
-        "|---|---|---|---|---|",
-        row("from the start of the page's navigation", firstPaint),
-        row("from the page's DOMContentLoaded (about when the content script starts)", firstAfterPage),
-        row("confirmed by the proxy, from the start of the navigation", confirmedAgain),
-        `| page's own DOMContentLoaded, from the start of the navigation | ${ms(median(loads.map((load) => load.domContentLoaded)))} | | | |`,
-        "",
-        `Accounts Overview on a division of 100,000 accounts, of which it lists the ${overview.listedRows.toLocaleString("en-GB")} customers:`,
-        "",
-        "| what | figure |",
-        "|---|---|",
-        `| mirror the division (proxy, full load from the simulator) | ${ms(overview.mirrorMs)} |`,
-        `| first rows on screen, right after the division's first load (a range of the proxy's listing index) | ${ms(overview.firstRowsMs)} |`,
-        `| every row loaded by scrolling to the end (pages of 500) | ${ms(overview.allLoadedMs)} |`,
-        `| frame interval while scrolling through every row, steps and jumps (median / p95 / max) | ${ms(overview.frames.median)} / ${ms(overview.frames.p95)} / ${ms(overview.frames.max)} |`,
-        `| rows in the DOM at most | ${overview.maxRenderedRows} |`,
-        "",
+        ...(panel ? panelRows(panel) : []),
+        ...(overview ? overviewRows(overview) : []),
         figure("extension.gzip", kib(script.gzip)),
-        figure("overview.first", ms(overview.firstRowsMs)),
-        figure(
-          "panel.cached",
-          `${ms(median(firstAfterPage))} from the page's DOMContentLoaded (${ms(median(firstPaint))} from navigation start; the kept state first in ${kept.length} of ${again.length}), confirmed at ${ms(median(confirmedAgain))}`,
-        ),
+        ...(overview ? [figure("overview.first", ms(overview.firstRowsMs))] : []),
+        ...(panel ? [panelFigure(panel)] : []),
         "",
       ].join("\n"),
     );
@@ -125,6 +92,75 @@ async function main() {
     await proxy.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+const row = (label: string, values: number[]) =>
+  `| ${label} | ${ms(median(values))} | ${ms(Math.min(...values))} | ${ms(p90(values))} | ${ms(Math.max(...values))} |`;
+
+type PanelLoads = Awaited<ReturnType<typeof benchPanelLoad>>;
+
+/** From the second load of each account on, the panel has the state it was last told. */
+function loadsAgain(panel: PanelLoads) {
+  const again = [...panel.linked.slice(1), ...panel.unlinked.slice(1)];
+  return {
+    again,
+    kept: again.filter((load) => load.fromCache),
+    firstPaint: again.map((load) => load.firstPaint),
+    firstAfterPage: again.map((load) => load.firstPaint - load.domContentLoaded),
+    confirmedAgain: again.map((load) => load.confirmed),
+  };
+}
+
+function panelRows(panel: PanelLoads): string[] {
+  const loads = [...panel.linked, ...panel.unlinked];
+  const { again, kept, firstPaint, firstAfterPage, confirmedAgain } = loadsAgain(panel);
+  return [
+    `Account panel, from the start of the page's navigation to the panel showing the link state (${RUNS} page loads each, one browser, warm proxy):`,
+    "",
+    "| state | median | min | p90 | max |",
+    "|---|---|---|---|---|",
+    row(
+      "linked",
+      panel.linked.map((load) => load.confirmed),
+    ),
+    row(
+      "unlinked (with candidates and search)",
+      panel.unlinked.map((load) => load.confirmed),
+    ),
+    "",
+    `The same accounts again (${again.length} loads of pages the panel showed before): it paints the state it was last told at once, marked as being checked, then the proxy's answer; when that answer is there as soon, it paints that instead. ${kept.length} of ${again.length} loads painted the kept state first.`,
+    "",
+    "| an account shown before: the panel's first paint of its state | median | min | p90 | max |",
+    "|---|---|---|---|---|",
+    row("from the start of the page's navigation", firstPaint),
+    row("from the page's DOMContentLoaded (about when the content script starts)", firstAfterPage),
+    row("confirmed by the proxy, from the start of the navigation", confirmedAgain),
+    `| page's own DOMContentLoaded, from the start of the navigation | ${ms(median(loads.map((load) => load.domContentLoaded)))} | | | |`,
+    "",
+  ];
+}
+
+function panelFigure(panel: PanelLoads): string {
+  const { again, kept, firstPaint, firstAfterPage, confirmedAgain } = loadsAgain(panel);
+  return figure(
+    "panel.cached",
+    `${ms(median(firstAfterPage))} from the page's DOMContentLoaded (${ms(median(firstPaint))} from navigation start; the kept state first in ${kept.length} of ${again.length}), confirmed at ${ms(median(confirmedAgain))}`,
+  );
+}
+
+function overviewRows(overview: Awaited<ReturnType<typeof benchOverview>>): string[] {
+  return [
+    `Accounts Overview on a division of 100,000 accounts, of which it lists the ${overview.listedRows.toLocaleString("en-GB")} customers:`,
+    "",
+    "| what | figure |",
+    "|---|---|",
+    `| mirror the division (proxy, full load from the simulator) | ${ms(overview.mirrorMs)} |`,
+    `| first rows on screen, right after the division's first load (a range of the proxy's listing index) | ${ms(overview.firstRowsMs)} |`,
+    `| every row loaded by scrolling to the end (pages of 500) | ${ms(overview.allLoadedMs)} |`,
+    `| frame interval while scrolling through every row, steps and jumps (median / p95 / max) | ${ms(overview.frames.median)} / ${ms(overview.frames.p95)} / ${ms(overview.frames.max)} |`,
+    `| rows in the DOM at most | ${overview.maxRenderedRows} |`,
+    "",
+  ];
 }
 
 await main();
