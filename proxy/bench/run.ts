@@ -4,6 +4,7 @@ import accountLookup from "./account-lookup";
 import exactCalls from "./exact-calls";
 import freshness from "./freshness";
 import manyDivisions from "./many-divisions";
+import overviewCounts from "./overview-counts";
 import salesEntries from "./sales-entries";
 import startUp from "./start-up";
 import webhooks from "./webhooks";
@@ -15,6 +16,7 @@ const benches: [string, Bench][] = [
   ["Exact calls per pushed sales entry", salesEntries],
   ["Account-link lookup under load", accountLookup],
   ["Many divisions in one replica", manyDivisions],
+  ["Overview counts per state", overviewCounts],
   ["Proxy start-up", startUp],
   ["Webhook delivery", webhooks],
   ["Mirror freshness with Exact's webhooks", freshness],
