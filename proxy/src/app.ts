@@ -134,10 +134,15 @@ function toAppError(cause: unknown): AppError {
     return new AppError(code, cause.message || "The request could not be read.");
   }
   const storage = storageErrorOf(cause);
-  if (storage) return new AppError(storage, storageMessages[storage], storageDetails[storage]);
+  if (storage)
+    return new AppError(storage, storageMessages[storage], storageDetails[storage], {
+      said: { reason: storage },
+    });
   // Never echo an unexpected error's text: it may carry internals. The log keeps it, keyed by request id.
   return new AppError(
     "internal",
     "Something went wrong on our side. Quote the request id when reporting it.",
+    undefined,
+    { said: { reason: "internal" } },
   );
 }

@@ -1,4 +1,4 @@
-import { errorCodeSchema, type ProblemCode } from "@zapfloor-exact/shared/schemas/error";
+import { type ErrorReason, errorCodeSchema, type ProblemCode } from "@zapfloor-exact/shared/schemas/error";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 export const errorCodes = errorCodeSchema.options;
@@ -21,16 +21,28 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   internal: 500,
 };
 
+/** What an error is by a stable name, and the values its English message names: clients translate by it. */
+export interface Said {
+  reason: ErrorReason;
+  params?: Record<string, string>;
+}
+
 /** The one domain error: services throw it, the app's error handler turns it into the API's error shape. */
 export class AppError extends Error {
   override name = "AppError";
+  readonly reason?: ErrorReason;
+  readonly params?: Record<string, string>;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; said?: Said },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    if (options?.said) {
+      this.reason = options.said.reason;
+      if (options.said.params) this.params = options.said.params;
+    }
   }
 
   get status(): ContentfulStatusCode {
@@ -46,13 +58,28 @@ export interface ValidationProblem {
   params?: Record<string, string>;
 }
 
-export const validationError = (problems: ValidationProblem[], message = "The request is not valid.") =>
-  new AppError("validation", message, { problems });
+export const validationError = (
+  problems: ValidationProblem[],
+  message = "The request is not valid.",
+  said?: Said,
+) => new AppError("validation", message, { problems }, said ? { said } : undefined);
 
-export const notFound = (what: string) => new AppError("not_found", `${what} was not found.`);
+export const notFound = (what: string, said?: Said) =>
+  new AppError("not_found", `${what} was not found.`, undefined, said ? { said } : undefined);
+
+/** A refusal a bookkeeper can meet: its kind, its English message, and the same by reason and params. */
+export const refused = (code: ErrorCode, said: Said, message: string, details?: unknown) =>
+  new AppError(code, message, details, { said });
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown; requestId: string };
+  error: {
+    code: ErrorCode;
+    message: string;
+    reason?: ErrorReason;
+    params?: Record<string, string>;
+    details?: unknown;
+    requestId: string;
+  };
 }
 
 export function errorBody(error: AppError, requestId: string): ErrorBody {
@@ -60,6 +87,8 @@ export function errorBody(error: AppError, requestId: string): ErrorBody {
     error: {
       code: error.code,
       message: error.message,
+      ...(error.reason ? { reason: error.reason } : {}),
+      ...(error.params ? { params: error.params } : {}),
       ...(error.details === undefined ? {} : { details: error.details }),
       requestId,
     },

@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
+import { accountPageUrl, serveSavedExactPages } from "./support/exact-pages";
 import { expect, storeExtensionSettings, test } from "./support/extension-fixtures";
+import { accountPanel } from "./support/panel";
 
 test.describe("the proxy's errors in the bookkeeper's language", () => {
   test("a G/L account the division does not have is refused in Dutch, with the valid ones listed", async ({
@@ -30,5 +33,36 @@ test.describe("the proxy's errors in the bookkeeper's language", () => {
     // Nothing of it is left to the proxy's English.
     await expect(refused.locator("[lang=en]")).toHaveCount(0);
     await expect(refused).not.toContainText("does not exist");
+  });
+
+  test("an account the proxy's copy of the division does not hold is said in Dutch and French, without the proxy's English", async ({
+    page,
+    backgroundWorker,
+    stack,
+    tenant,
+  }) => {
+    await storeExtensionSettings(backgroundWorker, {
+      proxy: { url: stack.proxyUrl, token: tenant.tokens.bookkeeper },
+      panelCollapsed: false,
+      language: "nl",
+    });
+    await serveSavedExactPages(page, "start.exactonline.nl");
+    const unknown = { division: tenant.division, accountId: randomUUID() };
+    await page.goto(accountPageUrl("start.exactonline.nl", "CRMAccountCard.aspx", "{…}", unknown));
+
+    // The proxy answers 404 `account_not_in_mirror`; the notice words it from its reason and params.
+    const dutch = accountPanel(page, "zapfloor-koppeling").getByRole("alert");
+    await expect(dutch.locator("[data-reason=account_not_in_mirror]")).toHaveText(
+      `De kopie van administratie ${tenant.division} in de proxy bevat deze Exact-relatie niet; is ze nieuw, dan komt ze mee met de volgende synchronisatie.`,
+    );
+    await expect(dutch.locator("[lang=en]")).toHaveCount(0);
+    await expect(dutch).not.toContainText("mirror");
+
+    await storeExtensionSettings(backgroundWorker, { language: "fr" });
+    const french = accountPanel(page, "Liaison zapfloor").getByRole("alert");
+    await expect(french.locator("[data-reason=account_not_in_mirror]")).toHaveText(
+      `La copie du dossier ${tenant.division} dans le proxy ne contient pas ce tiers Exact ; s'il est nouveau, la prochaine synchronisation l'apportera.`,
+    );
+    await expect(french.locator("[lang=en]")).toHaveCount(0);
   });
 });

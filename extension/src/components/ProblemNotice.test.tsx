@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
+import { ERROR_REASONS } from "@zapfloor-exact/shared/schemas/problem-codes";
 import { describe, expect, it } from "vitest";
+import { catalogOf } from "../i18n/translate";
 import { show } from "../testing/render";
 import { ProblemNotice } from "./ProblemNotice";
 
@@ -22,6 +24,70 @@ describe("ProblemNotice", () => {
   it("keeps the proxy's English, marked, where it names what the sentence cannot", () => {
     const fr = show(<ProblemNotice problem={notFound} />, "fr");
     expect(fr.querySelector("[lang=en]")?.textContent).toBe(notFound.message);
+  });
+
+  it.each(["nl", "fr"] as const)(
+    "says every error the proxy names by reason in %s, without its English",
+    (locale) => {
+      const params = {
+        invoice: "2026-0300",
+        customer: "1043",
+        account: "Bakkerij De Vries B.V.",
+        division: "1234567",
+        status: "503",
+        entry: "26700001",
+        accountStatus: "P",
+        vat: "NL001234567B01",
+        seconds: "30",
+        max: "9",
+        fields: "name",
+        resetAt: "2026-03-02T00:00:00.000Z",
+      };
+      for (const reason of ERROR_REASONS) {
+        expect(catalogOf(locale), reason).toHaveProperty([`apiError.${reason}`]);
+        const problem = {
+          kind: "conflict" as const,
+          message: "The proxy's English.",
+          said: { reason, params },
+        };
+        const notice = show(<ProblemNotice problem={problem} />, locale);
+        const detail = notice.querySelector(`[data-reason=${reason}]`);
+        expect(detail?.textContent, reason).toBe(
+          catalogOf(locale)[`apiError.${reason}`].replace(/\{(\w+)\}/g, (_, name: string) =>
+            name === "accountStatus" ? catalogOf(locale)["status.P"] : params[name as keyof typeof params],
+          ),
+        );
+        expect(notice.querySelector("[lang=en]"), reason).toBeNull();
+        expect(notice.textContent).not.toContain("The proxy's English.");
+      }
+    },
+  );
+
+  it("quotes what Exact said as Exact wrote it, in its own language, inside a translated sentence", () => {
+    const refused = {
+      kind: "failed" as const,
+      httpStatus: 502,
+      message: "Exact Online refused it: Dagboek 70 is geblokkeerd",
+      said: { reason: "exact_refused" as const, params: { exactMessage: "Dagboek 70 is geblokkeerd" } },
+    };
+    const fr = show(<ProblemNotice problem={refused} />, "fr");
+    const quoted = fr.querySelector("q");
+    expect(quoted?.textContent).toBe("Dagboek 70 is geblokkeerd");
+    // Exact names no language in its answers: unknown, not English.
+    expect(quoted?.getAttribute("lang")).toBe("");
+    expect(fr.querySelector("[data-reason=exact_refused]")?.textContent).toBe(
+      "Exact Online l'a refusé. Exact a répondu : Dagboek 70 is geblokkeerd",
+    );
+    expect(fr.querySelector("[lang=en]")).toBeNull();
+    const named = {
+      ...refused,
+      said: { ...refused.said, params: { exactMessage: "Journal bloqué", exactLang: "fr-BE" } },
+    };
+    expect(
+      show(<ProblemNotice problem={named} />, "nl")
+        .querySelector("q")
+        ?.getAttribute("lang"),
+    ).toBe("fr-BE");
   });
 
   it("says in the reader's words that a retry waits on its customer", () => {

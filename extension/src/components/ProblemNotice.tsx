@@ -2,6 +2,7 @@ import { useI18n } from "../i18n/I18nContext";
 import type { MessageId } from "../i18n/translate";
 import { isSettingsProblem, type Problem } from "../utils/api-result";
 import { describeApiProblems } from "./api-problems";
+import { ErrorSaid } from "./ErrorSaid";
 import "./Notice.css";
 
 interface ProblemNoticeProps {
@@ -13,8 +14,8 @@ interface ProblemNoticeProps {
 
 /**
  * Kinds whose translated sentence already says all the proxy's English does ("this needs a bookkeeper token; this
- * one is an integration token"): their English is left out in other languages. The others name what was not
- * found or what conflicts, which the sentence cannot.
+ * one is an integration token"): their English is left out in other languages. Errors the proxy names by reason
+ * are said from it; only one without a reason this extension knows keeps the proxy's English.
  */
 const SAID_IN_FULL = new Set<Problem["kind"]>(["forbidden"]);
 
@@ -32,6 +33,7 @@ export function ProblemNotice({ problem, onRetry, onOpenSettings, onDismiss }: P
   const settings = isSettingsProblem(problem);
   const translated =
     "problems" in problem && problem.problems ? describeApiProblems(t, problem.problems) : null;
+  const said = "said" in problem ? problem.said : undefined;
   return (
     <div class="zfx-notice zfx-notice--error" role="alert" data-problem={problem.kind}>
       <p class="zfx-notice__text">{t(`problem.${problem.kind}` as MessageId, params)}</p>
@@ -42,6 +44,10 @@ export function ProblemNotice({ problem, onRetry, onOpenSettings, onDismiss }: P
             <li key={text}>{text}</li>
           ))}
         </ul>
+      ) : said ? (
+        <p class="zfx-notice__detail" data-reason={said.reason}>
+          <ErrorSaid said={said} />
+        </p>
       ) : (
         params.message &&
         !(locale !== "en" && SAID_IN_FULL.has(problem.kind)) && (

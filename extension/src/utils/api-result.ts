@@ -1,4 +1,11 @@
+import type { ErrorReason } from "@zapfloor-exact/shared/schemas/problem-codes";
 import type { ApiValidationProblem } from "./proxy-types";
+
+/** What the proxy's error is, by a reason this extension knows, with the values its English names. */
+export interface Said {
+  reason: ErrorReason;
+  params: Record<string, string>;
+}
 
 /**
  * Why a call to the proxy did not give what was asked, in the terms a person can act on. The background
@@ -12,14 +19,14 @@ export type Problem =
   | { kind: "token_invalid" }
   | { kind: "forbidden"; message: string }
   | { kind: "division_not_connected"; division: number }
-  | { kind: "not_found"; message: string }
-  | { kind: "conflict"; message: string; problems?: ApiValidationProblem[] }
+  | { kind: "not_found"; message: string; said?: Said }
+  | { kind: "conflict"; message: string; problems?: ApiValidationProblem[]; said?: Said }
   /** A retry refused because the invoice's customer still needs a person (the attention row says why). */
   | { kind: "customer_needs_review"; customer: string }
   /** The division's Exact accounts have not been loaded yet: nothing can be shown or decided. */
   | { kind: "mirror_not_loaded"; division: number }
   /** `problems`: each thing wrong with the request, as the proxy named it (translate by its `code`). */
-  | { kind: "failed"; httpStatus: number; message: string; problems?: ApiValidationProblem[] }
+  | { kind: "failed"; httpStatus: number; message: string; problems?: ApiValidationProblem[]; said?: Said }
   /** The extension's own background worker did not answer (e.g. the extension was just updated). */
   | { kind: "background_failed"; detail: string };
 

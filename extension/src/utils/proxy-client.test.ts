@@ -133,6 +133,32 @@ describe("proxy calls", () => {
     });
   });
 
+  it("passes on the error's reason and params, to be said in the reader's language; not a reason it does not know", async () => {
+    const body = (reason: string) => ({
+      error: {
+        code: "conflict",
+        message: "Exact account 'Lonely BV' is already linked to zapfloor customer 9009.",
+        reason,
+        params: { account: "Lonely BV", customer: "9009" },
+        requestId: "r1",
+      },
+    });
+    const path = `PUT ${accountPath}/link`;
+    const known = client({ [path]: [409, body("account_linked_elsewhere")] });
+    expect(await known.proxy.link(1234567, GUID, "1001")).toEqual({
+      ok: false,
+      problem: {
+        kind: "conflict",
+        message: "Exact account 'Lonely BV' is already linked to zapfloor customer 9009.",
+        said: { reason: "account_linked_elsewhere", params: { account: "Lonely BV", customer: "9009" } },
+      },
+    });
+    const newer = client({ [path]: [409, body("a_reason_of_a_newer_proxy")] });
+    const problem = await newer.proxy.link(1234567, GUID, "1001");
+    expect(problem).toMatchObject({ ok: false, problem: { kind: "conflict" } });
+    expect(problem.ok || "said" in problem.problem).toBe(false);
+  });
+
   it("says a division needs loading when the proxy has not loaded its accounts yet", async () => {
     const body = {
       error: {

@@ -17,11 +17,12 @@ import { divisionSchema, syncStateSchema } from "@zapfloor-exact/shared/schemas/
 import { validationProblemSchema } from "@zapfloor-exact/shared/schemas/error";
 import { type GoLiveReview, goLiveReviewSchema } from "@zapfloor-exact/shared/schemas/go-live";
 import { type PairedTokenView, pairedTokenSchema } from "@zapfloor-exact/shared/schemas/pairing";
+import { isErrorReason } from "@zapfloor-exact/shared/schemas/problem-codes";
 import { referenceDataSchema } from "@zapfloor-exact/shared/schemas/reference-data";
 import { salesEntryListSchema, salesEntrySchema } from "@zapfloor-exact/shared/schemas/sales-entries";
 import { settingsSchema } from "@zapfloor-exact/shared/schemas/settings";
 import { z } from "zod";
-import { type ApiResult, failed, type Problem, succeeded } from "./api-result";
+import { type ApiResult, failed, type Problem, type Said, succeeded } from "./api-result";
 import type {
   AccountsQuery,
   Attention,
@@ -61,7 +62,14 @@ export interface ProxyClientDeps {
 
 const healthSchema = z.object({ ok: z.boolean(), version: z.string(), db: z.string() });
 const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    // Lenient: a reason this extension does not know leaves the error in the proxy's English.
+    reason: z.string().optional(),
+    params: z.record(z.string(), z.string()).optional(),
+    details: z.unknown().optional(),
+  }),
 });
 const divisionsSchema = z.object({ divisions: z.array(divisionSchema) });
 
@@ -365,23 +373,35 @@ function problemOf(status: number, body: unknown): Problem {
   const message = envelope.success
     ? [envelope.data.error.message, ...problems.map((problem) => problem.message)].join(" ")
     : `HTTP ${status}`;
+  const error = envelope.success ? envelope.data.error : undefined;
+  // The error by its reason, to be said in the reader's language; only reasons this extension can word.
+  const said: { said?: Said } =
+    error?.reason && isErrorReason(error.reason)
+      ? { said: { reason: error.reason, params: error.params ?? {} } }
+      : {};
   switch (status) {
     case 401:
       return { kind: "token_invalid" };
     case 403:
       return { kind: "forbidden", message };
     case 404:
-      return { kind: "not_found", message };
+      return { kind: "not_found", message, ...said };
     case 409: {
       const details = envelope.success ? envelope.data.error.details : undefined;
       const unloaded = mirrorNotLoadedSchema.safeParse(details);
       if (unloaded.success) return { kind: "mirror_not_loaded", division: unloaded.data.division };
       const waiting = customerNeedsReviewSchema.safeParse(details);
       if (waiting.success) return { kind: "customer_needs_review", customer: waiting.data.customerNumber };
-      return { kind: "conflict", message, ...(problems.length ? { problems } : {}) };
+      return { kind: "conflict", message, ...(problems.length ? { problems } : {}), ...said };
     }
     default:
-      return { kind: "failed", httpStatus: status, message, ...(problems.length ? { problems } : {}) };
+      return {
+        kind: "failed",
+        httpStatus: status,
+        message,
+        ...(problems.length ? { problems } : {}),
+        ...said,
+      };
   }
 }
 

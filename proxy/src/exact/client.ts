@@ -2,7 +2,7 @@ import type { Clock } from "@zapfloor-exact/shared/clock";
 import type { z } from "zod";
 import type { Db } from "../db/client";
 import { type ConnectionRow, readConnectionOfTenant } from "../db/connection-tokens";
-import { AppError } from "../errors";
+import { AppError, refused } from "../errors";
 import type { ExactAppConfig } from "../exact-app";
 import type { Logger } from "../logger";
 import { keyedSemaphores } from "../util/semaphore";
@@ -59,7 +59,12 @@ export function createExactClient(deps: ExactClientDeps) {
 
   async function connectionOf(tenantId: string): Promise<ConnectionRow> {
     const connection = await readConnectionOfTenant(deps.db, tenantId);
-    if (!connection) throw new AppError("not_found", "This tenant has not connected Exact Online yet.");
+    if (!connection)
+      throw refused(
+        "not_found",
+        { reason: "exact_not_connected" },
+        "This tenant has not connected Exact Online yet.",
+      );
     return connection;
   }
 
@@ -137,15 +142,20 @@ export function createExactClient(deps: ExactClientDeps) {
   function parse<T extends z.ZodType>(schema: T, row: unknown, endpoint: string): z.output<T> {
     const result = schema.safeParse(row);
     if (result.success) return result.data;
-    throw new ExactApiError("upstream", "Exact Online answered with data in an unexpected shape.", {
-      exactStatus: 200,
-      exactMessage: result.error.issues
-        .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
-        .join("; "),
-      business: false,
-      transient: false,
-      endpoint,
-    });
+    throw new ExactApiError(
+      "upstream",
+      "Exact Online answered with data in an unexpected shape.",
+      {
+        exactStatus: 200,
+        exactMessage: result.error.issues
+          .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+          .join("; "),
+        business: false,
+        transient: false,
+        endpoint,
+      },
+      { reason: "exact_unexpected_answer" },
+    );
   }
 
   function division(tenantId: string, divisionCode: number) {
@@ -302,5 +312,6 @@ function shapeError(resource: string) {
       transient: false,
       endpoint: resource,
     },
+    { reason: "exact_unexpected_answer" },
   );
 }

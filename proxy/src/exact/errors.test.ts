@@ -38,4 +38,33 @@ describe("errorFromResponse", () => {
     expect(classify(404, "").code).toBe("not_found");
     expect(classify(429, "").code).toBe("rate_limited");
   });
+
+  it("names each failure by a reason, with what Exact said verbatim and its language when Exact gave one", () => {
+    const said = (error: ReturnType<typeof classify>) => ({ reason: error.reason, params: error.params });
+    expect(said(classify(500, envelope("Dagboek 70 is geblokkeerd")))).toEqual({
+      reason: "exact_refused",
+      params: { exactMessage: "Dagboek 70 is geblokkeerd" },
+    });
+    const french = JSON.stringify({
+      error: { code: "", message: { lang: "fr-BE", value: "Journal bloqué" } },
+    });
+    expect(said(classify(500, french))).toEqual({
+      reason: "exact_refused",
+      params: { exactMessage: "Journal bloqué", exactLang: "fr-BE" },
+    });
+    expect(said(classify(400, envelope("Ongeldige waarde")))).toEqual({
+      reason: "exact_rejected",
+      params: { status: "400", exactMessage: "Ongeldige waarde" },
+    });
+    expect(said(classify(503, "<html></html>"))).toEqual({
+      reason: "exact_failed",
+      params: { status: "503" },
+    });
+    expect(said(classify(403, "", { Reason: "NoDivisionAccess" }))).toEqual({
+      reason: "exact_access_refused",
+      params: { status: "403", exactMessage: "NoDivisionAccess" },
+    });
+    expect(classify(404, "").reason).toBe("exact_record_missing");
+    expect(classify(429, "").reason).toBe("exact_rate_limited");
+  });
 });

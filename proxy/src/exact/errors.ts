@@ -1,9 +1,11 @@
-import { AppError, type ErrorCode } from "../errors";
+import { AppError, type ErrorCode, type Said } from "../errors";
 
 export interface ExactErrorFacts {
   exactStatus: number | "no_answer";
   /** Exact's own (often Dutch) message, kept for the bookkeeper. */
   exactMessage?: string;
+  /** The language Exact says its message is in (its envelope's `lang`), when it says so. */
+  exactLang?: string;
   /** Exact's `Reason` header on 401/403. [exact-online-api.md §8] */
   reason?: string;
   /** A business rule refused it (HTTP 500 with a message): retrying the same request will not help. */
@@ -20,20 +22,30 @@ export class ExactApiError extends AppError {
     code: ErrorCode,
     message: string,
     readonly facts: ExactErrorFacts,
+    said?: Said,
   ) {
-    super(code, message, facts);
+    super(code, message, facts, said ? { said } : undefined);
   }
 }
 
-const envelope = (json: unknown): string | undefined => {
-  const message = (json as { error?: { message?: { value?: unknown } | string } } | undefined)?.error
-    ?.message;
+type ExactMessage = { value: string; lang?: string };
+
+const envelope = (json: unknown): ExactMessage | undefined => {
+  const message = (json as { error?: { message?: { value?: unknown; lang?: unknown } | string } } | undefined)
+    ?.error?.message;
   const value = typeof message === "string" ? message : message?.value;
-  return typeof value === "string" && value.trim() ? value.trim() : undefined;
+  if (typeof value !== "string" || !value.trim()) return undefined;
+  const lang = typeof message === "object" && typeof message.lang === "string" ? message.lang.trim() : "";
+  return { value: value.trim(), ...(lang ? { lang } : {}) };
 };
 
 /** Exact's error envelope `{"error":{"code":"","message":{"lang":"","value":"…"}}}` → the message. [§8, S10] */
 export function exactMessageOf(text: string): string | undefined {
+  return exactMessageWithLang(text)?.value;
+}
+
+/** The message of Exact's error envelope, with the language Exact gives it in `lang` when not empty. */
+function exactMessageWithLang(text: string): ExactMessage | undefined {
   try {
     return envelope(JSON.parse(text));
   } catch {
@@ -47,40 +59,56 @@ export function errorFromResponse(
   headers: Headers,
   endpoint: string,
 ): ExactApiError {
-  const exactMessage = exactMessageOf(text);
+  const said = exactMessageWithLang(text);
+  const exactMessage = said?.value;
   const reason = headers.get("reason") ?? undefined;
+  const words = said ? { exactMessage: said.value, ...(said.lang ? { exactLang: said.lang } : {}) } : {};
   const facts = (business: boolean, transient: boolean): ExactErrorFacts => ({
     exactStatus: status,
-    ...(exactMessage ? { exactMessage } : {}),
+    ...words,
     ...(reason ? { reason } : {}),
     business,
     transient,
     endpoint,
   });
+  const httpStatus = { status: String(status) };
   if (status === 404)
-    return new ExactApiError("not_found", "Exact Online does not have that record.", facts(false, false));
+    return new ExactApiError("not_found", "Exact Online does not have that record.", facts(false, false), {
+      reason: "exact_record_missing",
+    });
   if (status === 429) {
     return new ExactApiError(
       "rate_limited",
       "Exact Online's call limit for this division is reached.",
       facts(false, true),
+      { reason: "exact_rate_limited" },
     );
   }
   if (status === 401 || status === 403) {
     const why = reason ? ` (${reason})` : "";
-    return new ExactApiError("upstream", `Exact Online refused access${why}.`, facts(false, false));
+    return new ExactApiError("upstream", `Exact Online refused access${why}.`, facts(false, false), {
+      reason: "exact_access_refused",
+      params: { ...httpStatus, ...(reason ? { exactMessage: reason } : {}) },
+    });
   }
   // Business rules come back as HTTP 500 with a localised message [§8]; a generic "unexpected error" is not one.
   if (status === 500 && exactMessage && !isGenericFailure(exactMessage)) {
-    return new ExactApiError("upstream", `Exact Online refused it: ${exactMessage}`, facts(true, false));
+    return new ExactApiError("upstream", `Exact Online refused it: ${exactMessage}`, facts(true, false), {
+      reason: "exact_refused",
+      params: words,
+    });
   }
   if (status >= 500) {
-    return new ExactApiError("upstream", `Exact Online failed (HTTP ${status}).`, facts(false, true));
+    return new ExactApiError("upstream", `Exact Online failed (HTTP ${status}).`, facts(false, true), {
+      reason: "exact_failed",
+      params: httpStatus,
+    });
   }
   return new ExactApiError(
     "upstream",
     `Exact Online rejected the request (HTTP ${status})${exactMessage ? `: ${exactMessage}` : "."}`,
     facts(false, false),
+    { reason: "exact_rejected", params: { ...httpStatus, ...words } },
   );
 }
 
@@ -96,15 +124,15 @@ const genericFailures = [
   /error inesperado/i,
 ];
 
-function isGenericFailure(message: string): boolean {
+export function isGenericFailure(message: string): boolean {
   return genericFailures.some((pattern) => pattern.test(message));
 }
 
 export function noAnswerError(endpoint: string, message: string): ExactApiError {
-  return new ExactApiError("upstream", message, {
-    exactStatus: "no_answer",
-    business: false,
-    transient: true,
-    endpoint,
-  });
+  return new ExactApiError(
+    "upstream",
+    message,
+    { exactStatus: "no_answer", business: false, transient: true, endpoint },
+    { reason: "exact_no_answer" },
+  );
 }

@@ -55,10 +55,13 @@ export function createRateBudget(options: RateBudgetOptions) {
       const row = await readBudget(db, key);
       if (!row) throw new Error(`rate budget ${key} vanished`);
       if (row.dailyResetAt + skewMs > now && row.dailyRemaining <= (options.dailyReserve ?? 0)) {
-        throw new AppError("rate_limited", "Exact Online's daily call limit for this division is reached.", {
-          resetAt: new Date(row.dailyResetAt).toISOString(),
-          limit: row.dailyLimit,
-        });
+        const resetAt = new Date(row.dailyResetAt).toISOString();
+        throw new AppError(
+          "rate_limited",
+          "Exact Online's daily call limit for this division is reached.",
+          { resetAt, limit: row.dailyLimit },
+          { said: { reason: "exact_daily_limit", params: { resetAt } } },
+        );
       }
       await clock.sleep(Math.max(50, row.minutelyResetAt + skewMs - now), signal);
     }

@@ -8,7 +8,7 @@ import {
   storeRotatedTokens,
   tryTakeRefreshLease,
 } from "../db/connection-tokens";
-import { AppError } from "../errors";
+import { AppError, refused } from "../errors";
 import type { ExactAppConfig } from "../exact-app";
 import type { Logger } from "../logger";
 import type { TokenCipher } from "../security/token-cipher";
@@ -39,6 +39,8 @@ export const REFRESH_MARGIN_MS = 30_000;
 const LEASE_MS = 60_000;
 const LEASE_POLL_MS = 200;
 const WAIT_FOR_OTHER_PROCESS_MS = 90_000;
+/** Any refresh that did not work out this time: trying again later may. */
+const tokenFailed = { reason: "exact_token_failed" } as const;
 
 export const accessContext = (connectionId: string) => `${connectionId}:access`;
 export const refreshContext = (connectionId: string) => `${connectionId}:refresh`;
@@ -59,7 +61,12 @@ export function createTokenManager(deps: TokenManagerDeps) {
 
   async function load(connectionId: string): Promise<ConnectionRow> {
     const row = await readConnection(deps.db, connectionId);
-    if (!row) throw new AppError("not_found", "This tenant has no Exact Online connection.");
+    if (!row)
+      throw refused(
+        "not_found",
+        { reason: "exact_not_connected" },
+        "This tenant has no Exact Online connection.",
+      );
     if (row.status !== "active") throw reconnectError(row.lastError);
     return row;
   }
@@ -74,8 +81,9 @@ export function createTokenManager(deps: TokenManagerDeps) {
         return refreshUnderLease(connectionId, staleVersion);
       }
       if (deps.clock.now() > giveUpAt) {
-        throw new AppError(
+        throw refused(
           "upstream",
+          tokenFailed,
           "Another process has been refreshing the Exact Online token for too long.",
         );
       }
@@ -109,7 +117,11 @@ export function createTokenManager(deps: TokenManagerDeps) {
         deps.logger.error("refreshed Exact tokens could not be stored: the refresh lease was lost", {
           connectionId,
         });
-        throw new AppError("upstream", "The Exact Online token refresh could not be stored; try again.");
+        throw refused(
+          "upstream",
+          tokenFailed,
+          "The Exact Online token refresh could not be stored; try again.",
+        );
       }
       deps.logger.info("exact tokens refreshed", { connectionId, version: row.tokenVersion + 1 });
       return { token: result.tokens.accessToken, version: row.tokenVersion + 1 };
@@ -121,7 +133,11 @@ export function createTokenManager(deps: TokenManagerDeps) {
       case "too_early":
         // Exact still honours the current access token; a 401 on it, though, is a real failure.
         if (staleVersion === undefined) return decryptAccess(row);
-        throw new AppError("upstream", "Exact Online refused the access token but will not refresh it yet.");
+        throw refused(
+          "upstream",
+          tokenFailed,
+          "Exact Online refused the access token but will not refresh it yet.",
+        );
       case "old_refresh_token": {
         const latest = await load(connectionId);
         if (latest.tokenVersion !== row.tokenVersion) return decryptAccess(latest);
@@ -135,12 +151,11 @@ export function createTokenManager(deps: TokenManagerDeps) {
         await needsReconnect(row, result.message, now);
         throw reconnectError(result.message);
       case "transient":
-        throw new AppError(
+        throw refused(
           "upstream",
+          tokenFailed,
           "Exact Online could not refresh the access token just now; try again.",
-          {
-            exactMessage: result.message,
-          },
+          { exactMessage: result.message },
         );
     }
   }
@@ -189,6 +204,7 @@ function reconnectError(reason: string | null): AppError {
     "upstream",
     "The Exact Online connection needs to be made again (GET /v1/exact/connect).",
     reason ? { exactMessage: reason, reconnect: true } : { reconnect: true },
+    { said: { reason: "exact_reconnect_needed" } },
   );
 }
 
@@ -198,5 +214,6 @@ export function appRejectedError(reason: string): AppError {
     "upstream",
     "Exact Online refuses this app's client ID or secret: the proxy's Exact app settings need fixing.",
     { exactMessage: reason, appConfiguration: true },
+    { said: { reason: "exact_app_rejected" } },
   );
 }

@@ -57,6 +57,7 @@ export function apiRateLimit(limit: ApiRateLimit, clock: Clock) {
         "rate_limited",
         `This API token sent more than ${limit.perMinute} requests a minute. Try again in ${retryAfterSeconds} s.`,
         { retryAfterSeconds },
+        { said: { reason: "too_many_requests", params: { seconds: String(retryAfterSeconds) } } },
       );
     }
     bucket.tokens -= 1;

@@ -413,16 +413,26 @@ describe("PUT and DELETE /v1/divisions/{division}/accounts/{exactId}/link", () =
     await link(LONELY, "9009");
     const customerTaken = await link(ACME, "9009");
     expect(customerTaken.status).toBe(409);
-    expect((await errorOf(customerTaken)).message).toBe(
-      `zapfloor customer 9009 is already linked to Exact account ${f.ids[LONELY]}.`,
-    );
+    expect(await errorOf(customerTaken)).toMatchObject({
+      message: `zapfloor customer 9009 is already linked to Exact account ${f.ids[LONELY]}.`,
+      reason: "customer_linked_elsewhere",
+      params: { customer: "9009", account: f.ids[LONELY] },
+    });
     const accountTaken = await link(LONELY, "1001");
-    expect((await errorOf(accountTaken)).message).toBe(
-      `Exact account ${f.ids[LONELY]} is already linked to zapfloor customer 9009.`,
-    );
+    // A bookkeeper knows the account by its name: the params name it so.
+    expect(await errorOf(accountTaken)).toMatchObject({
+      message: `Exact account ${f.ids[LONELY]} is already linked to zapfloor customer 9009.`,
+      reason: "account_linked_elsewhere",
+      params: { account: "Lonely BV", customer: "9009" },
+    });
     const prospect = await link(GAMMA, "7007");
     expect(prospect.status).toBe(409);
-    expect((await errorOf(prospect)).message).toContain("not a customer (status P)");
+    const notCustomer = await errorOf(prospect);
+    expect(notCustomer.message).toContain("not a customer (status P)");
+    expect(notCustomer).toMatchObject({
+      reason: "account_not_customer",
+      params: { account: "Gamma Prospect", accountStatus: "P" },
+    });
   });
 
   it("lists every problem, needs a bookkeeper token, and 404s for another tenant or an unknown customer", async () => {
@@ -444,7 +454,38 @@ describe("PUT and DELETE /v1/divisions/{division}/accounts/{exactId}/link", () =
     const other = await createTenant(f.harness.deps, { name: "Other operator" });
     expect((await f.call(other.tokens.bookkeeper, "PUT", path, { customerNumber: "9009" })).status).toBe(404);
     expect((await f.call(other.tokens.bookkeeper, "DELETE", path)).status).toBe(404);
-    expect((await f.bookkeeper("PUT", path, { customerNumber: "4242" })).status).toBe(404);
+    const unknown = await f.bookkeeper("PUT", path, { customerNumber: "4242" });
+    expect(unknown.status).toBe(404);
+    expect(await errorOf(unknown)).toMatchObject({
+      reason: "customer_unknown",
+      params: { customer: "4242" },
+    });
+    const missing = await f.bookkeeper(
+      "PUT",
+      `/v1/divisions/${f.division}/accounts/{00000000-0000-0000-0000-00000000abcd}/link`,
+      { customerNumber: "9009" },
+    );
+    expect(missing.status).toBe(404);
+    expect(await errorOf(missing)).toMatchObject({
+      reason: "account_not_in_mirror",
+      params: { account: "00000000-0000-0000-0000-00000000abcd", division: String(f.division) },
+    });
+    const notLinked = await f.bookkeeper(
+      "DELETE",
+      `/v1/divisions/${f.division}/accounts/${f.ids[BETA]}/link`,
+    );
+    expect(notLinked.status).toBe(404);
+    expect(await errorOf(notLinked)).toMatchObject({
+      reason: "account_not_linked",
+      params: { account: f.ids[BETA] },
+    });
+    const otherDivision = await f.bookkeeper("PUT", `/v1/divisions/999/accounts/${f.ids[LONELY]}/link`, {
+      customerNumber: "9009",
+    });
+    expect(await errorOf(otherDivision)).toMatchObject({
+      reason: "division_not_connected",
+      params: { division: "999" },
+    });
   });
 });
 

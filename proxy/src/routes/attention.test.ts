@@ -95,6 +95,8 @@ describe("GET /v1/divisions/{division}/attention, and a retry that waits for the
     const refused = await retry(f, "2026-0300");
     expect(refused.status).toBe(409);
     expect(await errorOf(refused)).toMatchObject({
+      reason: "customer_needs_review",
+      params: { customer: "7007" },
       details: { reason: "customer_needs_review", customerNumber: "7007" },
     });
     expect(f.exactCalls()).toEqual([]);
@@ -141,6 +143,8 @@ describe("GET /v1/divisions/{division}/attention, and a retry that waits for the
     const refused = await retry(f, "2026-0153");
     expect(refused.status).toBe(409);
     expect(await errorOf(refused)).toMatchObject({
+      reason: "invoice_not_bookable",
+      params: { invoice: "2026-0153" },
       details: {
         reason: "booking_settings",
         problems: [expect.objectContaining({ path: "body.lines[1].revenueKey" })],

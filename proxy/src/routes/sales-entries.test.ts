@@ -131,6 +131,8 @@ describe("PUT /v1/divisions/{division}/sales-entries/{invoiceNumber}", () => {
     expect(different.status).toBe(409);
     expect(await errorOf(different)).toMatchObject({
       code: "conflict",
+      reason: "invoice_booked_differently",
+      params: { invoice: "2026-0153" },
       details: { state: "pushed", exactEntryNumber: 26700001 },
     });
     const same = await submit("2026-0153", deskInvoice());
@@ -138,7 +140,12 @@ describe("PUT /v1/divisions/{division}/sales-entries/{invoiceNumber}", () => {
     expect(await same.json()).toMatchObject({ state: "pushed", exact: { entryNumber: 26700001 } });
 
     await deps.db.update(salesEntries).set({ state: "pushing" });
-    expect((await submit("2026-0153", deskInvoice({ description: "changed" }))).status).toBe(409);
+    const pushing = await submit("2026-0153", deskInvoice({ description: "changed" }));
+    expect(pushing.status).toBe(409);
+    expect(await errorOf(pushing)).toMatchObject({
+      reason: "invoice_pushing_differently",
+      params: { invoice: "2026-0153" },
+    });
   });
 
   it("lists every unmapped GL account and VAT rate and a wrong total at once, costing no Exact call", async () => {
@@ -494,11 +501,29 @@ describe("POST /v1/divisions/{division}/sales-entries/{invoiceNumber}/retry", ()
       jsonRequest("POST", tenant.tokens.bookkeeper),
     );
     expect(booked.status).toBe(409);
-    expect((await errorOf(booked)).message).toContain("26700001");
-    expect(
-      (await app.request(`${entryPath("2026-0999")}/retry`, jsonRequest("POST", tenant.tokens.bookkeeper)))
-        .status,
-    ).toBe(404);
+    expect(await errorOf(booked)).toMatchObject({
+      message: expect.stringContaining("26700001"),
+      reason: "invoice_already_booked",
+      params: { invoice: "2026-0153", entry: "26700001" },
+    });
+    const unknown = await app.request(
+      `${entryPath("2026-0999")}/retry`,
+      jsonRequest("POST", tenant.tokens.bookkeeper),
+    );
+    expect(unknown.status).toBe(404);
+    expect(await errorOf(unknown)).toMatchObject({
+      reason: "invoice_not_found",
+      params: { invoice: "2026-0999" },
+    });
+    await deps.db.update(salesEntries).set({ state: "pushing" });
+    const beingPushed = await app.request(
+      `${entryPath("2026-0153")}/retry`,
+      jsonRequest("POST", tenant.tokens.bookkeeper),
+    );
+    expect(await errorOf(beingPushed)).toMatchObject({
+      reason: "invoice_being_pushed",
+      params: { invoice: "2026-0153" },
+    });
     expect((await app.request(`${entryPath("2026-0153")}/retry`, { method: "POST" })).status).toBe(401);
   });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROBLEM_CODES, type ProblemCode } from "./problem-codes";
+import { ERROR_REASONS, type ErrorReason, PROBLEM_CODES, type ProblemCode } from "./problem-codes";
 
 export const errorCodeSchema = z.enum([
   "validation",
@@ -17,11 +17,28 @@ export const errorCodeSchema = z.enum([
   "internal",
 ]);
 
+export const errorReasonSchema = z.enum(ERROR_REASONS);
+export type { ErrorReason };
+
+/** The values an error's or a problem's English message names, by name: what a translation puts in its place. */
+export const errorParamsSchema = z.record(z.string(), z.string());
+
 export const errorBodySchema = z
   .object({
     error: z.object({
       code: errorCodeSchema,
-      message: z.string(),
+      message: z
+        .string()
+        .meta({ description: "Plain English, for logs and integrators; translate by `reason`." }),
+      reason: errorReasonSchema.optional().meta({
+        description:
+          "What exactly was refused or failed, by a stable name (`code` is only its kind). Given on the 404s, 409s, 429s and 5xx a bookkeeper can meet; a client shows the error in its own language by it and `params`.",
+      }),
+      params: errorParamsSchema.optional().meta({
+        description:
+          "The values `message` names, for a translation by `reason`: `invoice`, `customer`, `account`, `division`, `status`, and `exactMessage` (what Exact Online said, verbatim, with `exactLang` when Exact named its language).",
+        example: { account: "Bakkerij De Vries B.V.", customer: "1042" },
+      }),
       details: z.unknown().optional(),
       requestId: z.string(),
     }),
@@ -37,7 +54,7 @@ export const validationProblemSchema = z
     path: z.string(),
     message: z.string(),
     code: problemCodeSchema.optional(),
-    params: z.record(z.string(), z.string()).optional(),
+    params: errorParamsSchema.optional(),
   })
   .meta({ id: "ValidationProblem" });
 export type ApiValidationProblem = z.infer<typeof validationProblemSchema>;

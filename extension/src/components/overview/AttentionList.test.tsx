@@ -21,6 +21,7 @@ const attention: Attention = {
       accounts: [{ id: "a1", name: "Prospect B.V.", code: "7007" }],
       reasons: [],
       problems: [],
+      error: null,
       updatedAt: "2026-11-20T09:30:00.000Z",
     },
     {
@@ -35,6 +36,7 @@ const attention: Attention = {
       accounts: [],
       reasons: [],
       problems: [],
+      error: null,
       updatedAt: "2026-11-20T09:30:00.000Z",
     },
   ],
@@ -124,6 +126,44 @@ describe("AttentionList", () => {
     expect(detail("nl", withoutParams).querySelector("[lang=en]")?.textContent).toBe(
       attention.items[0]!.message,
     );
+  });
+
+  it("says what stopped an invoice in the reader's language by its error's reason, quoting what Exact said", () => {
+    const stopped: Attention = {
+      ...attention,
+      items: [
+        {
+          ...attention.items[1]!,
+          reason: "exact_refused",
+          action: "retry",
+          message: "Exact Online refused it: Dagboek 70 is geblokkeerd",
+          error: { reason: "exact_refused", params: { exactMessage: "Dagboek 70 is geblokkeerd" } },
+        },
+        {
+          ...attention.items[0]!,
+          message:
+            "zapfloor customer number 1234567890 has 10 characters; a new Exact customer's SearchCode holds at most 9.",
+          accounts: [],
+          error: { reason: "customer_number_too_long", params: { customer: "1234567890", max: "9" } },
+        },
+      ],
+    };
+    const detail = (locale: "nl" | "fr", invoice: string) =>
+      list({ attention: stopped }, locale).container.querySelector(
+        `[data-invoice='${invoice}'] .zfx-attention__detail`,
+      )!;
+    expect(detail("nl", "2026-0153").textContent).toBe(
+      "Exact Online weigerde het. Exact meldde: Dagboek 70 is geblokkeerd",
+    );
+    expect(detail("nl", "2026-0153").querySelector("q")?.textContent).toBe("Dagboek 70 is geblokkeerd");
+    expect(detail("fr", "2026-0300").textContent).toBe(
+      "Le numéro de client zapfloor 1234567890 dépasse les 9 caractères d'un code de recherche Exact : le client ne peut pas être créé dans Exact.",
+    );
+    for (const locale of ["nl", "fr"] as const) {
+      const { container } = list({ attention: stopped }, locale);
+      expect(container.querySelector("[lang=en]")).toBeNull();
+      expect(container.textContent).not.toContain("refused it");
+    }
   });
 
   it("says why each invoice waits, in plain words, with the action that resolves it", async () => {

@@ -4,6 +4,7 @@ import type { Problem } from "../../utils/api-result";
 import type { Attention, AttentionItem } from "../../utils/proxy-types";
 import { describeApiProblems } from "../api-problems";
 import { DivisionReadiness } from "../bookings/DivisionReadiness";
+import { ErrorSaid } from "../ErrorSaid";
 import { ProblemNotice } from "../ProblemNotice";
 import { describeReason } from "../reasons";
 import "./AttentionList.css";
@@ -127,6 +128,13 @@ function AttentionDetail({ item }: { item: AttentionItem }) {
     return (
       <p class="zfx-muted zfx-attention__detail">
         {t("attention.detail", { message: translated.join(" ") })}
+      </p>
+    );
+  }
+  if (item.error) {
+    return (
+      <p class="zfx-muted zfx-attention__detail" data-reason={item.error.reason}>
+        <ErrorSaid said={item.error} />
       </p>
     );
   }

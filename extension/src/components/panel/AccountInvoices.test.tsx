@@ -17,6 +17,7 @@ const invoices = {
       accounts: [{ id: "a1", name: "Prospect B.V.", code: null }],
       reasons: [],
       problems: [],
+      error: null,
       updatedAt: null,
     },
   ],

@@ -388,6 +388,71 @@ export const en = {
   "apiProblem.none.glAccounts": "This division has no revenue G/L accounts.",
   "apiProblem.none.vatCodes": "This division has no sales VAT codes.",
   "apiProblem.more": "and {count} more (see the pickers)",
+  "apiError.exactSaid": "Exact said:",
+  "apiError.division_not_connected": "Division {division} is not connected to the proxy.",
+  "apiError.exact_not_connected": "Exact Online is not connected to the proxy yet.",
+  "apiError.account_not_in_mirror":
+    "The proxy's copy of division {division} does not hold this Exact account; if it is new, the next sync brings it.",
+  "apiError.account_not_linked": "This Exact account is not linked to a zapfloor customer.",
+  "apiError.customer_unknown": "zapfloor has not sent customer {customer} to the proxy yet.",
+  "apiError.invoice_not_found": "The proxy has no invoice {invoice}.",
+  "apiError.mirror_not_loaded": "The Exact accounts of division {division} have not been loaded yet.",
+  "apiError.mirror_outdated":
+    "The proxy's copy of the Exact accounts of division {division} is not up to date; nothing was changed.",
+  "apiError.changed_in_exact":
+    "Exact account {account} was changed in Exact Online since it was shown; nothing was changed.",
+  "apiError.customer_needs_review": "zapfloor customer {customer} still needs a person.",
+  "apiError.invoice_not_bookable":
+    "Invoice {invoice} would not get through yet: the booking settings do not book it.",
+  "apiError.invoice_already_booked": "Invoice {invoice} is already booked in Exact (entry {entry}).",
+  "apiError.invoice_being_pushed": "Invoice {invoice} is being booked in Exact right now.",
+  "apiError.invoice_booked_differently":
+    "Invoice {invoice} is already booked in Exact with different content; a credit note corrects it.",
+  "apiError.invoice_pushing_differently":
+    "Invoice {invoice} is being booked in Exact right now with different content.",
+  "apiError.account_linked_elsewhere":
+    "Exact account {account} is already linked to zapfloor customer {customer}.",
+  "apiError.customer_linked_elsewhere":
+    "zapfloor customer {customer} is already linked to another Exact account.",
+  "apiError.link_changed_meanwhile": "The link changed meanwhile; nothing was changed.",
+  "apiError.account_deleted": "Exact account {account} was deleted in Exact Online.",
+  "apiError.account_not_customer":
+    "Exact account {account} is not a customer (status {accountStatus}); only customers can be linked.",
+  "apiError.account_blocked": "Exact account {account} is blocked in Exact Online.",
+  "apiError.vat_fix_not_possible":
+    "Exact account {account} cannot take the VAT number of zapfloor customer {customer}: it must be a customer without a VAT number whose name agrees.",
+  "apiError.vat_number_taken":
+    "VAT number {vat} is already on Exact account {account}; two accounts would share it.",
+  "apiError.customer_being_created":
+    "The Exact customer for zapfloor customer {customer} is being created right now.",
+  "apiError.created_not_linked":
+    "An Exact customer was created for zapfloor customer {customer}, but it could not be linked.",
+  "apiError.customer_number_too_long":
+    "zapfloor customer number {customer} is longer than the {max} characters an Exact search code holds, so it cannot be created in Exact.",
+  "apiError.customer_fields_too_long":
+    "zapfloor customer {customer} cannot be created in Exact as it is: too long for Exact: {fields}.",
+  "apiError.exact_rate_limited": "Exact Online's call limit for this division is reached for now.",
+  "apiError.exact_daily_limit": "Exact Online's daily call limit for this division is reached.",
+  "apiError.full_sync_too_soon":
+    "Division {division} was fully loaded a short while ago; try again in {seconds} s.",
+  "apiError.too_many_requests": "Too many requests to the proxy; try again in {seconds} s.",
+  "apiError.exact_refused": "Exact Online refused it.",
+  "apiError.exact_rejected": "Exact Online rejected the request (HTTP {status}).",
+  "apiError.exact_failed": "Exact Online failed (HTTP {status}).",
+  "apiError.exact_no_answer": "Exact Online did not answer.",
+  "apiError.exact_access_refused": "Exact Online refused access (HTTP {status}).",
+  "apiError.exact_record_missing": "Exact Online does not have that record.",
+  "apiError.exact_unexpected_answer": "Exact Online answered in an unexpected shape.",
+  "apiError.exact_create_no_answer":
+    "Exact Online did not answer the creation of zapfloor customer {customer}. It may have been created: retry after {seconds} seconds; it is looked up first and never created twice.",
+  "apiError.exact_token_failed": "The proxy could not renew its access to Exact Online just now.",
+  "apiError.exact_reconnect_needed": "The connection to Exact Online must be made again.",
+  "apiError.exact_app_rejected":
+    "Exact Online refuses the proxy's app registration; whoever runs the proxy must fix its Exact app settings.",
+  "apiError.internal": "Something went wrong in the proxy; whoever runs it finds the cause in its log.",
+  "apiError.storage_full": "The proxy's database is full.",
+  "apiError.storage_busy": "The proxy's database is busy.",
+  "apiError.storage_unavailable": "The proxy's database cannot be written.",
 } as const;
 
 export type MessageId = keyof typeof en;

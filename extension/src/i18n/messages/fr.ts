@@ -400,4 +400,70 @@ export const fr: Messages = {
   "apiProblem.none.glAccounts": "Ce dossier n'a aucun compte général de produits.",
   "apiProblem.none.vatCodes": "Ce dossier n'a aucun code TVA de vente.",
   "apiProblem.more": "et {count} de plus (voir les listes de choix)",
+  "apiError.exactSaid": "Exact a répondu :",
+  "apiError.division_not_connected": "Le dossier {division} n'est pas connecté au proxy.",
+  "apiError.exact_not_connected": "Exact Online n'est pas encore connecté au proxy.",
+  "apiError.account_not_in_mirror":
+    "La copie du dossier {division} dans le proxy ne contient pas ce tiers Exact ; s'il est nouveau, la prochaine synchronisation l'apportera.",
+  "apiError.account_not_linked": "Ce tiers Exact n'est lié à aucun client zapfloor.",
+  "apiError.customer_unknown": "zapfloor n'a pas encore envoyé le client {customer} au proxy.",
+  "apiError.invoice_not_found": "Le proxy ne connaît pas de facture {invoice}.",
+  "apiError.mirror_not_loaded": "Les tiers Exact du dossier {division} ne sont pas encore chargés.",
+  "apiError.mirror_outdated":
+    "La copie des tiers Exact du dossier {division} dans le proxy n'est pas à jour ; rien n'a été modifié.",
+  "apiError.changed_in_exact":
+    "Le tiers Exact {account} a été modifié dans Exact Online depuis son affichage ; rien n'a été modifié.",
+  "apiError.customer_needs_review": "Le client zapfloor {customer} attend encore une décision.",
+  "apiError.invoice_not_bookable":
+    "La facture {invoice} ne passerait pas encore : les paramètres des écritures ne la comptabilisent pas.",
+  "apiError.invoice_already_booked":
+    "La facture {invoice} est déjà comptabilisée dans Exact (écriture {entry}).",
+  "apiError.invoice_being_pushed": "La facture {invoice} est en cours de comptabilisation dans Exact.",
+  "apiError.invoice_booked_differently":
+    "La facture {invoice} est déjà comptabilisée dans Exact avec un autre contenu ; une note de crédit la corrige.",
+  "apiError.invoice_pushing_differently":
+    "La facture {invoice} est en cours de comptabilisation dans Exact avec un autre contenu.",
+  "apiError.account_linked_elsewhere": "Le tiers Exact {account} est déjà lié au client zapfloor {customer}.",
+  "apiError.customer_linked_elsewhere": "Le client zapfloor {customer} est déjà lié à un autre tiers Exact.",
+  "apiError.link_changed_meanwhile": "Le lien a changé entre-temps ; rien n'a été modifié.",
+  "apiError.account_deleted": "Le tiers Exact {account} a été supprimé dans Exact Online.",
+  "apiError.account_not_customer":
+    "Le tiers Exact {account} n'est pas un client (statut {accountStatus}) ; seuls les clients peuvent être liés.",
+  "apiError.account_blocked": "Le tiers Exact {account} est bloqué dans Exact Online.",
+  "apiError.vat_fix_not_possible":
+    "Le tiers Exact {account} ne peut pas recevoir le numéro de TVA du client zapfloor {customer} : il doit être un client sans numéro de TVA dont le nom concorde.",
+  "apiError.vat_number_taken":
+    "Le numéro de TVA {vat} figure déjà sur le tiers Exact {account} ; deux tiers le partageraient.",
+  "apiError.customer_being_created":
+    "Le client Exact du client zapfloor {customer} est en cours de création.",
+  "apiError.created_not_linked":
+    "Un client Exact a été créé pour le client zapfloor {customer}, mais il n'a pas pu être lié.",
+  "apiError.customer_number_too_long":
+    "Le numéro de client zapfloor {customer} dépasse les {max} caractères d'un code de recherche Exact : le client ne peut pas être créé dans Exact.",
+  "apiError.customer_fields_too_long":
+    "Le client zapfloor {customer} ne peut pas être créé tel quel dans Exact : trop long pour Exact : {fields}.",
+  "apiError.exact_rate_limited":
+    "La limite d'appels d'Exact Online pour ce dossier est atteinte pour le moment.",
+  "apiError.exact_daily_limit": "La limite journalière d'appels d'Exact Online pour ce dossier est atteinte.",
+  "apiError.full_sync_too_soon":
+    "Le dossier {division} a été entièrement chargé il y a peu ; réessayez dans {seconds} s.",
+  "apiError.too_many_requests": "Trop de demandes au proxy ; réessayez dans {seconds} s.",
+  "apiError.exact_refused": "Exact Online l'a refusé.",
+  "apiError.exact_rejected": "Exact Online a rejeté la demande (HTTP {status}).",
+  "apiError.exact_failed": "Exact Online a échoué (HTTP {status}).",
+  "apiError.exact_no_answer": "Exact Online n'a pas répondu.",
+  "apiError.exact_access_refused": "Exact Online a refusé l'accès (HTTP {status}).",
+  "apiError.exact_record_missing": "Exact Online n'a pas cet enregistrement.",
+  "apiError.exact_unexpected_answer": "Exact Online a répondu sous une forme inattendue.",
+  "apiError.exact_create_no_answer":
+    "Exact Online n'a pas répondu à la création du client zapfloor {customer}. Il a peut-être été créé : réessayez après {seconds} secondes ; il est d'abord recherché et jamais créé deux fois.",
+  "apiError.exact_token_failed": "Le proxy n'a pas pu renouveler son accès à Exact Online pour l'instant.",
+  "apiError.exact_reconnect_needed": "La connexion à Exact Online doit être refaite.",
+  "apiError.exact_app_rejected":
+    "Exact Online refuse l'enregistrement d'application du proxy ; qui gère le proxy doit corriger ses paramètres d'application Exact.",
+  "apiError.internal":
+    "Une erreur s'est produite dans le proxy ; qui le gère en trouvera la cause dans son journal.",
+  "apiError.storage_full": "La base de données du proxy est pleine.",
+  "apiError.storage_busy": "La base de données du proxy est occupée.",
+  "apiError.storage_unavailable": "La base de données du proxy ne peut pas être écrite.",
 };

@@ -396,4 +396,71 @@ export const nl: Messages = {
   "apiProblem.none.glAccounts": "Deze administratie heeft geen omzetgrootboekrekeningen.",
   "apiProblem.none.vatCodes": "Deze administratie heeft geen btw-codes voor verkoop.",
   "apiProblem.more": "en {count} meer (zie de keuzelijsten)",
+  "apiError.exactSaid": "Exact meldde:",
+  "apiError.division_not_connected": "Administratie {division} is niet verbonden met de proxy.",
+  "apiError.exact_not_connected": "Exact Online is nog niet verbonden met de proxy.",
+  "apiError.account_not_in_mirror":
+    "De kopie van administratie {division} in de proxy bevat deze Exact-relatie niet; is ze nieuw, dan komt ze mee met de volgende synchronisatie.",
+  "apiError.account_not_linked": "Deze Exact-relatie is niet gekoppeld aan een zapfloor-klant.",
+  "apiError.customer_unknown": "zapfloor heeft klant {customer} nog niet naar de proxy gestuurd.",
+  "apiError.invoice_not_found": "De proxy kent geen factuur {invoice}.",
+  "apiError.mirror_not_loaded": "De Exact-relaties van administratie {division} zijn nog niet geladen.",
+  "apiError.mirror_outdated":
+    "De kopie van de Exact-relaties van administratie {division} in de proxy is niet bijgewerkt; er is niets gewijzigd.",
+  "apiError.changed_in_exact":
+    "Exact-relatie {account} is in Exact Online gewijzigd sinds ze getoond werd; er is niets gewijzigd.",
+  "apiError.customer_needs_review": "zapfloor-klant {customer} heeft nog een beslissing nodig.",
+  "apiError.invoice_not_bookable":
+    "Factuur {invoice} zou nog niet doorkomen: de boekingsinstellingen boeken hem niet.",
+  "apiError.invoice_already_booked": "Factuur {invoice} is al geboekt in Exact (boeking {entry}).",
+  "apiError.invoice_being_pushed": "Factuur {invoice} wordt op dit moment in Exact geboekt.",
+  "apiError.invoice_booked_differently":
+    "Factuur {invoice} is al met een andere inhoud in Exact geboekt; een creditnota corrigeert hem.",
+  "apiError.invoice_pushing_differently":
+    "Factuur {invoice} wordt op dit moment met een andere inhoud in Exact geboekt.",
+  "apiError.account_linked_elsewhere":
+    "Exact-relatie {account} is al gekoppeld aan zapfloor-klant {customer}.",
+  "apiError.customer_linked_elsewhere":
+    "zapfloor-klant {customer} is al gekoppeld aan een andere Exact-relatie.",
+  "apiError.link_changed_meanwhile": "De koppeling is intussen gewijzigd; er is niets gewijzigd.",
+  "apiError.account_deleted": "Exact-relatie {account} is verwijderd in Exact Online.",
+  "apiError.account_not_customer":
+    "Exact-relatie {account} is geen klant (status {accountStatus}); alleen klanten kunnen gekoppeld worden.",
+  "apiError.account_blocked": "Exact-relatie {account} is geblokkeerd in Exact Online.",
+  "apiError.vat_fix_not_possible":
+    "Exact-relatie {account} kan het btw-nummer van zapfloor-klant {customer} niet krijgen: ze moet een klant zonder btw-nummer zijn met een naam die overeenkomt.",
+  "apiError.vat_number_taken":
+    "Btw-nummer {vat} staat al op Exact-relatie {account}; twee relaties zouden het delen.",
+  "apiError.customer_being_created":
+    "De Exact-klant voor zapfloor-klant {customer} wordt op dit moment aangemaakt.",
+  "apiError.created_not_linked":
+    "Er is een Exact-klant aangemaakt voor zapfloor-klant {customer}, maar die kon niet gekoppeld worden.",
+  "apiError.customer_number_too_long":
+    "zapfloor-klantnummer {customer} is langer dan de {max} tekens van een zoekcode in Exact, dus de klant kan niet in Exact aangemaakt worden.",
+  "apiError.customer_fields_too_long":
+    "zapfloor-klant {customer} kan niet zo in Exact aangemaakt worden: te lang voor Exact: {fields}.",
+  "apiError.exact_rate_limited":
+    "De limiet van Exact Online voor het aantal oproepen voor deze administratie is voorlopig bereikt.",
+  "apiError.exact_daily_limit":
+    "De daglimiet van Exact Online voor het aantal oproepen voor deze administratie is bereikt.",
+  "apiError.full_sync_too_soon":
+    "Administratie {division} is kort geleden volledig geladen; probeer het over {seconds} s opnieuw.",
+  "apiError.too_many_requests": "Te veel verzoeken aan de proxy; probeer het over {seconds} s opnieuw.",
+  "apiError.exact_refused": "Exact Online weigerde het.",
+  "apiError.exact_rejected": "Exact Online wees het verzoek af (HTTP {status}).",
+  "apiError.exact_failed": "Exact Online gaf een fout (HTTP {status}).",
+  "apiError.exact_no_answer": "Exact Online antwoordde niet.",
+  "apiError.exact_access_refused": "Exact Online weigerde de toegang (HTTP {status}).",
+  "apiError.exact_record_missing": "Exact Online heeft dat gegeven niet.",
+  "apiError.exact_unexpected_answer": "Exact Online antwoordde in een onverwachte vorm.",
+  "apiError.exact_create_no_answer":
+    "Exact Online antwoordde niet op het aanmaken van zapfloor-klant {customer}. Misschien is de klant toch aangemaakt: probeer het na {seconds} seconden opnieuw; er wordt eerst gezocht, er wordt nooit twee keer aangemaakt.",
+  "apiError.exact_token_failed": "De proxy kon zijn toegang tot Exact Online nu niet vernieuwen.",
+  "apiError.exact_reconnect_needed": "De verbinding met Exact Online moet opnieuw gemaakt worden.",
+  "apiError.exact_app_rejected":
+    "Exact Online weigert de app-registratie van de proxy; wie de proxy beheert, moet de Exact-appinstellingen herstellen.",
+  "apiError.internal": "Er ging iets mis in de proxy; wie hem beheert, vindt de oorzaak in zijn log.",
+  "apiError.storage_full": "De database van de proxy is vol.",
+  "apiError.storage_busy": "De database van de proxy is bezet.",
+  "apiError.storage_unavailable": "De database van de proxy kan niet beschreven worden.",
 };

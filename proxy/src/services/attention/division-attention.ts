@@ -1,7 +1,4 @@
 import type { Attention, AttentionItem } from "@zapfloor-exact/shared/schemas/attention";
-import { type ApiValidationProblem, validationProblemSchema } from "@zapfloor-exact/shared/schemas/error";
-import { type ApiReason, reasonSchema } from "@zapfloor-exact/shared/schemas/matching";
-import { z } from "zod";
 import { mirrorRowsByIds } from "../../db/mirror-reads";
 import type { ServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
@@ -12,6 +9,7 @@ import { accountsLoaded } from "../settings/get-settings";
 import { bookingReadiness } from "../settings/readiness";
 import { readSettings } from "../settings/settings-store";
 import { pushReason } from "./push-reason";
+import { errorOf, problemsOf, reasonsOf } from "./recorded-why";
 
 /** At most this many pushes per state and this many suggestions are listed; the counts are complete. */
 const LISTED = 500;
@@ -61,6 +59,7 @@ export async function divisionAttention(
       accounts: [{ id: row.account.id, name: row.account.name, code: row.account.code }],
       reasons,
       problems: [],
+      error: null,
       updatedAt: null,
     });
   }
@@ -84,8 +83,9 @@ export async function pushItemsOf(
     if (row.exactAccountId) ids.add(row.exactAccountId);
     for (const id of reasons[i]!.candidates) ids.add(id);
   });
+  const mirrored = new Map((await mirrorRowsByIds(ctx.db, scope, [...ids])).map((row) => [row.id, row]));
   const accounts = new Map(
-    (await mirrorRowsByIds(ctx.db, scope, [...ids])).map((account) => [
+    [...mirrored.values()].map((account) => [
       account.id,
       { id: account.id, name: account.name, code: account.code?.trim() || null },
     ]),
@@ -104,21 +104,10 @@ export async function pushItemsOf(
       totalInclVat: body.totalInclVat ?? null,
       customerNumber: row.customerNumber,
       accounts: [...new Set(named)].flatMap((id) => accounts.get(id) ?? []),
-      reasons: reasonsOf(row.lastErrorDetails),
+      reasons: reasonsOf(row, mirrored),
       problems: problemsOf(row.lastErrorDetails),
+      error: errorOf(row.lastErrorDetails),
       updatedAt: iso(row.updatedAt),
     };
   });
-}
-
-/** The problems a parked entry's last attempt recorded, as far as they have the API's shape. */
-function problemsOf(details: Record<string, unknown> | null | undefined): ApiValidationProblem[] {
-  const parsed = z.array(validationProblemSchema).safeParse(details?.problems);
-  return parsed.success ? parsed.data : [];
-}
-
-/** Why a parked entry's customer needs a person, as its last attempt recorded the match's reasons. */
-function reasonsOf(details: Record<string, unknown> | null | undefined): ApiReason[] {
-  const parsed = z.array(reasonSchema).safeParse(details?.explained);
-  return parsed.success ? parsed.data : [];
 }

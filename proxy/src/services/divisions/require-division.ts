@@ -22,7 +22,10 @@ export async function requireDivision(
 }
 
 export function divisionNotConnected(division: number): AppError {
-  return new AppError("not_found", `Division ${division} is not connected for this tenant.`, {
-    reason: "division_not_connected",
-  });
+  return new AppError(
+    "not_found",
+    `Division ${division} is not connected for this tenant.`,
+    { reason: "division_not_connected" },
+    { said: { reason: "division_not_connected", params: { division: String(division) } } },
+  );
 }

@@ -21,5 +21,6 @@ export function mirrorNotLoaded(division: number): AppError {
     "conflict",
     `The Exact accounts of division ${division} have not been loaded yet: load them (POST /v1/divisions/${division}/sync) before linking.`,
     { reason: "mirror_not_loaded", division, lastLoadedAt: null },
+    { said: { reason: "mirror_not_loaded", params: { division: String(division) } } },
   );
 }

@@ -19,5 +19,6 @@ export function assertAccountUnchanged(row: MirrorRow, accountModified: string |
     "conflict",
     `Exact account "${row.name}" was changed in Exact Online since it was shown; nothing was changed. Look at it again first.`,
     { reason: "changed_in_exact", accountModified: accountModifiedOf(row.exactModifiedAt) },
+    { said: { reason: "changed_in_exact", params: { account: row.name } } },
   );
 }

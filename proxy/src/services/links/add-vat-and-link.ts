@@ -3,7 +3,7 @@ import type { AccountDetail } from "@zapfloor-exact/shared/schemas/accounts";
 import { readCustomer } from "../../db/customer-store";
 import { mirrorRow, mirrorRowsSharingKeys } from "../../db/mirror-reads";
 import { upsertAccounts } from "../../db/mirror-store";
-import { AppError } from "../../errors";
+import { AppError, refused } from "../../errors";
 import { type AccountFieldChanges, updateAccountFields } from "../../exact/resources/accounts";
 import type { ExactServiceContext } from "../context";
 import { zapfloorCustomerOf } from "../customers/customer-row";
@@ -12,7 +12,8 @@ import { mirrorState, mirrorUsable } from "../matching/mirror-freshness";
 import { rowWithChanges, snapshotOfRow } from "../mirror/account-row";
 import { accountDetail } from "../overview/account-detail";
 import { assertAccountUnchanged } from "./account-version";
-import { linkConflict, writeLink } from "./write-link";
+import { accountNotInMirror, customerUnknown } from "./refusals";
+import { linkConflict, linkConflictError, writeLink } from "./write-link";
 
 export interface AddVatInput {
   tenantId: string;
@@ -44,19 +45,16 @@ export async function addVatAndLink(ctx: ExactServiceContext, input: AddVatInput
   const exactId = normaliseAccountId(input.exactId);
   const row = await mirrorRow(ctx.db, scope, exactId);
   if (!row || row.deletedAt !== null) {
-    throw new AppError(
-      "not_found",
-      `Exact account ${exactId} is not in the mirror of division ${input.division}.`,
-    );
+    throw accountNotInMirror(exactId, input.division);
   }
   const customerRow = await readCustomer(ctx.db, input.tenantId, input.customerNumber);
-  if (!customerRow)
-    throw new AppError("not_found", `zapfloor customer ${input.customerNumber} is not known.`);
+  if (!customerRow) throw customerUnknown(input.customerNumber);
   const customer = zapfloorCustomerOf(customerRow);
   const fix = vatFixFor(snapshotOfRow(row), customer);
   if (!fix) {
-    throw new AppError(
+    throw refused(
       "conflict",
+      { reason: "vat_fix_not_possible", params: { account: row.name, customer: customer.number } },
       `Exact account "${row.name}" cannot take zapfloor customer ${customer.number}'s VAT number: it needs to be a customer without a VAT number whose name agrees, and zapfloor's VAT number must be valid.`,
     );
   }
@@ -65,13 +63,18 @@ export async function addVatAndLink(ctx: ExactServiceContext, input: AddVatInput
     (other) => other.vatKey !== null && other.id !== exactId && other.deletedAt === null,
   );
   if (holders.length > 0) {
-    throw new AppError(
+    throw refused(
       "conflict",
+      { reason: "vat_number_taken", params: { vat, account: holders[0]!.name } },
       `VAT number ${vat} is already on Exact account "${holders[0]!.name}"; adding it here would make two accounts share it.`,
     );
   }
-  const conflict = await linkConflict(ctx.db, scope, { customerNumber: customer.number, exactId });
-  if (conflict) throw new AppError("conflict", conflict);
+  const conflict = await linkConflict(ctx.db, scope, {
+    customerNumber: customer.number,
+    exactId,
+    accountName: row.name,
+  });
+  if (conflict) throw linkConflictError(conflict);
   assertAccountUnchanged(row, input.accountModified);
   const mirror = await mirrorState(ctx, scope);
   if (!mirrorUsable(mirror)) {
@@ -83,6 +86,7 @@ export async function addVatAndLink(ctx: ExactServiceContext, input: AddVatInput
         division: input.division,
         lastLoadedAt: mirror.lastLoadedAt === null ? null : new Date(mirror.lastLoadedAt).toISOString(),
       },
+      { said: { reason: "mirror_outdated", params: { division: String(input.division) } } },
     );
   }
 

@@ -9,7 +9,7 @@ import { readCustomer } from "../../db/customer-store";
 import { linkOfAccount } from "../../db/link-store";
 import { type MirrorRow, mirrorRow, mirrorRowsSharingKeys } from "../../db/mirror-reads";
 import { upsertAccounts } from "../../db/mirror-store";
-import { AppError } from "../../errors";
+import { refused } from "../../errors";
 import { updateAccountFields } from "../../exact/resources/accounts";
 import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
@@ -17,7 +17,8 @@ import { SEARCH_CODE_MAX_LENGTH } from "../matching/new-customer";
 import { rowWithChanges } from "../mirror/account-row";
 import { accountDetail } from "../overview/account-detail";
 import { assertAccountUnchanged } from "./account-version";
-import { linkConflict, writeLink } from "./write-link";
+import { accountNotInMirror, customerUnknown } from "./refusals";
+import { linkConflict, linkConflictError, writeLink } from "./write-link";
 
 export interface LinkInput {
   tenantId: string;
@@ -49,16 +50,16 @@ async function link(ctx: ExactServiceContext, input: LinkInput): Promise<SearchC
   await requireDivision(ctx, input.tenantId, input.division);
   const exactId = normaliseAccountId(input.exactId);
   const account = await mirrorRow(ctx.db, scope, exactId);
-  if (!account)
-    throw new AppError(
-      "not_found",
-      `Exact account ${exactId} is not in the mirror of division ${input.division}.`,
-    );
+  if (!account) throw accountNotInMirror(exactId, input.division);
   const customer = await readCustomer(ctx.db, input.tenantId, input.customerNumber);
-  if (!customer) throw new AppError("not_found", `zapfloor customer ${input.customerNumber} is not known.`);
+  if (!customer) throw customerUnknown(input.customerNumber);
   assertLinkable(account);
-  const conflict = await linkConflict(ctx.db, scope, { customerNumber: customer.number, exactId });
-  if (conflict) throw new AppError("conflict", conflict);
+  const conflict = await linkConflict(ctx.db, scope, {
+    customerNumber: customer.number,
+    exactId,
+    accountName: account.name,
+  });
+  if (conflict) throw linkConflictError(conflict);
   if ((await linkOfAccount(ctx.db, scope, exactId))?.customerNumber === customer.number) {
     return searchCodeResultOf({ outcome: "already_linked" }, account, customer.number);
   }
@@ -90,20 +91,29 @@ async function link(ctx: ExactServiceContext, input: LinkInput): Promise<SearchC
 
 function assertLinkable(account: MirrorRow): void {
   if (account.deletedAt !== null) {
-    throw new AppError(
+    throw refused(
       "conflict",
+      { reason: "account_deleted", params: { account: account.name } },
       `Exact account "${account.name}" was deleted in Exact Online; it cannot be linked.`,
     );
   }
   if (account.status !== "C") {
-    throw new AppError(
+    throw refused(
       "conflict",
+      {
+        reason: "account_not_customer",
+        params: { account: account.name, accountStatus: account.status ?? "" },
+      },
       `Exact account "${account.name}" is not a customer (status ${account.status ?? "none"}); only customers can be linked. Promote it to customer and link it instead.`,
       { action: "promote_and_link" },
     );
   }
   if (account.blocked) {
-    throw new AppError("conflict", `Exact account "${account.name}" is blocked; it cannot be linked.`);
+    throw refused(
+      "conflict",
+      { reason: "account_blocked", params: { account: account.name } },
+      `Exact account "${account.name}" is blocked; it cannot be linked.`,
+    );
   }
 }
 

@@ -2,13 +2,13 @@ import { normaliseAccountId } from "@zapfloor-exact/shared/matching";
 import type { LinkResult } from "@zapfloor-exact/shared/schemas/accounts";
 import { readCustomer } from "../../db/customer-store";
 import { mirrorRow } from "../../db/mirror-reads";
-import { AppError } from "../../errors";
 import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
 import { accountDetail } from "../overview/account-detail";
 import { assertAccountUnchanged } from "./account-version";
 import { planSearchCode, searchCodeResultOf } from "./link-account";
 import { promoteAndLinkAccount } from "./promote-and-link";
+import { accountNotInMirror, customerUnknown } from "./refusals";
 
 /**
  * "Promote to customer and link", as `review` offers it: a bookkeeper's request, so an empty SearchCode gets
@@ -30,13 +30,9 @@ export async function promoteAccount(
   await requireDivision(ctx, input.tenantId, input.division);
   const exactId = normaliseAccountId(input.exactId);
   const account = await mirrorRow(ctx.db, scope, exactId);
-  if (!account)
-    throw new AppError(
-      "not_found",
-      `Exact account ${exactId} is not in the mirror of division ${input.division}.`,
-    );
+  if (!account) throw accountNotInMirror(exactId, input.division);
   const customer = await readCustomer(ctx.db, input.tenantId, input.customerNumber);
-  if (!customer) throw new AppError("not_found", `zapfloor customer ${input.customerNumber} is not known.`);
+  if (!customer) throw customerUnknown(input.customerNumber);
   assertAccountUnchanged(account, input.accountModified);
   const searchCode = await planSearchCode(ctx, scope, account, customer.number);
   await promoteAndLinkAccount(ctx, scope, account, customer, input.actor, searchCode);

@@ -3,11 +3,11 @@ import type { CustomerRow } from "../../db/customer-store";
 import { appendLinkEvent, type LinkRow, linkOfAccount } from "../../db/link-store";
 import type { MirrorRow } from "../../db/mirror-reads";
 import { upsertAccounts } from "../../db/mirror-store";
-import { AppError } from "../../errors";
+import { refused } from "../../errors";
 import { promoteToCustomer, updateAccountFields } from "../../exact/resources/accounts";
 import type { ExactServiceContext } from "../context";
 import { rowWithChanges } from "../mirror/account-row";
-import { linkConflict, writeLink } from "./write-link";
+import { linkConflict, linkConflictError, writeLink } from "./write-link";
 
 type Scope = { tenantId: string; division: number };
 
@@ -27,19 +27,25 @@ export async function promoteAndLinkAccount(
   searchCode?: SearchCodeOnLink,
 ): Promise<LinkRow> {
   if (account.deletedAt !== null) {
-    throw new AppError("conflict", `Exact account ${account.id} was deleted in Exact Online.`);
+    throw refused(
+      "conflict",
+      { reason: "account_deleted", params: { account: account.name } },
+      `Exact account ${account.id} was deleted in Exact Online.`,
+    );
   }
   if (account.blocked) {
-    throw new AppError(
+    throw refused(
       "conflict",
+      { reason: "account_blocked", params: { account: account.name } },
       `Exact account "${account.name}" is blocked; unblock it in Exact Online first.`,
     );
   }
   const conflict = await linkConflict(ctx.db, scope, {
     customerNumber: customer.number,
     exactId: account.id,
+    accountName: account.name,
   });
-  if (conflict) throw new AppError("conflict", conflict);
+  if (conflict) throw linkConflictError(conflict);
 
   const wasCustomer = account.status === "C" && account.isSales;
   const api = ctx.exact.client.division(scope.tenantId, scope.division);

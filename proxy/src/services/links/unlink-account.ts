@@ -1,7 +1,7 @@
 import { normaliseAccountId } from "@zapfloor-exact/shared/matching";
 import type { AccountDetail } from "@zapfloor-exact/shared/schemas/accounts";
 import { appendLinkEvent, deleteLink, linkOfAccount } from "../../db/link-store";
-import { AppError } from "../../errors";
+import { refused } from "../../errors";
 import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
 import { recordLinkEvent } from "../events/link-events";
@@ -17,7 +17,12 @@ export async function unlinkAccount(
   const exactId = normaliseAccountId(input.exactId);
   await ctx.db.transaction(async (tx) => {
     const link = await linkOfAccount(tx, scope, exactId);
-    if (!link) throw new AppError("not_found", `Exact account ${exactId} is not linked.`);
+    if (!link)
+      throw refused(
+        "not_found",
+        { reason: "account_not_linked", params: { account: exactId } },
+        `Exact account ${exactId} is not linked.`,
+      );
     const at = ctx.clock.now();
     await deleteLink(tx, scope, link.id);
     await appendLinkEvent(tx, scope, {

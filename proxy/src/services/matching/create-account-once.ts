@@ -16,7 +16,7 @@ import { appendLinkEvent, type LinkRow, linkOfCustomer } from "../../db/link-sto
 import { mirrorRow, mirrorRowsSharingKeys } from "../../db/mirror-reads";
 import { upsertAccounts } from "../../db/mirror-store";
 import { describeError } from "../../db/storage-error";
-import { AppError } from "../../errors";
+import { AppError, refused } from "../../errors";
 import type { DivisionApi } from "../../exact/client";
 import { ExactApiError } from "../../exact/errors";
 import { accountsWithSearchCode, createCustomerAccount } from "../../exact/resources/accounts";
@@ -87,8 +87,9 @@ export async function createAccountOnce(
       continue;
     }
     if (now >= giveUpAt) {
-      throw new AppError(
+      throw refused(
         "conflict",
+        { reason: "customer_being_created", params: { customer: key.customerNumber } },
         `The Exact customer for zapfloor customer ${key.customerNumber} is being created by another request; try again shortly.`,
       );
     }
@@ -173,7 +174,13 @@ async function afterFailedPost(
     "upstream",
     `Exact Online did not answer the creation of zapfloor customer ${key.customerNumber}. It may have been created: retry after ${NO_ANSWER_SETTLE_MS / 1000} seconds and it is looked up by its SearchCode first, never created twice.`,
     error instanceof ExactApiError ? error.facts : undefined,
-    { cause: error },
+    {
+      cause: error,
+      said: {
+        reason: "exact_create_no_answer",
+        params: { customer: key.customerNumber, seconds: String(NO_ANSWER_SETTLE_MS / 1000) },
+      },
+    },
   );
 }
 
@@ -277,7 +284,7 @@ async function commitCreation(
         method: "created",
         actor: input.actor,
         at: now,
-        details: { ...details, linked: false, why: conflict },
+        details: { ...details, linked: false, why: conflict.message },
       });
       return { conflict };
     }
@@ -297,9 +304,10 @@ async function commitCreation(
     return { kind: "decide_again" };
   }
   if ("conflict" in committed) {
-    throw new AppError(
+    throw refused(
       "conflict",
-      `Created Exact account ${account.id} for zapfloor customer ${customer.number}, but it was not linked: ${committed.conflict}`,
+      { reason: "created_not_linked", params: { account: account.id, customer: customer.number } },
+      `Created Exact account ${account.id} for zapfloor customer ${customer.number}, but it was not linked: ${committed.conflict.message}`,
     );
   }
   const row = await mirrorRow(ctx.db, scope, account.id);

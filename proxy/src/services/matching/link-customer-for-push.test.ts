@@ -42,6 +42,13 @@ describe("match-or-create for the outbox worker", () => {
         ],
       },
     });
-    expect(await push("1234567890", "Far Too Long Number")).toMatchObject({ status: "review" });
+    // A match that throws is parked with the error by reason: the overview words it in the reader's language.
+    expect(await push("1234567890", "Far Too Long Number")).toMatchObject({
+      status: "review",
+      details: {
+        error: "validation",
+        said: { reason: "customer_number_too_long", params: { customer: "1234567890", max: "9" } },
+      },
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { AppError } from "../../errors";
 import { storeCustomer } from "../customers/upsert-customer";
+import { saidOf } from "../sales-entries/attempt-errors";
 import type { LinkCustomer } from "../sales-entries/customer-link";
 import { matchCustomer } from "./match-customer";
 import { reasonsWithParams } from "./reason-params";
@@ -39,7 +40,7 @@ export const matchOrCreateForPush: LinkCustomer = async (ctx, input) => {
     };
   } catch (error) {
     if (error instanceof AppError && ["validation", "conflict", "not_found"].includes(error.code)) {
-      return { status: "review", reason: error.message, details: { error: error.code } };
+      return { status: "review", reason: error.message, details: { error: error.code, ...saidOf(error) } };
     }
     throw error;
   }

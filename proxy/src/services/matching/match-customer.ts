@@ -8,6 +8,7 @@ import { AppError } from "../../errors";
 import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
 import { promoteAndLinkAccount } from "../links/promote-and-link";
+import { customerUnknown } from "../links/refusals";
 import { writeLink } from "../links/write-link";
 import { syncDivision } from "../mirror/sync-division";
 import { readSettings } from "../settings/settings-store";
@@ -48,9 +49,9 @@ async function decideAndAct(ctx: ExactServiceContext, input: MatchInput): Promis
   await requireDivision(ctx, input.tenantId, input.division);
   const customer = await readCustomer(ctx.db, input.tenantId, input.customerNumber);
   if (!customer) {
-    throw new AppError(
-      "not_found",
-      `zapfloor customer ${input.customerNumber} is not known; send it with PUT /v1/customers/${input.customerNumber} first.`,
+    throw customerUnknown(
+      input.customerNumber,
+      `; send it with PUT /v1/customers/${input.customerNumber} first`,
     );
   }
 

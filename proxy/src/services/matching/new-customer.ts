@@ -26,6 +26,7 @@ export function assertFitsSearchCode(
       },
     ],
     "This customer cannot be created in Exact Online.",
+    { reason: "customer_number_too_long", params: { customer: customerNumber, max: String(maxLength) } },
   );
 }
 
@@ -37,12 +38,14 @@ export function assertFitsSearchCode(
 export function assertFitsExactAccount(customer: CustomerRow, limits?: FieldLimits["Account"]): void {
   const overlong = overlongAccountFields(newCustomerFor(customer), limits);
   if (overlong.length === 0) return;
+  const fields = overlong.map(({ field }) => ZAPFLOOR_FIELD[field]).join(", ");
   throw validationError(
     overlong.map(({ field, length, limit }) => ({
       path: `body.${ZAPFLOOR_FIELD[field]}`,
       message: `${ZAPFLOOR_FIELD[field]} has ${length} characters; Exact Online keeps at most ${limit} in an account's ${field}`,
     })),
     "This customer cannot be created in Exact Online as it is: shorten the fields named, or link an existing account.",
+    { reason: "customer_fields_too_long", params: { customer: customer.number, fields } },
   );
 }
 

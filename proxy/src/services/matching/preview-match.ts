@@ -2,10 +2,10 @@ import { AccountIndex, decideForIndexedCustomer, indexCustomer } from "@zapfloor
 import type { MatchResult } from "@zapfloor-exact/shared/schemas/matching";
 import { readCustomer } from "../../db/customer-store";
 import { probeDivision } from "../../db/division-probe";
-import { AppError } from "../../errors";
 import type { ServiceContext } from "../context";
 import { zapfloorCustomerOf } from "../customers/customer-row";
 import { divisionNotConnected } from "../divisions/require-division";
+import { customerUnknown } from "../links/refusals";
 import { divisionViewIfBuilt } from "../overview/division-view";
 import { decideForCustomer, decisionOptions } from "./decide-for-customer";
 import { explainDuplicates } from "./explain-duplicates";
@@ -27,7 +27,7 @@ export async function previewMatch(ctx: ServiceContext, input: Input): Promise<M
   const view = await divisionViewIfBuilt(ctx, scope, probe);
   if (!view) return previewFromDatabase(ctx, input);
   const row = view.customers.rows.get(input.customerNumber);
-  if (!row) throw customerUnknown(input.customerNumber);
+  if (!row) throw notSent(input.customerNumber);
   const customer = indexCustomer(zapfloorCustomerOf(row));
   const options = decisionOptions(mirrorStateOf(probe.sync, ctx.clock.now()), probe.similarNameMatch);
   const decision = decideForIndexedCustomer(customer, view.accounts.index, view.links.lookup, options);
@@ -49,7 +49,7 @@ export async function previewMatch(ctx: ServiceContext, input: Input): Promise<M
 async function previewFromDatabase(ctx: ServiceContext, input: Input): Promise<MatchResult> {
   const scope = { tenantId: input.tenantId, division: input.division };
   const row = await readCustomer(ctx.db, input.tenantId, input.customerNumber);
-  if (!row) throw customerUnknown(input.customerNumber);
+  if (!row) throw notSent(input.customerNumber);
   const decided = await decideForCustomer(ctx, scope, row, "ifIndexBuilt");
   const seen = new AccountIndex(
     [...decided.accounts.values()].filter((account) => account.deletedAt === null),
@@ -57,8 +57,5 @@ async function previewFromDatabase(ctx: ServiceContext, input: Input): Promise<M
   return explainDuplicates(ctx, scope, matchView({ ...decided, performed: "none" }), seen);
 }
 
-const customerUnknown = (number: string) =>
-  new AppError(
-    "not_found",
-    `zapfloor customer ${number} is not known; send it with PUT /v1/customers/${number} first.`,
-  );
+const notSent = (number: string) =>
+  customerUnknown(number, `; send it with PUT /v1/customers/${number} first`);

@@ -23,5 +23,11 @@ export async function checkFullSyncCooldown(
     "rate_limited",
     `Division ${scope.division} had a full sync less than ${FULL_SYNC_COOLDOWN_MS / 60_000} minutes ago; an incremental sync keeps it current. Try a full sync again in ${retryAfterSeconds} s.`,
     { retryAfterSeconds },
+    {
+      said: {
+        reason: "full_sync_too_soon",
+        params: { division: String(scope.division), seconds: String(retryAfterSeconds) },
+      },
+    },
   );
 }

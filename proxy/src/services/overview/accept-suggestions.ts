@@ -47,10 +47,12 @@ export async function acceptSuggestions(
       const unusable = !account || account.deletedAt !== null || account.status !== "C" || account.blocked;
       const conflict = unusable
         ? "The account changed in Exact meanwhile."
-        : await linkConflict(tx, scope, {
-            customerNumber: pair.customer.number,
-            exactId: pair.exactId,
-          });
+        : (
+            await linkConflict(tx, scope, {
+              customerNumber: pair.customer.number,
+              exactId: pair.exactId,
+            })
+          )?.message;
       if (conflict) {
         skipped.push({
           ...pair,

@@ -2,11 +2,11 @@ import { normaliseAccountId, searchCodeOnLink, vatFixFor } from "@zapfloor-exact
 import type { AccountDetail } from "@zapfloor-exact/shared/schemas/accounts";
 import { probeDivision } from "../../db/division-probe";
 import { mirrorRow } from "../../db/mirror-reads";
-import { AppError } from "../../errors";
 import type { ExactServiceContext } from "../context";
 import { customerView, zapfloorCustomerOf } from "../customers/customer-row";
 import { divisionNotConnected } from "../divisions/require-division";
 import { mirrorNotLoaded } from "../divisions/require-loaded-mirror";
+import { accountNotInMirror } from "../links/refusals";
 import { mirrorStateOf } from "../matching/mirror-freshness";
 import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
 import { SEARCH_CODE_MAX_LENGTH } from "../matching/new-customer";
@@ -32,10 +32,7 @@ export async function accountDetail(
   const indexed = built?.accounts.index.get(exactId)?.account as MirroredAccount | undefined;
   const row = indexed ? undefined : await mirrorRow(ctx.db, scope, exactId);
   if (!indexed && !row) {
-    throw new AppError(
-      "not_found",
-      `Exact account ${exactId} is not in the mirror of division ${input.division}; if it is new, the next sync brings it.`,
-    );
+    throw accountNotInMirror(exactId, input.division, "; if it is new, the next sync brings it");
   }
   const account = indexed ?? mirroredAccountOf(row!);
   const view = built ?? (await divisionViewAround(ctx, scope, row!));

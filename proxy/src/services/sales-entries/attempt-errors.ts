@@ -39,12 +39,18 @@ export function recordedError(error: unknown): RecordedError {
         endpoint,
         ...(exactMessage ? { exactMessage } : {}),
         ...(reason ? { reason } : {}),
+        ...saidOf(error),
       },
     };
   }
-  if (error instanceof AppError) return { message: error.message, details: { code: error.code } };
+  if (error instanceof AppError)
+    return { message: error.message, details: { code: error.code, ...saidOf(error) } };
   return { message: describeError(error) };
 }
+
+/** The error by reason and params, kept so that a reader can word it in its own language long after. */
+export const saidOf = (error: AppError) =>
+  error.reason ? { said: { reason: error.reason, params: error.params ?? {} } } : {};
 
 /** Exact refused the request itself: the same request will be refused again until someone fixes the cause. */
 export function isRefusal(error: unknown): boolean {

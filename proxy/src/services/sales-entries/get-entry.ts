@@ -8,6 +8,10 @@ import { type EntryKey, readEntry } from "./outbox-store";
 export async function getEntry(ctx: ServiceContext, key: EntryKey): Promise<SalesEntryView> {
   await requireDivision(ctx, key.tenantId, key.division);
   const row = await readEntry(ctx.db, key);
-  if (!row) throw notFound(`Invoice ${key.invoiceNumber}`);
+  if (!row)
+    throw notFound(`Invoice ${key.invoiceNumber}`, {
+      reason: "invoice_not_found",
+      params: { invoice: key.invoiceNumber },
+    });
   return entryView(row, true);
 }

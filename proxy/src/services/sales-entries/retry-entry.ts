@@ -1,5 +1,5 @@
 import type { SalesEntryView } from "@zapfloor-exact/shared/schemas/sales-entries";
-import { AppError, notFound } from "../../errors";
+import { notFound, refused, type Said } from "../../errors";
 import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
 import { entryView } from "./entry-view";
@@ -18,8 +18,13 @@ export async function retryEntry(ctx: ExactServiceContext, key: EntryKey): Promi
   if (before && (before.state === "failed" || before.state === "needs_review")) {
     const cause = await openCause(ctx, division, before);
     if (cause) {
-      throw new AppError(
+      const said: Said =
+        cause.reason === "booking_settings"
+          ? { reason: "invoice_not_bookable", params: { invoice: key.invoiceNumber } }
+          : { reason: "customer_needs_review", params: { customer: cause.customerNumber } };
+      throw refused(
         "conflict",
+        said,
         `Invoice ${key.invoiceNumber} would not get through yet: ${cause.message}`,
         {
           reason: cause.reason,
@@ -33,10 +38,21 @@ export async function retryEntry(ctx: ExactServiceContext, key: EntryKey): Promi
   const row = await requeue(ctx.db, key, ["failed", "needs_review", "queued"], ctx.clock.now());
   if (row) return entryView(row, true);
   const existing = await readEntry(ctx.db, key);
-  if (!existing) throw notFound(`Invoice ${key.invoiceNumber}`);
-  throw new AppError(
+  if (!existing)
+    throw notFound(`Invoice ${key.invoiceNumber}`, {
+      reason: "invoice_not_found",
+      params: { invoice: key.invoiceNumber },
+    });
+  const pushed = existing.state === "pushed";
+  throw refused(
     "conflict",
-    existing.state === "pushed"
+    pushed
+      ? {
+          reason: "invoice_already_booked",
+          params: { invoice: key.invoiceNumber, entry: String(existing.exactEntryNumber ?? "?") },
+        }
+      : { reason: "invoice_being_pushed", params: { invoice: key.invoiceNumber } },
+    pushed
       ? `Invoice ${key.invoiceNumber} is already booked in Exact (entry ${existing.exactEntryNumber ?? "?"}).`
       : `Invoice ${key.invoiceNumber} is being pushed right now.`,
     { state: existing.state },

@@ -1,7 +1,7 @@
 import type { Invoice, SalesEntryView } from "@zapfloor-exact/shared/schemas/sales-entries";
 import { and, inArray, ne } from "drizzle-orm";
 import { salesEntries } from "../../db/schema";
-import { AppError, validationError } from "../../errors";
+import { refused, validationError } from "../../errors";
 import type { ExactServiceContext } from "../context";
 import { requireDivision } from "../divisions/require-division";
 import { loadBookingContext } from "./booking-context";
@@ -75,9 +75,14 @@ export async function submitInvoice(
   const existing = await readEntry(ctx.db, key);
   if (!existing) throw new Error(`Invoice ${input.invoiceNumber} vanished while it was submitted.`);
   if (existing.bodyHash === bodyHash) return { entry: entryView(existing, true), accepted: false };
-  throw new AppError(
+  const pushed = existing.state === "pushed";
+  throw refused(
     "conflict",
-    existing.state === "pushed"
+    {
+      reason: pushed ? "invoice_booked_differently" : "invoice_pushing_differently",
+      params: { invoice: input.invoiceNumber },
+    },
+    pushed
       ? `Invoice ${input.invoiceNumber} is already booked in Exact with different content; send a credit note to correct it.`
       : `Invoice ${input.invoiceNumber} is being booked in Exact right now with different content.`,
     { state: existing.state, exactEntryNumber: existing.exactEntryNumber },

@@ -1,0 +1,70 @@
+import {
+  type ApiValidationProblem,
+  type ErrorReason,
+  errorParamsSchema,
+  errorReasonSchema,
+  validationProblemSchema,
+} from "@zapfloor-exact/shared/schemas/error";
+import { type ApiReason, reasonCodeSchema, reasonSchema } from "@zapfloor-exact/shared/schemas/matching";
+import { z } from "zod";
+import type { MirrorRow } from "../../db/mirror-reads";
+import { isGenericFailure } from "../../exact/errors";
+import type { SalesEntryRow } from "../sales-entries/outbox-store";
+
+type Details = Record<string, unknown> | null | undefined;
+
+/** The problems a parked entry's last attempt recorded, as far as they have the API's shape. */
+export function problemsOf(details: Details): ApiValidationProblem[] {
+  const parsed = z.array(validationProblemSchema).safeParse(details?.problems);
+  return parsed.success ? parsed.data : [];
+}
+
+const saidSchema = z.object({ reason: errorReasonSchema, params: errorParamsSchema });
+
+/**
+ * What stopped an entry's last attempt, by reason and params. Attempts recorded before reasons were kept name
+ * only Exact's answer (its status and words): the reason is told from those, as the proxy words them now.
+ */
+export function errorOf(details: Details): { reason: ErrorReason; params: Record<string, string> } | null {
+  const said = saidSchema.safeParse(details?.said);
+  if (said.success) return said.data;
+  const status = details?.exactStatus;
+  const exactMessage = typeof details?.exactMessage === "string" ? details.exactMessage : undefined;
+  if (status === "no_answer") return { reason: "exact_no_answer", params: {} };
+  if (typeof status !== "number") return null;
+  const words: Record<string, string> = exactMessage ? { exactMessage } : {};
+  if (status === 500 && exactMessage && !isGenericFailure(exactMessage))
+    return { reason: "exact_refused", params: words };
+  if (status >= 500) return { reason: "exact_failed", params: { status: String(status) } };
+  if (status === 404) return { reason: "exact_record_missing", params: {} };
+  if (status === 429) return { reason: "exact_rate_limited", params: {} };
+  if (status === 401 || status === 403)
+    return { reason: "exact_access_refused", params: { status: String(status) } };
+  return { reason: "exact_rejected", params: { status: String(status), ...words } };
+}
+
+/**
+ * Why a parked entry's customer needs a person, as its last attempt recorded the match's reasons. Entries parked
+ * before the reasons were kept whole have only their codes: they get the values their sentences name from the
+ * candidate account (its status, its VAT number) and the invoice's customer, as a match would give them now.
+ */
+export function reasonsOf(row: SalesEntryRow, accounts: ReadonlyMap<string, MirrorRow>): ApiReason[] {
+  const details = row.lastErrorDetails;
+  const explained = z.array(reasonSchema).safeParse(details?.explained);
+  if (explained.success) return explained.data;
+  const codes = z.array(reasonCodeSchema).safeParse(details?.reasons);
+  if (!codes.success) return [];
+  const candidates = z.array(z.string()).safeParse(details?.candidates);
+  const only =
+    candidates.success && candidates.data.length === 1 ? accounts.get(candidates.data[0]!) : undefined;
+  const customerVat = (row.body as { customer?: { vatNumber?: string | null } }).customer?.vatNumber;
+  return codes.data.map((code) => {
+    // The English of all of them together, as it was recorded: the codes are what a reader translates.
+    const reason: ApiReason = { code, message: row.lastError ?? "" };
+    if (code === "not_a_customer" && only?.status) return { ...reason, params: { status: only.status } };
+    const accountVat = only?.vatNumber;
+    if (code === "vat_differs" && accountVat && customerVat)
+      return { ...reason, params: { customerVat, accountVat } };
+    return reason;
+  });
+}
