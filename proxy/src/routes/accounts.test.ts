@@ -334,7 +334,12 @@ describe("GET /v1/divisions/{division}/accounts/{exactId}", () => {
       await f.bookkeeper("GET", `/v1/divisions/${f.division}/accounts/${f.ids[GAMMA]}`),
     );
     expect(detail.warnings).toEqual([
-      expect.objectContaining({ code: "not_a_customer", action: "promote_and_link" }),
+      // The status named, so that "Needs attention" can say it in the reader's language.
+      expect.objectContaining({
+        code: "not_a_customer",
+        action: "promote_and_link",
+        params: { status: "P" },
+      }),
     ]);
     expect(detail.suggestion.outcome).toBe("review");
   });

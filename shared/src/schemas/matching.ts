@@ -67,7 +67,7 @@ export const reasonSchema = z
     action: z.enum(["promote_and_link"]).optional(),
     params: z.record(z.string(), z.string()).optional().meta({
       description:
-        "What the sentence names, to translate by `code` (given on a parked invoice's reasons): on `not_a_customer` `status` (Exact's account status), on `vat_differs` `customerVat` and `accountVat`.",
+        "What the sentence names, to translate by `code` (given on a parked invoice's reasons and an account's warnings): on `not_a_customer` `status` (Exact's account status), on `vat_differs` `customerVat` and `accountVat`.",
     }),
     lastLoadedAt: z.string().nullable().optional().meta({
       description:

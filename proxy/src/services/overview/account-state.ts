@@ -34,6 +34,7 @@ export function accountWarnings(
       code: "not_a_customer",
       accountId,
       action: "promote_and_link",
+      params: { status: account.status ?? "A" },
       message: `Exact account ${describe(account)} is ${what}, not a customer; only customers can be linked. It can be promoted to customer and linked.`,
     });
   }
@@ -56,6 +57,7 @@ export function accountWarnings(
       code: "vat_differs",
       accountId,
       customerNumber: linkedCustomer.number,
+      params: { customerVat: linkedCustomer.vatKey, accountVat: accountVatKey },
       message: `VAT number differs: zapfloor has ${linkedCustomer.vatKey}, Exact account ${describe(account)} has ${accountVatKey}.`,
     });
   }
