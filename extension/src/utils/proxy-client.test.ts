@@ -204,6 +204,7 @@ describe("proxy calls", () => {
         lastCalls: null,
         lastChanged: null,
         lastError: null,
+        lastErrorReason: null,
         accounts: 250,
       },
     };

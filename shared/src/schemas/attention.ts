@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bookingReadinessSchema } from "./divisions";
-import { errorParamsSchema, errorReasonSchema, validationProblemSchema } from "./error";
+import { errorSaidSchema, validationProblemSchema } from "./error";
 import { reasonSchema } from "./matching";
 import { salesEntryStateSchema } from "./sales-entries";
 
@@ -47,7 +47,7 @@ export const attentionItemSchema = z
     reasons: z.array(reasonSchema),
     /** For `booking_settings`: what the settings lack for this invoice, one problem each (translate by `code`). */
     problems: z.array(validationProblemSchema),
-    error: z.object({ reason: errorReasonSchema, params: errorParamsSchema }).nullable().meta({
+    error: errorSaidSchema.nullable().meta({
       description:
         "For a push: what stopped its last attempt (`message`), by the same `reason` and `params` as the API's errors, e.g. `exact_refused` with what Exact said in `params.exactMessage` (translate by `reason`). Null when the item's `reasons` or `problems` say it, or when nothing more is known.",
     }),

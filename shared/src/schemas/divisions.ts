@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorSaidSchema } from "./error";
 
 /**
  * Exact's division number as it appears in a path or query: plain decimal digits only, so `0x12D687`,
@@ -26,6 +27,10 @@ export const syncStateSchema = z
     lastCalls: z.number().nullable(),
     lastChanged: z.number().nullable(),
     lastError: z.string().nullable(),
+    lastErrorReason: errorSaidSchema.nullable().meta({
+      description:
+        "The last failure's `lastError` by reason and params, as the API's errors give them (translate by `reason`).",
+    }),
     accounts: z.number(),
   })
   .meta({ id: "SyncState" });

@@ -23,6 +23,11 @@ export type { ErrorReason };
 /** The values an error's or a problem's English message names, by name: what a translation puts in its place. */
 export const errorParamsSchema = z.record(z.string(), z.string());
 
+/** An error by its reason, with the values its English names: what a reader translates a recorded error by. */
+export const errorSaidSchema = z
+  .object({ reason: errorReasonSchema, params: errorParamsSchema })
+  .meta({ id: "ErrorReason" });
+
 export const errorBodySchema = z
   .object({
     error: z.object({

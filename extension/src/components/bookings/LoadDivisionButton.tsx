@@ -1,5 +1,6 @@
 import { useI18n } from "../../i18n/I18nContext";
 import type { DivisionSummary } from "../../utils/proxy-types";
+import { ErrorSaid } from "../ErrorSaid";
 import { ProblemNotice } from "../ProblemNotice";
 import { useDivisionLoad } from "./use-division-load";
 
@@ -34,11 +35,18 @@ export function LoadDivisionButton({ division, onDone }: { division: DivisionSum
       {load.state?.status === "failed" && (
         <span class="zfx-notice zfx-notice--error" role="alert">
           {t("bookings.loadFailed")}
-          {load.state.lastError && (
+          {load.state.lastErrorReason ? (
             <>
               {" "}
-              {t("problem.detail")} <span lang="en">{load.state.lastError}</span>
+              <ErrorSaid said={load.state.lastErrorReason} />
             </>
+          ) : (
+            load.state.lastError && (
+              <>
+                {" "}
+                {t("problem.detail")} <span lang="en">{load.state.lastError}</span>
+              </>
+            )
           )}
         </span>
       )}

@@ -28,6 +28,11 @@ export const divisionSync = sqliteTable(
     lastCalls: integer("last_calls"),
     lastChanged: integer("last_changed"),
     lastError: text("last_error"),
+    /** The last failure by reason and params, for a reader's own language. */
+    lastErrorReason: text("last_error_reason", { mode: "json" }).$type<{
+      reason: string;
+      params: Record<string, string>;
+    }>(),
   },
   (table) => [primaryKey({ columns: [table.tenantId, table.division] })],
 );

@@ -1,4 +1,5 @@
 import type { SyncState } from "@zapfloor-exact/shared/schemas/divisions";
+import { errorSaidSchema } from "@zapfloor-exact/shared/schemas/error";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { DivisionSyncRow } from "../../db/mirror-store";
 import { divisionSettings, divisionSync, divisions, exactAccounts } from "../../db/schema";
@@ -6,6 +7,12 @@ import type { ServiceContext } from "../context";
 import { bookingReadiness } from "../settings/readiness";
 
 const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
+
+/** A stored reason this build still knows; null for none, or one a later version wrote. */
+const lastErrorReasonOf = (stored: unknown) => {
+  const parsed = errorSaidSchema.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+};
 
 export function syncStateOf(row: DivisionSyncRow | null | undefined, accounts: number): SyncState {
   return {
@@ -19,6 +26,7 @@ export function syncStateOf(row: DivisionSyncRow | null | undefined, accounts: n
     lastCalls: row?.lastCalls ?? null,
     lastChanged: row?.lastChanged ?? null,
     lastError: row?.lastError ?? null,
+    lastErrorReason: lastErrorReasonOf(row?.lastErrorReason),
     accounts,
   };
 }

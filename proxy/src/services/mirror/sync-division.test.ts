@@ -1,6 +1,6 @@
 import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { exactAccounts } from "../../db/schema";
+import { divisionSync, exactAccounts } from "../../db/schema";
 import { type SimHarness, startSimHarness } from "../../testing/sim-harness";
 import { syncDivision } from "./sync-division";
 
@@ -27,6 +27,14 @@ async function mirrored(tenantId: string, deleted = false) {
       ),
     );
   return row?.n ?? 0;
+}
+
+async function lastFailure() {
+  const [row] = await harness.deps.db
+    .select({ lastError: divisionSync.lastError, lastErrorReason: divisionSync.lastErrorReason })
+    .from(divisionSync)
+    .where(eq(divisionSync.division, DIVISION));
+  return row;
 }
 
 describe("the account mirror against the simulator", () => {
@@ -90,10 +98,16 @@ describe("the account mirror against the simulator", () => {
     harness.sim.control.addFault({ path: "sync/Deleted", action: "status", status: 500 });
 
     await expect(syncDivision(harness.deps, { ...scope })).rejects.toMatchObject({ code: "upstream" });
+    // The failure is kept by reason too, for the options page to say it in the reader's language.
+    expect(await lastFailure()).toEqual({
+      lastError: "Exact Online failed (HTTP 500).",
+      lastErrorReason: { reason: "exact_failed", params: { status: "500" } },
+    });
     harness.sim.control.clearFaults();
     const retried = await syncDivision(harness.deps, { ...scope });
 
     expect(retried).toMatchObject({ kind: "incremental", changed: 1 });
+    expect(await lastFailure()).toEqual({ lastError: null, lastErrorReason: null });
   });
 
   it("refuses a second sync of the same division while one runs", async () => {

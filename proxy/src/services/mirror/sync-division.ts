@@ -9,6 +9,7 @@ import {
 } from "../../db/mirror-store";
 import type { SyncKind } from "../../db/schema";
 import { describeError } from "../../db/storage-error";
+import { AppError } from "../../errors";
 import type { DivisionApi } from "../../exact/client";
 import { accountsChangedSince, accountsDeletedSince } from "../../exact/resources/accounts";
 import type { ExactServiceContext } from "../context";
@@ -87,6 +88,7 @@ export async function syncDivision(ctx: ExactServiceContext, request: SyncReques
       lastCalls: api.calls,
       lastChanged: outcome.changed,
       lastError: null,
+      lastErrorReason: null,
     });
     ctx.logger.info("mirror sync completed", { ...scope, kind, calls: api.calls, changed: outcome.changed });
     return {
@@ -101,7 +103,14 @@ export async function syncDivision(ctx: ExactServiceContext, request: SyncReques
     const message = describeError(error);
     const failedAt = ctx.clock.now();
     await ctx.db.transaction(async (tx) => {
-      await finishSync(tx, scope, owner, { status: "failed", lastError: message });
+      await finishSync(tx, scope, owner, {
+        status: "failed",
+        lastError: message,
+        lastErrorReason:
+          error instanceof AppError && error.reason
+            ? { reason: error.reason, params: error.params ?? {} }
+            : null,
+      });
       // Once per run of failures: the periodic sync retrying a broken division is not news each time.
       if (state?.status !== "failed")
         await recordSyncFailure(tx, scope, { kind, error: message, at: failedAt });

@@ -1,0 +1,1 @@
+ALTER TABLE `division_sync` ADD `last_error_reason` text;
