@@ -73,11 +73,18 @@ class AccountKeys implements IndexedAccount {
   }
 }
 
+/** `made` as the string the account already holds when they read the same: one copy kept, not two. */
+const sameOr = (made: string | undefined, held: string | null): string | undefined =>
+  made !== undefined && made === held ? held : made;
+
 export function indexAccount(account: ExactAccountSnapshot): IndexedAccount {
   const country = normaliseCountry(account.country);
-  const vat = canonicalVat(account.vatNumber, { country });
+  const vat = sameOr(canonicalVat(account.vatNumber, { country }), account.vatNumber);
   const chamber = account.chamberOfCommerce
-    ? normaliseCompanyNumber(account.chamberOfCommerce, { country }).canonical
+    ? sameOr(
+        normaliseCompanyNumber(account.chamberOfCommerce, { country }).canonical,
+        account.chamberOfCommerce,
+      )
     : undefined;
   return new AccountKeys(
     normaliseAccountId(account.id),

@@ -1,5 +1,6 @@
 import {
   type ExactAccountSnapshot,
+  type ExactAccountStatus,
   normaliseCode,
   normaliseCountry,
   normaliseVat,
@@ -20,39 +21,119 @@ export interface MirroredAccount extends ExactAccountSnapshot {
   deletedAt: number | null;
 }
 
+const STATUSES = [null, "C", "P", "S", "A"] as const;
+const SUPPLIER = 8;
+const SALES = 16;
+const BLOCKED = 32;
+
 /**
- * Every field written out in one literal, so that the object holds them all in itself (no separate property
- * store), and the values that repeat across a division's accounts (country, city, postcode) shared rather than
- * each row's own copy: a division's index holds one of these per account.
+ * A live account as a division's index keeps it, one per account: its status and three flags packed into one
+ * small integer, and no slot for `deletedAt` (always null here), so that each record is four slots smaller
+ * than a literal with every field. The values that repeat across a division's accounts (country, city,
+ * postcode) are shared rather than each row's own copy.
  */
+class KeptAccount implements MirroredAccount {
+  readonly #flags: number;
+
+  constructor(
+    readonly id: string,
+    readonly code: string | null,
+    readonly searchCode: string | null,
+    readonly name: string,
+    readonly vatNumber: string | null,
+    readonly chamberOfCommerce: string | null,
+    flags: number,
+    readonly country: string | null,
+    readonly email: string | null,
+    readonly city: string | null,
+    readonly postcode: string | null,
+    readonly modifiedAt: number | null,
+    readonly mirroredAt: number,
+  ) {
+    this.#flags = flags;
+  }
+
+  get status(): ExactAccountStatus | null {
+    return STATUSES[this.#flags & 7] ?? null;
+  }
+  get isSupplier(): boolean {
+    return (this.#flags & SUPPLIER) !== 0;
+  }
+  get isSales(): boolean {
+    return (this.#flags & SALES) !== 0;
+  }
+  get blocked(): boolean {
+    return (this.#flags & BLOCKED) !== 0;
+  }
+  get deletedAt(): null {
+    return null;
+  }
+}
+
+const flagsOf = (snapshot: ExactAccountSnapshot) =>
+  STATUSES.indexOf(snapshot.status) |
+  (snapshot.isSupplier ? SUPPLIER : 0) |
+  (snapshot.isSales ? SALES : 0) |
+  (snapshot.blocked ? BLOCKED : 0);
+
 export function mirroredAccountOf(row: MirrorRow): MirroredAccount {
   const snapshot = snapshotOfRow(row);
+  // Without Exact's padding (18 characters): the trimmed Code is the very string the index files it under,
+  // where the padded one would be a second copy; every reader trims or normalises it anyway.
+  const code = normaliseCode(snapshot.code) ?? null;
+  if (row.deletedAt === null) {
+    return new KeptAccount(
+      snapshot.id,
+      code,
+      snapshot.searchCode,
+      snapshot.name,
+      snapshot.vatNumber,
+      snapshot.chamberOfCommerce,
+      flagsOf(snapshot),
+      oneCopy(row.country),
+      row.email,
+      oneCopy(row.city),
+      oneCopy(row.postcode),
+      row.exactModifiedAt,
+      row.mirroredAt,
+    );
+  }
   return {
-    id: snapshot.id,
-    // Without Exact's padding (18 characters): the trimmed Code is the very string the index files it under,
-    // where the padded one would be a second copy; every reader trims or normalises it anyway.
-    code: normaliseCode(snapshot.code) ?? null,
-    searchCode: snapshot.searchCode,
-    name: snapshot.name,
-    vatNumber: snapshot.vatNumber,
-    chamberOfCommerce: snapshot.chamberOfCommerce,
-    status: snapshot.status,
-    isSupplier: snapshot.isSupplier,
-    isSales: snapshot.isSales,
-    blocked: snapshot.blocked,
-    country: oneCopy(row.country),
+    ...snapshot,
+    code,
+    isSales: snapshot.isSales ?? false,
     email: row.email,
-    city: oneCopy(row.city),
-    postcode: oneCopy(row.postcode),
+    city: row.city,
+    postcode: row.postcode,
     modifiedAt: row.exactModifiedAt,
     mirroredAt: row.mirroredAt,
     deletedAt: row.deletedAt,
   };
 }
 
+const COMPARED: readonly (keyof MirroredAccount)[] = [
+  "id",
+  "code",
+  "searchCode",
+  "name",
+  "vatNumber",
+  "chamberOfCommerce",
+  "status",
+  "isSupplier",
+  "isSales",
+  "blocked",
+  "country",
+  "email",
+  "city",
+  "postcode",
+  "modifiedAt",
+  "mirroredAt",
+  "deletedAt",
+];
+
 /** Whether two readings of an account say the same (a re-read recent row usually does). */
 export function sameMirroredAccount(a: MirroredAccount, b: MirroredAccount): boolean {
-  return (Object.keys(b) as (keyof MirroredAccount)[]).every((key) => a[key] === b[key]);
+  return COMPARED.every((key) => a[key] === b[key]);
 }
 
 const trimmed = (value: string | null | undefined) => value?.trim() || null;
