@@ -1,3 +1,4 @@
+import { EVENT_TYPES, eventEnvelopeSchema } from "@zapfloor-exact/shared/schemas/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant } from "../services/tenants/create-tenant";
 import { jsonOf } from "../testing/http";
@@ -25,8 +26,13 @@ type Operation = {
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: Schema }> };
 };
+type Webhook = Operation & {
+  requestBody?: { content: Record<string, { schema: Schema; example?: unknown }> };
+};
 type Document = {
+  openapi: string;
   paths: Record<string, Record<string, Operation>>;
+  webhooks?: Record<string, Record<string, Webhook>>;
   components: { schemas: Record<string, Schema> };
 };
 
@@ -131,6 +137,25 @@ describe("the published contract", () => {
           })
         : [];
       return [...parameters, ...fields];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it("lists every event under OpenAPI 3.1 webhooks, with the signature headers and an example of its payload", () => {
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.webhooks ?? {}).sort()).toEqual([...EVENT_TYPES].sort());
+    const problems = EVENT_TYPES.flatMap((type) => {
+      const post = document.webhooks?.[type]?.post;
+      const headers = (post?.parameters ?? []).filter((p) => p.in === "header").map((p) => p.name);
+      const content = post?.requestBody?.content["application/json"];
+      const example = eventEnvelopeSchema(type).safeParse(content?.example);
+      return [
+        ...(["webhook-id", "webhook-timestamp", "webhook-signature"].every((name) => headers.includes(name))
+          ? []
+          : [`${type}: headers ${headers.join(", ")}`]),
+        ...(content?.schema ? [] : [`${type}: no payload schema`]),
+        ...(example.success ? [] : [`${type}: the example does not fit: ${example.error.message}`]),
+      ];
     });
     expect(problems).toEqual([]);
   });

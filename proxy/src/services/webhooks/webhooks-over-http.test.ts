@@ -1,4 +1,4 @@
-import { EVENT_TYPES } from "@zapfloor-exact/shared/schemas/events";
+import { EVENT_TYPES, type EventTypeName, eventEnvelopeSchema } from "@zapfloor-exact/shared/schemas/events";
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it } from "vitest";
@@ -125,6 +125,9 @@ describe("webhooks to zapfloor over HTTP", () => {
       expect(verifier.verify(delivery.body, delivery.headers)).toEqual(delivery.event);
       expect(delivery.headers["webhook-id"]).toBe(delivery.event.id);
       expect(delivery.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+      // The payload is what the published contract (OpenAPI `webhooks`) says it is.
+      const contract = eventEnvelopeSchema(delivery.event.type as EventTypeName).safeParse(delivery.event);
+      expect([delivery.event.type, contract.error?.message]).toEqual([delivery.event.type, undefined]);
     }
     const ofType = (type: string) => received.filter((r) => r.event.type === type).map((r) => r.event);
     expect(ofType("invoice.pushed").map((e) => [e.data.invoiceNumber, e.data.state])).toEqual([
