@@ -334,18 +334,28 @@ describe("link.stale", () => {
 describe("webhook endpoint URLs", () => {
   it("refuses the proxy itself, private addresses outside loopback and plain http on the internet", async () => {
     const { integration } = await setUp();
-    for (const url of [
-      "http://proxy.test/hooks",
-      "https://10.0.0.8/hooks",
-      "https://169.254.169.254/latest/meta-data",
-      "https://[::ffff:192.168.1.1]/hooks",
-      "https://[fd00::1]/hooks",
-      "http://93.184.215.14/hooks",
-      "https://user:pass@93.184.215.14/hooks",
-    ]) {
+    for (const [url, why] of [
+      ["http://proxy.test/hooks", "must not point at this proxy"],
+      ["https://10.0.0.8/hooks", "private address"],
+      ["https://169.254.169.254/latest/meta-data", "private address"],
+      ["https://[::ffff:192.168.1.1]/hooks", "private address"],
+      ["https://[fd00::1]/hooks", "private address"],
+      ["http://93.184.215.14/hooks", "must be https"],
+      ["https://user:pass@93.184.215.14/hooks", "user name or password"],
+    ] as const) {
       const refused = await integration("POST", "/v1/webhook-endpoints", { url });
-      expect([url, refused.status]).toEqual([url, 400]);
+      const body = await jsonOf<{ error: { details: { problems: { path: string; message: string }[] } } }>(
+        refused,
+      );
+      expect([url, refused.status, body.error.details.problems]).toEqual([
+        url,
+        400,
+        [{ path: "body.url", message: expect.stringContaining(why) }],
+      ]);
     }
+    expect(
+      (await jsonOf<{ endpoints: unknown[] }>(await integration("GET", "/v1/webhook-endpoints"))).endpoints,
+    ).toHaveLength(1);
     const local = await integration("POST", "/v1/webhook-endpoints", { url: "http://localhost:9/hooks" });
     expect(local.status).toBe(201);
   }, 30_000);
