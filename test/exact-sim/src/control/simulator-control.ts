@@ -223,6 +223,10 @@ export class SimulatorControl {
     return summarizeEntry(entry);
   }
 
+  /**
+   * Undoes the payment (a match undone, a payment reversed): the same receivable reads `IsFullyPaid` false again,
+   * its state being what the reference describes (UNCONFIRMED by a recording; see docs/exact-online.md, Paid state).
+   */
   markSalesEntryUnpaid(division: number, entryIdOrYourRef: string): SalesEntrySummary {
     const entry = this.#salesEntry(division, entryIdOrYourRef);
     entry.paidAmountFC = 0;
