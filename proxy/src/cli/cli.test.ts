@@ -3,7 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningSimulator, startExactSimulator } from "@zapfloor-exact/exact-sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordEvent } from "../services/events/record-event";
+import { jsonRequest } from "../services/sales-entries/testing";
 import { runCli } from "../testing/cli-process";
+import { jsonOf } from "../testing/http";
 import { TEST_SECRET_KEY } from "../testing/secret-keys";
 import { createTestApp } from "../testing/test-app";
 
@@ -134,6 +137,50 @@ describe("the operator CLI against the sandbox simulator", () => {
     expect(run.out).toContain("https://link.example.com/exact/consent?state=");
     expect(run.out).toContain("https://link.example.com/exact/callback");
     expect(run.out).not.toContain("s3cret");
+  });
+
+  it("tails a tenant's events with where their deliveries stand, and queues one again", async () => {
+    const proxy = await createTestApp({
+      databaseUrl: env.DATABASE_URL,
+      exact: { secretKey: Buffer.from(TEST_SECRET_KEY, "base64") },
+    });
+    let endpointId: string;
+    let eventId: string;
+    try {
+      const created = await proxy.app.request(
+        "/v1/webhook-endpoints",
+        jsonRequest("POST", integrationToken, { url: "http://127.0.0.1:9/hooks" }),
+      );
+      endpointId = (await jsonOf<{ id: string }>(created)).id;
+      eventId = await proxy.deps.db.transaction((tx) =>
+        recordEvent(tx, {
+          tenantId,
+          division: 1234567,
+          type: "link.created",
+          resourceKey: "customer:1042",
+          at: proxy.deps.clock.now(),
+          data: { customerNumber: "1042" },
+        }),
+      );
+    } finally {
+      proxy.database.close();
+    }
+
+    const tail = await cli(["events", "tail", tenantId]);
+    expect(tail.code).toBe(0);
+    expect(tail.out.trim().split("\n").at(-1)).toMatch(
+      new RegExp(`  ${eventId}  link\\.created +customer 1042  → ${endpointId} pending$`),
+    );
+    const again = await cli(["events", "redeliver", eventId]);
+    expect([again.code, again.err]).toEqual([
+      0,
+      expect.stringContaining(`Queued ${eventId} for 1 endpoint;`),
+    ]);
+    const unknown = await cli(["events", "redeliver", "evt_unknown"]);
+    expect([unknown.code, unknown.err]).toEqual([
+      1,
+      expect.stringContaining("Event evt_unknown was not found."),
+    ]);
   });
 
   it("explains a usage mistake with exit code 2", async () => {
