@@ -7,6 +7,8 @@ import type { OverviewCounts, OverviewRow } from "../../utils/proxy-types";
 /** The first page is small so the list shows quickly; later pages are the proxy's largest. */
 const FIRST_PAGE = 100;
 const NEXT_PAGE = 500;
+/** While the proxy is still indexing the division, its pages come without counts: asked for again this often. */
+export const COUNTS_AGAIN_MS = 1000;
 
 interface Pages {
   rows: OverviewRow[];
@@ -102,6 +104,13 @@ export function useOverviewPages(division: number | null, tab: OverviewTab, quer
       if (result.ok) setCounts({ division, counts: result.value.counts });
     });
   }, [division]);
+
+  // A first page read while the division was being indexed has no counts; nothing else may ask for them soon.
+  useEffect(() => {
+    if (division === null || counts?.division !== division || counts.counts !== null) return;
+    const timer = setTimeout(refreshCounts, COUNTS_AGAIN_MS);
+    return () => clearTimeout(timer);
+  }, [division, counts, refreshCounts]);
 
   return {
     ...pages,
