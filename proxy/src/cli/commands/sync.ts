@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { readDivisionSync } from "../../db/mirror-store";
+import { describeError } from "../../db/storage-error";
 import { countAccounts } from "../../exact/resources/accounts";
 import { requireDivision } from "../../services/divisions/require-division";
 import { syncDivision } from "../../services/mirror/sync-division";
@@ -46,7 +47,7 @@ export async function syncCommand(runtime: CliRuntime, args: string[]): Promise<
       );
     },
   }).catch((error: unknown) => {
-    progress.fail(error instanceof Error ? error.message : String(error));
+    progress.fail(describeError(error));
     throw error;
   });
 
