@@ -5,17 +5,14 @@ import { Session } from "node:inspector/promises";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { systemClock } from "@zapfloor-exact/shared/clock";
 import { divisionViewIfBuilt } from "../src/services/overview/division-view";
 import { collectGarbage, withBenchProxy } from "./bench-proxy";
 import { figure } from "./figures";
 import { ms, n } from "./format";
-import { writeLargeDivision } from "./large-division";
+import { STANDARD_DIVISION, writeStandardDivision } from "./large-division";
 import { LOOKUP_CONNECTIONS, LOOKUP_SECONDS, loadFrom } from "./load";
 
-const ACCOUNTS = 100_000;
-const CUSTOMERS = 20_000;
-const LINKED = 15_000;
+const { accounts: ACCOUNTS, linked: LINKED } = STANDARD_DIVISION;
 /** A folder: each row's CPU profile of the server is written there (`name.cpuprofile`, for Chrome's DevTools). */
 const PROFILES = process.env.BENCH_CPU_PROFILE;
 const DIVISION = 9_000_001;
@@ -26,16 +23,12 @@ export default function accountLookup(): Promise<string> {
   return withBenchProxy(
     { folderPrefix: "zfx-bench-lookup-", tenantName: "Bench operator" },
     async ({ db, deps, tenant, listen }) => {
-      progress(`writing a ${n(ACCOUNTS)}-account mirror, ${n(CUSTOMERS)} customers, ${n(LINKED)} links`);
       let started = performance.now();
-      const data = await writeLargeDivision(db, {
-        tenantId: tenant.tenantId,
-        division: DIVISION,
-        accounts: ACCOUNTS,
-        customers: CUSTOMERS,
-        linked: LINKED,
-        now: systemClock.now(),
-      });
+      const data = await writeStandardDivision(
+        db,
+        { tenantId: tenant.tenantId, division: DIVISION },
+        progress,
+      );
       const writeMs = performance.now() - started;
 
       const server = await listen();

@@ -1,3 +1,4 @@
+import { systemClock } from "@zapfloor-exact/shared/clock";
 import { seededRandom } from "@zapfloor-exact/shared/seeded-random";
 import type { Db } from "../src/db/client";
 import { writeCustomer } from "../src/db/customer-store";
@@ -45,6 +46,22 @@ export interface LargeDivision {
   linkedCustomers: string[];
   accounts: number;
   customers: number;
+}
+
+/** The division the lookup and overview benches serve: 100,000 accounts, 20,000 customers, 15,000 of them linked. */
+export const STANDARD_DIVISION = { accounts: 100_000, customers: 20_000, linked: 15_000 } as const;
+
+/** Writes the standard division, saying so on the bench's progress line. */
+export function writeStandardDivision(
+  db: Db,
+  input: { tenantId: string; division: number },
+  progress: (text: string) => void,
+): Promise<LargeDivision> {
+  const { accounts, customers, linked } = STANDARD_DIVISION;
+  progress(
+    `writing a ${accounts.toLocaleString("en")}-account mirror, ${customers.toLocaleString("en")} customers, ${linked.toLocaleString("en")} links`,
+  );
+  return writeLargeDivision(db, { ...input, ...STANDARD_DIVISION, now: systemClock.now() });
 }
 
 export async function writeLargeDivision(

@@ -2,18 +2,15 @@
 // each link or unlink, which today works them out again over the whole division. Progress goes to stderr; the
 // Markdown section is returned.
 import { performance } from "node:perf_hooks";
-import { systemClock } from "@zapfloor-exact/shared/clock";
 import { linkAccount } from "../src/services/links/link-account";
 import { unlinkAccount } from "../src/services/links/unlink-account";
 import { divisionView } from "../src/services/overview/division-view";
 import { withBenchProxy } from "./bench-proxy";
 import { figure } from "./figures";
 import { ms, n } from "./format";
-import { writeLargeDivision } from "./large-division";
+import { STANDARD_DIVISION, writeStandardDivision } from "./large-division";
 
-const ACCOUNTS = 100_000;
-const CUSTOMERS = 20_000;
-const LINKED = 15_000;
+const { accounts: ACCOUNTS, linked: LINKED } = STANDARD_DIVISION;
 const CHANGES = 6;
 const DIVISION = 9_000_002;
 
@@ -24,15 +21,11 @@ export default function overviewCounts(): Promise<string> {
   return withBenchProxy(
     { folderPrefix: "zfx-bench-counts-", tenantName: "Bench counts" },
     async ({ db, deps, tenant }) => {
-      progress(`writing a ${n(ACCOUNTS)}-account mirror, ${n(CUSTOMERS)} customers, ${n(LINKED)} links`);
-      const data = await writeLargeDivision(db, {
-        tenantId: tenant.tenantId,
-        division: DIVISION,
-        accounts: ACCOUNTS,
-        customers: CUSTOMERS,
-        linked: LINKED,
-        now: systemClock.now(),
-      });
+      const data = await writeStandardDivision(
+        db,
+        { tenantId: tenant.tenantId, division: DIVISION },
+        progress,
+      );
       const scope = { tenantId: tenant.tenantId, division: DIVISION };
       progress("building the division's indexes");
       await divisionView(deps, scope);
