@@ -9,6 +9,7 @@ import { type ApiReason, reasonCodeSchema, reasonSchema } from "@zapfloor-exact/
 import { z } from "zod";
 import type { MirrorRow } from "../../db/mirror-reads";
 import { isGenericFailure } from "../../exact/errors";
+import { withParams } from "../matching/reason-params";
 import type { SalesEntryRow } from "../sales-entries/outbox-store";
 
 type Details = Record<string, unknown> | null | undefined;
@@ -58,13 +59,7 @@ export function reasonsOf(row: SalesEntryRow, accounts: ReadonlyMap<string, Mirr
   const only =
     candidates.success && candidates.data.length === 1 ? accounts.get(candidates.data[0]!) : undefined;
   const customerVat = (row.body as { customer?: { vatNumber?: string | null } }).customer?.vatNumber;
-  return codes.data.map((code) => {
-    // The English of all of them together, as it was recorded: the codes are what a reader translates.
-    const reason: ApiReason = { code, message: row.lastError ?? "" };
-    if (code === "not_a_customer" && only?.status) return { ...reason, params: { status: only.status } };
-    const accountVat = only?.vatNumber;
-    if (code === "vat_differs" && accountVat && customerVat)
-      return { ...reason, params: { customerVat, accountVat } };
-    return reason;
-  });
+  const account = only && { status: only.status, vat: only.vatNumber };
+  // The English of all of them together, as it was recorded: the codes are what a reader translates.
+  return codes.data.map((code) => withParams({ code, message: row.lastError ?? "" }, account, customerVat));
 }
