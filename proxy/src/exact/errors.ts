@@ -53,16 +53,61 @@ function exactMessageWithLang(text: string): ExactMessage | undefined {
   }
 }
 
+/** Exact's message and, when it names one, its language: the values a reader's sentence quotes. */
+export interface ExactWords {
+  exactMessage?: string;
+  exactLang?: string;
+}
+
+/** The failure an answer from Exact is, by reason, with the values its sentence names. */
+export type ExactFailureSaid = Said & {
+  reason:
+    | "exact_record_missing"
+    | "exact_rate_limited"
+    | "exact_access_refused"
+    | "exact_refused"
+    | "exact_failed"
+    | "exact_rejected";
+};
+
+/**
+ * Which failure an answer from Exact is, by its HTTP status and message; `reasonHeader` is Exact's `Reason`
+ * header on 401/403. [exact-online-api.md §8]
+ */
+export function saidOfExactAnswer(
+  status: number,
+  words: ExactWords,
+  reasonHeader?: string,
+): ExactFailureSaid {
+  const httpStatus = { status: String(status) };
+  if (status === 404) return { reason: "exact_record_missing" };
+  if (status === 429) return { reason: "exact_rate_limited" };
+  if (status === 401 || status === 403) {
+    return {
+      reason: "exact_access_refused",
+      params: { ...httpStatus, ...(reasonHeader ? { exactMessage: reasonHeader } : {}) },
+    };
+  }
+  // Business rules come back as HTTP 500 with a localised message [§8]; a generic "unexpected error" is not one.
+  if (status === 500 && words.exactMessage && !isGenericFailure(words.exactMessage)) {
+    return { reason: "exact_refused", params: { ...words } };
+  }
+  if (status >= 500) return { reason: "exact_failed", params: httpStatus };
+  return { reason: "exact_rejected", params: { ...httpStatus, ...words } };
+}
+
 export function errorFromResponse(
   status: number,
   text: string,
   headers: Headers,
   endpoint: string,
 ): ExactApiError {
-  const said = exactMessageWithLang(text);
-  const exactMessage = said?.value;
+  const message = exactMessageWithLang(text);
+  const exactMessage = message?.value;
   const reason = headers.get("reason") ?? undefined;
-  const words = said ? { exactMessage: said.value, ...(said.lang ? { exactLang: said.lang } : {}) } : {};
+  const words: ExactWords = message
+    ? { exactMessage: message.value, ...(message.lang ? { exactLang: message.lang } : {}) }
+    : {};
   const facts = (business: boolean, transient: boolean): ExactErrorFacts => ({
     exactStatus: status,
     ...words,
@@ -71,45 +116,46 @@ export function errorFromResponse(
     transient,
     endpoint,
   });
-  const httpStatus = { status: String(status) };
-  if (status === 404)
-    return new ExactApiError("not_found", "Exact Online does not have that record.", facts(false, false), {
-      reason: "exact_record_missing",
-    });
-  if (status === 429) {
-    return new ExactApiError(
-      "rate_limited",
-      "Exact Online's call limit for this division is reached.",
-      facts(false, true),
-      { reason: "exact_rate_limited" },
-    );
+  const said = saidOfExactAnswer(status, words, reason);
+  switch (said.reason) {
+    case "exact_record_missing":
+      return new ExactApiError(
+        "not_found",
+        "Exact Online does not have that record.",
+        facts(false, false),
+        said,
+      );
+    case "exact_rate_limited":
+      return new ExactApiError(
+        "rate_limited",
+        "Exact Online's call limit for this division is reached.",
+        facts(false, true),
+        said,
+      );
+    case "exact_access_refused":
+      return new ExactApiError(
+        "upstream",
+        `Exact Online refused access${reason ? ` (${reason})` : ""}.`,
+        facts(false, false),
+        said,
+      );
+    case "exact_refused":
+      return new ExactApiError(
+        "upstream",
+        `Exact Online refused it: ${exactMessage}`,
+        facts(true, false),
+        said,
+      );
+    case "exact_failed":
+      return new ExactApiError("upstream", `Exact Online failed (HTTP ${status}).`, facts(false, true), said);
+    case "exact_rejected":
+      return new ExactApiError(
+        "upstream",
+        `Exact Online rejected the request (HTTP ${status})${exactMessage ? `: ${exactMessage}` : "."}`,
+        facts(false, false),
+        said,
+      );
   }
-  if (status === 401 || status === 403) {
-    const why = reason ? ` (${reason})` : "";
-    return new ExactApiError("upstream", `Exact Online refused access${why}.`, facts(false, false), {
-      reason: "exact_access_refused",
-      params: { ...httpStatus, ...(reason ? { exactMessage: reason } : {}) },
-    });
-  }
-  // Business rules come back as HTTP 500 with a localised message [§8]; a generic "unexpected error" is not one.
-  if (status === 500 && exactMessage && !isGenericFailure(exactMessage)) {
-    return new ExactApiError("upstream", `Exact Online refused it: ${exactMessage}`, facts(true, false), {
-      reason: "exact_refused",
-      params: words,
-    });
-  }
-  if (status >= 500) {
-    return new ExactApiError("upstream", `Exact Online failed (HTTP ${status}).`, facts(false, true), {
-      reason: "exact_failed",
-      params: httpStatus,
-    });
-  }
-  return new ExactApiError(
-    "upstream",
-    `Exact Online rejected the request (HTTP ${status})${exactMessage ? `: ${exactMessage}` : "."}`,
-    facts(false, false),
-    { reason: "exact_rejected", params: { ...httpStatus, ...words } },
-  );
 }
 
 /**
@@ -124,7 +170,7 @@ const genericFailures = [
   /error inesperado/i,
 ];
 
-export function isGenericFailure(message: string): boolean {
+function isGenericFailure(message: string): boolean {
   return genericFailures.some((pattern) => pattern.test(message));
 }
 

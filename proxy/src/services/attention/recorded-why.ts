@@ -8,7 +8,7 @@ import {
 import { type ApiReason, reasonCodeSchema, reasonSchema } from "@zapfloor-exact/shared/schemas/matching";
 import { z } from "zod";
 import type { MirrorRow } from "../../db/mirror-reads";
-import { isGenericFailure } from "../../exact/errors";
+import { saidOfExactAnswer } from "../../exact/errors";
 import { withParams } from "../matching/reason-params";
 import type { SalesEntryRow } from "../sales-entries/outbox-store";
 
@@ -33,15 +33,8 @@ export function errorOf(details: Details): { reason: ErrorReason; params: Record
   const exactMessage = typeof details?.exactMessage === "string" ? details.exactMessage : undefined;
   if (status === "no_answer") return { reason: "exact_no_answer", params: {} };
   if (typeof status !== "number") return null;
-  const words: Record<string, string> = exactMessage ? { exactMessage } : {};
-  if (status === 500 && exactMessage && !isGenericFailure(exactMessage))
-    return { reason: "exact_refused", params: words };
-  if (status >= 500) return { reason: "exact_failed", params: { status: String(status) } };
-  if (status === 404) return { reason: "exact_record_missing", params: {} };
-  if (status === 429) return { reason: "exact_rate_limited", params: {} };
-  if (status === 401 || status === 403)
-    return { reason: "exact_access_refused", params: { status: String(status) } };
-  return { reason: "exact_rejected", params: { status: String(status), ...words } };
+  const answer = saidOfExactAnswer(status, exactMessage ? { exactMessage } : {});
+  return { reason: answer.reason, params: answer.params ?? {} };
 }
 
 /**
