@@ -7,6 +7,7 @@ import {
 } from "../../db/customer-store";
 import type { ServiceContext } from "../context";
 import { zapfloorCustomerOf } from "../customers/customer-row";
+import { ChangeJournal } from "./change-journal";
 import { BUILD_PAGE, keptInStep, nextTurn, nextVersion } from "./kept-in-step";
 import { oneCopy } from "./one-copy";
 
@@ -20,6 +21,13 @@ export interface CustomerIndexState {
   /** The rows as stored, for showing a customer without another query. */
   rows: Map<string, CustomerRow>;
   version: number;
+  /** The customers each version changed, each as it was indexed before (none: it was new). */
+  journal: ChangeJournal<CustomerChange>;
+}
+
+export interface CustomerChange {
+  number: string;
+  before: IndexedCustomer | undefined;
 }
 
 interface State extends CustomerIndexState {
@@ -62,17 +70,24 @@ async function catchUp(ctx: ServiceContext, tenantId: string, state: State | und
       after = page[page.length - 1]!.number;
       await nextTurn();
     }
-    return { index, rows, version: nextVersion(), recentFrom: probedAt - RECENT_MS };
+    const version = nextVersion();
+    return { index, rows, version, journal: new ChangeJournal(version), recentFrom: probedAt - RECENT_MS };
   }
   const last = await lastCustomerChange(ctx.db, tenantId);
   if (last === null || last < state.recentFrom) return state;
-  let changed = 0;
+  const changed: CustomerChange[] = [];
   for (const row of await customersChangedSince(ctx.db, tenantId, state.recentFrom)) {
     if (state.rows.get(row.number)?.updatedAt === row.updatedAt) continue;
-    state.rows.set(row.number, keptRow(row, state.index.upsert(zapfloorCustomerOf(row))));
-    changed++;
+    const before = state.index.get(row.number);
+    const indexed = state.index.upsert(zapfloorCustomerOf(row));
+    state.rows.set(row.number, keptRow(row, indexed));
+    changed.push({ number: indexed.number, before });
   }
-  return { ...state, recentFrom: probedAt - RECENT_MS, version: changed > 0 ? nextVersion() : state.version };
+  const recentFrom = probedAt - RECENT_MS;
+  if (changed.length === 0) return { ...state, recentFrom };
+  const version = nextVersion();
+  state.journal.record(version, changed);
+  return { ...state, recentFrom, version };
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   linksTouching,
 } from "../../db/link-store";
 import type { ServiceContext } from "../context";
+import { ChangeJournal } from "./change-journal";
 import { BUILD_PAGE, keptInStep, nextTurn, nextVersion } from "./kept-in-step";
 import { oneCopy } from "./one-copy";
 
@@ -20,6 +21,13 @@ export interface LinkCache {
   byAccount: Map<string, LinkRow>;
   lookup: LinkLookup;
   version: number;
+  /** The links each version made or ended, as account and customer. */
+  journal: ChangeJournal<LinkChange>;
+}
+
+export interface LinkChange {
+  exactId: string;
+  customerNumber: string;
 }
 
 interface State extends LinkCache {
@@ -64,11 +72,13 @@ async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefin
       after = page[page.length - 1]!.customerNumber;
       await nextTurn();
     }
+    const version = nextVersion();
     return {
       byCustomer,
       byAccount,
       lookup: lookupOver(byCustomer, byAccount),
-      version: nextVersion(),
+      version,
+      journal: new ChangeJournal(version),
       lastEventId,
     };
   }
@@ -77,22 +87,29 @@ async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefin
   const events = await linkEventsAfter(ctx.db, scope, state.lastEventId);
   const customerNumbers = [...new Set(events.map((event) => event.customerNumber))];
   const exactIds = [...new Set(events.map((event) => event.exactId))];
-  for (const number of customerNumbers) forget(state, state.byCustomer.get(number));
-  for (const id of exactIds) forget(state, state.byAccount.get(id));
-  for (const row of (await linksTouching(ctx.db, scope, { customerNumbers, exactIds })).map(keptRow)) {
-    forget(state, state.byCustomer.get(row.customerNumber));
-    forget(state, state.byAccount.get(row.exactId));
+  const rows = (await linksTouching(ctx.db, scope, { customerNumbers, exactIds })).map(keptRow);
+  // Applied in one turn, after the read: no request sees the links half changed.
+  const changed: LinkChange[] = [];
+  for (const number of customerNumbers) forget(state, state.byCustomer.get(number), changed);
+  for (const id of exactIds) forget(state, state.byAccount.get(id), changed);
+  for (const row of rows) {
+    forget(state, state.byCustomer.get(row.customerNumber), changed);
+    forget(state, state.byAccount.get(row.exactId), changed);
     state.byCustomer.set(row.customerNumber, row);
     state.byAccount.set(row.exactId, row);
+    changed.push({ exactId: row.exactId, customerNumber: row.customerNumber });
   }
   const newest = Math.max(state.lastEventId, ...events.map((event) => event.id));
-  return { ...state, version: nextVersion(), lastEventId: newest };
+  const version = nextVersion();
+  state.journal.record(version, changed);
+  return { ...state, version, lastEventId: newest };
 }
 
-function forget(state: State, row: LinkRow | undefined) {
+function forget(state: State, row: LinkRow | undefined, changed: LinkChange[]) {
   if (!row) return;
   if (state.byCustomer.get(row.customerNumber) === row) state.byCustomer.delete(row.customerNumber);
   if (state.byAccount.get(row.exactId) === row) state.byAccount.delete(row.exactId);
+  changed.push({ exactId: row.exactId, customerNumber: row.customerNumber });
 }
 
 function lookupOver(byCustomer: Map<string, LinkRow>, byAccount: Map<string, LinkRow>): LinkLookup {

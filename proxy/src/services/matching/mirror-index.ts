@@ -1,4 +1,4 @@
-import { AccountIndex } from "@zapfloor-exact/shared/matching";
+import { AccountIndex, type IndexedAccount } from "@zapfloor-exact/shared/matching";
 import {
   liveMirrorRowsAfter,
   type MirrorProbe,
@@ -6,6 +6,7 @@ import {
   probeMirror,
 } from "../../db/mirror-reads";
 import type { ServiceContext } from "../context";
+import { ChangeJournal } from "./change-journal";
 import { BYTES_PER_INDEXED_ACCOUNT, indexMemoryBudget } from "./index-memory";
 import { BUILD_PAGE, keptInStep, nextTurn, nextVersion } from "./kept-in-step";
 import { type MirroredAccount, mirroredAccountOf, sameMirroredAccount } from "./mirrored-account";
@@ -27,6 +28,13 @@ export interface MirrorIndex {
   index: AccountIndex;
   /** Grows with every change applied; caches derived from the index compare it. */
   version: number;
+  /** The accounts each version changed, each as it was indexed before (none: it was new). */
+  journal: ChangeJournal<AccountChange>;
+}
+
+export interface AccountChange {
+  id: string;
+  before: IndexedAccount | undefined;
 }
 
 interface State extends MirrorIndex {
@@ -100,7 +108,8 @@ async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefin
       after = page[page.length - 1]!.id;
       await nextTurn();
     }
-    return { index, version: nextVersion(), ...seen };
+    const version = nextVersion();
+    return { index, version, journal: new ChangeJournal(version), ...seen };
   }
 
   const syncChanged = seen.syncSeen !== state.syncSeen;
@@ -113,17 +122,19 @@ async function catchUp(ctx: ServiceContext, scope: Scope, state: State | undefin
   if (syncChanged) {
     from = Math.min(from, state.passStart ?? from, probe.syncStartedAt ?? from);
   }
-  let changed = 0;
+  const changed: AccountChange[] = [];
   for (const row of await mirrorRowsChangedSince(ctx.db, scope, from)) {
+    const before = state.index.get(row.id);
     if (row.deletedAt !== null) {
-      if (state.index.remove(row.id)) changed++;
+      if (before && state.index.remove(row.id)) changed.push({ id: before.id, before });
       continue;
     }
     const account = mirroredAccountOf(row);
-    const indexed = state.index.get(row.id);
-    if (indexed && sameMirroredAccount(indexed.account as MirroredAccount, account)) continue;
-    state.index.upsert(account);
-    changed++;
+    if (before && sameMirroredAccount(before.account as MirroredAccount, account)) continue;
+    changed.push({ id: state.index.upsert(account).id, before });
   }
-  return { ...state, ...seen, version: changed > 0 ? nextVersion() : state.version };
+  if (changed.length === 0) return { ...state, ...seen };
+  const version = nextVersion();
+  state.journal.record(version, changed);
+  return { ...state, ...seen, version };
 }

@@ -14,6 +14,7 @@ import { type LinkRow, linksTouching } from "../../db/link-store";
 import { type MirrorRow, mirrorRowsByIds, mirrorRowsSharingKeys } from "../../db/mirror-reads";
 import type { ServiceContext } from "../context";
 import { zapfloorCustomerOf } from "../customers/customer-row";
+import { ChangeJournal } from "../matching/change-journal";
 import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
 import type { DivisionView } from "./division-view";
 
@@ -101,11 +102,12 @@ export async function divisionViewAround(
   };
   const suggestions = new Map<string, AccountSuggestion>();
   return {
-    accounts: { index: accountIndex, version: 0 },
-    customers: { index: customerIndex, rows: customerRows, version: 0 },
-    links: { byCustomer, byAccount, lookup, version: 0 },
+    accounts: { index: accountIndex, version: 0, journal: new ChangeJournal(0) },
+    customers: { index: customerIndex, rows: customerRows, version: 0, journal: new ChangeJournal(0) },
+    links: { byCustomer, byAccount, lookup, version: 0, journal: new ChangeJournal(0) },
     listing: () => Promise.reject(new Error("a view around one account has no listing")),
     counts: () => Promise.reject(new Error("a view around one account has no counts")),
+    countsIfReady: () => null,
     suggestionFor(wanted) {
       let suggestion = suggestions.get(wanted.id);
       if (!suggestion) {

@@ -1,8 +1,4 @@
-import {
-  type AccountSuggestion,
-  resolveMatchOptions,
-  suggestForAccount,
-} from "@zapfloor-exact/shared/matching";
+import { type AccountSuggestion, suggestForAccount } from "@zapfloor-exact/shared/matching";
 import type { OverviewCounts } from "@zapfloor-exact/shared/schemas/accounts";
 import type { DivisionProbe } from "../../db/division-probe";
 import { type MirrorRow, mirrorRowsByIds } from "../../db/mirror-reads";
@@ -21,7 +17,7 @@ import {
   mirrorIndexOf,
 } from "../matching/mirror-index";
 import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
-import { countStates } from "./state-counts";
+import { overviewMatchOptions, stateCounts, stateCountsIfReady } from "./state-tally";
 
 type Scope = { tenantId: string; division: number };
 
@@ -36,8 +32,10 @@ export interface DivisionView {
   links: LinkCache;
   /** Customer accounts and linked accounts (deleted ones included), by name then id; worked out when first asked. */
   listing(): Promise<readonly ListedAccount[]>;
-  /** How many listed accounts are in each state; worked out with the listing's suggestions, once per version. */
+  /** How many listed accounts are in each state (`state-tally.ts`). */
   counts(): Promise<OverviewCounts>;
+  /** The counts if they are at hand or follow from the changes since; null while the whole division is counted. */
+  countsIfReady(): OverviewCounts | null;
   suggestionFor(account: MirroredAccount): AccountSuggestion;
 }
 
@@ -50,12 +48,10 @@ export interface ListedAccount {
 interface Derived {
   version: string;
   listing?: Promise<ListedAccount[]>;
-  counts?: Promise<OverviewCounts>;
   suggestions: Map<string, AccountSuggestion>;
 }
 
 const derivedByDatabase = new WeakMap<object, Map<string, Derived>>();
-const matchOptions = resolveMatchOptions();
 const MAX_DIVISIONS = 32;
 
 export const sortKeyOf = (account: { name: string; id: string }) =>
@@ -102,14 +98,18 @@ export async function divisionView(
       current.listing ??= listingOf(ctx, scope, accounts, links);
       return current.listing;
     },
-    counts() {
-      current.counts ??= view.listing().then((listing) => countStates(view, listing));
-      return current.counts;
-    },
+    counts: () => stateCounts({ database: ctx.db, key }, view),
+    countsIfReady: () => stateCountsIfReady({ database: ctx.db, key }, view, ctx.logger),
     suggestionFor(account) {
       let suggestion = suggestions.get(account.id);
       if (!suggestion) {
-        suggestion = suggestForAccount(account, customers.index, accounts.index, links.lookup, matchOptions);
+        suggestion = suggestForAccount(
+          account,
+          customers.index,
+          accounts.index,
+          links.lookup,
+          overviewMatchOptions,
+        );
         suggestions.set(account.id, suggestion);
       }
       return suggestion;

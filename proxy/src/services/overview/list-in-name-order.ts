@@ -56,6 +56,6 @@ export async function listInNameOrder(
   return {
     accounts,
     nextCursor: page.length > input.limit && last ? encodeCursor({ k: last.sortName, i: last.id }) : null,
-    counts: built ? await built.counts() : null,
+    counts: built?.countsIfReady() ?? null,
   };
 }

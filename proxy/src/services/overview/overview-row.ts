@@ -67,7 +67,10 @@ export function rowOf(view: DivisionView, listed: ListedAccount): OverviewRow {
 }
 
 /** One listed account's state alone, as `rowOf` works it out. */
-export function stateOf(view: DivisionView, account: MirroredAccount): AccountState {
+export function stateOf(
+  view: Pick<DivisionView, "links" | "customers" | "suggestionFor">,
+  account: MirroredAccount,
+): AccountState {
   const link = view.links.byAccount.get(account.id);
   const linkedCustomer = link ? view.customers.rows.get(link.customerNumber) : undefined;
   const warnings = accountWarnings(account, link, linkedCustomer, accountVatKey(account));
