@@ -104,7 +104,7 @@ export const overviewCountsSchema = z
   .meta({
     id: "OverviewCounts",
     description:
-      "How many of the division's accounts are in each state, over the whole division whatever `state` and `q` ask for; null while the proxy is still indexing the division (the first page is then read from the database).",
+      "How many of the division's accounts are in each state, over the whole division whatever `state` and `q` ask for; null while the proxy is still indexing the division (the first page is then read from the database) or counting it whole (after a start, or after a change to thousands of accounts); ask again a moment later.",
     example: { all: 1234, linked: 1000, unlinked: 150, suggested: 60, conflict: 24 },
   });
 export type OverviewCounts = z.infer<typeof overviewCountsSchema>;

@@ -108,6 +108,7 @@ export async function divisionViewAround(
     listing: () => Promise.reject(new Error("a view around one account has no listing")),
     counts: () => Promise.reject(new Error("a view around one account has no counts")),
     countsIfReady: () => null,
+    keptStates: () => undefined,
     suggestionFor(wanted) {
       let suggestion = suggestions.get(wanted.id);
       if (!suggestion) {

@@ -1,5 +1,5 @@
 import { type AccountSuggestion, suggestForAccount } from "@zapfloor-exact/shared/matching";
-import type { OverviewCounts } from "@zapfloor-exact/shared/schemas/accounts";
+import type { AccountState, OverviewCounts } from "@zapfloor-exact/shared/schemas/accounts";
 import type { DivisionProbe } from "../../db/division-probe";
 import { type MirrorRow, mirrorRowsByIds } from "../../db/mirror-reads";
 import type { ServiceContext } from "../context";
@@ -17,14 +17,15 @@ import {
   mirrorIndexOf,
 } from "../matching/mirror-index";
 import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
-import { overviewMatchOptions, stateCounts, stateCountsIfReady } from "./state-tally";
+import { keptStates, overviewMatchOptions, stateCounts, stateCountsIfReady } from "./state-tally";
 
 type Scope = { tenantId: string; division: number };
 
 /**
  * Everything the Accounts Overview and the account panel read, for one division: the accounts, the tenant's
  * customers and the links, each kept in step with the database; the overview's listing (every customer account
- * and every linked account, by name) and each account's suggestion are derived from them once per version.
+ * and every linked account, by name) and each account's suggestion are derived from them once per version; the
+ * counts per state are kept across versions, brought up to date change by change.
  */
 export interface DivisionView {
   accounts: MirrorIndex;
@@ -36,6 +37,8 @@ export interface DivisionView {
   counts(): Promise<OverviewCounts>;
   /** The counts if they are at hand or follow from the changes since; null while the whole division is counted. */
   countsIfReady(): OverviewCounts | null;
+  /** Each listed account's state as the counts have it, when they are up to date. */
+  keptStates(): ReadonlyMap<string, AccountState> | undefined;
   suggestionFor(account: MirroredAccount): AccountSuggestion;
 }
 
@@ -100,6 +103,7 @@ export async function divisionView(
     },
     counts: () => stateCounts({ database: ctx.db, key }, view),
     countsIfReady: () => stateCountsIfReady({ database: ctx.db, key }, view, ctx.logger),
+    keptStates: () => keptStates({ database: ctx.db, key }, view),
     suggestionFor(account) {
       let suggestion = suggestions.get(account.id);
       if (!suggestion) {

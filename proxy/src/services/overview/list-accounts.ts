@@ -22,7 +22,7 @@ export interface OverviewInput {
  * state, best suggestion and warnings. Without a filter, pages are ranges of the mirror's listing index
  * (`listInNameOrder`). A state or text filter reads the division's listing in memory: suggestions are worked out
  * as it is read and kept until the accounts, customers or links change, so filtering costs a full pass only the
- * first time. The counts per state for the division's filters come from the same pass and are kept as long.
+ * first time. The counts per state for the division's filters are kept account by account (`state-tally.ts`).
  */
 export async function listAccounts(ctx: ServiceContext, input: OverviewInput) {
   const scope = { tenantId: input.tenantId, division: input.division };
@@ -31,7 +31,9 @@ export async function listAccounts(ctx: ServiceContext, input: OverviewInput) {
   if (input.state === "all" && !input.q?.trim()) return listInNameOrder(ctx, scope, input);
   const after = decodeCursor(input.cursor, cursorSchemas.keyed);
   const view = await divisionView(ctx, scope);
-  const listing = await view.listing();
+  const [listing, counts] = await Promise.all([view.listing(), view.counts()]);
+  // The states kept with the counts pass over accounts in other states without working out their rows.
+  const kept = input.state === "all" ? undefined : view.keptStates();
   const matches = textFilter(input.q, view);
 
   const rows: OverviewRow[] = [];
@@ -39,7 +41,7 @@ export async function listAccounts(ctx: ServiceContext, input: OverviewInput) {
   let more = false;
   for (let i = after ? firstAfter(listing, `${after.k}\u0000${after.i}`) : 0; i < listing.length; i++) {
     const listed = listing[i]!;
-    if (!matches(listed)) continue;
+    if (!matches(listed) || (kept && kept.get(listed.account.id) !== input.state)) continue;
     const row = rowOf(view, listed);
     if (input.state !== "all" && row.state !== input.state) continue;
     if (rows.length === input.limit) {
@@ -54,7 +56,7 @@ export async function listAccounts(ctx: ServiceContext, input: OverviewInput) {
   return {
     accounts: rows,
     nextCursor: more && name !== undefined && id !== undefined ? encodeCursor({ k: name, i: id }) : null,
-    counts: await view.counts(),
+    counts,
   };
 }
 

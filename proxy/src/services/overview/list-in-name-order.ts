@@ -23,8 +23,8 @@ type Scope = { tenantId: string; division: number };
  * division yet. Each row's state comes from the division's view when this process has built it; until then (its
  * build runs in the background) the first page's rows come from a view around each account, read with index
  * seeks, as the panel's answer is — where only suggestions by a similar (not equal) name can be missing — and
- * the counts per state are null. Once built, the counts come from the view: the first page after a change to the
- * accounts, customers or links pays the one pass that works them out (as a state filter's page does).
+ * the counts per state are null. Once built, the counts come from the view when they are kept or follow from the
+ * changes since (`state-tally.ts`); while the whole division is being counted they are null too, and no page waits.
  */
 export async function listInNameOrder(
   ctx: ServiceContext,

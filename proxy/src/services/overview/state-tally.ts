@@ -195,3 +195,9 @@ export function stateCountsIfReady(where: Where, parts: StateParts, logger: Logg
     );
   return null;
 }
+
+/** Each listed account's state, when the kept counts are (or can be brought) up to date; else undefined. */
+export function keptStates(where: Where, parts: StateParts): ReadonlyMap<string, AccountState> | undefined {
+  const { tally } = entryOf(where.database, where.key);
+  return tally && catchUp(tally, parts) ? tally.states : undefined;
+}
