@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, prepareDatabase } from "../../db/client";
+import { describe, expect, it } from "vitest";
 import {
   finishSync,
   markAccountsDeleted,
@@ -10,9 +6,8 @@ import {
   takeSyncLease,
   upsertAccounts,
 } from "../../db/mirror-store";
-import { silentLogger } from "../../logger";
 import { exactAccount as account } from "../../testing/exact-account";
-import { createManualClock } from "../../testing/manual-clock";
+import { twoReplicas as twoReplicasOn } from "../../testing/two-replicas";
 import type { ServiceContext } from "../context";
 import { accountRow } from "../mirror/account-row";
 import { mirrorIndexOf } from "./mirror-index";
@@ -20,31 +15,7 @@ import { exactAccountView } from "./mirrored-account";
 
 const scope = { tenantId: "tenant-1", division: 42 };
 const START = Date.UTC(2026, 10, 25, 9, 0, 0);
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-/** Two processes' views of one database file: each has its own in-memory index, as two replicas would. */
-async function twoReplicas() {
-  const folder = mkdtempSync(join(tmpdir(), "zfx-mirror-index-"));
-  folders.push(folder);
-  const url = `file:${join(folder, "proxy.db")}`;
-  const first = openDatabase(url);
-  await prepareDatabase(first);
-  const second = openDatabase(url);
-  const clock = createManualClock(START);
-  const context = (db: typeof first.db): ServiceContext => ({ db, clock, logger: silentLogger });
-  return {
-    clock,
-    writer: context(first.db),
-    reader: context(second.db),
-    close: () => {
-      first.close();
-      second.close();
-    },
-  };
-}
+const twoReplicas = () => twoReplicasOn(START, "zfx-mirror-index-");
 
 const namesIn = async (ctx: ServiceContext) =>
   [...(await mirrorIndexOf(ctx, scope)).index.values()].map((indexed) => indexed.account.name).sort();

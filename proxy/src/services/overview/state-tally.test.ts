@@ -1,17 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { AccountState, OverviewCounts } from "@zapfloor-exact/shared/schemas/accounts";
 import { seededRandom } from "@zapfloor-exact/shared/seeded-random";
-import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, prepareDatabase } from "../../db/client";
+import { describe, expect, it } from "vitest";
 import { writeCustomer } from "../../db/customer-store";
 import { appendLinkEvent, deleteLink, linkOfAccount } from "../../db/link-store";
 import { markAccountsDeleted, upsertAccounts } from "../../db/mirror-store";
 import type { ExactAccount } from "../../exact/schemas";
-import { silentLogger } from "../../logger";
 import { denseDivision } from "../../testing/dense-division";
-import { createManualClock } from "../../testing/manual-clock";
+import { twoReplicas } from "../../testing/two-replicas";
 import type { ServiceContext } from "../context";
 import { customerRow } from "../customers/customer-row";
 import { writeLink } from "../links/write-link";
@@ -22,31 +17,7 @@ import { stateOf } from "./overview-row";
 
 const scope = { tenantId: "tenant-1", division: 42 };
 const START = Date.UTC(2026, 11, 6, 9, 0, 0);
-const folders: string[] = [];
 const STEPS = 120;
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-/** Two processes on one database file, each with its own in-memory parts, as two replicas. */
-async function twoReplicas() {
-  const folder = mkdtempSync(join(tmpdir(), "zfx-state-tally-"));
-  folders.push(folder);
-  const url = `file:${join(folder, "proxy.db")}`;
-  const first = openDatabase(url);
-  await prepareDatabase(first);
-  const second = openDatabase(url);
-  const clock = createManualClock(START);
-  const context = (db: typeof first.db): ServiceContext => ({ db, clock, logger: silentLogger });
-  return {
-    clock,
-    replicas: [context(first.db), context(second.db)] as const,
-    close: () => {
-      first.close();
-      second.close();
-    },
-  };
-}
 
 /** The states and counts worked out the plain way: every listed account's state, one after another. */
 async function countedWhole(view: DivisionView) {
@@ -63,10 +34,10 @@ async function countedWhole(view: DivisionView) {
 
 describe("the overview's counts per state, kept up to date change by change", () => {
   it("equal a full recount after every random change, made here or by another replica", async () => {
-    const { clock, replicas, close } = await twoReplicas();
+    const { clock, writer, reader, close } = await twoReplicas(START, "zfx-state-tally-");
+    const replicas = [writer, reader];
     const random = seededRandom(20_261_206);
     const gen = denseDivision(random);
-    const [writer] = replicas;
     const accounts = new Map<number, ExactAccount>();
     let nextAccount = 1;
     const writeAccounts = async (ctx: ServiceContext, written: ExactAccount[]) => {
@@ -162,9 +133,8 @@ describe("the overview's counts per state, kept up to date change by change", ()
   }, 120_000);
 
   it("works the division out whole again when its accounts were indexed anew, and meanwhile has none", async () => {
-    const { clock, replicas, close } = await twoReplicas();
+    const { clock, writer: ctx, close } = await twoReplicas(START, "zfx-state-tally-");
     const gen = denseDivision(seededRandom(7));
-    const [ctx] = replicas;
     await upsertAccounts(
       ctx.db,
       Array.from({ length: 50 }, (_, i) => accountRow(scope, gen.account(i + 1), clock.now())),
