@@ -101,9 +101,9 @@ export async function divisionView(
       current.listing ??= listingOf(ctx, scope, accounts, links);
       return current.listing;
     },
-    counts: () => stateCounts({ database: ctx.db, key }, view),
-    countsIfReady: () => stateCountsIfReady({ database: ctx.db, key }, view, ctx.logger),
-    keptStates: () => keptStates({ database: ctx.db, key }, view),
+    counts: () => stateCounts(view),
+    countsIfReady: () => stateCountsIfReady(view, ctx.logger),
+    keptStates: () => keptStates(view),
     suggestionFor(account) {
       let suggestion = suggestions.get(account.id);
       if (!suggestion) {

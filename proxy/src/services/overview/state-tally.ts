@@ -25,7 +25,6 @@ const RECOUNT_STEP = 1_000;
 const MAX_REACHED = 5_000;
 /** Recounts that may find the journals moved on too far meanwhile; the last one runs in one turn. */
 const RECOUNT_TRIES = 3;
-const MAX_DIVISIONS = 32;
 
 type Journals = [ChangeJournal<unknown>, ChangeJournal<unknown>, ChangeJournal<unknown>];
 const journalsOf = (parts: StateParts): Journals => [
@@ -127,20 +126,17 @@ interface Entry {
   recounting?: Promise<Tally>;
 }
 
-const entriesByDatabase = new WeakMap<object, Map<string, Entry>>();
+/**
+ * Per division, under its account index's journal: the tally lives as long as the index it was worked out on,
+ * and goes with it when the index is evicted or built again.
+ */
+const entries = new WeakMap<ChangeJournal<unknown>, Entry>();
 
-function entryOf(database: object, key: string): Entry {
-  let entries = entriesByDatabase.get(database);
-  if (!entries) {
-    entries = new Map();
-    entriesByDatabase.set(database, entries);
-  }
-  const entry = entries.get(key) ?? {};
-  entries.delete(key);
-  entries.set(key, entry);
-  for (const oldest of entries.keys()) {
-    if (entries.size <= MAX_DIVISIONS) break;
-    entries.delete(oldest);
+function entryOf(parts: StateParts): Entry {
+  let entry = entries.get(parts.accounts.journal);
+  if (!entry) {
+    entry = {};
+    entries.set(parts.accounts.journal, entry);
   }
   return entry;
 }
@@ -164,16 +160,14 @@ function recountOnce(entry: Entry, parts: StateParts): Promise<Tally> {
   return entry.recounting;
 }
 
-type Where = { database: object; key: string };
-
 /**
  * How many of a division's listed accounts are in each state. Kept per division with each account's state:
  * after a change (a link, an account or a customer changed, here or by another replica, as the parts' journals
  * say) only the accounts it reaches are worked out again. The whole division is worked out when nothing is kept
  * yet, after the parts were built again, or after a change that reaches thousands of accounts.
  */
-export async function stateCounts(where: Where, parts: StateParts): Promise<OverviewCounts> {
-  const entry = entryOf(where.database, where.key);
+export async function stateCounts(parts: StateParts): Promise<OverviewCounts> {
+  const entry = entryOf(parts);
   let counts = countsNow(entry, parts);
   while (!counts) {
     const running = entry.recounting;
@@ -185,8 +179,8 @@ export async function stateCounts(where: Where, parts: StateParts): Promise<Over
 }
 
 /** The counts if they can be had without working out the whole division; if not, null, and that starts. */
-export function stateCountsIfReady(where: Where, parts: StateParts, logger: Logger): OverviewCounts | null {
-  const entry = entryOf(where.database, where.key);
+export function stateCountsIfReady(parts: StateParts, logger: Logger): OverviewCounts | null {
+  const entry = entryOf(parts);
   const counts = countsNow(entry, parts);
   if (counts) return counts;
   if (!entry.recounting)
@@ -197,7 +191,7 @@ export function stateCountsIfReady(where: Where, parts: StateParts, logger: Logg
 }
 
 /** Each listed account's state, when the kept counts are (or can be brought) up to date; else undefined. */
-export function keptStates(where: Where, parts: StateParts): ReadonlyMap<string, AccountState> | undefined {
-  const { tally } = entryOf(where.database, where.key);
+export function keptStates(parts: StateParts): ReadonlyMap<string, AccountState> | undefined {
+  const { tally } = entryOf(parts);
   return tally && catchUp(tally, parts) ? tally.states : undefined;
 }
