@@ -32,7 +32,10 @@ const partOf: Record<string, RequestPart> = { json: "body", query: "query", para
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw validationError(problemsOf(result.error, partOf[result.target] ?? "body"));
+      // The validator passes what was sent as `data`: what tells a missing field from one of the wrong type.
+      const sent = (result as { data?: unknown }).data;
+      if (!result.success)
+        throw validationError(problemsOf(result.error, partOf[result.target] ?? "body", sent));
     },
   });
 
@@ -131,7 +134,12 @@ function toAppError(cause: unknown): AppError {
   if (cause instanceof AppError) return cause;
   if (cause instanceof HTTPException && cause.status < 500) {
     const code = cause.status === 401 ? "unauthorized" : cause.status === 404 ? "not_found" : "validation";
-    return new AppError(code, cause.message || "The request could not be read.");
+    // What the framework refuses before a schema sees it: a body that is not JSON, or of another media type.
+    const said =
+      code === "validation"
+        ? { said: { reason: "invalid_request" as const, params: { fields: "body" } } }
+        : undefined;
+    return new AppError(code, cause.message || "The request could not be read.", undefined, said);
   }
   const storage = storageErrorOf(cause);
   if (storage)

@@ -58,11 +58,16 @@ export interface ValidationProblem {
   params?: Record<string, string>;
 }
 
+/** The fields a request's problems name, for the error's own `invalid_request` reason. */
+const fieldsOf = (problems: ValidationProblem[]) =>
+  [...new Set(problems.map((problem) => problem.path))].join(", ");
+
+/** A refused request with every problem it has; by default its reason is `invalid_request`, naming the fields. */
 export const validationError = (
   problems: ValidationProblem[],
   message = "The request is not valid.",
-  said?: Said,
-) => new AppError("validation", message, { problems }, said ? { said } : undefined);
+  said: Said = { reason: "invalid_request", params: { fields: fieldsOf(problems) } },
+) => new AppError("validation", message, { problems }, { said });
 
 export const notFound = (what: string, said?: Said) =>
   new AppError("not_found", `${what} was not found.`, undefined, said ? { said } : undefined);

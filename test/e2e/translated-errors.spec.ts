@@ -35,6 +35,62 @@ test.describe("the proxy's errors in the bookkeeper's language", () => {
     await expect(refused).not.toContainText("does not exist");
   });
 
+  test("a VAT rate the proxy cannot read is refused in Dutch and French, naming the field and what it expects", async ({
+    page,
+    backgroundWorker,
+    extensionId,
+    stack,
+    tenant,
+  }) => {
+    const field = "body.vatMapping.rates.abc";
+    for (const [language, names, expected] of [
+      [
+        "nl",
+        {
+          open: "Boekingen instellen voor Flexwerk Amsterdam B.V.",
+          form: "Boekingsinstellingen",
+          add: "Regel toevoegen",
+          rate: "Btw-tarief (%) 1",
+          code: "Btw-code 1",
+          save: "Boekingsinstellingen opslaan",
+        },
+        `${field} heeft niet de verwachte vorm: een btw-percentage, bv. 21 of 5.5.`,
+      ],
+      [
+        "fr",
+        {
+          open: "Configurer les écritures de Flexwerk Amsterdam B.V.",
+          form: "Paramètres des écritures",
+          add: "Ajouter une ligne",
+          rate: "Taux de TVA (%) 1",
+          code: "Code TVA 1",
+          save: "Enregistrer les paramètres des écritures",
+        },
+        `${field} n'a pas la forme attendue : un taux de TVA en pour cent, p. ex. 21 ou 5.5.`,
+      ],
+    ] as const) {
+      await storeExtensionSettings(backgroundWorker, {
+        proxy: { url: stack.proxyUrl, token: tenant.tokens.bookkeeper },
+        language,
+      });
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      await page.getByRole("button", { name: names.open }).click();
+      const form = page.getByRole("form", { name: names.form });
+      const addRow = form.getByRole("button", { name: names.add }).nth(1);
+      await expect(addRow).toBeVisible({ timeout: 30_000 });
+      await addRow.click();
+      await form.getByLabel(names.rate, { exact: true }).fill("abc");
+      await form.getByLabel(names.code, { exact: true }).selectOption({ index: 1 });
+      await form.getByRole("button", { name: names.save }).click();
+
+      // The proxy's schema refuses it (400 `invalid_request`); the notice words the field's problem by its code.
+      const refused = form.getByRole("alert");
+      await expect(refused.locator("[data-problems] li")).toHaveText([expected]);
+      await expect(refused.locator("[lang=en]")).toHaveCount(0);
+      await expect(refused).not.toContainText("must be");
+    }
+  });
+
   test("an account the proxy's copy of the division does not hold is said in Dutch and French, without the proxy's English", async ({
     page,
     backgroundWorker,

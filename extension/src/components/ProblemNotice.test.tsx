@@ -42,6 +42,23 @@ describe("ProblemNotice", () => {
         max: "9",
         fields: "name",
         resetAt: "2026-03-02T00:00:00.000Z",
+        needed: "bookkeeper",
+        role: "integration",
+        token: "tok_7",
+        tenant: "t_1",
+        refusal: "private_address",
+        host: "10.0.0.8",
+        endpoint: "ep_1",
+        event: "evt_1",
+        kind: "storage_busy",
+      };
+      const catalog = catalogOf(locale);
+      // Values named by a code are said in words: a status, a token's role, why a URL was refused.
+      const words: Record<string, string> = {
+        accountStatus: catalog["status.P"],
+        needed: catalog["apiError.role.bookkeeper"],
+        role: catalog["apiError.role.integration"],
+        refusal: catalog["apiError.webhookUrl.private_address"].replace("{host}", params.host),
       };
       for (const reason of ERROR_REASONS) {
         expect(catalogOf(locale), reason).toHaveProperty([`apiError.${reason}`]);
@@ -53,8 +70,9 @@ describe("ProblemNotice", () => {
         const notice = show(<ProblemNotice problem={problem} />, locale);
         const detail = notice.querySelector(`[data-reason=${reason}]`);
         expect(detail?.textContent, reason).toBe(
-          catalogOf(locale)[`apiError.${reason}`].replace(/\{(\w+)\}/g, (_, name: string) =>
-            name === "accountStatus" ? catalogOf(locale)["status.P"] : params[name as keyof typeof params],
+          catalog[`apiError.${reason}`].replace(
+            /\{(\w+)\}/g,
+            (_, name: string) => words[name] ?? params[name as keyof typeof params],
           ),
         );
         expect(notice.querySelector("[lang=en]"), reason).toBeNull();

@@ -1,3 +1,4 @@
+import { EXPECTED_FORMATS, EXPECTED_KINDS } from "@zapfloor-exact/shared/schemas/problem-codes";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../i18n/translate";
 import { describeApiProblem, describeApiProblems } from "./api-problems";
@@ -79,5 +80,71 @@ describe("the proxy's problems in the reader's language", () => {
       "Deze administratie heeft nog geen verkoopdagboek: bewaar eerst de boekingsinstellingen.",
     ]);
     expect(describeApiProblems(nl, [])).toBeNull();
+  });
+
+  it("says what a request's field should have been, in Dutch and French, with no English left", () => {
+    const english = /\b(the|must|missing|expected|text|number|list|items|characters|may|valid|not)\b/i;
+    const field = "body.vatMapping.rates.abc";
+    const shapes = [
+      { code: "field_missing", params: {} },
+      { code: "field_empty", params: {} },
+      { code: "text_too_short", params: { minimum: "2" } },
+      { code: "text_too_long", params: { maximum: "50" } },
+      { code: "list_too_short", params: { minimum: "1" } },
+      { code: "list_too_long", params: { maximum: "20" } },
+      { code: "number_too_small", params: { minimum: "1" } },
+      { code: "number_too_big", params: { maximum: "1000" } },
+      { code: "number_not_whole", params: {} },
+      { code: "field_value", params: { values: "invoice, credit_note" } },
+      { code: "field_unknown", params: { keys: "colour" } },
+      { code: "field_control_characters", params: {} },
+      { code: "vat_rate_twice", params: { other: "21" } },
+      { code: "field_invalid", params: {} },
+      ...EXPECTED_KINDS.map((expected) => ({ code: "field_wrong_type", params: { expected } })),
+      ...EXPECTED_FORMATS.map((format) => ({
+        code: "field_format",
+        params: { format, pattern: "/^[0-9]+$/" },
+      })),
+    ] as const;
+    expect(new Set(shapes.map((shape) => shape.code)).size).toBe(16);
+    for (const t of [nl, fr]) {
+      for (const shape of shapes) {
+        const text = describeApiProblem(t, {
+          path: field,
+          message: "English",
+          ...shape,
+          params: { field, ...shape.params },
+        });
+        const where = `${shape.code} ${JSON.stringify(shape.params)}: ${text}`;
+        expect(text, where).not.toBeNull();
+        expect(text, where).toContain(field);
+        expect(text!.replace(field, "").replace("invoice, credit_note", ""), where).not.toMatch(english);
+        expect(text, where).not.toMatch(/\{\w+\}/);
+      }
+    }
+    expect(
+      describeApiProblem(nl, {
+        path: field,
+        message: 'must be a VAT rate in percent, e.g. "21" or "5.5"',
+        code: "field_format",
+        params: { field, format: "vat_rate" },
+      }),
+    ).toBe(`${field} heeft niet de verwachte vorm: een btw-percentage, bv. 21 of 5.5.`);
+    expect(
+      describeApiProblem(fr, {
+        path: "body.customer.name",
+        message: "Invalid input: expected string, received number",
+        code: "field_wrong_type",
+        params: { field: "body.customer.name", expected: "text" },
+      }),
+    ).toBe("body.customer.name doit être du texte.");
+    expect(
+      describeApiProblem(en, {
+        path: "query.limit",
+        message: "Too big: expected number to be <=500",
+        code: "number_too_big",
+        params: { field: "query.limit", maximum: "500" },
+      }),
+    ).toBe("query.limit may be at most 500.");
   });
 });

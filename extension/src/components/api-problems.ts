@@ -1,4 +1,5 @@
 import { isProblemCode } from "@zapfloor-exact/shared/schemas/problem-codes";
+import { translatedOrNull } from "../i18n/format";
 import type { MessageId, Translate } from "../i18n/translate";
 import type { ApiValidationProblem } from "../utils/proxy-types";
 
@@ -12,6 +13,16 @@ const validKind = (code: string) =>
 
 const known = (code: string | undefined): code is string => code !== undefined && isProblemCode(code);
 
+/** What a request's field should have been, in the reader's words; a kind this build does not know, as sent. */
+function wordsOf(t: Translate, params: Record<string, string>): Record<string, string> {
+  const words: Record<string, string> = {};
+  const expected = params.expected && translatedOrNull(t, `apiProblem.expected.${params.expected}`);
+  if (expected) words.expected = expected;
+  const format = params.format && translatedOrNull(t, `apiProblem.format.${params.format}`, params);
+  if (format) words.format = format;
+  return words;
+}
+
 /** A journal's or account's code with its description in parentheses, or alone when it has none. */
 const named = (params: Record<string, string>) =>
   params.description ? `${params.code ?? ""} (${params.description})` : (params.code ?? "");
@@ -24,7 +35,11 @@ const named = (params: Record<string, string>) =>
 export function describeApiProblem(t: Translate, problem: ApiValidationProblem): string | null {
   if (!known(problem.code)) return null;
   const params = problem.params ?? {};
-  const text = t(`apiProblem.${problem.code}` as MessageId, { ...params, code: named(params) });
+  const text = t(`apiProblem.${problem.code}` as MessageId, {
+    ...params,
+    code: named(params),
+    ...wordsOf(t, params),
+  });
   if (params.valid === undefined) return text;
   const kind = validKind(problem.code);
   if (params.valid === "") return `${text} ${t(`apiProblem.none.${kind}` as MessageId)}`;

@@ -15,6 +15,12 @@ export function translatorOf(messages: Messages): Translate {
     );
 }
 
+/** A message only when this build has it: a code from a newer proxy is then left as the proxy gave it. */
+export function translatedOrNull(t: Translate, id: string, params?: MessageParams): string | null {
+  const text = t(id as MessageId, params);
+  return text === id ? null : text;
+}
+
 /** A date and time as the language writes it, e.g. "25 Nov 2026, 22:30". */
 export function formatDateTime(locale: Locale, iso: string): string {
   const date = new Date(iso);

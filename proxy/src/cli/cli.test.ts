@@ -179,7 +179,22 @@ describe("the operator CLI against the sandbox simulator", () => {
     const unknown = await cli(["events", "redeliver", "evt_unknown"]);
     expect([unknown.code, unknown.err]).toEqual([
       1,
-      expect.stringContaining("Event evt_unknown was not found."),
+      expect.stringContaining("Event evt_unknown was not found. (event_not_found, event=evt_unknown)"),
+    ]);
+    const nowhere = await cli(["events", "redeliver", eventId, "--endpoint", "ep_gone"]);
+    expect([nowhere.code, nowhere.err]).toEqual([
+      1,
+      expect.stringContaining(
+        "Webhook endpoint ep_gone was not found. (webhook_endpoint_not_found, endpoint=ep_gone)",
+      ),
+    ]);
+  });
+
+  it("says a token it cannot revoke by its reason and id, with exit code 1", async () => {
+    const run = await cli(["token", "revoke", tenantId, "tok_unknown"]);
+    expect([run.code, run.err.trim()]).toEqual([
+      1,
+      "Active token tok_unknown was not found. (token_not_found, token=tok_unknown)",
     ]);
   });
 

@@ -10,8 +10,16 @@ import { UsageError } from "./runtime";
  */
 export function cliErrorText(error: unknown, usage: string): string {
   if (error instanceof UsageError) return `${error.message}\n\n${usage}`;
-  if (error instanceof EnvError || error instanceof AppError) return error.message;
+  if (error instanceof AppError)
+    return error.reason ? `${error.message} (${saidText(error)})` : error.message;
+  if (error instanceof EnvError) return error.message;
   const described = describeError(error);
   if (storageErrorOf(error) || described === "database_error") return `The database failed (${described}).`;
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** An error's reason with the values it names, as the API gives them: `token_not_found, token=tok_1`. */
+function saidText(error: AppError): string {
+  const params = Object.entries(error.params ?? {}).map(([name, value]) => `${name}=${value}`);
+  return [error.reason, ...params].join(", ");
 }

@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 import type { TokenRole } from "../db/schema";
-import { AppError } from "../errors";
+import { refused } from "../errors";
 import { cachedAuthenticate } from "../services/tenants/cached-authenticate";
 
 /** Requires a valid bearer token of one of `roles`; the caller (tenant, role, label) is then `c.get("caller")`. */
@@ -10,13 +10,23 @@ export const requireRole = (...roles: TokenRole[]) =>
     const header = c.req.header("authorization") ?? "";
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) {
-      throw new AppError("unauthorized", "Send an API token as `Authorization: Bearer <token>`.");
+      throw refused(
+        "unauthorized",
+        { reason: "token_missing" },
+        "Send an API token as `Authorization: Bearer <token>`.",
+      );
     }
     const caller = await cachedAuthenticate(c.get("deps"), match[1]);
-    if (!caller) throw new AppError("unauthorized", "This API token is not valid or was revoked.");
+    if (!caller)
+      throw refused(
+        "unauthorized",
+        { reason: "token_invalid" },
+        "This API token is not valid or was revoked.",
+      );
     if (!roles.includes(caller.role)) {
-      throw new AppError(
+      throw refused(
         "forbidden",
+        { reason: "token_wrong_role", params: { needed: roles.join(", "), role: caller.role } },
         `This needs ${withArticle(roles.join(" or "))} token; this one is ${withArticle(caller.role)} token.`,
       );
     }

@@ -44,7 +44,10 @@ describe("who may call the linking endpoints", () => {
       for (const token of ["", "zfx_not_a_real_token"]) {
         const response = await fixture.call(token, method, path, body);
         expect([method, path, response.status]).toEqual([method, path, 401]);
-        expect((await errorOf(response)).code).toBe("unauthorized");
+        expect(await errorOf(response)).toMatchObject({
+          code: "unauthorized",
+          reason: token === "" ? "token_missing" : "token_invalid",
+        });
       }
     }
   });
@@ -56,7 +59,11 @@ describe("who may call the linking endpoints", () => {
       const wrong = role === "integration" ? tokens.bookkeeper : tokens.integration;
       const response = await fixture.call(wrong, method, path, body);
       expect([method, path, response.status]).toEqual([method, path, 403]);
-      expect((await errorOf(response)).code).toBe("forbidden");
+      expect(await errorOf(response)).toMatchObject({
+        code: "forbidden",
+        reason: "token_wrong_role",
+        params: { needed: role, role: role === "integration" ? "bookkeeper" : "integration" },
+      });
     }
   });
 

@@ -67,7 +67,7 @@ describe("pairing the extension with a code", () => {
     clock.advance(PAIRING_CODE_TTL_MS);
     const response = await exchange(code);
     expect(response.status).toBe(400);
-    expect((await errorOf(response)).code).toBe("validation");
+    expect(await errorOf(response)).toMatchObject({ code: "validation", reason: "pairing_code_invalid" });
   });
 
   it("bounds guessing: past the wrong codes a minute allows, even a right code waits for the next minute", async () => {
@@ -78,7 +78,13 @@ describe("pairing the extension with a code", () => {
     }
     const limited = await exchange(code);
     expect(limited.status).toBe(429);
-    expect((await errorOf(limited)).code).toBe("rate_limited");
+    const seconds = String(60 - ((clock.now() / 1000) % 60));
+    expect(await errorOf(limited)).toMatchObject({
+      code: "rate_limited",
+      reason: "pairing_code_attempts",
+      params: { seconds },
+    });
+    expect(limited.headers.get("retry-after")).toBe(seconds);
 
     clock.advance(60_000);
     expect((await exchange(code)).status).toBe(200);

@@ -60,7 +60,14 @@ describe("PUT /v1/divisions/{division}/settings", () => {
     );
     expect(response.status).toBe(400);
     expect((await errorOf(response)).details).toEqual({
-      problems: [{ path: "body.vatMapping.rates.21.0", message: 'is the same rate as "21"' }],
+      problems: [
+        {
+          path: "body.vatMapping.rates.21.0",
+          message: 'is the same rate as "21"',
+          code: "vat_rate_twice",
+          params: { field: "body.vatMapping.rates.21.0", other: "21" },
+        },
+      ],
     });
   });
 

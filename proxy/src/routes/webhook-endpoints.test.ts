@@ -79,6 +79,10 @@ describe("/v1/webhook-endpoints", () => {
     // A refused URL changes nothing.
     const refused = await call("PATCH", path, { url: "https://10.0.0.8/hooks", description: "moved" });
     expect(refused.status).toBe(400);
+    expect(await errorOf(refused)).toMatchObject({
+      reason: "webhook_url_refused",
+      params: { refusal: "private_address", host: "10.0.0.8" },
+    });
     const unchanged = await jsonOf<{ endpoints: Endpoint[] }>(await call("GET", "/v1/webhook-endpoints"));
     expect(unchanged.endpoints[0]).toMatchObject({
       url: "http://127.0.0.1:9/a",
@@ -111,7 +115,14 @@ describe("/v1/webhook-endpoints", () => {
       await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id)),
     ).toEqual([]);
     expect((await call("DELETE", path)).status).toBe(404);
-    expect((await call("PATCH", path, { status: "paused" })).status).toBe(404);
+    const gone = await call("PATCH", path, { status: "paused" });
+    expect([gone.status, await errorOf(gone)]).toEqual([
+      404,
+      expect.objectContaining({
+        reason: "webhook_endpoint_not_found",
+        params: { endpoint: endpoint.id },
+      }),
+    ]);
   });
 
   it("shows, changes and redelivers nothing of another tenant's", async () => {
@@ -132,6 +143,12 @@ describe("/v1/webhook-endpoints", () => {
     ] as const) {
       const answer = await otherCall(method, target, body);
       expect([method, target, answer.status]).toEqual([method, target, 404]);
+      const { reason } = await errorOf(answer);
+      expect([method, target, reason]).toEqual([
+        method,
+        target,
+        target.startsWith("/v1/events") ? "event_not_found" : "webhook_endpoint_not_found",
+      ]);
     }
     expect((await jsonOf<{ events: unknown[] }>(await otherCall("GET", "/v1/events"))).events).toEqual([]);
     expect(await jsonOf(await call("GET", "/v1/webhook-endpoints"))).toMatchObject({
@@ -147,7 +164,11 @@ describe("/v1/webhook-endpoints", () => {
       );
     const over = await call("POST", "/v1/webhook-endpoints", { url: "http://127.0.0.1:9/20" });
     expect(over.status).toBe(409);
-    expect((await errorOf(over)).message).toContain("at most 20");
+    expect(await errorOf(over)).toMatchObject({
+      reason: "webhook_endpoints_full",
+      params: { max: "20" },
+      message: expect.stringContaining("at most 20"),
+    });
     expect((await otherCall("POST", "/v1/webhook-endpoints", { url: "http://127.0.0.1:9/a" })).status).toBe(
       201,
     );

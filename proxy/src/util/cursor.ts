@@ -20,7 +20,14 @@ export function decodeCursor<T extends z.ZodType>(
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw validationError([{ path: "query.cursor", message: "not a cursor this API gave out" }]);
+    throw validationError([
+      {
+        path: "query.cursor",
+        message: "not a cursor this API gave out",
+        code: "field_invalid",
+        params: { field: "query.cursor" },
+      },
+    ]);
   }
   return parsed.data;
 }

@@ -37,11 +37,11 @@ export const errorBodySchema = z
         .meta({ description: "Plain English, for logs and integrators; translate by `reason`." }),
       reason: errorReasonSchema.optional().meta({
         description:
-          "What exactly was refused or failed, by a stable name (`code` is only its kind). Given on the 404s, 409s, 429s and 5xx a bookkeeper can meet; a client shows the error in its own language by it and `params`.",
+          "What exactly was refused or failed, by a stable name (`code` is only its kind): a request of the wrong shape (`invalid_request`, each field's problem in `details.problems` by its own `code`), a missing, invalid or wrong-role token, a refused webhook URL, and the 404s, 409s, 429s and 5xx a caller can meet. A client shows the error in its own language by it and `params`.",
       }),
       params: errorParamsSchema.optional().meta({
         description:
-          "The values `message` names, for a translation by `reason`: `invoice`, `customer`, `account`, `division`, `status`, and `exactMessage` (what Exact Online said, verbatim, with `exactLang` when Exact named its language).",
+          "The values `message` names, for a translation by `reason`: `invoice`, `customer`, `account`, `division`, `status`, `fields` (the request's fields concerned), `endpoint`, `event`, `token`, `role` and `needed` (token roles), `refusal` and `host` (a refused webhook URL), and `exactMessage` (what Exact Online said, verbatim, with `exactLang` when Exact named its language).",
         example: { account: "Bakkerij De Vries B.V.", customer: "1042" },
       }),
       details: z.unknown().optional(),

@@ -23,8 +23,36 @@ export const PROBLEM_CODES = [
   "vat_no_percentage",
   "vat_rate_unmapped",
   "total_mismatch",
+  // A request's shape, as the API's schemas want it; `field` names it (`body.lines[0].amount`, `query.limit`).
+  "field_missing",
+  /** `expected`: one of EXPECTED_KINDS. */
+  "field_wrong_type",
+  "field_empty",
+  /** `minimum` / `maximum`: characters of a text, items of a list, or the number itself. */
+  "text_too_short",
+  "text_too_long",
+  "list_too_short",
+  "list_too_long",
+  "number_too_small",
+  "number_too_big",
+  "number_not_whole",
+  /** `format`: one of EXPECTED_FORMATS; `pattern` for a `pattern`. */
+  "field_format",
+  /** `values`: the allowed values, comma-separated. */
+  "field_value",
+  /** `keys`: the fields the API does not know, comma-separated. */
+  "field_unknown",
+  "field_control_characters",
+  /** `other`: the key already giving the same VAT rate ("21" beside "21.0"). */
+  "vat_rate_twice",
+  "field_invalid",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** What a field of the wrong type should have been (`field_wrong_type`'s `expected`). */
+export const EXPECTED_KINDS = ["text", "number", "boolean", "list", "object"] as const;
+/** What form a text should have had (`field_format`'s `format`). */
+export const EXPECTED_FORMATS = ["uuid", "url", "email", "date", "amount", "vat_rate", "pattern"] as const;
 
 /** Whether a code is one of the problem codes this build knows. */
 export function isProblemCode(code: string): code is ProblemCode {
@@ -69,6 +97,21 @@ export const ERROR_REASONS = [
   // 400 (a customer an invoice brings along that cannot be created in Exact as it is)
   "customer_number_too_long",
   "customer_fields_too_long",
+  // 400: the request's shape (each field in `details.problems`); `fields`: the fields concerned, comma-separated
+  "invalid_request",
+  // API tokens (401, 403, 404) and pairing codes (400, 404, 429); `role`, `needed`: integration or bookkeeper
+  "token_missing",
+  "token_invalid",
+  "token_wrong_role",
+  "token_not_found",
+  "tenant_unknown",
+  "pairing_code_invalid",
+  "pairing_code_attempts",
+  // webhook endpoints (400, 404, 409); `endpoint`, `event`: their ids; `refusal`: one of WEBHOOK_URL_REFUSALS
+  "webhook_url_refused",
+  "webhook_endpoint_not_found",
+  "webhook_endpoints_full",
+  "event_not_found",
   // 429
   "exact_rate_limited",
   "exact_daily_limit",
@@ -93,6 +136,18 @@ export const ERROR_REASONS = [
   "storage_unavailable",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+/** Why a webhook URL is refused (`webhook_url_refused`'s `refusal`), with the `host` where it names one. */
+export const WEBHOOK_URL_REFUSALS = [
+  "credentials",
+  "fragment",
+  "this_proxy",
+  "unresolved",
+  "private_address",
+  "mixed_addresses",
+  "not_https",
+] as const;
+export type WebhookUrlRefusal = (typeof WEBHOOK_URL_REFUSALS)[number];
 
 /** Whether a reason is one of the error reasons this build knows. */
 export function isErrorReason(reason: string): reason is ErrorReason {

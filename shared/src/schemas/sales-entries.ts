@@ -17,20 +17,24 @@ export const salesEntryParamSchema = divisionParamSchema.extend({ invoiceNumber:
 
 export const amountSchema = z
   .string()
-  .refine(
-    (text) => parseAmount(text) !== undefined,
-    'must be a decimal string with at most two decimals, e.g. "12.50"',
-  )
+  .refine((text) => parseAmount(text) !== undefined, {
+    message: 'must be a decimal string with at most two decimals, e.g. "12.50"',
+    params: { problem: "field_format", format: "amount" },
+  })
   .meta({ description: "A decimal string, never a number", example: "350.00" });
 
 const isoDate = z
   .string()
-  .refine(isCalendarDate, "must be a date as YYYY-MM-DD")
+  .refine(isCalendarDate, {
+    message: "must be a date as YYYY-MM-DD",
+    params: { problem: "field_format", format: "date" },
+  })
   .meta({ description: "YYYY-MM-DD", example: "2026-03-01" });
 
-const vatRate = z
-  .string()
-  .refine((text) => parseVatRate(text) !== undefined, 'must be a VAT rate in percent, e.g. "21"');
+const vatRate = z.string().refine((text) => parseVatRate(text) !== undefined, {
+  message: 'must be a VAT rate in percent, e.g. "21"',
+  params: { problem: "field_format", format: "vat_rate" },
+});
 
 export const invoiceLineSchema = z
   .object({

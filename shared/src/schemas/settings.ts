@@ -22,13 +22,19 @@ const vatRatesSchema = z
           code: "custom",
           path: [key],
           message: 'must be a VAT rate in percent, e.g. "21" or "5.5"',
+          params: { problem: "field_format", format: "vat_rate" },
         });
         continue;
       }
       const canonical = formatVatRate(rate);
       const other = seen.get(canonical);
       if (other !== undefined) {
-        ctx.addIssue({ code: "custom", path: [key], message: `is the same rate as "${other}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `is the same rate as "${other}"`,
+          params: { problem: "vat_rate_twice", other },
+        });
       }
       seen.set(canonical, key);
     }

@@ -7,6 +7,12 @@ import { z } from "zod";
  */
 const CONTROL = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]|(?![\u200C\u200D])\p{Cf}/u;
 
+// `problem`: what the proxy's error names this refusal by, for clients to say it in their own language.
+const noControl = {
+  message: "contains control or invisible characters",
+  params: { problem: "field_control_characters" },
+};
+
 /**
  * A name or an address line as a person typed it: any real text is data ("<Acme> Labs", "ACME; DELETE Ltd",
  * "O'Brien & Zonen"), stored as given and escaped wherever it is shown; SQL is always parameterised. Only
@@ -17,11 +23,11 @@ export const plainText = (max: number) =>
     .string()
     .trim()
     .max(max, `at most ${max} characters`)
-    .refine((value) => !CONTROL.test(value), "contains control or invisible characters");
+    .refine((value) => !CONTROL.test(value), noControl);
 
 /** A search box: bounded, no control characters. */
 export const searchText = z
   .string()
   .trim()
   .max(100, "at most 100 characters")
-  .refine((value) => !CONTROL.test(value), "contains control or invisible characters");
+  .refine((value) => !CONTROL.test(value), noControl);

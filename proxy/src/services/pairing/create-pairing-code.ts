@@ -19,7 +19,11 @@ export async function createPairingCode(
   input: { tenantId: string; label?: string },
 ): Promise<PairingCode> {
   const [tenant] = await ctx.db.select().from(tenants).where(eq(tenants.id, input.tenantId));
-  if (!tenant) throw notFound(`Tenant ${input.tenantId}`);
+  if (!tenant)
+    throw notFound(`Tenant ${input.tenantId}`, {
+      reason: "tenant_unknown",
+      params: { tenant: input.tenantId },
+    });
   const code = generatePairingCode();
   const now = ctx.clock.now();
   const expiresAt = now + PAIRING_CODE_TTL_MS;

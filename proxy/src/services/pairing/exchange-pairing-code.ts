@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { pairingCodes, pairingFailures, tenants } from "../../db/schema";
-import { AppError } from "../../errors";
+import { refused } from "../../errors";
 import { hashPairingCode, normalisePairingCode } from "../../security/pairing-codes";
 import type { ServiceContext } from "../context";
 import { createToken } from "../tenants/create-token";
@@ -19,9 +19,12 @@ export interface PairedToken {
 }
 
 const invalid = () =>
-  new AppError("validation", "This pairing code is not valid, was used already or has expired.", {
-    problems: [{ path: "code", message: "not valid, used or expired" }],
-  });
+  refused(
+    "validation",
+    { reason: "pairing_code_invalid" },
+    "This pairing code is not valid, was used already or has expired.",
+    { problems: [{ path: "code", message: "not valid, used or expired" }] },
+  );
 
 /** Exchanges a pairing code, once, for a new bookkeeper token of the code's tenant. */
 export async function exchangePairingCode(ctx: ServiceContext, typed: string): Promise<PairedToken> {
@@ -29,9 +32,12 @@ export async function exchangePairingCode(ctx: ServiceContext, typed: string): P
   const minute = now - (now % 60_000);
   const [window] = await ctx.db.select().from(pairingFailures).where(eq(pairingFailures.minute, minute));
   if ((window?.failures ?? 0) >= PAIRING_FAILURES_PER_MINUTE) {
-    throw new AppError(
+    const seconds = Math.ceil((minute + 60_000 - now) / 1000);
+    throw refused(
       "rate_limited",
+      { reason: "pairing_code_attempts", params: { seconds: String(seconds) } },
       "Too many wrong pairing codes were tried. Wait a minute and try again.",
+      { retryAfterSeconds: seconds },
     );
   }
 

@@ -42,5 +42,12 @@ function readCursor(cursor: string): string {
   } catch {
     // falls through to the validation error
   }
-  throw validationError([{ path: "query.cursor", message: "is not a cursor this API gave out" }]);
+  throw validationError([
+    {
+      path: "query.cursor",
+      message: "is not a cursor this API gave out",
+      code: "field_invalid",
+      params: { field: "query.cursor" },
+    },
+  ]);
 }

@@ -19,6 +19,10 @@ export async function revokeToken(
       ),
     )
     .returning({ id: apiTokens.id });
-  if (revoked.length === 0) throw notFound("An active token with that id");
+  if (revoked.length === 0)
+    throw notFound(`Active token ${input.tokenId}`, {
+      reason: "token_not_found",
+      params: { token: input.tokenId },
+    });
   forgetCallers(ctx);
 }

@@ -1,10 +1,10 @@
 import type { EventTypeName } from "@zapfloor-exact/shared/schemas/events";
 import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
 import { events, webhookAttempts, webhookDeliveries } from "../../db/schema";
-import { notFound } from "../../errors";
 import { cursorSchemas, decodeCursor, encodeCursor } from "../../util/cursor";
 import type { ServiceContext } from "../context";
 import { readEndpoint } from "./endpoint-store";
+import { endpointNotFound } from "./refusals";
 
 const iso = (ms: number | null) => (ms ? new Date(ms).toISOString() : null);
 
@@ -14,7 +14,7 @@ export async function listDeliveries(
   input: { tenantId: string; endpointId: string; limit: number; cursor?: string | undefined },
 ) {
   if (!(await readEndpoint(ctx.db, input.tenantId, input.endpointId)))
-    throw notFound(`Webhook endpoint ${input.endpointId}`);
+    throw endpointNotFound(input.endpointId);
   const below = decodeCursor(input.cursor, cursorSchemas.below);
   const rows = await ctx.db
     .select({ delivery: webhookDeliveries, type: events.type })

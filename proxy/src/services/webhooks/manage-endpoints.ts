@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { EventTypeName } from "@zapfloor-exact/shared/schemas/events";
 import { and, eq } from "drizzle-orm";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "../../db/schema";
-import { AppError, notFound } from "../../errors";
 import type { WebhookContext } from "./context";
 import { sealSecret } from "./endpoint-secrets";
 import {
@@ -13,6 +12,7 @@ import {
   updateEndpoint,
 } from "./endpoint-store";
 import { endpointView } from "./endpoint-view";
+import { endpointNotFound, endpointsFull } from "./refusals";
 import { newSecret } from "./signature";
 import { checkWebhookUrl } from "./url-guard";
 
@@ -25,7 +25,7 @@ async function viewOf(ctx: WebhookContext, row: EndpointRow) {
 
 async function requireEndpoint(ctx: WebhookContext, tenantId: string, endpointId: string) {
   const row = await readEndpoint(ctx.db, tenantId, endpointId);
-  if (!row) throw notFound(`Webhook endpoint ${endpointId}`);
+  if (!row) throw endpointNotFound(endpointId);
   return row;
 }
 
@@ -36,7 +36,7 @@ export async function createEndpoint(
 ) {
   await checkWebhookUrl(input.url, ctx.publicUrl);
   if ((await endpointsOfTenant(ctx.db, input.tenantId)).length >= MAX_ENDPOINTS)
-    throw new AppError("conflict", `A tenant can have at most ${MAX_ENDPOINTS} webhook endpoints.`);
+    throw endpointsFull(MAX_ENDPOINTS);
   const id = `ep_${randomUUID().replaceAll("-", "")}`;
   const secret = newSecret();
   const now = ctx.clock.now();
@@ -106,7 +106,7 @@ export async function changeEndpoint(
     }
     return updated;
   });
-  if (!row) throw notFound(`Webhook endpoint ${input.endpointId}`);
+  if (!row) throw endpointNotFound(input.endpointId);
   return viewOf(ctx, row);
 }
 
@@ -140,6 +140,6 @@ export async function rotateSecret(
     previousSecretUntil: input.overlapSeconds > 0 ? now + input.overlapSeconds * 1000 : null,
     updatedAt: now,
   });
-  if (!row) throw notFound(`Webhook endpoint ${input.endpointId}`);
+  if (!row) throw endpointNotFound(input.endpointId);
   return { ...(await viewOf(ctx, row)), secret };
 }

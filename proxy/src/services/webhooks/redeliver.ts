@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { events, webhookEndpoints } from "../../db/schema";
-import { notFound } from "../../errors";
 import type { ServiceContext } from "../context";
+import { endpointNotFound, eventNotFound } from "./refusals";
 
 /**
  * Sends an event again: to one endpoint, or to every endpoint of the tenant that wants its type. A delivery that
@@ -18,7 +18,7 @@ export async function redeliverEvent(
     .where(
       and(eq(events.id, input.eventId), input.tenantId ? eq(events.tenantId, input.tenantId) : undefined),
     );
-  if (!event) throw notFound(`Event ${input.eventId}`);
+  if (!event) throw eventNotFound(input.eventId);
   const endpoints = await ctx.db
     .select()
     .from(webhookEndpoints)
@@ -28,7 +28,7 @@ export async function redeliverEvent(
         input.endpointId ? eq(webhookEndpoints.id, input.endpointId) : undefined,
       ),
     );
-  if (input.endpointId && endpoints.length === 0) throw notFound(`Webhook endpoint ${input.endpointId}`);
+  if (input.endpointId && endpoints.length === 0) throw endpointNotFound(input.endpointId);
   const targets = input.endpointId
     ? endpoints
     : endpoints.filter(

@@ -1,5 +1,6 @@
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
+import type { WebhookUrlRefusal } from "@zapfloor-exact/shared/schemas/problem-codes";
 import { validationError } from "../../errors";
 
 const loopback = new BlockList();
@@ -51,8 +52,11 @@ export async function addressesOf(hostname: string): Promise<string[]> {
   return found.map((entry) => entry.address);
 }
 
-const refuse = (message: string) =>
-  validationError([{ path: "body.url", message }], "This webhook URL is refused.");
+const refuse = (message: string, refusal: WebhookUrlRefusal, host?: string) =>
+  validationError([{ path: "body.url", message }], "This webhook URL is refused.", {
+    reason: "webhook_url_refused",
+    params: { refusal, ...(host === undefined ? {} : { host }) },
+  });
 
 /**
  * A webhook URL must reach someone else: https on a public address, or anything on loopback (a receiver on the
@@ -61,25 +65,37 @@ const refuse = (message: string) =>
  */
 export async function checkWebhookUrl(text: string, publicUrl: string): Promise<void> {
   const url = new URL(text);
-  if (url.username || url.password) throw refuse("must not carry a user name or password");
-  if (url.hash) throw refuse("must not have a #fragment");
+  const host = url.hostname;
+  if (url.username || url.password) throw refuse("must not carry a user name or password", "credentials");
+  if (url.hash) throw refuse("must not have a #fragment", "fragment");
   const own = new URL(publicUrl);
-  if (url.host.toLowerCase() === own.host.toLowerCase()) throw refuse("must not point at this proxy");
+  if (url.host.toLowerCase() === own.host.toLowerCase())
+    throw refuse("must not point at this proxy", "this_proxy", host);
   let addresses: string[];
   try {
-    addresses = await addressesOf(url.hostname);
+    addresses = await addressesOf(host);
   } catch {
-    throw refuse(`the host ${url.hostname} could not be resolved`);
+    throw refuse(`the host ${host} could not be resolved`, "unresolved", host);
   }
   const kinds = new Set(addresses.map(addressKind));
-  if (addresses.length === 0) throw refuse(`the host ${url.hostname} could not be resolved`);
+  if (addresses.length === 0) throw refuse(`the host ${host} could not be resolved`, "unresolved", host);
   if (kinds.has("internal"))
-    throw refuse(`the host ${url.hostname} is a private address; only public ones (or loopback) are allowed`);
+    throw refuse(
+      `the host ${host} is a private address; only public ones (or loopback) are allowed`,
+      "private_address",
+      host,
+    );
   const onLoopback = kinds.size === 1 && kinds.has("loopback");
   if (kinds.has("loopback") && !onLoopback)
-    throw refuse(`the host ${url.hostname} resolves to loopback and public addresses at once`);
-  if (!onLoopback && url.protocol !== "https:") throw refuse("must be https (plain http only on loopback)");
-  if (onLoopback && (await pointsAtProxy(url, own))) throw refuse("must not point at this proxy");
+    throw refuse(
+      `the host ${host} resolves to loopback and public addresses at once`,
+      "mixed_addresses",
+      host,
+    );
+  if (!onLoopback && url.protocol !== "https:")
+    throw refuse("must be https (plain http only on loopback)", "not_https", host);
+  if (onLoopback && (await pointsAtProxy(url, own)))
+    throw refuse("must not point at this proxy", "this_proxy", host);
 }
 
 /** A loopback URL on the port the proxy itself listens on (its public URL being on this machine) is the proxy. */
