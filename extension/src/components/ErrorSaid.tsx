@@ -3,7 +3,10 @@ import { useI18n } from "../i18n/I18nContext";
 import type { MessageId, Translate } from "../i18n/translate";
 import type { Said } from "../utils/api-result";
 
-/** Values the proxy names by a code (an account's status, a token's role, why a URL was refused), in words. */
+/**
+ * Values the proxy names by a code (an account's status, a token's role, why a URL was refused, an error's kind),
+ * in words.
+ */
 function wordsOf(t: Translate, params: Record<string, string>): Record<string, string> {
   const words: Record<string, string> = {};
   if (params.accountStatus) words.accountStatus = t(`status.${params.accountStatus}` as MessageId);
@@ -13,6 +16,8 @@ function wordsOf(t: Translate, params: Record<string, string>): Record<string, s
   }
   const refusal = params.refusal && translatedOrNull(t, `apiError.webhookUrl.${params.refusal}`, params);
   if (refusal) words.refusal = refusal;
+  const kind = params.kind && translatedOrNull(t, `apiError.kind.${params.kind}`);
+  if (kind) words.kind = kind;
   return words;
 }
 

@@ -59,6 +59,7 @@ describe("ProblemNotice", () => {
         needed: catalog["apiError.role.bookkeeper"],
         role: catalog["apiError.role.integration"],
         refusal: catalog["apiError.webhookUrl.private_address"].replace("{host}", params.host),
+        kind: catalog["apiError.kind.storage_busy"],
       };
       for (const reason of ERROR_REASONS) {
         expect(catalogOf(locale), reason).toHaveProperty([`apiError.${reason}`]);

@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { salesEntries } from "../db/schema";
 import { syncDivision } from "../services/mirror/sync-division";
 import {
   type SalesFixture,
@@ -155,5 +157,46 @@ describe("GET /v1/divisions/{division}/attention, and a retry that waits for the
     expect((await retry(f, "2026-0153")).status).toBe(202);
     expect(await f.push()).toMatchObject({ pushed: 1 });
     expect((await attention(f)).counts.pushes).toBe(0);
+  });
+
+  it("gives invoices parked before their reasons were kept a reason told from what they kept, rewriting no row", async () => {
+    fixture = await startSalesFixture();
+    const f = fixture;
+    const kept = [
+      // A match that threw, parked with only the error's kind.
+      [
+        "2026-0401",
+        "needs_review",
+        "Customer 7007 is being created by another request.",
+        { error: "conflict" },
+      ],
+      // An attempt that threw one of ours without a reason, and one that kept only a storage code.
+      ["2026-0402", "failed", "The division's settings are gone.", { code: "not_found" }],
+      ["2026-0403", "failed", "Gave up after 8 attempts: storage_busy", null],
+      ["2026-0404", "failed", "Gave up after 8 attempts: Cannot read properties of undefined", null],
+    ] as const;
+    for (const [invoiceNumber, state, lastError, lastErrorDetails] of kept) {
+      await f.submit(invoiceNumber, deskInvoice());
+      await f.harness.deps.db
+        .update(salesEntries)
+        .set({ state, lastError, lastErrorDetails })
+        .where(eq(salesEntries.invoiceNumber, invoiceNumber));
+    }
+    const stored = async () =>
+      f.harness.deps.db
+        .select({ lastError: salesEntries.lastError, details: salesEntries.lastErrorDetails })
+        .from(salesEntries)
+        .orderBy(salesEntries.invoiceNumber);
+    const before = await stored();
+
+    const items = pushes(await attention(f)) as unknown as { invoiceNumber: string; error: unknown }[];
+    const errors = Object.fromEntries(items.map((item) => [item.invoiceNumber, item.error]));
+    expect(errors).toEqual({
+      "2026-0401": { reason: "match_failed", params: { kind: "conflict" } },
+      "2026-0402": { reason: "attempt_failed", params: { kind: "not_found" } },
+      "2026-0403": { reason: "storage_busy", params: {} },
+      "2026-0404": { reason: "internal", params: {} },
+    });
+    expect(await stored()).toEqual(before);
   });
 });

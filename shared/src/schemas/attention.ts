@@ -49,7 +49,7 @@ export const attentionItemSchema = z
     problems: z.array(validationProblemSchema),
     error: errorSaidSchema.nullable().meta({
       description:
-        "For a push: what stopped its last attempt (`message`), by the same `reason` and `params` as the API's errors, e.g. `exact_refused` with what Exact said in `params.exactMessage` (translate by `reason`). Null when the item's `reasons` or `problems` say it, or when nothing more is known.",
+        "For a push: what stopped its last attempt (`message`), by the same `reason` and `params` as the API's errors, e.g. `exact_refused` with what Exact said in `params.exactMessage` (translate by `reason`). A push recorded before its reason was kept gets one told from what it kept: `match_failed` or `attempt_failed` with the error's `kind`, a storage reason, or `internal`. Null when the item's `reasons` or `problems` say it, or when nothing more is known.",
     }),
     updatedAt: z.string().nullable(),
   })

@@ -129,6 +129,10 @@ export const ERROR_REASONS = [
   "exact_token_failed",
   "exact_reconnect_needed",
   "exact_app_rejected",
+  // A push's last attempt as recorded before its reason was kept, told from what it kept: `kind`, the error's
+  // kind (one of RECORDED_KINDS)
+  "match_failed",
+  "attempt_failed",
   // the proxy's own (500, 503)
   "internal",
   "storage_full",
@@ -136,6 +140,25 @@ export const ERROR_REASONS = [
   "storage_unavailable",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+/** The kinds of error a push's attempt kept before its reason was (`match_failed`'s and `attempt_failed`'s `kind`). */
+export const RECORDED_KINDS = [
+  "validation",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "method_not_allowed",
+  "conflict",
+  "rate_limited",
+  "too_large",
+  "storage_full",
+  "storage_busy",
+  "storage_unavailable",
+  "database_error",
+  "upstream",
+  "internal",
+] as const;
+export type RecordedKind = (typeof RECORDED_KINDS)[number];
 
 /** Why a webhook URL is refused (`webhook_url_refused`'s `refusal`), with the `host` where it names one. */
 export const WEBHOOK_URL_REFUSALS = [

@@ -166,6 +166,45 @@ describe("AttentionList", () => {
     }
   });
 
+  it("says an invoice parked before its reason was kept by the kind of error it kept, with no English left", () => {
+    const older: Attention = {
+      ...attention,
+      items: [
+        {
+          ...attention.items[0]!,
+          message: "Customer 7007 is being created by another request.",
+          error: { reason: "match_failed", params: { kind: "storage_busy" } },
+        },
+        {
+          ...attention.items[1]!,
+          reason: "push_failed",
+          action: "retry",
+          message: "The division's settings are gone.",
+          error: { reason: "attempt_failed", params: { kind: "not_found" } },
+        },
+      ],
+    };
+    const detail = (locale: "en" | "nl" | "fr", invoice: string) =>
+      list({ attention: older }, locale).container.querySelector(
+        `[data-invoice='${invoice}'] .zfx-attention__detail`,
+      )!.textContent;
+    expect(detail("en", "2026-0300")).toBe(
+      "Matching this customer failed (storage busy); retry, or link the customer by hand.",
+    );
+    expect(detail("nl", "2026-0300")).toBe(
+      "Het koppelen van deze klant mislukte (opslag bezet); probeer opnieuw, of koppel de klant met de hand.",
+    );
+    expect(detail("fr", "2026-0153")).toBe(
+      "La dernière tentative de comptabilisation a échoué (introuvable) ; réessayez.",
+    );
+    for (const locale of ["nl", "fr"] as const) {
+      const { container } = list({ attention: older }, locale);
+      expect(container.querySelector("[lang=en]")).toBeNull();
+      expect(container.textContent).not.toContain("another request");
+      expect(container.textContent).not.toContain("settings are gone");
+    }
+  });
+
   it("says why each invoice waits, in plain words, with the action that resolves it", async () => {
     const { container, props } = list();
     const review = container.querySelector("[data-invoice='2026-0300']")!;

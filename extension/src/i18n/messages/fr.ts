@@ -512,6 +512,23 @@ export const fr: Messages = {
   "apiError.exact_reconnect_needed": "La connexion à Exact Online doit être refaite.",
   "apiError.exact_app_rejected":
     "Exact Online refuse l'enregistrement d'application du proxy ; qui gère le proxy doit corriger ses paramètres d'application Exact.",
+  "apiError.match_failed":
+    "La recherche de correspondance pour ce client a échoué ({kind}) ; réessayez, ou liez le client à la main.",
+  "apiError.attempt_failed": "La dernière tentative de comptabilisation a échoué ({kind}) ; réessayez.",
+  "apiError.kind.validation": "données non valides",
+  "apiError.kind.unauthorized": "non authentifié",
+  "apiError.kind.forbidden": "non autorisé",
+  "apiError.kind.not_found": "introuvable",
+  "apiError.kind.method_not_allowed": "méthode non autorisée",
+  "apiError.kind.conflict": "conflit",
+  "apiError.kind.rate_limited": "limite atteinte",
+  "apiError.kind.too_large": "trop volumineux",
+  "apiError.kind.storage_full": "stockage plein",
+  "apiError.kind.storage_busy": "stockage occupé",
+  "apiError.kind.storage_unavailable": "stockage indisponible",
+  "apiError.kind.database_error": "erreur de base de données",
+  "apiError.kind.upstream": "échec d'Exact Online",
+  "apiError.kind.internal": "erreur interne",
   "apiError.internal":
     "Une erreur s'est produite dans le proxy ; qui le gère en trouvera la cause dans son journal.",
   "apiError.storage_full": "La base de données du proxy est pleine.",

@@ -106,7 +106,7 @@ export async function pushItemsOf(
       accounts: [...new Set(named)].flatMap((id) => accounts.get(id) ?? []),
       reasons: reasonsOf(row, mirrored),
       problems: problemsOf(row.lastErrorDetails),
-      error: errorOf(row.lastErrorDetails),
+      error: errorOf(row.lastErrorDetails, row.lastError),
       updatedAt: iso(row.updatedAt),
     };
   });

@@ -37,6 +37,26 @@ describe("what stopped a parked entry, by reason", () => {
     expect(errorOf({ exactStatus: "no_answer" })).toEqual({ reason: "exact_no_answer", params: {} });
   });
 
+  it("tells an older attempt's reason from the kind of error it kept, or from its storage code", () => {
+    expect(errorOf({ error: "conflict" })).toEqual({ reason: "match_failed", params: { kind: "conflict" } });
+    expect(errorOf({ error: "validation" })).toEqual({
+      reason: "match_failed",
+      params: { kind: "validation" },
+    });
+    expect(errorOf({ code: "storage_busy" })).toEqual({
+      reason: "attempt_failed",
+      params: { kind: "storage_busy" },
+    });
+    expect(errorOf(null, "storage_full")).toEqual({ reason: "storage_full", params: {} });
+    expect(errorOf(null, "Gave up after 8 attempts: storage_unavailable")).toEqual({
+      reason: "storage_unavailable",
+      params: {},
+    });
+    // An unexpected error's own text was all it kept: the proxy's, worded as such.
+    expect(errorOf(undefined, "fetch failed")).toEqual({ reason: "internal", params: {} });
+    expect(errorOf({ error: "a kind nobody knows" })).toBeNull();
+  });
+
   it("has none to add where the problems or the match's reasons say it, or nothing was recorded", () => {
     expect(errorOf({ problems: [{ path: "body.lines[0].revenueKey", message: "…" }] })).toBeNull();
     expect(errorOf({ outcome: "review", reasons: ["not_a_customer"] })).toBeNull();

@@ -6,6 +6,7 @@ import {
   validationProblemSchema,
 } from "@zapfloor-exact/shared/schemas/error";
 import { type ApiReason, reasonCodeSchema, reasonSchema } from "@zapfloor-exact/shared/schemas/matching";
+import { RECORDED_KINDS, type RecordedKind } from "@zapfloor-exact/shared/schemas/problem-codes";
 import { z } from "zod";
 import type { MirrorRow } from "../../db/mirror-reads";
 import { saidOfExactAnswer } from "../../exact/errors";
@@ -24,18 +25,36 @@ const saidSchema = z.object({ reason: errorReasonSchema, params: errorParamsSche
 
 /**
  * What stopped an entry's last attempt, by reason and params. Attempts recorded before reasons were kept name
- * only Exact's answer (its status and words): the reason is told from those, as the proxy words them now.
+ * only Exact's answer (its status and words), or only the kind of error the match or the attempt threw, or
+ * nothing but a storage code or an unexpected error's text: the reason is told from those, as the proxy words
+ * them now. No stored row is rewritten.
  */
-export function errorOf(details: Details): { reason: ErrorReason; params: Record<string, string> } | null {
+export function errorOf(
+  details: Details,
+  recorded?: string | null,
+): { reason: ErrorReason; params: Record<string, string> } | null {
   const said = saidSchema.safeParse(details?.said);
   if (said.success) return said.data;
   const status = details?.exactStatus;
   const exactMessage = typeof details?.exactMessage === "string" ? details.exactMessage : undefined;
   if (status === "no_answer") return { reason: "exact_no_answer", params: {} };
-  if (typeof status !== "number") return null;
-  const answer = saidOfExactAnswer(status, exactMessage ? { exactMessage } : {});
-  return { reason: answer.reason, params: answer.params ?? {} };
+  if (typeof status === "number") {
+    const answer = saidOfExactAnswer(status, exactMessage ? { exactMessage } : {});
+    return { reason: answer.reason, params: answer.params ?? {} };
+  }
+  // A match that threw parked the entry with the error's kind; an attempt that threw ours kept its code.
+  if (isRecordedKind(details?.error)) return { reason: "match_failed", params: { kind: details.error } };
+  if (isRecordedKind(details?.code)) return { reason: "attempt_failed", params: { kind: details.code } };
+  if (details || !recorded) return null;
+  // Nothing but a message: a storage code (perhaps after "Gave up after n attempts: "), or an unexpected error's.
+  const storage = /(?:^|: )(storage_full|storage_busy|storage_unavailable)$/.exec(recorded)?.[1] as
+    | ErrorReason
+    | undefined;
+  return storage ? { reason: storage, params: {} } : { reason: "internal", params: {} };
 }
+
+const isRecordedKind = (kind: unknown): kind is RecordedKind =>
+  typeof kind === "string" && (RECORDED_KINDS as readonly string[]).includes(kind);
 
 /**
  * Why a parked entry's customer needs a person, as its last attempt recorded the match's reasons. Entries parked
