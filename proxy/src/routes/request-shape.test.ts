@@ -40,10 +40,14 @@ async function expectSaid(response: Response, where: string) {
   expect(error.params?.fields, where).toBe([...new Set(problems.map((problem) => problem.path))].join(", "));
 }
 
+async function setUp() {
+  const { app, deps } = await createTestApp();
+  return { app, tenant: await createTenant(deps, { name: "Shapes" }) };
+}
+
 describe("a request of the wrong shape, on every route", () => {
   it("is refused with the reason invalid_request, naming each field and what it expected", async () => {
-    const { app, deps } = await createTestApp();
-    const tenant = await createTenant(deps, { name: "Shapes" });
+    const { app, tenant } = await setUp();
     const doc = await jsonOf<Document>(await app.request("/openapi.json"));
     const tokenFor = (op: Operation) =>
       op["x-required-role"] === "integration" ? tenant.tokens.integration : tenant.tokens.bookkeeper;
@@ -106,8 +110,7 @@ describe("a request of the wrong shape, on every route", () => {
   });
 
   it("words a missing field, a wrong type, a bound, a format and an unknown value by their codes", async () => {
-    const { app, deps } = await createTestApp();
-    const tenant = await createTenant(deps, { name: "Shapes" });
+    const { app, tenant } = await setUp();
     const response = await app.request("/v1/divisions/1234567/sales-entries/2026-0001", {
       method: "PUT",
       headers: { authorization: `Bearer ${tenant.tokens.integration}`, "content-type": "application/json" },
@@ -147,8 +150,7 @@ describe("a request of the wrong shape, on every route", () => {
   });
 
   it("names a body that is not JSON as the body", async () => {
-    const { app, deps } = await createTestApp();
-    const tenant = await createTenant(deps, { name: "Shapes" });
+    const { app, tenant } = await setUp();
     const response = await app.request("/v1/customers/1001", {
       method: "PUT",
       headers: { authorization: `Bearer ${tenant.tokens.integration}`, "content-type": "application/json" },

@@ -1,21 +1,13 @@
 import { z } from "zod";
-import { ERROR_REASONS, type ErrorReason, PROBLEM_CODES, type ProblemCode } from "./problem-codes";
+import {
+  ERROR_CODES,
+  ERROR_REASONS,
+  type ErrorReason,
+  PROBLEM_CODES,
+  type ProblemCode,
+} from "./problem-codes";
 
-export const errorCodeSchema = z.enum([
-  "validation",
-  "unauthorized",
-  "forbidden",
-  "not_found",
-  "method_not_allowed",
-  "conflict",
-  "upstream",
-  "rate_limited",
-  "too_large",
-  "storage_full",
-  "storage_busy",
-  "storage_unavailable",
-  "internal",
-]);
+export const errorCodeSchema = z.enum(ERROR_CODES);
 
 export const errorReasonSchema = z.enum(ERROR_REASONS);
 export type { ErrorReason };

@@ -141,23 +141,28 @@ export const ERROR_REASONS = [
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
-/** The kinds of error a push's attempt kept before its reason was (`match_failed`'s and `attempt_failed`'s `kind`). */
-export const RECORDED_KINDS = [
+/** What kind of error an error is, by its `code` (its HTTP status follows from it). */
+export const ERROR_CODES = [
   "validation",
   "unauthorized",
   "forbidden",
   "not_found",
   "method_not_allowed",
   "conflict",
+  "upstream",
   "rate_limited",
   "too_large",
   "storage_full",
   "storage_busy",
   "storage_unavailable",
-  "database_error",
-  "upstream",
   "internal",
 ] as const;
+
+/**
+ * The kinds of error a push's attempt kept before its reason was (`match_failed`'s and `attempt_failed`'s
+ * `kind`): an error's code, or `database_error` for a failed query it kept no more of.
+ */
+export const RECORDED_KINDS = [...ERROR_CODES, "database_error"] as const;
 export type RecordedKind = (typeof RECORDED_KINDS)[number];
 
 /** Why a webhook URL is refused (`webhook_url_refused`'s `refusal`), with the `host` where it names one. */
