@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from "./context";
 import { describeError, type StorageErrorCode, storageErrorOf } from "./db/storage-error";
 import { AppError, errorBody, validationError } from "./errors";
 import { bodyLimits } from "./middleware/body-limits";
+import { interactiveExact } from "./middleware/interactive-exact";
 import { apiRateLimit } from "./middleware/rate-limit";
 import { requestLog } from "./middleware/request-log";
 import { securityHeaders } from "./middleware/security-headers";
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestLog);
   app.use(bodyLimits);
   if (deps.apiRateLimit) app.use("/v1/*", apiRateLimit(deps.apiRateLimit, deps.clock));
+  app.use("/v1/*", interactiveExact());
 
   // Chained, so that the app's type carries every route for the typed client (`client.ts`).
   const routes = app

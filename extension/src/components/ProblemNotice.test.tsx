@@ -118,4 +118,24 @@ describe("ProblemNotice", () => {
     );
     expect(show(<ProblemNotice problem={waiting} />, "nl").textContent).toContain("zapfloor-klant 1043");
   });
+
+  it("says a link refused while Exact's minute is spent, with when to try again, in every language", () => {
+    const spent = {
+      kind: "failed" as const,
+      httpStatus: 429,
+      message: "Exact Online's calls for this division are used up for this minute; try again in 48 s.",
+      said: { reason: "exact_minute_used" as const, params: { seconds: "48" } },
+    };
+    const detail = (locale: "en" | "nl" | "fr") =>
+      show(<ProblemNotice problem={spent} />, locale).querySelector("[data-reason=exact_minute_used]")
+        ?.textContent;
+    expect(detail("nl")).toBe(
+      "De oproepen naar Exact Online voor deze administratie zijn voor deze minuut op; probeer opnieuw over 48 s. Er is niets gewijzigd.",
+    );
+    expect(detail("fr")).toBe(
+      "Les appels à Exact Online pour ce dossier sont épuisés pour cette minute ; réessayez dans 48 s. Rien n'a été modifié.",
+    );
+    expect(detail("en")).toContain("try again in 48 s");
+    expect(show(<ProblemNotice problem={spent} />, "fr").querySelector("[lang=en]")).toBeNull();
+  });
 });

@@ -81,6 +81,7 @@ export function createExactClient(deps: ExactClientDeps) {
     division: number | undefined,
     spec: CallSpec,
     onSend?: () => void,
+    maxBudgetWaitMs?: number,
   ): Promise<ExactResponse> {
     const connection = await connectionOf(tenantId);
     const url = urlFor(connection, spec.target);
@@ -89,7 +90,8 @@ export function createExactClient(deps: ExactClientDeps) {
     let rejected: AccessToken | undefined;
 
     for (let attempt = 1; ; attempt++) {
-      if (key) await deps.budget.acquire(key);
+      // Only the first attempt is bounded: once a write may have reached Exact, finishing it is worth the wait.
+      if (key) await deps.budget.acquire(key, undefined, attempt === 1 ? maxBudgetWaitMs : undefined);
       // The token is taken after the budget wait, which can outlast it.
       const token = rejected
         ? await deps.tokens.afterUnauthorized(connection.id, rejected)
@@ -158,13 +160,27 @@ export function createExactClient(deps: ExactClientDeps) {
     );
   }
 
-  function division(tenantId: string, divisionCode: number) {
+  /**
+   * One division's calls. `bound`: the handle serves a caller that waits at most this long; its first write is
+   * refused at once (`exact_minute_used`) rather than wait longer for Exact's next minute. Its reads, and what
+   * follows a write that was sent, wait as a background job's do.
+   */
+  function division(tenantId: string, divisionCode: number, bound?: { maxBudgetWaitMs: number }) {
     let calls = 0;
+    let wrote = false;
     const countCall = () => {
       calls++;
     };
-    const run = (spec: CallSpec) =>
-      perDivision(`${tenantId}:${divisionCode}`, () => call(tenantId, divisionCode, spec, countCall));
+    const key = budgetKey(deps.app.clientId, divisionCode);
+    const run = async (spec: CallSpec) => {
+      const maxWait = bound && !wrote && spec.method !== "GET" ? bound.maxBudgetWaitMs : undefined;
+      if (spec.method !== "GET") wrote = true;
+      // Before queueing behind the division's other calls, which may themselves be waiting for the next minute.
+      if (maxWait !== undefined) await deps.budget.checkWait(key, maxWait);
+      return perDivision(`${tenantId}:${divisionCode}`, () =>
+        call(tenantId, divisionCode, spec, countCall, maxWait),
+      );
+    };
     const path = (resource: string, query?: ODataQuery) => {
       const qs = query ? queryString(query) : "";
       return `${divisionCode}/${resource}${qs ? `?${qs}` : ""}`;
@@ -251,24 +267,31 @@ export function createExactClient(deps: ExactClientDeps) {
     };
   }
 
+  async function me<T extends z.ZodType>(tenantId: string, schema: T): Promise<z.output<T>> {
+    const response = await call(tenantId, undefined, {
+      method: "GET",
+      target: "current/Me?$select=CurrentDivision,UserID,FullName,Email,LanguageCode",
+      idempotent: true,
+    });
+    const { rows } = unwrapList(response.text, "current/Me");
+    return parse(schema, rows[0], "current/Me");
+  }
+
   return {
     division,
-
     /** `current/Me`: has no division in its URL, so it does not count toward a division's limits. [§2, S12a] */
-    async me<T extends z.ZodType>(tenantId: string, schema: T): Promise<z.output<T>> {
-      const response = await call(tenantId, undefined, {
-        method: "GET",
-        target: "current/Me?$select=CurrentDivision,UserID,FullName,Email,LanguageCode",
-        idempotent: true,
-      });
-      const { rows } = unwrapList(response.text, "current/Me");
-      return parse(schema, rows[0], "current/Me");
-    },
+    me,
   };
 }
 
 export type ExactClient = ReturnType<typeof createExactClient>;
 export type DivisionApi = ReturnType<ExactClient["division"]>;
+
+/** The same client for a caller that waits at most `maxBudgetWaitMs` for a write's turn (a person's request). */
+export const withBudgetWait = (client: ExactClient, maxBudgetWaitMs: number): ExactClient => ({
+  ...client,
+  division: (tenantId, divisionCode) => client.division(tenantId, divisionCode, { maxBudgetWaitMs }),
+});
 
 /** `{d:{results:[…], __next}}`, or `{d:[…]}` as one 2026 recording shows. [§2, nango/list-vat-codes] */
 export function unwrapList(text: string, resource: string): { rows: unknown[]; next?: string } {

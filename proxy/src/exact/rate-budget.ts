@@ -35,11 +35,16 @@ export function createRateBudget(options: RateBudgetOptions) {
   const inFlight = new Map<string, number>();
   const known = new Set<string>();
 
-  async function acquire(key: string, signal?: AbortSignal): Promise<void> {
+  /**
+   * A slot for one call, waiting for the next minute when this one's calls are spent. `maxWaitMs`: a caller that
+   * cannot wait longer (a person's request) is refused at once with `exact_minute_used` and when to come back.
+   */
+  async function acquire(key: string, signal?: AbortSignal, maxWaitMs?: number): Promise<void> {
     if (!known.has(key)) {
       await ensureBudgetRow(db, key, limits, clock.now());
       known.add(key);
     }
+    const deadline = maxWaitMs === undefined ? undefined : clock.now() + maxWaitMs;
     for (;;) {
       const now = clock.now();
       const windows = {
@@ -63,8 +68,19 @@ export function createRateBudget(options: RateBudgetOptions) {
           { said: { reason: "exact_daily_limit", params: { resetAt } } },
         );
       }
-      await clock.sleep(Math.max(50, row.minutelyResetAt + skewMs - now), signal);
+      const freeAt = row.minutelyResetAt + skewMs;
+      if (deadline !== undefined && freeAt > deadline) throw minuteUsed(freeAt - now);
+      await clock.sleep(Math.max(50, freeAt - now), signal);
     }
+  }
+
+  /** Throws `exact_minute_used` when a caller that waits at most `maxWaitMs` would wait longer for a slot. */
+  async function checkWait(key: string, maxWaitMs: number): Promise<void> {
+    const row = await readBudget(db, key);
+    const now = clock.now();
+    if (!row || row.minutelyResetAt + skewMs <= now || row.minutelyRemaining > 0) return;
+    const wait = row.minutelyResetAt + skewMs - now;
+    if (wait > maxWaitMs) throw minuteUsed(wait);
   }
 
   async function record(key: string, reading: RateLimitReading): Promise<void> {
@@ -100,9 +116,20 @@ export function createRateBudget(options: RateBudgetOptions) {
     };
   }
 
-  return { acquire, record, abandon, state };
+  return { acquire, checkWait, record, abandon, state };
 }
 
 export type RateBudget = ReturnType<typeof createRateBudget>;
+
+/** This minute's calls to the division are spent: the caller is told when the next minute's are free. */
+function minuteUsed(waitMs: number): AppError {
+  const seconds = String(Math.max(1, Math.ceil(waitMs / 1000)));
+  return new AppError(
+    "rate_limited",
+    `Exact Online's calls for this division are used up for this minute; try again in ${seconds} s.`,
+    { retryAfterSeconds: Number(seconds) },
+    { said: { reason: "exact_minute_used", params: { seconds } } },
+  );
+}
 
 export const budgetKey = (clientId: string, division: number) => `${clientId}:${division}`;

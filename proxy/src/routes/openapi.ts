@@ -9,7 +9,14 @@ export const errorResponses = {
   403: { description: "The token's role may not do this.", content: errorContent },
   404: { description: "Not found, or not this tenant's.", content: errorContent },
   409: { description: "Conflicts with the current state.", content: errorContent },
-  429: { description: "Exact Online's call limit is reached.", content: errorContent },
+  429: {
+    description:
+      "Exact Online's call limit is reached: for the day (`exact_daily_limit`), or for this minute where a write would wait longer than a caller does (`exact_minute_used`, answered at once; nothing was changed). `Retry-After` says when to try again.",
+    headers: {
+      "Retry-After": { description: "Seconds until trying again makes sense.", schema: { type: "integer" } },
+    },
+    content: errorContent,
+  },
   502: { description: "Exact Online failed or refused.", content: errorContent },
 } as const;
 

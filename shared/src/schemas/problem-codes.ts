@@ -114,6 +114,8 @@ export const ERROR_REASONS = [
   "event_not_found",
   // 429
   "exact_rate_limited",
+  /** A person's write would wait longer than they do for Exact's next minute; `seconds`: when to try again. */
+  "exact_minute_used",
   "exact_daily_limit",
   "full_sync_too_soon",
   "too_many_requests",

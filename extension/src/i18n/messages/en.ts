@@ -481,6 +481,8 @@ export const en = {
   "apiError.webhookUrl.mixed_addresses": "host {host} is loopback and public at once",
   "apiError.webhookUrl.not_https": "it must be https (plain http only on loopback)",
   "apiError.exact_rate_limited": "Exact Online's call limit for this division is reached for now.",
+  "apiError.exact_minute_used":
+    "Exact Online's calls for this division are used up for this minute; try again in {seconds} s. Nothing was changed.",
   "apiError.exact_daily_limit": "Exact Online's daily call limit for this division is reached.",
   "apiError.full_sync_too_soon":
     "Division {division} was fully loaded a short while ago; try again in {seconds} s.",

@@ -495,6 +495,8 @@ export const fr: Messages = {
   "apiError.webhookUrl.not_https": "elle doit être en https (http simple seulement sur loopback)",
   "apiError.exact_rate_limited":
     "La limite d'appels d'Exact Online pour ce dossier est atteinte pour le moment.",
+  "apiError.exact_minute_used":
+    "Les appels à Exact Online pour ce dossier sont épuisés pour cette minute ; réessayez dans {seconds} s. Rien n'a été modifié.",
   "apiError.exact_daily_limit": "La limite journalière d'appels d'Exact Online pour ce dossier est atteinte.",
   "apiError.full_sync_too_soon":
     "Le dossier {division} a été entièrement chargé il y a peu ; réessayez dans {seconds} s.",

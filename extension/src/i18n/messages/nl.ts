@@ -492,6 +492,8 @@ export const nl: Messages = {
   "apiError.webhookUrl.not_https": "ze moet https zijn (gewone http alleen op loopback)",
   "apiError.exact_rate_limited":
     "De limiet van Exact Online voor het aantal oproepen voor deze administratie is voorlopig bereikt.",
+  "apiError.exact_minute_used":
+    "De oproepen naar Exact Online voor deze administratie zijn voor deze minuut op; probeer opnieuw over {seconds} s. Er is niets gewijzigd.",
   "apiError.exact_daily_limit":
     "De daglimiet van Exact Online voor het aantal oproepen voor deze administratie is bereikt.",
   "apiError.full_sync_too_soon":

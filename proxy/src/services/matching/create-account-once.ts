@@ -142,7 +142,7 @@ function renewWhileHeld(ctx: ExactServiceContext, key: ClaimKey, owner: string):
 }
 
 /**
- * After a failed POST: a refusal (4xx, 429) created nothing, so the claim is dropped. A 5xx may come after the
+ * After a failed POST: a refusal (4xx, 429, or the POST never sent) created nothing, so the claim is dropped. A 5xx may come after the
  * write (and a 2xx in an unreadable shape did write), so the SearchCode is looked up. No answer at all: Exact may
  * still be working on it, so the claim stays and a call after `NO_ANSWER_SETTLE_MS` looks it up.
  */
@@ -155,7 +155,9 @@ async function afterFailedPost(
   error: unknown,
 ): Promise<CreationResult> {
   const status = error instanceof ExactApiError ? error.facts.exactStatus : "unknown";
-  if (typeof status === "number" && status >= 400 && status < 500) {
+  // Refused before it was sent (a person's request would have waited too long for Exact's next minute).
+  const neverSent = error instanceof AppError && error.reason === "exact_minute_used";
+  if (neverSent || (typeof status === "number" && status >= 400 && status < 500)) {
     await dropClaim(ctx.db, key, owner);
     throw error;
   }

@@ -1,0 +1,23 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../context";
+import { withBudgetWait } from "../exact/client";
+
+/**
+ * How long a request may wait for Exact's next minute before a write: well inside the extension's 8 s, with
+ * room for the call itself. A caller that would wait longer is answered 429 `exact_minute_used` at once.
+ */
+export const INTERACTIVE_BUDGET_WAIT_MS = 4_000;
+
+/**
+ * A request's Exact writes wait for the division's call budget no longer than its caller waits. Background work
+ * (pushes, syncs, paid checks) holds the process's own client and keeps waiting for its turn.
+ */
+export const interactiveExact = (maxWaitMs = INTERACTIVE_BUDGET_WAIT_MS) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const deps = c.get("deps");
+    c.set("deps", {
+      ...deps,
+      exact: { ...deps.exact, client: withBudgetWait(deps.exact.client, maxWaitMs) },
+    });
+    await next();
+  });
