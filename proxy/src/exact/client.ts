@@ -88,10 +88,12 @@ export function createExactClient(deps: ExactClientDeps) {
     const endpoint = pathOf(url);
     const key = division === undefined ? undefined : budgetKey(deps.app.clientId, division);
     let rejected: AccessToken | undefined;
+    // Bounded while Exact has certainly not carried the call out (not sent, or refused with 401 or 429): once it
+    // may have, finishing it is worth the wait.
+    let maxWait = maxBudgetWaitMs;
 
     for (let attempt = 1; ; attempt++) {
-      // Only the first attempt is bounded: once a write may have reached Exact, finishing it is worth the wait.
-      if (key) await deps.budget.acquire(key, undefined, attempt === 1 ? maxBudgetWaitMs : undefined);
+      if (key) await deps.budget.acquire(key, undefined, maxWait);
       // The token is taken after the budget wait, which can outlast it.
       const token = rejected
         ? await deps.tokens.afterUnauthorized(connection.id, rejected)
@@ -114,6 +116,7 @@ export function createExactClient(deps: ExactClientDeps) {
         if (key) deps.budget.abandon(key);
         if (!(error instanceof ExactTransportError)) throw error;
         if (!spec.idempotent || attempt >= retry.attempts) throw noAnswerError(endpoint, error.message);
+        maxWait = undefined;
         await backoff(attempt, endpoint, "no answer");
         continue;
       }
@@ -130,8 +133,11 @@ export function createExactClient(deps: ExactClientDeps) {
       if (!retryable || attempt >= retry.attempts) throw error;
       // A 429 with rate-limit headers has set the budget's window to Exact's reset: the next acquire waits for it.
       // Without them it is no rate limit (Exact's error block answers so): back off, capped. [§6, S12a]
-      if (response.status !== 429) await backoff(attempt, endpoint, `HTTP ${response.status}`);
-      else if (!limits.minutely && !limits.daily) await backoff(attempt, endpoint, "HTTP 429 without limits");
+      if (response.status !== 429) {
+        maxWait = undefined;
+        await backoff(attempt, endpoint, `HTTP ${response.status}`);
+      } else if (!limits.minutely && !limits.daily)
+        await backoff(attempt, endpoint, "HTTP 429 without limits");
     }
   }
 

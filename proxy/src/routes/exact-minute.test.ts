@@ -62,6 +62,21 @@ describe("a person's write when this minute's Exact calls are spent", () => {
     expect(f.exactCalls()).toEqual([expect.objectContaining({ method: "PUT" })]);
   });
 
+  it("is refused the same way when Exact itself answers 429 for this minute, and the write was never carried out", async () => {
+    const { f, clock, linkPath } = await setUp();
+    clock.set(Math.ceil(clock.now() / 60_000) * 60_000 + 2_000);
+    f.harness.sim.control.addFault({ method: "PUT", path: "crm/Accounts*", action: "rateLimit", times: 1 });
+
+    const asked = Date.now();
+    const refused = await f.bookkeeper("PUT", linkPath, { customerNumber: "1001" });
+    expect(Date.now() - asked).toBeLessThan(4_000);
+    expect([refused.status, (await errorOf(refused)).reason]).toEqual([429, "exact_minute_used"]);
+    expect(f.harness.sim.control.account(f.division, f.ids[0]!)?.SearchCode ?? "").toBe("");
+
+    clock.advance(60_000);
+    expect((await f.bookkeeper("PUT", linkPath, { customerNumber: "1001" })).status).toBe(200);
+  });
+
   it("refuses an integration's create the same way and creates it once next minute", async () => {
     const { f, clock, spendMinute } = await setUp();
     await spendMinute();
