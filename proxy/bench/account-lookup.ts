@@ -5,6 +5,7 @@ import { Session } from "node:inspector/promises";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import v8 from "node:v8";
 import { divisionViewIfBuilt } from "../src/services/overview/division-view";
 import { collectGarbage, withBenchProxy } from "./bench-proxy";
 import { figure } from "./figures";
@@ -15,6 +16,8 @@ import { LOOKUP_CONNECTIONS, LOOKUP_SECONDS, loadFrom } from "./load";
 const { accounts: ACCOUNTS, linked: LINKED } = STANDARD_DIVISION;
 /** A folder: each row's CPU profile of the server is written there (`name.cpuprofile`, for Chrome's DevTools). */
 const PROFILES = process.env.BENCH_CPU_PROFILE;
+/** A file: the heap of the process serving the division, caches warm, is written there (for Chrome's DevTools). */
+const HEAP_SNAPSHOT = process.env.BENCH_HEAP_SNAPSHOT;
 const DIVISION = 9_000_001;
 
 const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
@@ -126,6 +129,7 @@ export default function accountLookup(): Promise<string> {
         list.length = 0;
       collectGarbage();
       const heapWarmMb = process.memoryUsage().heapUsed / 1e6;
+      if (HEAP_SNAPSHOT) v8.writeHeapSnapshot(HEAP_SNAPSHOT);
 
       return [
         "## Account-link lookup under load",
@@ -154,7 +158,7 @@ export default function accountLookup(): Promise<string> {
         `After the requests above, with the division's caches warm and the benchmark's own lists of ids and paths`,
         `dropped, the heap held **${n(heapWarmMb)} MB** after a collection. This benchmark runs in a process of its own.`,
         "Later requests only check that the change versions have not moved before using them (what the indexes are",
-        "derived from is read again only when they have); the panel's suggestions are worked out once per change and kept.",
+        "derived from is read again only when they have); the panel's suggestions are worked out once per change and kept for the 2,000 accounts asked about last.",
         "",
         figure(
           "lookup.first",

@@ -40,7 +40,12 @@ export async function divisionAttention(
   const accountItems: AttentionItem[] = [];
   let conflicts = 0;
   let suggestions = 0;
-  for (const listed of await view.listing()) {
+  const [listing] = await Promise.all([view.listing(), view.counts()]);
+  // The states kept with the counts pass over linked and unlinked accounts without working out their rows.
+  const kept = view.keptStates();
+  for (const listed of listing) {
+    const state = kept?.get(listed.account.id);
+    if (state !== undefined && state !== "conflict" && state !== "suggested") continue;
     const row = rowOf(view, listed);
     if (row.state !== "conflict" && row.state !== "suggested") continue;
     const conflict = row.state === "conflict";

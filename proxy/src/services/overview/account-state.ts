@@ -64,15 +64,16 @@ export function accountWarnings(
   return warnings;
 }
 
-/** One state per account; see `accountStateSchema`. */
+/** One state per account; see `accountStateSchema`. A linked account's state needs no suggestion, so none is worked out. */
 export function accountState(
   linked: boolean,
   warnings: ApiReason[],
-  suggestion: AccountSuggestion,
+  suggestion: () => AccountSuggestion,
 ): AccountState {
   if (linked) return warnings.length > 0 ? "conflict" : "linked";
-  if (suggestion.outcome === "match") return "suggested";
-  if (suggestion.outcome === "review") return "conflict";
+  const { outcome } = suggestion();
+  if (outcome === "match") return "suggested";
+  if (outcome === "review") return "conflict";
   return "unlinked";
 }
 

@@ -51,11 +51,18 @@ export interface ListedAccount {
 interface Derived {
   version: string;
   listing?: Promise<ListedAccount[]>;
+  /** The suggestions worked out last, the most recently used last: at most `MAX_SUGGESTIONS`. */
   suggestions: Map<string, AccountSuggestion>;
 }
 
 const derivedByDatabase = new WeakMap<object, Map<string, Derived>>();
 const MAX_DIVISIONS = 32;
+/**
+ * Suggestions kept per division: those of the accounts people have open and the pages they read. The counts keep
+ * each listed account's state (`state-tally.ts`), not its suggestion, so that the division's memory does not grow
+ * by a suggestion (some hundreds of bytes) per account.
+ */
+export const MAX_SUGGESTIONS = 2_000;
 
 export const sortKeyOf = (account: { name: string; id: string }) =>
   `${account.name.toLowerCase()}\u0000${account.id}`;
@@ -106,7 +113,8 @@ export async function divisionView(
     keptStates: () => keptStates(view),
     suggestionFor(account) {
       let suggestion = suggestions.get(account.id);
-      if (!suggestion) {
+      if (suggestion) suggestions.delete(account.id);
+      else {
         suggestion = suggestForAccount(
           account,
           customers.index,
@@ -114,8 +122,9 @@ export async function divisionView(
           links.lookup,
           overviewMatchOptions,
         );
-        suggestions.set(account.id, suggestion);
+        if (suggestions.size >= MAX_SUGGESTIONS) suggestions.delete(suggestions.keys().next().value!);
       }
+      suggestions.set(account.id, suggestion);
       return suggestion;
     },
   };

@@ -34,7 +34,7 @@ export function overviewRow(input: RowInput): OverviewRow {
   const suggestedNumber = suggestion.customerNumber;
   return {
     account: exactAccountView(account),
-    state: accountState(link !== undefined, warnings, suggestion),
+    state: accountState(link !== undefined, warnings, () => suggestion),
     link: link
       ? { ...linkView(link), customer: { number: link.customerNumber, name: linkedCustomer?.name ?? null } }
       : null,
@@ -74,7 +74,7 @@ export function stateOf(
   const link = view.links.byAccount.get(account.id);
   const linkedCustomer = link ? view.customers.rows.get(link.customerNumber) : undefined;
   const warnings = accountWarnings(account, link, linkedCustomer, accountVatKey(account));
-  return accountState(link !== undefined, warnings, view.suggestionFor(account));
+  return accountState(link !== undefined, warnings, () => view.suggestionFor(account));
 }
 
 /** Why a candidate customer may belong to the account, one reason per signal. */
