@@ -1,4 +1,4 @@
-import { CustomerIndex, type IndexedCustomer } from "@zapfloor-exact/shared/matching";
+import { CustomerIndex, type IndexedCustomer, type ZapfloorCustomer } from "@zapfloor-exact/shared/matching";
 import {
   type CustomerRow,
   customersAfter,
@@ -6,7 +6,6 @@ import {
   lastCustomerChange,
 } from "../../db/customer-store";
 import type { ServiceContext } from "../context";
-import { zapfloorCustomerOf } from "../customers/customer-row";
 import { ChangeJournal } from "./change-journal";
 import { BUILD_PAGE, keptInStep, nextTurn, nextVersion } from "./kept-in-step";
 import { oneCopy } from "./one-copy";
@@ -65,7 +64,7 @@ async function catchUp(ctx: ServiceContext, tenantId: string, state: State | und
     const rows = new Map<string, CustomerRow>();
     for (let after = ""; ; ) {
       const page = await customersAfter(ctx.db, tenantId, after, BUILD_PAGE);
-      for (const row of page) rows.set(row.number, keptRow(row, index.upsert(zapfloorCustomerOf(row))));
+      for (const row of page) rows.set(row.number, keptCustomer(row, index).customer as CustomerRow);
       if (page.length < BUILD_PAGE) break;
       after = page[page.length - 1]!.number;
       await nextTurn();
@@ -79,8 +78,8 @@ async function catchUp(ctx: ServiceContext, tenantId: string, state: State | und
   for (const row of await customersChangedSince(ctx.db, tenantId, state.recentFrom)) {
     if (state.rows.get(row.number)?.updatedAt === row.updatedAt) continue;
     const before = state.index.get(row.number);
-    const indexed = state.index.upsert(zapfloorCustomerOf(row));
-    state.rows.set(row.number, keptRow(row, indexed));
+    const indexed = keptCustomer(row, state.index);
+    state.rows.set(row.number, indexed.customer as CustomerRow);
     changed.push({ number: indexed.number, before });
   }
   const recentFrom = probedAt - RECENT_MS;
@@ -91,12 +90,60 @@ async function catchUp(ctx: ServiceContext, tenantId: string, state: State | und
 }
 
 /**
- * The row as kept beside its indexed customer: its keys that read the same as the index's strings (the number,
- * the normalised name) and its tenant point at one copy instead of the row's own.
+ * A customer as a tenant's index keeps it: one object that is both the stored row (for showing the customer) and
+ * the matching core's `ZapfloorCustomer` (the index holds it as such), with every column in the object itself.
+ * A row as read from the database carries most of its columns in a separate property store, and the matching
+ * core's view of it would be another object per customer.
  */
-function keptRow(row: CustomerRow, indexed: IndexedCustomer): CustomerRow {
-  row.tenantId = oneCopy(row.tenantId);
-  if (row.numberKey === indexed.number) row.numberKey = indexed.number;
-  if (row.nameKey === indexed.normalisedName) row.nameKey = indexed.normalisedName;
-  return row;
+class KeptCustomer implements CustomerRow, ZapfloorCustomer {
+  tenantId: string;
+  number: string;
+  numberKey: string | null;
+  name: string;
+  nameKey: string;
+  vatNumber: string | null;
+  vatKey: string | null;
+  companyNumber: string | null;
+  companyNumberKey: string | null;
+  email: string | null;
+  country: string | null;
+  address: Record<string, string> | null;
+  createdAt: number;
+  updatedAt: number;
+
+  constructor(row: CustomerRow) {
+    this.tenantId = oneCopy(row.tenantId);
+    this.number = row.number;
+    this.numberKey = row.numberKey;
+    this.name = row.name;
+    this.nameKey = row.nameKey;
+    this.vatNumber = row.vatNumber;
+    this.vatKey = row.vatKey;
+    this.companyNumber = row.companyNumber;
+    this.companyNumberKey = row.companyNumberKey;
+    this.email = row.email;
+    this.country = row.country;
+    this.address = row.address;
+    this.createdAt = row.createdAt;
+    this.updatedAt = row.updatedAt;
+  }
+
+  get city(): string | null {
+    return this.address?.city ?? null;
+  }
+  get postcode(): string | null {
+    return this.address?.postcode ?? null;
+  }
+}
+
+/**
+ * Files the row in the index and returns it as kept: its keys that read the same as the index's strings (the
+ * number, the normalised name) point at one copy instead of the row's own.
+ */
+function keptCustomer(row: CustomerRow, index: CustomerIndex): IndexedCustomer {
+  const kept = new KeptCustomer(row);
+  const indexed = index.upsert(kept);
+  if (kept.numberKey === indexed.number) kept.numberKey = indexed.number;
+  if (kept.nameKey === indexed.normalisedName) kept.nameKey = indexed.normalisedName;
+  return indexed;
 }

@@ -119,10 +119,30 @@ function lookupOver(byCustomer: Map<string, LinkRow>, byAccount: Map<string, Lin
   };
 }
 
-/** A link row as kept: the values every link of a division repeats (tenant, method, who linked) as one copy. */
-function keptRow(row: LinkRow): LinkRow {
-  row.tenantId = oneCopy(row.tenantId);
-  row.method = oneCopy(row.method);
-  row.linkedBy = oneCopy(row.linkedBy);
-  return row;
+/**
+ * A link as kept: every column in the object itself (a row as read carries most of them in a separate property
+ * store), and the values every link of a division repeats (tenant, method, who linked) as one copy.
+ */
+class KeptLink implements LinkRow {
+  id: string;
+  tenantId: string;
+  division: number;
+  customerNumber: string;
+  exactId: string;
+  method: LinkRow["method"];
+  linkedBy: string;
+  linkedAt: number;
+
+  constructor(row: LinkRow) {
+    this.id = row.id;
+    this.tenantId = oneCopy(row.tenantId);
+    this.division = row.division;
+    this.customerNumber = row.customerNumber;
+    this.exactId = row.exactId;
+    this.method = oneCopy(row.method);
+    this.linkedBy = oneCopy(row.linkedBy);
+    this.linkedAt = row.linkedAt;
+  }
 }
+
+const keptRow = (row: LinkRow): LinkRow => new KeptLink(row);
