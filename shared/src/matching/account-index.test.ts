@@ -57,6 +57,29 @@ describe("AccountIndex lookups", () => {
     expect(ids(index.findByCompanyNumber("0407.186.105"))).toEqual([accountId("a1"), accountId("a3")]);
   });
 
+  it("finds a Belgian account once by the company number in both its ChamberOfCommerce and VAT number, and by each when they differ, also after a change", () => {
+    const belgian = new AccountIndex([
+      exactAccount("b1", { vatNumber: "BE0407186105", chamberOfCommerce: "0407.186.105", country: "BE" }),
+      exactAccount("b2", { vatNumber: "BE0407186105", chamberOfCommerce: "0202.239.951", country: "BE" }),
+      exactAccount("b3", { chamberOfCommerce: "0407186105", country: "BE" }),
+    ]);
+    expect(
+      belgian
+        .findByCompanyNumber("0407186105")
+        .map((found) => found.id)
+        .sort(),
+    ).toEqual([accountId("b1"), accountId("b2"), accountId("b3")].sort());
+    expect(ids(belgian.findByCompanyNumber("BE 0202.239.951"))).toEqual([accountId("b2")]);
+
+    belgian.upsert(
+      exactAccount("b2", { vatNumber: "BE0202239951", chamberOfCommerce: "0202.239.951", country: "BE" }),
+    );
+    belgian.remove(accountId("b3"));
+    expect(ids(belgian.findByCompanyNumber("0407186105"))).toEqual([accountId("b1")]);
+    expect(ids(belgian.findByCompanyNumber("0202239951"))).toEqual([accountId("b2")]);
+    expect(ids(belgian.findByVat("BE0407186105"))).toEqual([accountId("b1")]);
+  });
+
   it("suggests accounts by name, most similar first", () => {
     const suggestions = index.suggestByName("ACME N.V.", 0.5);
     expect(suggestions.map((s) => s.account.id)).toEqual([accountId("a1"), accountId("a3")]);

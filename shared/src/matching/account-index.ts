@@ -1,6 +1,6 @@
 import { CodeKeyIndex } from "./code-key-index";
 import { type CodeComparisonOptions, normaliseSearchCode } from "./codes";
-import { normaliseCompanyNumber } from "./company-number";
+import { companyNumberFromVat, normaliseCompanyNumber } from "./company-number";
 import { type IndexedAccount, type IndexedCustomer, indexAccount, normaliseAccountId } from "./keys";
 import type { AccountHits, AccountLookup } from "./lookup";
 import { MultiMap } from "./multimap";
@@ -27,6 +27,7 @@ export class AccountIndex implements AccountLookup {
   readonly #code = new CodeKeyIndex<IndexedAccount>((indexed) => indexed.code);
   readonly #searchCode = new CodeKeyIndex<IndexedAccount>((indexed) => indexed.searchCode);
   readonly #vat = new MultiMap<IndexedAccount>();
+  /** Company numbers other than the one read from the account's own VAT number: that one is its VAT key (`#vat`). */
   readonly #companyNumber = new MultiMap<IndexedAccount>();
   readonly #name: NameIndex<IndexedAccount>;
 
@@ -60,7 +61,8 @@ export class AccountIndex implements AccountLookup {
     for (const indexed of all) this.#searchCode.add(indexed.searchCode, indexed);
     for (const indexed of all) this.#vat.add(indexed.vat, indexed);
     for (const indexed of all)
-      for (const companyNumber of indexed.companyNumbers) this.#companyNumber.add(companyNumber, indexed);
+      for (const companyNumber of filedCompanyNumbers(indexed))
+        this.#companyNumber.add(companyNumber, indexed);
     for (const indexed of all) this.#name.add(indexed.normalisedName, indexed);
   }
 
@@ -90,7 +92,7 @@ export class AccountIndex implements AccountLookup {
     this.#code.add(indexed.code, indexed);
     this.#searchCode.add(indexed.searchCode, indexed);
     this.#vat.add(indexed.vat, indexed);
-    for (const companyNumber of indexed.companyNumbers) this.#companyNumber.add(companyNumber, indexed);
+    for (const companyNumber of filedCompanyNumbers(indexed)) this.#companyNumber.add(companyNumber, indexed);
     this.#name.add(indexed.normalisedName, indexed);
     return indexed;
   }
@@ -106,7 +108,8 @@ export class AccountIndex implements AccountLookup {
     this.#code.delete(indexed.code, indexed);
     this.#searchCode.delete(indexed.searchCode, indexed);
     this.#vat.delete(indexed.vat, indexed);
-    for (const companyNumber of indexed.companyNumbers) this.#companyNumber.delete(companyNumber, indexed);
+    for (const companyNumber of filedCompanyNumbers(indexed))
+      this.#companyNumber.delete(companyNumber, indexed);
     this.#name.delete(indexed.normalisedName, indexed);
     return true;
   }
@@ -128,7 +131,7 @@ export class AccountIndex implements AccountLookup {
 
   /** Accounts with this company number in `ChamberOfCommerce` or inside a Belgian VAT number. */
   findByCompanyNumber(raw: string, options: { country?: string | null } = {}): IndexedAccount[] {
-    return [...this.#companyNumber.get(normaliseCompanyNumber(raw, options).canonical)];
+    return [...this.#byCompanyNumber(normaliseCompanyNumber(raw, options).canonical)];
   }
 
   /** Accounts whose names resemble `name`, most similar first (for a search box). */
@@ -146,11 +149,31 @@ export class AccountIndex implements AccountLookup {
       byCode: this.#code.find(customer.numberCode, options),
       bySearchCode: this.#searchCode.find(customer.numberCode, options),
       byVat: this.#vat.get(customer.vat.canonical),
-      byCompanyNumber: this.#companyNumber.get(customer.companyNumber),
+      byCompanyNumber: this.#byCompanyNumber(customer.companyNumber),
     };
   }
 
   findNameLookalikes(normalisedName: string): readonly IndexedAccount[] {
     return this.#name.pool(normalisedName);
   }
+
+  /** Accounts with this company number: filed under it, or with the VAT number it is read from. */
+  #byCompanyNumber(companyNumber: string | undefined): readonly IndexedAccount[] {
+    const filed = this.#companyNumber.get(companyNumber);
+    if (companyNumber === undefined || companyNumberFromVat(companyNumber) !== companyNumber) return filed;
+    const byVat = this.#vat.get(companyNumber);
+    if (filed.length === 0) return byVat;
+    return byVat.length === 0 ? filed : [...filed, ...byVat];
+  }
+}
+
+/**
+ * The company numbers an account is filed under in the company-number map: a Belgian VAT number's company number
+ * is the VAT number itself, already a key of the VAT map, so a division does not hold a second entry per account.
+ */
+function filedCompanyNumbers(indexed: IndexedAccount): readonly string[] {
+  const fromVat = companyNumberFromVat(indexed.vat);
+  const numbers = indexed.companyNumbers;
+  if (fromVat === undefined) return numbers;
+  return numbers.filter((companyNumber) => companyNumber !== fromVat);
 }
