@@ -24,8 +24,8 @@ const zeroPaddedEqual: CodeComparisonOptions = { zeroPaddedNumericEqual: true };
  */
 export class AccountIndex implements AccountLookup {
   readonly #byId = new Map<string, IndexedAccount>();
-  readonly #code = new CodeKeyIndex<IndexedAccount>((indexed) => indexed.code);
-  readonly #searchCode = new CodeKeyIndex<IndexedAccount>((indexed) => indexed.searchCode);
+  readonly #code = new CodeKeyIndex<IndexedAccount>((indexed) => indexed.codeKey);
+  readonly #searchCode = new CodeKeyIndex<IndexedAccount>((indexed) => indexed.searchCodeKey);
   readonly #vat = new MultiMap<IndexedAccount>();
   /** Company numbers other than the one read from the account's own VAT number: that one is its VAT key (`#vat`). */
   readonly #companyNumber = new MultiMap<IndexedAccount>();
@@ -57,8 +57,8 @@ export class AccountIndex implements AccountLookup {
       this.#byId.set(indexed.id, indexed);
     }
     const all = replaced ? read.filter((indexed) => this.#byId.get(indexed.id) === indexed) : read;
-    for (const indexed of all) this.#code.add(indexed.code, indexed);
-    for (const indexed of all) this.#searchCode.add(indexed.searchCode, indexed);
+    for (const indexed of all) this.#code.add(indexed.codeKey, indexed);
+    for (const indexed of all) this.#searchCode.add(indexed.searchCodeKey, indexed);
     for (const indexed of all) this.#vat.add(indexed.vat, indexed);
     for (const indexed of all)
       for (const companyNumber of filedCompanyNumbers(indexed))
@@ -89,8 +89,8 @@ export class AccountIndex implements AccountLookup {
     const indexed = indexAccount(account);
     this.#removeIndexed(this.#byId.get(indexed.id));
     this.#byId.set(indexed.id, indexed);
-    this.#code.add(indexed.code, indexed);
-    this.#searchCode.add(indexed.searchCode, indexed);
+    this.#code.add(indexed.codeKey, indexed);
+    this.#searchCode.add(indexed.searchCodeKey, indexed);
     this.#vat.add(indexed.vat, indexed);
     for (const companyNumber of filedCompanyNumbers(indexed)) this.#companyNumber.add(companyNumber, indexed);
     this.#name.add(indexed.normalisedName, indexed);
@@ -105,8 +105,8 @@ export class AccountIndex implements AccountLookup {
   #removeIndexed(indexed: IndexedAccount | undefined): boolean {
     if (!indexed) return false;
     this.#byId.delete(indexed.id);
-    this.#code.delete(indexed.code, indexed);
-    this.#searchCode.delete(indexed.searchCode, indexed);
+    this.#code.delete(indexed.codeKey, indexed);
+    this.#searchCode.delete(indexed.searchCodeKey, indexed);
     this.#vat.delete(indexed.vat, indexed);
     for (const companyNumber of filedCompanyNumbers(indexed))
       this.#companyNumber.delete(companyNumber, indexed);

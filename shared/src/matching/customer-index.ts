@@ -74,8 +74,8 @@ export class CustomerIndex implements CustomerLookup {
       for (const customer of this.#companyNumber.get(companyNumber)) byCompanyNumber.add(customer);
     }
     return {
-      byCode: this.#number.find(account.code, options),
-      bySearchCode: this.#number.find(account.searchCode, options),
+      byCode: this.#number.find(account.codeKey, options),
+      bySearchCode: this.#number.find(account.searchCodeKey, options),
       byVat: this.#vat.get(account.vat),
       byCompanyNumber: [...byCompanyNumber],
       byName: this.#name.pool(account.normalisedName),

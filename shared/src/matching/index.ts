@@ -27,6 +27,9 @@ export {
   vatFixFor,
 } from "./fixes";
 export {
+  type AccountKeyValues,
+  accountKeyValues,
+  companyNumbersOf,
   type IndexedAccount,
   type IndexedCustomer,
   indexAccount,

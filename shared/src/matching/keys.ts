@@ -5,15 +5,18 @@ import { normaliseName } from "./names";
 import type { ExactAccountSnapshot, ZapfloorCustomer } from "./types";
 import { canonicalVat, type NormalisedVat, normaliseVat } from "./vat";
 
-/** An Exact account with everything matching compares, computed once. */
+/**
+ * An Exact account with everything matching compares, computed once. A record may carry its own keys (its
+ * `account` is itself), as a large division's index keeps one object per account rather than two.
+ */
 export interface IndexedAccount {
   id: string;
   account: ExactAccountSnapshot;
   /** The canonical VAT number, when its format is recognised (check digits may still fail). */
   vat: string | undefined;
   /** Code and SearchCode as compared: trimmed and upper-cased (`normaliseSearchCode`). */
-  code: string | undefined;
-  searchCode: string | undefined;
+  codeKey: string | undefined;
+  searchCodeKey: string | undefined;
   /** From `ChamberOfCommerce`, plus the enterprise number inside a Belgian VAT number. */
   readonly companyNumbers: readonly string[];
   /** The name as compared: `normaliseName(account.name)`. */
@@ -46,30 +49,50 @@ export function normaliseAccountId(id: string): string {
 
 const NO_COMPANY_NUMBERS: readonly string[] = Object.freeze([]);
 
+/** An account's keys as `IndexedAccount` holds them, its company numbers as the two strings they come from. */
+export interface AccountKeyValues {
+  id: string;
+  vat: string | undefined;
+  codeKey: string | undefined;
+  searchCodeKey: string | undefined;
+  /** The canonical company number of `ChamberOfCommerce`, if any. */
+  chamber: string | undefined;
+  normalisedName: string;
+}
+
+/** The company numbers of an account with this `ChamberOfCommerce` key and canonical VAT number. */
+export function companyNumbersOf(chamber: string | undefined, vat: string | undefined): readonly string[] {
+  const fromVat = companyNumberFromVat(vat);
+  if (chamber === undefined) return fromVat === undefined ? NO_COMPANY_NUMBERS : [fromVat];
+  return fromVat === undefined || fromVat === chamber ? [chamber] : [chamber, fromVat];
+}
+
 /**
  * An indexed account keeps its company numbers as the two strings they come from, not as an array: most
  * accounts have one, the VAT number itself, and a division holds one of these per account.
  */
 class AccountKeys implements IndexedAccount {
+  readonly id: string;
+  readonly vat: string | undefined;
+  readonly codeKey: string | undefined;
+  readonly searchCodeKey: string | undefined;
   readonly #chamber: string | undefined;
+  readonly normalisedName: string;
 
   constructor(
-    readonly id: string,
     readonly account: ExactAccountSnapshot,
-    readonly vat: string | undefined,
-    readonly code: string | undefined,
-    readonly searchCode: string | undefined,
-    chamber: string | undefined,
-    readonly normalisedName: string,
+    keys: AccountKeyValues,
   ) {
-    this.#chamber = chamber;
+    this.id = keys.id;
+    this.vat = keys.vat;
+    this.codeKey = keys.codeKey;
+    this.searchCodeKey = keys.searchCodeKey;
+    this.#chamber = keys.chamber;
+    this.normalisedName = keys.normalisedName;
   }
 
   get companyNumbers(): readonly string[] {
-    const chamber = this.#chamber;
-    const fromVat = companyNumberFromVat(this.vat);
-    if (chamber === undefined) return fromVat === undefined ? NO_COMPANY_NUMBERS : [fromVat];
-    return fromVat === undefined || fromVat === chamber ? [chamber] : [chamber, fromVat];
+    return companyNumbersOf(this.#chamber, this.vat);
   }
 }
 
@@ -77,24 +100,31 @@ class AccountKeys implements IndexedAccount {
 const sameOr = (made: string | undefined, held: string | null): string | undefined =>
   made !== undefined && made === held ? held : made;
 
-export function indexAccount(account: ExactAccountSnapshot): IndexedAccount {
+/** What matching compares of an account, computed from its fields. */
+export function accountKeyValues(account: ExactAccountSnapshot): AccountKeyValues {
   const country = normaliseCountry(account.country);
-  const vat = sameOr(canonicalVat(account.vatNumber, { country }), account.vatNumber);
-  const chamber = account.chamberOfCommerce
-    ? sameOr(
-        normaliseCompanyNumber(account.chamberOfCommerce, { country }).canonical,
-        account.chamberOfCommerce,
-      )
-    : undefined;
-  return new AccountKeys(
-    normaliseAccountId(account.id),
-    account,
-    vat,
-    normaliseSearchCode(account.code),
-    normaliseSearchCode(account.searchCode),
-    chamber,
-    normaliseName(account.name),
-  );
+  return {
+    id: sameOr(normaliseAccountId(account.id), account.id)!,
+    vat: sameOr(canonicalVat(account.vatNumber, { country }), account.vatNumber),
+    codeKey: normaliseSearchCode(account.code),
+    searchCodeKey: normaliseSearchCode(account.searchCode),
+    chamber: account.chamberOfCommerce
+      ? sameOr(
+          normaliseCompanyNumber(account.chamberOfCommerce, { country }).canonical,
+          account.chamberOfCommerce,
+        )
+      : undefined,
+    normalisedName: normaliseName(account.name),
+  };
+}
+
+/** An account that carries its own keys: its `account` is itself. */
+const keyedItself = (account: ExactAccountSnapshot): account is ExactAccountSnapshot & IndexedAccount =>
+  (account as Partial<IndexedAccount>).account === account;
+
+export function indexAccount(account: ExactAccountSnapshot): IndexedAccount {
+  if (keyedItself(account)) return account;
+  return new AccountKeys(account, accountKeyValues(account));
 }
 
 export function indexCustomer(customer: ZapfloorCustomer): IndexedCustomer {

@@ -28,9 +28,9 @@ export class LinearScanLookup implements AccountLookup {
     this.#namePool = { ...defaultNamePoolOptions, ...options };
     this.#accounts = [...accounts].map(indexAccount);
     this.#ids = this.#accounts.map((indexed) => indexed.id);
-    this.#codeText = this.#accounts.map((indexed) => indexed.code);
+    this.#codeText = this.#accounts.map((indexed) => indexed.codeKey);
     this.#codeNumeric = this.#codeText.map(digitsOf);
-    this.#searchCodeText = this.#accounts.map((indexed) => indexed.searchCode);
+    this.#searchCodeText = this.#accounts.map((indexed) => indexed.searchCodeKey);
     this.#searchCodeNumeric = this.#searchCodeText.map(digitsOf);
     this.#vat = this.#accounts.map((indexed) => indexed.vat);
     this.#companyNumbers = this.#accounts.map((indexed) => indexed.companyNumbers);

@@ -11,7 +11,7 @@ const STATUS_NAMES: Readonly<Record<ExactAccountStatus, string>> = {
 
 /** `"Acme NV" (code 11)`, as a person would point at an account. */
 export function describeAccount(indexed: IndexedAccount): string {
-  const code = indexed.code;
+  const code = indexed.codeKey;
   return code === undefined ? `"${indexed.account.name}"` : `"${indexed.account.name}" (code ${code})`;
 }
 

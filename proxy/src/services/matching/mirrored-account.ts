@@ -1,6 +1,10 @@
 import {
+  type AccountKeyValues,
+  accountKeyValues,
+  companyNumbersOf,
   type ExactAccountSnapshot,
   type ExactAccountStatus,
+  type IndexedAccount,
   normaliseCode,
   normaliseCountry,
   normaliseVat,
@@ -29,11 +33,17 @@ const BLOCKED = 32;
 /**
  * A live account as a division's index keeps it, one per account: its status and three flags packed into one
  * small integer, and no slot for `deletedAt` (always null here), so that each record is four slots smaller
- * than a literal with every field. The values that repeat across a division's accounts (country, city,
- * postcode) are shared rather than each row's own copy.
+ * than a literal with every field. It carries its own matching keys (`IndexedAccount`, its `account` being
+ * itself), so that the index holds one object per account, not the record and its keys apart. The values that
+ * repeat across a division's accounts (country, city, postcode) are shared rather than each row's own copy.
  */
-class KeptAccount implements MirroredAccount {
+class KeptAccount implements MirroredAccount, IndexedAccount {
   readonly #flags: number;
+  readonly vat: string | undefined;
+  readonly codeKey: string | undefined;
+  readonly searchCodeKey: string | undefined;
+  readonly #chamber: string | undefined;
+  readonly normalisedName: string;
 
   constructor(
     readonly id: string,
@@ -49,10 +59,22 @@ class KeptAccount implements MirroredAccount {
     readonly postcode: string | null,
     readonly modifiedAt: number | null,
     readonly mirroredAt: number,
+    keys: AccountKeyValues,
   ) {
     this.#flags = flags;
+    this.vat = keys.vat;
+    this.codeKey = keys.codeKey;
+    this.searchCodeKey = keys.searchCodeKey;
+    this.#chamber = keys.chamber;
+    this.normalisedName = keys.normalisedName;
   }
 
+  get account(): this {
+    return this;
+  }
+  get companyNumbers(): readonly string[] {
+    return companyNumbersOf(this.#chamber, this.vat);
+  }
   get status(): ExactAccountStatus | null {
     return STATUSES[this.#flags & 7] ?? null;
   }
@@ -82,8 +104,9 @@ export function mirroredAccountOf(row: MirrorRow): MirroredAccount {
   // where the padded one would be a second copy; every reader trims or normalises it anyway.
   const code = normaliseCode(snapshot.code) ?? null;
   if (row.deletedAt === null) {
+    const keys = accountKeyValues({ ...snapshot, code });
     return new KeptAccount(
-      snapshot.id,
+      keys.id,
       code,
       snapshot.searchCode,
       snapshot.name,
@@ -96,6 +119,7 @@ export function mirroredAccountOf(row: MirrorRow): MirroredAccount {
       oneCopy(row.postcode),
       row.exactModifiedAt,
       row.mirroredAt,
+      keys,
     );
   }
   return {
