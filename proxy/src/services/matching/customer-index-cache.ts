@@ -18,7 +18,7 @@ import { oneCopy } from "./one-copy";
 export interface CustomerIndexState {
   index: CustomerIndex;
   /** The rows as stored, for showing a customer without another query. */
-  rows: Map<string, CustomerRow>;
+  rows: CustomerRows;
   version: number;
   /** The customers each version changed, each as it was indexed before (none: it was new). */
   journal: ChangeJournal<CustomerChange>;
@@ -27,6 +27,13 @@ export interface CustomerIndexState {
 export interface CustomerChange {
   number: string;
   before: IndexedCustomer | undefined;
+}
+
+/** Stored customers by number. */
+export interface CustomerRows {
+  get(number: string): CustomerRow | undefined;
+  values(): Iterable<CustomerRow>;
+  readonly size: number;
 }
 
 interface State extends CustomerIndexState {
@@ -61,16 +68,21 @@ async function catchUp(ctx: ServiceContext, tenantId: string, state: State | und
   const probedAt = ctx.clock.now();
   if (!state) {
     const index = new CustomerIndex();
-    const rows = new Map<string, CustomerRow>();
     for (let after = ""; ; ) {
       const page = await customersAfter(ctx.db, tenantId, after, BUILD_PAGE);
-      for (const row of page) rows.set(row.number, keptCustomer(row, index).customer as CustomerRow);
+      for (const row of page) keptCustomer(row, index);
       if (page.length < BUILD_PAGE) break;
       after = page[page.length - 1]!.number;
       await nextTurn();
     }
     const version = nextVersion();
-    return { index, rows, version, journal: new ChangeJournal(version), recentFrom: probedAt - RECENT_MS };
+    return {
+      index,
+      rows: rowsOf(index),
+      version,
+      journal: new ChangeJournal(version),
+      recentFrom: probedAt - RECENT_MS,
+    };
   }
   const last = await lastCustomerChange(ctx.db, tenantId);
   if (last === null || last < state.recentFrom) return state;
@@ -78,9 +90,7 @@ async function catchUp(ctx: ServiceContext, tenantId: string, state: State | und
   for (const row of await customersChangedSince(ctx.db, tenantId, state.recentFrom)) {
     if (state.rows.get(row.number)?.updatedAt === row.updatedAt) continue;
     const before = state.index.get(row.number);
-    const indexed = keptCustomer(row, state.index);
-    state.rows.set(row.number, indexed.customer as CustomerRow);
-    changed.push({ number: indexed.number, before });
+    changed.push({ number: keptCustomer(row, state.index).number, before });
   }
   const recentFrom = probedAt - RECENT_MS;
   if (changed.length === 0) return { ...state, recentFrom };
@@ -136,9 +146,22 @@ class KeptCustomer implements CustomerRow, ZapfloorCustomer {
   }
 }
 
+/** The rows, read through the index: it holds each kept row as its customer, so no second map by number is kept. */
+function rowsOf(index: CustomerIndex): CustomerRows {
+  return {
+    get: (number) => index.get(number)?.customer as CustomerRow | undefined,
+    *values() {
+      for (const indexed of index.values()) yield indexed.customer as CustomerRow;
+    },
+    get size() {
+      return index.size;
+    },
+  };
+}
+
 /**
- * Files the row in the index and returns it as kept: its keys that read the same as the index's strings (the
- * number, the normalised name) point at one copy instead of the row's own.
+ * Files the row in the index, as kept: its keys that read the same as the index's strings (the number, the
+ * normalised name) point at one copy instead of the row's own. Returns the indexed customer.
  */
 function keptCustomer(row: CustomerRow, index: CustomerIndex): IndexedCustomer {
   const kept = new KeptCustomer(row);

@@ -20,11 +20,12 @@ const NOW = Date.UTC(2026, 11, 6);
 function partsInMemory() {
   const byCustomer = new Map<string, LinkRow>();
   const byAccount = new Map<string, LinkRow>();
+  const customerRows = new Map<string, CustomerRow>();
   const parts: StateParts = {
     accounts: { index: new AccountIndex(), version: 0, journal: new ChangeJournal(0) },
     customers: {
       index: new CustomerIndex(),
-      rows: new Map<string, CustomerRow>(),
+      rows: customerRows,
       version: 0,
       journal: new ChangeJournal(0),
     },
@@ -39,7 +40,7 @@ function partsInMemory() {
       journal: new ChangeJournal(0),
     },
   };
-  return parts;
+  return { ...parts, customerRows };
 }
 
 /** Every account the overview may list, with its state. */
@@ -62,7 +63,7 @@ describe("the accounts a change reaches", () => {
     };
     const upsertCustomer = (number: string) => {
       const row = { ...customerRow(scope.tenantId, number, gen.customer(number), NOW) } as CustomerRow;
-      parts.customers.rows.set(number, row);
+      parts.customerRows.set(number, row);
       return parts.customers.index.upsert(zapfloorCustomerOf(row));
     };
     const link = (exactId: string, customerNumber: string) => {
