@@ -139,6 +139,37 @@ describe("the operator CLI against the sandbox simulator", () => {
     expect(run.out).not.toContain("s3cret");
   });
 
+  it("starts the consent in the language asked for, which the proxy's consent pages then speak", async () => {
+    const realApp = {
+      EXACT_CLIENT_ID: "real-app",
+      EXACT_CLIENT_SECRET: "s3cret",
+      PUBLIC_URL: "https://link.example.com",
+    };
+    const refused = await cli(["exact", "connect", tenantId, "--lang", "de"], realApp);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain("--lang de is not one of en, nl, fr.");
+
+    const run = await cli(["exact", "connect", tenantId, "--lang", "fr"], realApp);
+    expect(run.code).toBe(0);
+    const consentUrl = new URL(run.out.match(/https:\/\/link\.example\.com\/exact\/consent\?\S+/)![0]);
+    const proxy = await createTestApp({
+      databaseUrl: env.DATABASE_URL,
+      exact: { secretKey: Buffer.from(TEST_SECRET_KEY, "base64") },
+    });
+    try {
+      const path = `${consentUrl.pathname}${consentUrl.search}`;
+      expect((await proxy.app.request(path)).status).toBe(302);
+      // Opened again, in a browser that prefers Dutch: refused, in the French the consent was started with.
+      const again = await proxy.app.request(path, { headers: { "accept-language": "nl-BE,nl" } });
+      expect(again.status).toBe(400);
+      const page = await again.text();
+      expect(page).toContain('<html lang="fr">');
+      expect(page).toContain("Cette autorisation Exact Online a déjà été utilisée ou a expiré.");
+    } finally {
+      proxy.database.close();
+    }
+  });
+
   it("tails a tenant's events with where their deliveries stand, and queues one again", async () => {
     const proxy = await createTestApp({
       databaseUrl: env.DATABASE_URL,

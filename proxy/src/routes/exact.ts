@@ -10,6 +10,7 @@ import type { AppEnv } from "../context";
 import { AppError } from "../errors";
 import { anyRole, requireRole } from "../middleware/auth";
 import { confirmConsent } from "../services/exact-connection/confirm-consent";
+import { consentLanguage } from "../services/exact-connection/consent-language";
 import { getConnection } from "../services/exact-connection/get-connection";
 import { openConsent } from "../services/exact-connection/open-consent";
 import { receiveConsent } from "../services/exact-connection/receive-consent";
@@ -17,6 +18,8 @@ import { startConnect } from "../services/exact-connection/start-connect";
 import { access, errors } from "./openapi";
 import { confirmConsentPage } from "./pages/confirm-consent-page";
 import { connectedPage } from "./pages/connected-page";
+import { type PageLanguage, pickPageLanguage } from "./pages/page-language";
+import { pageProblemOf } from "./pages/page-problem";
 
 /** Holds the nonce binding a consent to the browser that opened it; only sent back to the consent pages. */
 const CONSENT_COOKIE = "zapfloor_consent";
@@ -160,11 +163,12 @@ const connectionRoute = createRoute({
 export function exactRoutes() {
   return new OpenAPIHono<AppEnv>()
     .openapi(connectRoute, async (c) => {
-      const { host, returnTo, format } = c.req.valid("query");
+      const { host, returnTo, lang, format } = c.req.valid("query");
       const started = await startConnect(c.get("deps"), {
         tenantId: c.get("caller").tenantId,
         host,
         ...(returnTo ? { returnTo } : {}),
+        ...(lang ? { lang } : {}),
       });
       if (format === "json") {
         return c.json(
@@ -175,7 +179,7 @@ export function exactRoutes() {
       return c.redirect(started.consentUrl, 302);
     })
     .openapi(openRoute, async (c) =>
-      asPage(c, async () => {
+      asPage(c, c.req.valid("query").state, async () => {
         const deps = c.get("deps");
         const opened = await openConsent(deps, c.req.valid("query").state);
         setCookie(c, CONSENT_COOKIE, opened.nonce, {
@@ -189,21 +193,29 @@ export function exactRoutes() {
       }),
     )
     .openapi(callbackRoute, async (c) =>
-      asPage(c, async () => {
+      asPage(c, c.req.valid("query").state, async (lang) => {
         const query = c.req.valid("query");
         if (query.error || !query.code) {
-          throw new AppError("validation", query.error_description ?? query.error ?? "No code.");
+          const exactSaid = query.error_description ?? query.error;
+          return c.html(
+            connectedPage(lang, {
+              ok: false,
+              problem: "not_given",
+              ...(exactSaid ? { exactMessage: exactSaid } : {}),
+            }),
+            400,
+          );
         }
         const received = await receiveConsent(c.get("deps"), {
           state: query.state,
           code: query.code,
           browserNonce: getCookie(c, CONSENT_COOKIE),
         });
-        return c.html(confirmConsentPage({ state: query.state, ...received }), 200);
+        return c.html(confirmConsentPage(lang, { state: query.state, ...received }), 200);
       }),
     )
     .openapi(confirmRoute, async (c) =>
-      asPage(c, async () => {
+      asPage(c, c.req.valid("form").state, async (lang) => {
         const deps = c.get("deps");
         const { state, decision } = c.req.valid("form");
         const finished = await confirmConsent(deps, {
@@ -212,13 +224,12 @@ export function exactRoutes() {
           connect: decision === "connect",
         });
         deleteCookie(c, CONSENT_COOKIE, { path: "/exact" });
-        if (!finished)
-          return c.html(connectedPage({ ok: false, message: "You cancelled the connection." }), 200);
+        if (!finished) return c.html(connectedPage(lang, { ok: false, problem: "cancelled" }), 200);
         for (const { division } of finished.divisions) deps.jobs.syncSoon(finished.tenantId, division);
         if (finished.returnTo) return c.redirect(finished.returnTo, 302);
         const pairing = finished.pairing && { ...finished.pairing, proxyUrl: deps.publicUrl };
         return c.html(
-          connectedPage({ ok: true, user: finished.userName, divisions: finished.divisions, pairing }),
+          connectedPage(lang, { ok: true, user: finished.userName, divisions: finished.divisions, pairing }),
           200,
         );
       }),
@@ -228,12 +239,22 @@ export function exactRoutes() {
     );
 }
 
-/** The consent pages are seen in a browser tab: a refusal is a readable page, not the API's JSON. */
-async function asPage<R>(c: Context<AppEnv>, page: () => Promise<R>): Promise<R | Response> {
+/**
+ * The consent pages are seen in a browser tab: a refusal is a readable page, not the API's JSON. They speak the
+ * language the consent was started with, else the browser's.
+ */
+async function asPage<R>(
+  c: Context<AppEnv>,
+  state: string,
+  page: (lang: PageLanguage) => Promise<R>,
+): Promise<R | Response> {
+  // A language that cannot be read is no reason to fail the page; the consent itself then says what is wrong.
+  const carried = await consentLanguage(c.get("deps"), state).catch(() => null);
+  const lang = pickPageLanguage(carried, c.req.header("accept-language"));
   try {
-    return await page();
+    return await page(lang);
   } catch (error) {
     if (!(error instanceof AppError) || error.code === "internal") throw error;
-    return c.html(connectedPage({ ok: false, message: error.message }), error.status);
+    return c.html(connectedPage(lang, { ok: false, problem: pageProblemOf(error) }), error.status);
   }
 }

@@ -35,6 +35,10 @@ export type ExactConnectionState = z.infer<typeof connectionSchema>;
 
 export const exactHostSchema = z.enum(EXACT_HOSTS);
 
+/** The languages the proxy's consent pages speak, as the extension does. */
+export const pageLanguageSchema = z.enum(["en", "nl", "fr"]);
+export type PageLanguage = z.infer<typeof pageLanguageSchema>;
+
 export const connectQuerySchema = z.object({
   host: exactHostSchema.default("start.exactonline.nl").meta({
     description: "The Exact Online host of the bookkeeper's country.",
@@ -43,6 +47,11 @@ export const connectQuerySchema = z.object({
   returnTo: z.url().optional().meta({
     description: "Where the browser goes after the consent (the extension's options page, say).",
     example: "https://app.zapfloor.com/settings/exact",
+  }),
+  lang: pageLanguageSchema.optional().meta({
+    description:
+      "The language of the proxy's consent pages (the confirmation, and the page after it), as the bookkeeper chose it in the extension. Without it the pages follow the browser's `Accept-Language`, else English.",
+    example: "nl",
   }),
   format: z.enum(["redirect", "json"]).default("redirect").meta({
     description:

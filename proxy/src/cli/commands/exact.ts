@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { isExactHost } from "@zapfloor-exact/shared/exact-hosts";
+import { pageLanguageSchema } from "@zapfloor-exact/shared/schemas/connection";
 import { eq } from "drizzle-orm";
 import { tenants } from "../../db/schema";
 import { finishConnect } from "../../services/exact-connection/finish-connect";
@@ -8,17 +9,18 @@ import { startConnect } from "../../services/exact-connection/start-connect";
 import { type CliRuntime, UsageError } from "../runtime";
 import { syncCommand } from "./sync";
 
-export const exactUsage = `  exact connect <tenantId> [--host start.exactonline.be]
+export const exactUsage = `  exact connect <tenantId> [--host start.exactonline.be] [--lang en|nl|fr]
                                   connect Exact Online: completes the consent by itself against the sandbox
                                   simulator and loads every consented division's accounts; prints the consent
-                                  URL to open against real Exact (the proxy loads them when consent returns)
+                                  URL to open against real Exact (the proxy loads them when consent returns);
+                                  --lang: the language of the proxy's consent pages (else the browser's)
   exact status <tenantId> [--json] the connection, its divisions and token ages`;
 
 export async function exactCommand(runtime: CliRuntime, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { host: { type: "string" }, json: { type: "boolean" } },
+    options: { host: { type: "string" }, lang: { type: "string" }, json: { type: "boolean" } },
   });
   const [verb, tenantId] = positionals;
   if (!tenantId) throw new UsageError(`exact ${verb ?? ""} needs a tenant id.`);
@@ -28,7 +30,13 @@ export async function exactCommand(runtime: CliRuntime, args: string[]): Promise
   if (verb === "connect") {
     const host = values.host ?? "start.exactonline.nl";
     if (!isExactHost(host)) throw new UsageError(`${host} is not an Exact Online host.`);
-    const { authorizeUrl, consentUrl } = await startConnect(runtime, { tenantId, host });
+    const lang = pageLanguageSchema.optional().safeParse(values.lang);
+    if (!lang.success) throw new UsageError(`--lang ${values.lang} is not one of en, nl, fr.`);
+    const { authorizeUrl, consentUrl } = await startConnect(runtime, {
+      tenantId,
+      host,
+      ...(lang.data ? { lang: lang.data } : {}),
+    });
     if (!runtime.exact.app.sandbox) {
       runtime.out("Open this URL in a browser signed in to Exact Online, give consent and confirm:");
       runtime.out(`  ${consentUrl}`);

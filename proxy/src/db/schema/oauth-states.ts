@@ -14,6 +14,8 @@ export const oauthStates = sqliteTable("oauth_states", {
     .references(() => tenants.id),
   host: text("host").notNull(),
   returnTo: text("return_to"),
+  /** The language the consent's pages speak, when whoever started it said one. */
+  lang: text("lang"),
   createdAt: epochMs("created_at").notNull(),
   expiresAt: epochMs("expires_at").notNull(),
   usedAt: epochMs("used_at"),

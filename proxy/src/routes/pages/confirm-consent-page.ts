@@ -1,17 +1,23 @@
 import { html } from "hono/html";
 import type { ConsentPreview } from "../../exact/consent-preview";
+import type { PageLanguage } from "./page-language";
+import { pageMessages } from "./page-messages";
 
 /**
  * Shown after Exact's consent, before anything is stored: which zapfloor tenant gets which Exact user's
  * divisions. Only the browser that started the consent gets here, and only its answer counts.
  */
-export function confirmConsentPage(input: { state: string; tenantName: string; preview: ConsentPreview }) {
+export function confirmConsentPage(
+  lang: PageLanguage,
+  input: { state: string; tenantName: string; preview: ConsentPreview },
+) {
   const { preview } = input;
+  const m = pageMessages[lang];
   return html`<!doctype html>
-    <html lang="en">
+    <html lang="${lang}">
       <head>
         <meta charset="utf-8" />
-        <title>zapfloor link — confirm the Exact Online connection</title>
+        <title>${m.confirmTitle}</title>
         <style>
           body { font: 15px/1.5 system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; color: #1f2937; }
           h1 { font-size: 1.4rem; }
@@ -19,19 +25,16 @@ export function confirmConsentPage(input: { state: string; tenantName: string; p
         </style>
       </head>
       <body>
-        <h1>Connect Exact Online to ${input.tenantName}?</h1>
-        <p>
-          The zapfloor tenant <strong>${input.tenantName}</strong> will read and write these Exact Online
-          divisions as <strong>${preview.userName ?? "this Exact user"}</strong>:
-        </p>
+        <h1>${m.confirmHeading(input.tenantName)}</h1>
+        <p>${m.confirmIntro(input.tenantName, html`${preview.userName ?? m.thisExactUser}`)}</p>
         <ul>
           ${preview.divisions.map((d) => html`<li>${d.name} <small>(${d.division})</small></li>`)}
         </ul>
-        <p>If this is not your zapfloor tenant, cancel: someone may have sent you their link.</p>
+        <p>${m.notYourTenant}</p>
         <form method="post" action="/exact/consent">
           <input type="hidden" name="state" value="${input.state}" />
-          <button type="submit" name="decision" value="connect">Connect</button>
-          <button type="submit" name="decision" value="cancel">Cancel</button>
+          <button type="submit" name="decision" value="connect">${m.connect}</button>
+          <button type="submit" name="decision" value="cancel">${m.cancel}</button>
         </form>
       </body>
     </html>`;

@@ -1,5 +1,7 @@
 import { html } from "hono/html";
 import { PAIRING_CODE_TTL_MS } from "../../services/pairing/create-pairing-code";
+import type { PageLanguage } from "./page-language";
+import { type PageMessages, type PageProblem, pageMessages } from "./page-messages";
 
 type Outcome =
   | {
@@ -9,26 +11,29 @@ type Outcome =
       /** A fresh pairing code for the browser extension, and the proxy URL it goes with. */
       pairing?: { code: string; expiresAt: number; proxyUrl: string } | null;
     }
-  | { ok: false; message: string };
+  /** `exactMessage`: what Exact said when it gave no consent, verbatim. */
+  | { ok: false; problem: PageProblem; exactMessage?: string };
 
 /** The page a bookkeeper sees in the browser tab after Exact Online's consent screen. */
-export function connectedPage(outcome: Outcome) {
+export function connectedPage(lang: PageLanguage, outcome: Outcome) {
+  const m = pageMessages[lang];
   const body = outcome.ok
-    ? html`<h1>Exact Online is connected</h1>
-        <p>${outcome.user ? html`Signed in as ${outcome.user}. ` : ""}The proxy now mirrors these divisions:</p>
+    ? html`<h1>${m.connectedHeading}</h1>
+        <p>${outcome.user ? html`${m.signedInAs(outcome.user)} ` : ""}${m.mirroredDivisions}</p>
         <ul>
           ${outcome.divisions.map((d) => html`<li>${d.name} <small>(${d.division})</small></li>`)}
         </ul>
-        ${outcome.pairing ? pairingSection(outcome.pairing) : ""}
-        <p>You can close this tab.</p>`
-    : html`<h1>Exact Online was not connected</h1>
-        <p>${outcome.message}</p>
-        <p>Start again from the extension's options page.</p>`;
+        ${outcome.pairing ? pairingSection(m, outcome.pairing) : ""}
+        <p>${m.closeTab}</p>`
+    : html`<h1>${m.notConnectedHeading}</h1>
+        <p>${m.problems[outcome.problem]}</p>
+        ${outcome.exactMessage ? html`<p><small>${m.exactSaid(outcome.exactMessage)}</small></p>` : ""}
+        <p>${m.startAgain}</p>`;
   return html`<!doctype html>
-    <html lang="en">
+    <html lang="${lang}">
       <head>
         <meta charset="utf-8" />
-        <title>zapfloor link — Exact Online</title>
+        <title>${m.title}</title>
         <style>
           body { font: 15px/1.5 system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; color: #1f2937; }
           h1 { font-size: 1.4rem; color: ${outcome.ok ? "#0b6e4f" : "#b42318"}; }
@@ -47,17 +52,16 @@ export function connectedPage(outcome: Outcome) {
  * The extension's one-step setup: a button that shows a single-use code, valid for 10 minutes, and the proxy URL to
  * type with it in the extension's options page. The page is only served to the browser that confirmed the consent.
  */
-function pairingSection(pairing: { code: string; expiresAt: number; proxyUrl: string }) {
-  const minutes = PAIRING_CODE_TTL_MS / 60_000;
+function pairingSection(m: PageMessages, pairing: { code: string; expiresAt: number; proxyUrl: string }) {
   return html`<details>
-    <summary>Pair the browser extension</summary>
-    <p>In the extension's options, under "Pair with a code", enter the proxy URL and this code:</p>
+    <summary>${m.pairSummary}</summary>
+    <p>${m.pairHelp}</p>
     <dl>
-      <dt>Proxy URL</dt>
+      <dt>${m.proxyUrl}</dt>
       <dd><code data-proxy-url>${pairing.proxyUrl}</code></dd>
-      <dt>Pairing code</dt>
+      <dt>${m.pairingCode}</dt>
       <dd><output data-pairing-code>${pairing.code}</output></dd>
     </dl>
-    <p>The code works once, for ${minutes} minutes.</p>
+    <p>${m.codeValidity(PAIRING_CODE_TTL_MS / 60_000)}</p>
   </details>`;
 }

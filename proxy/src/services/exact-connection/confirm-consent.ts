@@ -3,8 +3,9 @@ import { oauthStates } from "../../db/schema";
 import type { ConsentPreview } from "../../exact/consent-preview";
 import type { ExactServiceContext } from "../context";
 import { createPairingCode, type PairingCode } from "../pairing/create-pairing-code";
-import { consentGone, type FinishedConnect } from "./finish-connect";
-import { otherBrowser, type PendingTokens, pendingContext } from "./receive-consent";
+import { consentGone, otherBrowser } from "./consent-refused";
+import type { FinishedConnect } from "./finish-connect";
+import { type PendingTokens, pendingContext } from "./receive-consent";
 import { hashState } from "./start-connect";
 import { storeConnection } from "./store-connection";
 

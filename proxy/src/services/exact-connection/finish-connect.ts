@@ -1,11 +1,11 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { oauthStates } from "../../db/schema";
 import { describeError } from "../../db/storage-error";
-import { AppError } from "../../errors";
 import { readConsentPreview } from "../../exact/consent-preview";
 import { exchangeCode, type IssuedTokens } from "../../exact/oauth";
 import { appRejectedError } from "../../exact/token-manager";
 import type { ExactServiceContext } from "../context";
+import { ConsentRefused, consentGone } from "./consent-refused";
 import { hashState } from "./start-connect";
 import { type StoredConnection, storeConnection } from "./store-connection";
 
@@ -13,20 +13,17 @@ export interface FinishedConnect extends StoredConnection {
   returnTo: string | null;
 }
 
-export const consentGone = () =>
-  new AppError(
-    "validation",
-    "This Exact Online consent was already used or has expired. Start connecting again.",
-  );
-
 /** Exchanges an authorization code and reads who and what the tokens connect, without storing anything. */
 export async function exchangeAndPreview(ctx: ExactServiceContext, host: string, code: string) {
   const exchanged = await exchangeCode(ctx.exact.http, ctx.exact.app, host, code);
   if (!exchanged.ok) {
     if (exchanged.kind === "app_rejected") throw appRejectedError(exchanged.message);
-    throw new AppError("upstream", "Exact Online did not accept the consent. Start connecting again.", {
-      exactMessage: exchanged.message,
-    });
+    throw new ConsentRefused(
+      "not_accepted",
+      "upstream",
+      "Exact Online did not accept the consent. Start connecting again.",
+      { exactMessage: exchanged.message },
+    );
   }
   const tokens: IssuedTokens = exchanged.tokens;
   // The token's 600 s run from Exact's answer, not from our request: counted from before the request, the
@@ -36,7 +33,11 @@ export async function exchangeAndPreview(ctx: ExactServiceContext, host: string,
     return { tokens, answeredAt, preview: await readConsentPreview(ctx.exact, host, tokens.accessToken) };
   } catch (error) {
     ctx.logger.warn("exact consent preview failed", { error: describeError(error) });
-    throw new AppError("upstream", "Exact Online did not say which user and divisions the consent covers.");
+    throw new ConsentRefused(
+      "no_preview",
+      "upstream",
+      "Exact Online did not say which user and divisions the consent covers.",
+    );
   }
 }
 

@@ -3,7 +3,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { oauthStates } from "../../db/schema";
 import { authorizeUrl } from "../../exact/oauth";
 import type { ExactServiceContext } from "../context";
-import { consentGone } from "./finish-connect";
+import { consentGone } from "./consent-refused";
 import { hashState } from "./start-connect";
 
 /**

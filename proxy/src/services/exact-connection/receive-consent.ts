@@ -1,9 +1,9 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { oauthStates, tenants } from "../../db/schema";
-import { AppError } from "../../errors";
 import type { ConsentPreview } from "../../exact/consent-preview";
 import type { IssuedTokens } from "../../exact/oauth";
 import type { ExactServiceContext } from "../context";
+import { ConsentRefused, consentGone, otherBrowser } from "./consent-refused";
 import { exchangeAndPreview } from "./finish-connect";
 import { hashState } from "./start-connect";
 
@@ -11,12 +11,6 @@ import { hashState } from "./start-connect";
 export type PendingTokens = IssuedTokens & { issuedAt: number };
 
 export const pendingContext = (stateHash: string) => `oauth-pending:${stateHash}`;
-
-export const otherBrowser = () =>
-  new AppError(
-    "forbidden",
-    "This Exact Online consent was started in another browser. Start connecting again from the extension's options page in this browser.",
-  );
 
 /**
  * Exact's callback in the browser that opened the consent: the code is exchanged, and the tokens wait,
@@ -31,10 +25,7 @@ export async function receiveConsent(
   const now = ctx.clock.now();
   const [row] = await ctx.db.select().from(oauthStates).where(eq(oauthStates.stateHash, stateHash));
   if (!row || row.usedAt !== null || row.receivedAt !== null || row.expiresAt <= now) {
-    throw new AppError(
-      "validation",
-      "This Exact Online consent was already used or has expired. Start connecting again.",
-    );
+    throw consentGone();
   }
   if (!row.browserHash || !input.browserNonce || hashState(input.browserNonce) !== row.browserHash) {
     throw otherBrowser();
@@ -51,7 +42,13 @@ export async function receiveConsent(
       ),
     )
     .returning();
-  if (!claimed) throw new AppError("validation", "This Exact Online consent was already received.");
+  if (!claimed) {
+    throw new ConsentRefused(
+      "already_received",
+      "validation",
+      "This Exact Online consent was already received.",
+    );
+  }
 
   const { tokens, answeredAt, preview } = await exchangeAndPreview(ctx, row.host, input.code);
   const pending: PendingTokens = { ...tokens, issuedAt: answeredAt };

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { PageLanguage } from "@zapfloor-exact/shared/schemas/connection";
 import { lt } from "drizzle-orm";
 import { oauthStates } from "../../db/schema";
 import { authorizeUrl } from "../../exact/oauth";
@@ -19,12 +20,13 @@ export interface StartedConnect {
 }
 
 /**
- * Starts the OAuth consent: a one-time `state`, bound to the tenant, and the URL a browser opens to give it.
+ * Starts the OAuth consent: a one-time `state`, bound to the tenant (and to the language its pages speak, when
+ * given), and the URL a browser opens to give it.
  * Expired states (and any tokens they still held) are purged on the way.
  */
 export async function startConnect(
   ctx: ExactServiceContext & { publicUrl: string },
-  input: { tenantId: string; host: string; returnTo?: string },
+  input: { tenantId: string; host: string; returnTo?: string; lang?: PageLanguage },
 ): Promise<StartedConnect> {
   const returnTo = input.returnTo === undefined ? null : checkReturnTo(input.returnTo, ctx.publicUrl);
   const state = randomBytes(32).toString("base64url");
@@ -36,6 +38,7 @@ export async function startConnect(
     tenantId: input.tenantId,
     host: input.host,
     returnTo,
+    lang: input.lang ?? null,
     createdAt: now,
     expiresAt,
   });
