@@ -133,6 +133,41 @@ test.describe("the docs' screenshots", () => {
   }
 });
 
+test("the proxy's consent pages, for whoever checks them", async ({ page, stack }) => {
+  const tenant = await createTenant(stack, "Coworking Brussel <Consent>");
+  mkdirSync(screenshotsDir, { recursive: true });
+  for (const language of LANGUAGES) {
+    const { authorizeUrl } = await proxyJson<{ authorizeUrl: string }>(
+      stack,
+      tenant.tokens.bookkeeper,
+      "GET",
+      `/v1/exact/connect?format=json&host=${HOST}&lang=${language}`,
+    );
+    await page.setViewportSize({ width: 900, height: 620 });
+    await page.goto(authorizeUrl);
+    await page.waitForURL(/\/exact\/callback\?/);
+    await expect(page.locator("html")).toHaveAttribute("lang", language);
+    await page.screenshot({
+      path: path.join(screenshotsDir, `consent-confirm-${language}.png`),
+      fullPage: true,
+    });
+    await page.locator('button[value="connect"]').click();
+    await page.locator("summary").click();
+    await expect(page.locator("[data-pairing-code]")).toBeVisible();
+    await page.screenshot({
+      path: path.join(screenshotsDir, `consent-connected-${language}.png`),
+      fullPage: true,
+    });
+
+    // The same consent once more: refused, in the same language.
+    await page.goto(authorizeUrl);
+    await page.screenshot({
+      path: path.join(screenshotsDir, `consent-refused-${language}.png`),
+      fullPage: true,
+    });
+  }
+});
+
 async function link(
   stack: Parameters<typeof proxyJson>[0],
   tenant: E2eTenant,

@@ -1,4 +1,5 @@
-import { clearExtensionStorage, expect, test } from "./support/extension-fixtures";
+import { expectNoAxeViolations } from "./support/axe";
+import { clearExtensionStorage, expect, storeExtensionSettings, test } from "./support/extension-fixtures";
 import { freePort } from "./support/free-port";
 import { openOptionsPage } from "./support/options-page";
 
@@ -71,6 +72,39 @@ test.describe("the options page", () => {
     await expect(exact.locator("[data-connection=active]")).toContainText(
       "Connected to start.exactonline.be as",
     );
+  });
+
+  test("starts the consent in its own language: the proxy's pages after Exact's consent speak Dutch", async ({
+    page,
+    extensionId,
+    extensionContext,
+    backgroundWorker,
+    stack,
+    tenant,
+  }) => {
+    await storeExtensionSettings(backgroundWorker, {
+      proxy: { url: stack.proxyUrl, token: tenant.tokens.bookkeeper },
+      language: "nl",
+    });
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    const exact = page.getByRole("region", { name: "Exact Online" });
+    await expect(exact.locator("[data-connection=active]")).toContainText("Verbonden met");
+    const [consent] = await Promise.all([
+      extensionContext.waitForEvent("page"),
+      exact.getByRole("button", { name: "Exact Online verbinden" }).click(),
+    ]);
+    // The browser asks for English (Accept-Language); the language the consent was started with wins.
+    await consent.waitForURL(/\/exact\/callback\?/);
+    await expect(consent.locator("html")).toHaveAttribute("lang", "nl");
+    await expect(consent.getByRole("heading", { name: /^Exact Online verbinden met .+\?$/ })).toBeVisible();
+    await expect(consent.getByText(/Exact Online-administraties lezen en wijzigen/)).toBeVisible();
+    await consent.getByRole("button", { name: "Verbinden" }).click();
+    await expect(consent.getByRole("heading", { name: "Exact Online is verbonden" })).toBeVisible();
+    await consent.getByText("Browserextensie aanmelden").click();
+    await expect(consent.locator("[data-pairing-code]")).toBeVisible();
+    await expect(consent.getByText("De code werkt één keer, 10 minuten lang.")).toBeVisible();
+    await expectNoAxeViolations(consent);
+    await consent.close();
   });
 
   test("switches the language", async ({ page, extensionId }) => {

@@ -118,22 +118,25 @@ describe("background message handlers", () => {
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain("1042");
   });
 
-  it("starts Exact's consent in a new tab, on the chosen country host", async () => {
+  it("starts Exact's consent in a new tab, on the chosen country host, its pages in the extension's language", async () => {
     await proxySettings.setValue({ url: "http://127.0.0.1:8787", token: "t" });
     const fetch = fakeProxyFetch({
       "GET /v1/exact/connect": (url) => [
         200,
         {
-          authorizeUrl: `https://start.exactonline.be/api/oauth2/auth?host=${url.searchParams.get("host")}&returnTo=${url.searchParams.get("returnTo")}`,
+          authorizeUrl: `https://link.example.com/exact/consent?host=${url.searchParams.get("host")}&lang=${url.searchParams.get("lang")}&returnTo=${url.searchParams.get("returnTo")}`,
           expiresAt: "2026-11-25T23:00:00.000Z",
         },
       ],
     });
     const deps = backgroundDeps({ fetch });
-    const result = await createMessageHandlers(deps).connectExact({ host: "start.exactonline.be" }, sender);
+    const result = await createMessageHandlers(deps).connectExact(
+      { host: "start.exactonline.be", lang: "fr" },
+      sender,
+    );
     expect(result).toEqual({ ok: true, value: null });
     expect(deps.openTab).toHaveBeenCalledWith(
-      "https://start.exactonline.be/api/oauth2/auth?host=start.exactonline.be&returnTo=null",
+      "https://link.example.com/exact/consent?host=start.exactonline.be&lang=fr&returnTo=null",
     );
   });
 
@@ -143,7 +146,10 @@ describe("background message handlers", () => {
       "GET /v1/exact/connect": [403, errorBody("forbidden", "Bookkeepers only.")],
     });
     const deps = backgroundDeps({ fetch });
-    const result = await createMessageHandlers(deps).connectExact({ host: "start.exactonline.nl" }, sender);
+    const result = await createMessageHandlers(deps).connectExact(
+      { host: "start.exactonline.nl", lang: "nl" },
+      sender,
+    );
     expect(result).toEqual({ ok: false, problem: { kind: "forbidden", message: "Bookkeepers only." } });
     expect(deps.openTab).not.toHaveBeenCalled();
   });

@@ -104,9 +104,9 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
     listDivisions: () => withClient((client) => client.divisions()),
     // No returnTo: Exact's redirect cannot land on an extension page (they are not web-accessible); the
     // proxy's own page confirms, and the options page reloads the connection when it gets focus again.
-    connectExact: ({ host }) =>
+    connectExact: ({ host, lang }) =>
       withClient(async (client) => {
-        const url = await client.connectUrl(host);
+        const url = await client.connectUrl(host, { lang });
         if (!url.ok) return url;
         await deps.openTab(url.value);
         return { ok: true, value: null };

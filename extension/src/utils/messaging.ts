@@ -53,9 +53,8 @@ export interface ProtocolMap {
   pairWithCode(data: { url: string; code: string }): ApiResult<{ tenantName: string }>;
   getExactConnection(): ApiResult<ExactConnectionState>;
   listDivisions(): ApiResult<DivisionSummary[]>;
-  /** Starts Exact's OAuth consent in a new tab; it comes back to the options page. */
-  /** Starts Exact's OAuth consent in a new tab. */
-  connectExact(data: { host: string }): ApiResult<null>;
+  /** Starts Exact's OAuth consent in a new tab; the proxy's pages on the way speak `lang`. */
+  connectExact(data: { host: string; lang: Locale }): ApiResult<null>;
   getAccount(account: AccountRef): ApiResult<AccountDetail>;
   /** The proxy's last answer about the account, kept in the extension; null when there is none for these settings. */
   getCachedAccount(account: AccountRef): { detail: AccountDetail; savedAt: number } | null;

@@ -22,6 +22,7 @@ import { referenceDataSchema } from "@zapfloor-exact/shared/schemas/reference-da
 import { salesEntryListSchema, salesEntrySchema } from "@zapfloor-exact/shared/schemas/sales-entries";
 import { settingsSchema } from "@zapfloor-exact/shared/schemas/settings";
 import { z } from "zod";
+import type { Locale } from "../i18n/locale";
 import { type ApiResult, failed, type Problem, type Said, succeeded } from "./api-result";
 import type {
   AccountsQuery,
@@ -172,9 +173,14 @@ export function createProxyClient(baseUrl: string, token: string, deps: ProxyCli
       return result.ok ? succeeded(result.value.divisions) : result;
     },
 
-    async connectUrl(host: string, returnTo?: string): Promise<ApiResult<string>> {
+    /** `lang`: the language of the proxy's consent pages, the extension's own. */
+    async connectUrl(
+      host: string,
+      options: { lang?: Locale; returnTo?: string } = {},
+    ): Promise<ApiResult<string>> {
       const query = new URLSearchParams({ format: "json", host });
-      if (returnTo) query.set("returnTo", returnTo);
+      if (options.lang) query.set("lang", options.lang);
+      if (options.returnTo) query.set("returnTo", options.returnTo);
       const result = await call("GET", `/v1/exact/connect?${query}`, connectStartedSchema);
       return result.ok ? succeeded(result.value.authorizeUrl) : result;
     },

@@ -43,7 +43,7 @@ export function OptionsApp() {
 }
 
 function OptionsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [initial, setInitial] = useState<ProxySettings | null>(null);
   const [language, setLanguage] = useState<LanguagePreference | null>(null);
   const [connection, setConnection] = useState<ApiResult<ExactConnectionState> | null>(null);
@@ -89,7 +89,7 @@ function OptionsPage() {
       )}
       <ExactConnection
         connection={connection}
-        onConnect={(host) => askBackground("connectExact", { host })}
+        onConnect={(host) => askBackground("connectExact", { host, lang: locale })}
         onRetry={loadConnection}
       />
       <DivisionSetup reloadKey={connection} />
