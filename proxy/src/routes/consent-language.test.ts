@@ -35,9 +35,9 @@ describe("the language of the consent pages", () => {
     // A refusal of the same consent speaks it too.
     const again = await send(consent.callbackPath, fromBrowser(consent.cookie));
     expect(again.status).toBe(400);
-    expect(await again.text()).toContain(
-      "Deze toestemming voor Exact Online is al gebruikt of verlopen. Begin opnieuw met verbinden.",
-    );
+    const refused = await again.text();
+    expect(refused).toContain("Deze toestemming voor Exact Online is al gebruikt of verlopen.");
+    expect(refused).toContain("Begin opnieuw vanuit de instellingen van de extensie.");
   });
 
   it("follows the browser's Accept-Language when none was carried, else English", async () => {
@@ -50,7 +50,7 @@ describe("the language of the consent pages", () => {
     expect(elsewhere.status).toBe(403);
     const refusal = await elsewhere.text();
     expect(refusal).toContain('<html lang="fr">');
-    expect(refusal).toContain("Cette autorisation Exact Online a été commencée dans un autre navigateur.");
+    expect(refusal).toContain("Cette autorisation Exact Online a été commencée dans un autre navigateur ;");
 
     const confirm = await send(consent.callbackPath, fromBrowser(consent.cookie, "de-DE,de;q=0.9"));
     const page = await confirm.text();

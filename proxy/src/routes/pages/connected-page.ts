@@ -14,7 +14,10 @@ type Outcome =
   /** `exactMessage`: what Exact said when it gave no consent, verbatim. */
   | { ok: false; problem: PageProblem; exactMessage?: string };
 
-/** The page a bookkeeper sees in the browser tab after Exact Online's consent screen. */
+/**
+ * The page a bookkeeper sees in the browser tab after Exact Online's consent screen. A refusal says to start
+ * again, unless the app's registration is at fault: a new consent would not help then.
+ */
 export function connectedPage(lang: PageLanguage, outcome: Outcome) {
   const m = pageMessages[lang];
   const body = outcome.ok
@@ -28,7 +31,7 @@ export function connectedPage(lang: PageLanguage, outcome: Outcome) {
     : html`<h1>${m.notConnectedHeading}</h1>
         <p>${m.problems[outcome.problem]}</p>
         ${outcome.exactMessage ? html`<p><small>${m.exactSaid(outcome.exactMessage)}</small></p>` : ""}
-        <p>${m.startAgain}</p>`;
+        ${outcome.problem === "app_rejected" ? "" : html`<p>${m.startAgain}</p>`}`;
   return html`<!doctype html>
     <html lang="${lang}">
       <head>

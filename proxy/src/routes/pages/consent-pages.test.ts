@@ -107,6 +107,13 @@ describe("the consent pages in Dutch and French", () => {
     expect(fr).toContain("pendant 10 minutes.");
   });
 
+  it("says to start again, unless the proxy's Exact app registration is at fault", () => {
+    expect(String(PAGES["not connected: gone"]!("en"))).toContain(
+      "Start again from the extension&#39;s options page.",
+    );
+    expect(String(PAGES["not connected: app_rejected"]!("en"))).not.toContain("Start again");
+  });
+
   it("escapes what it is given in every language", () => {
     for (const lang of ["en", "nl", "fr"] as const) {
       const confirm = String(

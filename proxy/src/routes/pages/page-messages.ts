@@ -68,12 +68,12 @@ const en: PageMessages = {
   codeValidity: (minutes) => html`The code works once, for ${minutes} minutes.`,
   problems: {
     cancelled: "You cancelled the connection.",
-    gone: "This Exact Online consent was already used or has expired. Start connecting again.",
+    gone: "This Exact Online consent was already used or has expired.",
     other_browser:
-      "This Exact Online consent was started in another browser. Start connecting again from the extension's options page in this browser.",
+      "This Exact Online consent was started in another browser; only that browser can finish it.",
     already_received: "This Exact Online consent was already received.",
     not_given: "Exact Online gave no consent.",
-    not_accepted: "Exact Online did not accept the consent. Start connecting again.",
+    not_accepted: "Exact Online did not accept the consent.",
     no_preview: "Exact Online did not say which user and divisions the consent covers.",
     app_rejected:
       "Exact Online refuses the proxy's app registration; whoever runs the proxy must fix its Exact app settings.",
@@ -108,12 +108,12 @@ const nl: PageMessages = {
   codeValidity: (minutes) => html`De code werkt één keer, ${minutes} minuten lang.`,
   problems: {
     cancelled: "U hebt de verbinding geannuleerd.",
-    gone: "Deze toestemming voor Exact Online is al gebruikt of verlopen. Begin opnieuw met verbinden.",
+    gone: "Deze toestemming voor Exact Online is al gebruikt of verlopen.",
     other_browser:
-      "Deze toestemming voor Exact Online is in een andere browser gestart. Begin opnieuw met verbinden vanuit de instellingen van de extensie in deze browser.",
+      "Deze toestemming voor Exact Online is in een andere browser gestart; alleen die browser kan ze afronden.",
     already_received: "Deze toestemming voor Exact Online is al ontvangen.",
     not_given: "Exact Online heeft geen toestemming gegeven.",
-    not_accepted: "Exact Online heeft de toestemming niet aanvaard. Begin opnieuw met verbinden.",
+    not_accepted: "Exact Online heeft de toestemming niet aanvaard.",
     no_preview: "Exact Online meldde niet voor welke gebruiker en administraties de toestemming geldt.",
     app_rejected:
       "Exact Online weigert de app-registratie van de proxy; wie de proxy beheert, moet de Exact-appinstellingen herstellen.",
@@ -148,12 +148,12 @@ const fr: PageMessages = {
   codeValidity: (minutes) => html`Le code fonctionne une seule fois, pendant ${minutes} minutes.`,
   problems: {
     cancelled: "Vous avez annulé la connexion.",
-    gone: "Cette autorisation Exact Online a déjà été utilisée ou a expiré. Recommencez la connexion.",
+    gone: "Cette autorisation Exact Online a déjà été utilisée ou a expiré.",
     other_browser:
-      "Cette autorisation Exact Online a été commencée dans un autre navigateur. Recommencez la connexion depuis les paramètres de l'extension dans ce navigateur.",
+      "Cette autorisation Exact Online a été commencée dans un autre navigateur ; seul ce navigateur peut la terminer.",
     already_received: "Cette autorisation Exact Online a déjà été reçue.",
     not_given: "Exact Online n'a pas donné d'autorisation.",
-    not_accepted: "Exact Online n'a pas accepté l'autorisation. Recommencez la connexion.",
+    not_accepted: "Exact Online n'a pas accepté l'autorisation.",
     no_preview: "Exact Online n'a pas indiqué quel utilisateur et quels dossiers l'autorisation couvre.",
     app_rejected:
       "Exact Online refuse l'enregistrement d'application du proxy ; qui gère le proxy doit corriger ses paramètres d'application Exact.",
