@@ -1,7 +1,7 @@
 import { expectNoAxeViolations } from "./support/axe";
 import { clearExtensionStorage, expect, storeExtensionSettings, test } from "./support/extension-fixtures";
 import { freePort } from "./support/free-port";
-import { openOptionsPage } from "./support/options-page";
+import { openOptionsPage, saveProxySettings } from "./support/options-page";
 
 test.describe("the options page", () => {
   test.beforeEach(async ({ backgroundWorker }) => {
@@ -78,15 +78,11 @@ test.describe("the options page", () => {
     page,
     extensionId,
     extensionContext,
-    backgroundWorker,
     stack,
     tenant,
   }) => {
-    await storeExtensionSettings(backgroundWorker, {
-      proxy: { url: stack.proxyUrl, token: tenant.tokens.bookkeeper },
-      language: "nl",
-    });
-    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await saveProxySettings(page, extensionId, { url: stack.proxyUrl, token: tenant.tokens.bookkeeper });
+    await page.getByLabel("Language").selectOption("nl");
     const exact = page.getByRole("region", { name: "Exact Online" });
     await expect(exact.locator("[data-connection=active]")).toContainText("Verbonden met");
     const [consent] = await Promise.all([
