@@ -1,5 +1,5 @@
 import { expectNoAxeViolations } from "./support/axe";
-import { clearExtensionStorage, expect, storeExtensionSettings, test } from "./support/extension-fixtures";
+import { clearExtensionStorage, expect, test } from "./support/extension-fixtures";
 import { freePort } from "./support/free-port";
 import { openOptionsPage, saveProxySettings } from "./support/options-page";
 
