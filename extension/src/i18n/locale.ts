@@ -1,3 +1,5 @@
+import { browser } from "#imports";
+
 /** The languages the extension speaks. */
 export const LOCALES = ["en", "nl", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -23,3 +25,7 @@ export function resolveLocale(
   if (preference !== "auto") return preference;
   return exactLocale ?? localeOf(browserLanguage) ?? "en";
 }
+
+/** The browser's own language, the last say when neither the person nor the page chose one. */
+export const browserLanguage = (): string | undefined =>
+  browser.i18n?.getUILanguage?.() ?? navigator.language;

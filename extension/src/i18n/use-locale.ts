@@ -1,7 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import { browser } from "#imports";
 import { languagePreference, lastExactLocale } from "../utils/storage";
-import { type LanguagePreference, type Locale, resolveLocale } from "./locale";
+import { browserLanguage, type LanguagePreference, type Locale, resolveLocale } from "./locale";
 
 /**
  * The language a view speaks, following the options as they change. `exactLocale` is the Exact page's
@@ -25,9 +24,5 @@ export function useLocale(exactLocale?: Locale | null, knownPreference?: Languag
   }, [exactLocale]);
 
   if (preference === null || lastSeen === undefined) return null;
-  return resolveLocale(
-    preference,
-    exactLocale ?? lastSeen,
-    browser.i18n?.getUILanguage?.() ?? navigator.language,
-  );
+  return resolveLocale(preference, exactLocale ?? lastSeen, browserLanguage());
 }

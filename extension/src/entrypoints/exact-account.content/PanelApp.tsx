@@ -23,16 +23,14 @@ export function PanelApp({
   pageLocale: Locale | null;
   /** The requests the content script sent as it started, for this page. */
   start?: PanelStart | undefined;
-  /** What they answered by the time the panel was mounted: then its first render paints it. */
+  /** What storage held for the first paint as the panel was mounted: then its first render paints it. */
   first?: PanelFirstPaint | null | undefined;
 }) {
   const locale = useLocale(pageLocale, first?.preference);
   const messages = useMessages(locale, first);
-  const [view, setView] = useState<PanelView>(() => {
-    const answered = start?.answered();
-    if (answered) return viewOf(answered);
-    return first?.cached ? { state: "ready", account: first.cached, checking: true } : { state: "loading" };
-  });
+  const [view, setView] = useState<PanelView>(
+    first?.cached ? { state: "ready", account: first.cached, checking: true } : { state: "loading" },
+  );
   const [busy, setBusy] = useState(false);
   const [invoices, setInvoices] = useState<AccountInvoicesView | null>(null);
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
@@ -42,7 +40,7 @@ export function PanelApp({
   const { division, accountId } = page;
   const loads = useRef(0);
   const early = useRef(start);
-  const firstKnown = useRef(Boolean(first));
+  const keptShown = useRef(Boolean(first?.cached));
 
   const load = useCallback(() => {
     const ticket = ++loads.current;
@@ -51,7 +49,7 @@ export function PanelApp({
     let answered = false;
     setActionProblem(null);
     if (!started) setView({ state: "loading" });
-    if (!started || !firstKnown.current) {
+    if (!started || !keptShown.current) {
       // What the proxy said last time is shown at once, marked as being checked, until its answer now comes.
       void sendMessage("getCachedAccount", { division, accountId }).then(
         (cached) => {

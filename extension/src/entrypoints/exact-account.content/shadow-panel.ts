@@ -1,4 +1,4 @@
-import { browser, type ContentScriptContext } from "#imports";
+import type { ContentScriptContext } from "#imports";
 
 export interface ShadowPanel {
   shadowHost: HTMLElement;
@@ -11,24 +11,18 @@ export interface ShadowPanel {
  * case (an `<html>` with the stylesheet in its `<head>`, the panel in its `<body>`, key events kept from
  * Exact's page), in a few lines instead of the library's several kilobytes, which every Exact page would load.
  */
-export async function createShadowPanel(
+export function createShadowPanel(
   ctx: ContentScriptContext,
   options: {
     name: string;
     /** Where it goes: the first child of the element `anchor` selects (`host/panel-placement.ts`). */
     placement: { anchor: string; append: "first" };
-    /** The stylesheet WXT builds for the entrypoint (`cssInjectionMode: "ui"` keeps it out of the page). */
-    cssPath: `/content-scripts/${string}.css`;
+    /** The text of the stylesheet WXT builds for the entrypoint (`cssInjectionMode: "ui"` keeps it out of the page). */
+    css: string;
     onMount(container: HTMLElement): void;
     onRemove(container: HTMLElement): void;
   },
-): Promise<ShadowPanel> {
-  // WXT types only the files it knows to be public; the entrypoint's stylesheet is made web-accessible too.
-  const cssUrl = browser.runtime.getURL(options.cssPath as Parameters<typeof browser.runtime.getURL>[0]);
-  const css = await fetch(cssUrl).then(
-    (response) => response.text(),
-    () => "",
-  );
+): ShadowPanel {
   const shadowHost = document.createElement(options.name);
   shadowHost.setAttribute("data-wxt-shadow-root", "");
   const shadow = shadowHost.attachShadow({ mode: "open" });
@@ -36,7 +30,7 @@ export async function createShadowPanel(
   const head = document.createElement("head");
   const body = document.createElement("body");
   const style = document.createElement("style");
-  style.textContent = `:host{all:initial !important;}\n${css.replaceAll(":root", ":host")}`;
+  style.textContent = `:host{all:initial !important;}\n${options.css.replaceAll(":root", ":host")}`;
   head.append(style);
   html.append(head, body);
   shadow.append(html);
