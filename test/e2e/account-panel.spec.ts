@@ -14,6 +14,7 @@ import {
   test,
   useTenantProxy,
 } from "./support/extension-fixtures";
+import { heldProxy } from "./support/held-proxy";
 import { accountPanel, panelToggle } from "./support/panel";
 
 test.describe("the account panel on Exact account pages", () => {
@@ -154,5 +155,38 @@ test.describe("the account panel on Exact account pages", () => {
 
     await storeExtensionSettings(backgroundWorker, { language: "fr" });
     await expect(accountPanel(page, "Liaison zapfloor").getByText("Lié au client zapfloor")).toBeVisible();
+  });
+
+  test("paints the state it was last told for an account at once, marked as being checked, while the proxy is slow", async ({
+    page,
+    backgroundWorker,
+    stack,
+    tenant,
+  }) => {
+    const proxy = await heldProxy(stack.proxyUrl);
+    try {
+      await storeExtensionSettings(backgroundWorker, {
+        proxy: { url: proxy.url, token: tenant.tokens.bookkeeper },
+      });
+      await serveSavedExactPages(page, "start.exactonline.nl");
+      const url = accountPageUrl("start.exactonline.nl", "CRMAccountCard.aspx", "%7b…%7d", linked);
+      await page.goto(url);
+      const panel = accountPanel(page);
+      const checking = panel.getByText("As last seen — checking it again…");
+      await expect(panel.getByTestId("linked-number")).toHaveText(linked.number);
+      await expect(checking).toBeHidden();
+      // Kept where the panel's script reads it as the next page starts, without the background; never the token.
+      await expect
+        .poll(() => contentScriptReadableStorage(backgroundWorker))
+        .toContain(`panelKept:${linked.division}:${linked.accountId.toLowerCase()}`);
+      expect(await contentScriptReadableStorage(backgroundWorker)).not.toContain(tenant.tokens.bookkeeper);
+
+      proxy.hold();
+      await page.goto(url);
+      await expect(checking).toBeVisible();
+      await expect(panel.getByTestId("linked-number")).toHaveText(linked.number);
+    } finally {
+      await proxy.close();
+    }
   });
 });

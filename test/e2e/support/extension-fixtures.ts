@@ -87,6 +87,10 @@ declare const chrome: {
       get(keys: string | null): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
     };
+    session: {
+      get(keys: string | null): Promise<Record<string, unknown>>;
+      remove(keys: string[]): Promise<void>;
+    };
   };
 };
 
@@ -94,6 +98,9 @@ declare const chrome: {
 export async function clearExtensionStorage(backgroundWorker: Worker): Promise<void> {
   await backgroundWorker.evaluate(async () => {
     await chrome.storage.local.clear();
+    // The copies of the kept answers the panel reads as a page starts; a fresh install has none.
+    const session = await chrome.storage.session.get(null);
+    await chrome.storage.session.remove(Object.keys(session).filter((key) => key.startsWith("panelKept")));
     // The proxy settings (with the bookkeeper token) and the panel's kept answers live in the extension's IndexedDB.
     for (const name of ["zapfloor-link", "zapfloor-link-accounts"]) {
       await new Promise((resolve) => {
@@ -104,9 +111,15 @@ export async function clearExtensionStorage(backgroundWorker: Worker): Promise<v
   });
 }
 
-/** Everything a content script could read of the extension's storage (`storage.local`), as text. */
+/** Everything a content script could read of the extension's storage (`storage.local` and `storage.session`), as text. */
 export async function contentScriptReadableStorage(backgroundWorker: Worker): Promise<string> {
-  return JSON.stringify(await backgroundWorker.evaluate(() => chrome.storage.local.get(null)));
+  return JSON.stringify(
+    await backgroundWorker.evaluate(async () => ({
+      local: await chrome.storage.local.get(null),
+      // Opened to content scripts by the background, for the panel's first paint.
+      session: await chrome.storage.session.get(null),
+    })),
+  );
 }
 
 /**
