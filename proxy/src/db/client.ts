@@ -23,6 +23,14 @@ export interface Database {
   close(): void;
 }
 
+const readers = new WeakMap<Db, KeptStatementReader>();
+
+/**
+ * The reader keeping `db`'s statements prepared, for a read outside a transaction that wants to skip the query
+ * builder and the client (a one-row read made on every request); undefined unless `db` is a local file.
+ */
+export const keptReaderOf = (db: Db): KeptStatementReader | undefined => readers.get(db);
+
 const migrationsFolder = join(packageDir(import.meta.url), "drizzle");
 
 export function localFilePath(url: string): string | undefined {
@@ -62,6 +70,7 @@ export function openDatabase(
         })
       : raw;
   const db = drizzle(client, { schema });
+  if (reader) readers.set(db, reader);
   return { db, client, ...(reader ? { reader } : {}), close: () => client.close() };
 }
 

@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "./client";
+import type { InArgs } from "@libsql/client";
+import { fillPlaceholders, sql } from "drizzle-orm";
+import { type Db, keptReaderOf } from "./client";
 import type { MirrorProbe } from "./mirror-reads";
 import {
   customerVersions,
@@ -11,6 +12,7 @@ import {
   linkEvents,
   zapfloorCustomers,
 } from "./schema";
+import { storageErrorOf } from "./storage-error";
 
 /**
  * Everything a request on a division needs to know before it may answer from memory: whether the tenant's
@@ -46,6 +48,31 @@ const division = sql.placeholder("division");
 
 function prepareVersions(db: Db) {
   return db.select(versionColumns()).from(sql`(select 1)`).prepare();
+}
+
+interface Versions {
+  divisionVersion: number | null;
+  customerVersion: number | null;
+}
+
+/**
+ * The two versions, read on every request: on a local file straight from the kept statement (one step, no
+ * result set), which costs a fraction of the same read through the query builder and the client.
+ */
+async function readVersions(db: Db, statements: Statements, args: Scope): Promise<Versions> {
+  const reader = keptReaderOf(db);
+  if (reader) {
+    try {
+      const { sql, params } = statements.versions.getQuery();
+      const row = reader.first(sql, fillPlaceholders(params, args) as InArgs);
+      if (row !== undefined) return { divisionVersion: number(row?.[0]), customerVersion: number(row?.[1]) };
+    } catch (error) {
+      // The file is busy: the client's read waits that out.
+      if (storageErrorOf(error) !== "storage_busy") throw error;
+    }
+  }
+  const row = await statements.versions.get(args);
+  return { divisionVersion: number(row?.divisionVersion), customerVersion: number(row?.customerVersion) };
 }
 
 function versionColumns() {
@@ -105,9 +132,7 @@ interface Statements {
   /** The probe last read per division, with the versions it was read at; the least recently used go first. */
   kept: Map<string, Kept>;
 }
-interface Kept {
-  divisionVersion: number | null;
-  customerVersion: number | null;
+interface Kept extends Versions {
   probe: DivisionProbe;
 }
 
@@ -126,10 +151,10 @@ export async function probeDivision(db: Db, scope: Scope): Promise<DivisionProbe
   const { kept } = statements;
   const known = kept.get(key);
   if (known) {
-    const versions = await statements.versions.get(args);
+    const versions = await readVersions(db, statements, args);
     if (
-      number(versions?.divisionVersion) === known.divisionVersion &&
-      number(versions?.customerVersion) === known.customerVersion
+      versions.divisionVersion === known.divisionVersion &&
+      versions.customerVersion === known.customerVersion
     ) {
       kept.delete(key);
       kept.set(key, known);

@@ -94,4 +94,31 @@ describe("reads on kept statements", () => {
       database.close();
     }
   });
+
+  it("read one row by its first values, without holding a snapshot that would stop another connection's checkpoint", async () => {
+    const url = fileUrl();
+    const replica = openDatabase(url);
+    const other = openDatabase(url);
+    try {
+      await replica.client.execute("PRAGMA journal_mode = WAL");
+      await replica.client.execute("create table t (id integer primary key, name text)");
+      await replica.client.execute("insert into t values (1, 'Acme'), (2, 'Beta')");
+      const reader = replica.reader!;
+      expect(reader.first("select id, name from t order by id", [])).toEqual([1n, "Acme"]);
+      expect(reader.first("select id from t where id = ?", [9])).toBeNull();
+      expect(reader.first("insert into t values (3, 'Gamma')", [])).toBeUndefined();
+      await other.client.execute("insert into t values (4, 'Delta')");
+      expect(reader.first("select count(*) from t", [])).toEqual([3n]);
+      // The first of several rows was read; the statement was reset, so nothing keeps the log from being emptied.
+      const checkpoint = await other.client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      expect(checkpoint.rows[0]![0]).toBe(0);
+      expect(() => reader.first("select * from missing", [])).toThrow(
+        expect.objectContaining({ code: "SQLITE_ERROR" }),
+      );
+      expect(reader.first("select name from t where id = ?", [4])).toEqual(["Delta"]);
+    } finally {
+      other.close();
+      replica.close();
+    }
+  });
 });

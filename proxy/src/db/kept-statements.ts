@@ -19,6 +19,12 @@ export interface KeptStatementReader {
    * that writes (`WITH … INSERT`), which is not kept and must go to the client.
    */
   execute(statement: InStatement | string, args?: InArgs): ResultSet | undefined;
+  /**
+   * The first row of a read-only statement as raw values (integers as bigints), null when it has none; undefined
+   * for a statement that writes. For a read of one row, which stepping it once answers without the work of a
+   * result set.
+   */
+  first(sql: string, args: InArgs): unknown[] | null | undefined;
   close(): void;
 }
 
@@ -54,14 +60,25 @@ export function keptStatementReader(file: string, options: { timeoutMs: number }
     return entry;
   }
 
+  /** Runs `read` on the statement kept for `sql`; undefined when it is not kept (closed, or it writes). */
+  function onKept<T>(sql: string, read: (entry: Kept) => T): T | undefined {
+    if (closed) return undefined;
+    try {
+      const entry = prepared(sql);
+      return entry ? read(entry) : undefined;
+    } catch (error) {
+      // A statement that failed may not have been reset, and would hold the connection's snapshot: the
+      // connection and its statements go, and the next read opens another.
+      dropConnection();
+      throw libsqlErrorOf(error);
+    }
+  }
+
   return {
     execute(statement, args) {
-      if (closed) return undefined;
       const sql = typeof statement === "string" ? statement : statement.sql;
       const given = typeof statement === "string" ? (args ?? []) : (statement.args ?? []);
-      try {
-        const entry = prepared(sql);
-        if (!entry) return undefined;
+      return onKept(sql, (entry) => {
         const raw = entry.statement.all(argsToSql(given)) as unknown[][];
         // A statement whose result changed shape (a `*` after another process migrated the file) says so.
         if (raw.length > 0 && raw[0]!.length !== entry.columns.length) {
@@ -69,12 +86,10 @@ export function keptStatementReader(file: string, options: { timeoutMs: number }
         }
         const rows = raw.map(entry.rowOf);
         return resultSet(entry.columns, entry.columnTypes, rows);
-      } catch (error) {
-        // A statement that failed may not have been reset, and would hold the connection's snapshot: the
-        // connection and its statements go, and the next read opens another.
-        dropConnection();
-        throw libsqlErrorOf(error);
-      }
+      });
+    },
+    first(sql, args) {
+      return onKept(sql, (entry) => (entry.statement.get(argsToSql(args)) as unknown[] | undefined) ?? null);
     },
     close() {
       closed = true;

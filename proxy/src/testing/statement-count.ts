@@ -21,6 +21,12 @@ export function countStatements(database: Database): () => number {
       if (result) statements++;
       return result;
     };
+    const first = reader.first.bind(reader);
+    reader.first = (...args) => {
+      const result = first(...args);
+      if (result !== undefined) statements++;
+      return result;
+    };
   }
   return () => statements;
 }

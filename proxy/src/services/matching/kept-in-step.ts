@@ -41,6 +41,8 @@ export function keptInStep<S>(options: KeptInStepOptions<S> = {}) {
   }
   interface Kept {
     entries: Map<string, Entry>;
+    /** The key used last: asked again, it is already where the most recently used go. */
+    newest?: string;
     evictions: number;
   }
   const byDatabase = new WeakMap<object, Kept>();
@@ -57,9 +59,12 @@ export function keptInStep<S>(options: KeptInStepOptions<S> = {}) {
   function entryOf(database: object, key: string): Entry {
     const kept = keptOf(database);
     const { entries } = kept;
-    const entry = entries.get(key) ?? {};
+    const found = entries.get(key);
+    if (found && kept.newest === key) return found;
+    const entry = found ?? {};
     entries.delete(key);
     entries.set(key, entry);
+    kept.newest = key;
     for (const oldest of entries.keys()) {
       if (entries.size <= maxKeys) break;
       entries.delete(oldest);
