@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestLog);
   app.use(bodyLimits);
   if (deps.apiRateLimit) app.use("/v1/*", apiRateLimit(deps.apiRateLimit, deps.clock));
-  app.use("/v1/*", interactiveExact());
+  app.use("/v1/*", interactiveExact(deps));
 
   // Chained, so that the app's type carries every route for the typed client (`client.ts`).
   const routes = app

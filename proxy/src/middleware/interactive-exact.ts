@@ -1,5 +1,5 @@
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../context";
+import type { AppDeps, AppEnv } from "../context";
 import { withBudgetWait } from "../exact/client";
 
 /**
@@ -10,14 +10,16 @@ export const INTERACTIVE_BUDGET_WAIT_MS = 4_000;
 
 /**
  * A request's Exact writes wait for the division's call budget no longer than its caller waits. Background work
- * (pushes, syncs, paid checks) holds the process's own client and keeps waiting for its turn.
+ * (pushes, syncs, paid checks) holds the process's own client and keeps waiting for its turn. The bounded
+ * dependencies are made once, not per request.
  */
-export const interactiveExact = (maxWaitMs = INTERACTIVE_BUDGET_WAIT_MS) =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    const deps = c.get("deps");
-    c.set("deps", {
-      ...deps,
-      exact: { ...deps.exact, client: withBudgetWait(deps.exact.client, maxWaitMs) },
-    });
+export const interactiveExact = (deps: AppDeps, maxWaitMs = INTERACTIVE_BUDGET_WAIT_MS) => {
+  const bounded: AppDeps = {
+    ...deps,
+    exact: { ...deps.exact, client: withBudgetWait(deps.exact.client, maxWaitMs) },
+  };
+  return createMiddleware<AppEnv>(async (c, next) => {
+    c.set("deps", bounded);
     await next();
   });
+};
