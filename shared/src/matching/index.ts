@@ -29,7 +29,7 @@ export {
 export {
   type AccountKeyValues,
   accountKeyValues,
-  companyNumbersOf,
+  HeldAccountKeys,
   type IndexedAccount,
   type IndexedCustomer,
   indexAccount,

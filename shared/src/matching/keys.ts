@@ -61,29 +61,25 @@ export interface AccountKeyValues {
 }
 
 /** The company numbers of an account with this `ChamberOfCommerce` key and canonical VAT number. */
-export function companyNumbersOf(chamber: string | undefined, vat: string | undefined): readonly string[] {
+function companyNumbersOf(chamber: string | undefined, vat: string | undefined): readonly string[] {
   const fromVat = companyNumberFromVat(vat);
   if (chamber === undefined) return fromVat === undefined ? NO_COMPANY_NUMBERS : [fromVat];
   return fromVat === undefined || fromVat === chamber ? [chamber] : [chamber, fromVat];
 }
 
 /**
- * An indexed account keeps its company numbers as the two strings they come from, not as an array: most
- * accounts have one, the VAT number itself, and a division holds one of these per account.
+ * The matching keys an indexed account holds, its company numbers as the two strings they come from, not as an
+ * array: most accounts have one, the VAT number itself, and a division holds one of these per account. A
+ * record that carries its own keys extends it, so that the index keeps one object per account.
  */
-class AccountKeys implements IndexedAccount {
-  readonly id: string;
+export abstract class HeldAccountKeys {
   readonly vat: string | undefined;
   readonly codeKey: string | undefined;
   readonly searchCodeKey: string | undefined;
   readonly #chamber: string | undefined;
   readonly normalisedName: string;
 
-  constructor(
-    readonly account: ExactAccountSnapshot,
-    keys: AccountKeyValues,
-  ) {
-    this.id = keys.id;
+  constructor(keys: AccountKeyValues) {
     this.vat = keys.vat;
     this.codeKey = keys.codeKey;
     this.searchCodeKey = keys.searchCodeKey;
@@ -93,6 +89,19 @@ class AccountKeys implements IndexedAccount {
 
   get companyNumbers(): readonly string[] {
     return companyNumbersOf(this.#chamber, this.vat);
+  }
+}
+
+/** The keys of an account kept apart from it. */
+class AccountKeys extends HeldAccountKeys implements IndexedAccount {
+  readonly id: string;
+
+  constructor(
+    readonly account: ExactAccountSnapshot,
+    keys: AccountKeyValues,
+  ) {
+    super(keys);
+    this.id = keys.id;
   }
 }
 

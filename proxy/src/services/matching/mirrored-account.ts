@@ -1,9 +1,9 @@
 import {
   type AccountKeyValues,
   accountKeyValues,
-  companyNumbersOf,
   type ExactAccountSnapshot,
   type ExactAccountStatus,
+  HeldAccountKeys,
   type IndexedAccount,
   normaliseCode,
   normaliseCountry,
@@ -37,13 +37,8 @@ const BLOCKED = 32;
  * itself), so that the index holds one object per account, not the record and its keys apart. The values that
  * repeat across a division's accounts (country, city, postcode) are shared rather than each row's own copy.
  */
-class KeptAccount implements MirroredAccount, IndexedAccount {
+class KeptAccount extends HeldAccountKeys implements MirroredAccount, IndexedAccount {
   readonly #flags: number;
-  readonly vat: string | undefined;
-  readonly codeKey: string | undefined;
-  readonly searchCodeKey: string | undefined;
-  readonly #chamber: string | undefined;
-  readonly normalisedName: string;
 
   constructor(
     readonly id: string,
@@ -61,19 +56,12 @@ class KeptAccount implements MirroredAccount, IndexedAccount {
     readonly mirroredAt: number,
     keys: AccountKeyValues,
   ) {
+    super(keys);
     this.#flags = flags;
-    this.vat = keys.vat;
-    this.codeKey = keys.codeKey;
-    this.searchCodeKey = keys.searchCodeKey;
-    this.#chamber = keys.chamber;
-    this.normalisedName = keys.normalisedName;
   }
 
   get account(): this {
     return this;
-  }
-  get companyNumbers(): readonly string[] {
-    return companyNumbersOf(this.#chamber, this.vat);
   }
   get status(): ExactAccountStatus | null {
     return STATUSES[this.#flags & 7] ?? null;
