@@ -9,9 +9,12 @@ import { E2E_DIVISION } from "./support/tenant";
 
 const HOST = "start.exactonline.nl";
 
-/** A valid Belgian VAT number no other spec uses: 0 + seven digits of `number` + the mod-97 check digits. */
+/**
+ * A valid Belgian VAT number no other spec uses: 0, a digit 1–9 (the 0-range of enterprise numbers starts at
+ * 0200…), six digits of `number`, then the mod-97 check digits.
+ */
 function belgianVat(number: string): string {
-  const body = `0${number.slice(-7)}`;
+  const body = `0${(Number(number.slice(-7, -6)) % 9) + 1}${number.slice(-6)}`;
   const check = 97 - (Number(body) % 97);
   return `BE${body}${String(check).padStart(2, "0")}`;
 }

@@ -1,9 +1,12 @@
 import type { CustomerInput } from "@zapfloor-exact/shared/schemas/customers";
 import type { ExactAccount } from "../exact/schemas";
 
-/** A Belgian VAT number with valid check digits; its ten digits are the company's enterprise number. */
+/**
+ * A valid Belgian VAT number; its ten digits are the company's enterprise number, in the 0-range (which starts
+ * at 0200…) for serials below 1,000.
+ */
 export function belgianVat(serial: number): string {
-  const digits = `0${String(10_000_000 + serial * 7_919).slice(1)}`;
+  const digits = `0${2_000_000 + serial * 7_919}`;
   return `BE${digits}${String(97 - (Number(digits) % 97)).padStart(2, "0")}`;
 }
 

@@ -28,7 +28,7 @@ function validVat(vat: string): boolean {
       return (sum - Number(d[8])) % 11 === 0 && /^\d{9}B\d{2}$/.test(digits);
     }
     case "BE":
-      return 97 - (Number(digits.slice(0, 8)) % 97) === Number(digits.slice(8));
+      return !digits.startsWith("00") && 97 - (Number(digits.slice(0, 8)) % 97) === Number(digits.slice(8));
     case "FR":
       return (12 + 3 * (Number(digits.slice(2)) % 97)) % 97 === Number(digits.slice(0, 2));
     case "GB": {

@@ -14,9 +14,13 @@ function dutch(prng: Prng): string {
   }
 }
 
-/** BE enterprise number: 10 digits starting 0 or 1; the last two are 97 − (first eight mod 97). */
+/**
+ * BE enterprise number: 10 digits starting 0 or 1; the last two are 97 − (first eight mod 97). The 0-range
+ * starts at 0200…, so a second digit 0 (never issued, refused by VAT checks) is read as a 1.
+ */
 function belgian(prng: Prng): string {
-  const body = `${prng.chance(0.8) ? "0" : "1"}${digits(prng, 7)}`;
+  const drawn = `${prng.chance(0.8) ? "0" : "1"}${digits(prng, 7)}`;
+  const body = drawn.startsWith("00") ? `01${drawn.slice(2)}` : drawn;
   const check = 97 - (Number(body) % 97);
   return `BE${body}${String(check).padStart(2, "0")}`;
 }
