@@ -6,7 +6,7 @@ import { MultiMap } from "./multimap";
  * their integer, so one map answers both comparisons: without zero-padded numeric equality the hits are
  * narrowed to the same digits.
  */
-export class CodeKeyIndex<V> {
+export class CodeKeyIndex<V extends object> {
   readonly #byKey = new MultiMap<V, string | number>();
   readonly #codeOf: (value: V) => string | undefined;
 

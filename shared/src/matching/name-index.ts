@@ -3,7 +3,7 @@ import { defaultNamePoolOptions, type NamePoolAccess, type NamePoolOptions, pick
 import { searchTokens } from "./names";
 
 /** Records by the words of their names, to find the few worth scoring by name similarity. */
-export class NameIndex<T> {
+export class NameIndex<T extends object> {
   readonly #byToken = new MultiMap<T>();
   readonly #access: NamePoolAccess<T>;
   readonly #options: NamePoolOptions;

@@ -29,16 +29,27 @@ const STATUSES = [null, "C", "P", "S", "A"] as const;
 const SUPPLIER = 8;
 const SALES = 16;
 const BLOCKED = 32;
+/** The packed integer's bits above the status and flags hold the milliseconds of the two times. */
+const FLAG_SPAN = 64;
+
+/** Times are kept as seconds since 2000 and their milliseconds: small integers, held in the record itself. */
+const SINCE = Date.UTC(2000, 0, 1);
+const secondOf = (time: number) => Math.floor((time - SINCE) / 1000);
+const millisecondOf = (time: number) => time - SINCE - secondOf(time) * 1000;
+const timeOf = (second: number, millisecond: number) => SINCE + second * 1000 + millisecond;
 
 /**
- * A live account as a division's index keeps it, one per account: its status and three flags packed into one
- * small integer, and no slot for `deletedAt` (always null here), so that each record is four slots smaller
- * than a literal with every field. It carries its own matching keys (`IndexedAccount`, its `account` being
- * itself), so that the index holds one object per account, not the record and its keys apart. The values that
- * repeat across a division's accounts (country, city, postcode) are shared rather than each row's own copy.
+ * A live account as a division's index keeps it, one per account: its status, three flags and the milliseconds
+ * of its two times packed into one small integer, the times' seconds in two more (an epoch-milliseconds number
+ * would be a boxed number of its own per account), and no slot for `deletedAt` (always null here). It carries
+ * its own matching keys (`IndexedAccount`, its `account` being itself), so that the index holds one object per
+ * account, not the record and its keys apart. The values that repeat across a division's accounts (country,
+ * city, postcode) are shared rather than each row's own copy.
  */
 class KeptAccount extends HeldAccountKeys implements MirroredAccount, IndexedAccount {
-  readonly #flags: number;
+  readonly #packed: number;
+  readonly #modifiedSecond: number | null;
+  readonly #mirroredSecond: number;
 
   constructor(
     readonly id: string,
@@ -52,28 +63,38 @@ class KeptAccount extends HeldAccountKeys implements MirroredAccount, IndexedAcc
     readonly email: string | null,
     readonly city: string | null,
     readonly postcode: string | null,
-    readonly modifiedAt: number | null,
-    readonly mirroredAt: number,
+    modifiedAt: number | null,
+    mirroredAt: number,
     keys: AccountKeyValues,
   ) {
     super(keys);
-    this.#flags = flags;
+    this.#modifiedSecond = modifiedAt === null ? null : secondOf(modifiedAt);
+    this.#mirroredSecond = secondOf(mirroredAt);
+    const modifiedMillisecond = modifiedAt === null ? 0 : millisecondOf(modifiedAt);
+    this.#packed = flags + FLAG_SPAN * (millisecondOf(mirroredAt) + 1000 * modifiedMillisecond);
   }
 
   get account(): this {
     return this;
   }
   get status(): ExactAccountStatus | null {
-    return STATUSES[this.#flags & 7] ?? null;
+    return STATUSES[this.#packed & 7] ?? null;
   }
   get isSupplier(): boolean {
-    return (this.#flags & SUPPLIER) !== 0;
+    return (this.#packed & SUPPLIER) !== 0;
   }
   get isSales(): boolean {
-    return (this.#flags & SALES) !== 0;
+    return (this.#packed & SALES) !== 0;
   }
   get blocked(): boolean {
-    return (this.#flags & BLOCKED) !== 0;
+    return (this.#packed & BLOCKED) !== 0;
+  }
+  get modifiedAt(): number | null {
+    if (this.#modifiedSecond === null) return null;
+    return timeOf(this.#modifiedSecond, Math.floor(this.#packed / FLAG_SPAN / 1000));
+  }
+  get mirroredAt(): number {
+    return timeOf(this.#mirroredSecond, Math.floor(this.#packed / FLAG_SPAN) % 1000);
   }
   get deletedAt(): null {
     return null;
@@ -86,12 +107,15 @@ const flagsOf = (snapshot: ExactAccountSnapshot) =>
   (snapshot.isSales ? SALES : 0) |
   (snapshot.blocked ? BLOCKED : 0);
 
+/** Whether a time can be kept as seconds and milliseconds: whole milliseconds, as the clock and Exact give. */
+const wholeMilliseconds = (time: number | null) => time === null || Number.isSafeInteger(time);
+
 export function mirroredAccountOf(row: MirrorRow): MirroredAccount {
   const snapshot = snapshotOfRow(row);
   // Without Exact's padding (18 characters): the trimmed Code is the very string the index files it under,
   // where the padded one would be a second copy; every reader trims or normalises it anyway.
   const code = normaliseCode(snapshot.code) ?? null;
-  if (row.deletedAt === null) {
+  if (row.deletedAt === null && wholeMilliseconds(row.exactModifiedAt) && wholeMilliseconds(row.mirroredAt)) {
     const keys = accountKeyValues({ ...snapshot, code });
     return new KeptAccount(
       keys.id,
