@@ -26,6 +26,7 @@ export {
   searchCodeOnLink,
   vatFixFor,
 } from "./fixes";
+export { codeOfHeld, type HeldCode, heldCode } from "./held-code";
 export {
   type AccountKeyValues,
   accountKeyValues,

@@ -1,6 +1,7 @@
 import { normaliseSearchCode } from "./codes";
 import { companyNumberFromVat, normaliseCompanyNumber } from "./company-number";
 import { normaliseCountry } from "./country";
+import { codeOfHeld, type HeldCode, heldCode } from "./held-code";
 import { normaliseName } from "./names";
 import type { ExactAccountSnapshot, ZapfloorCustomer } from "./types";
 import { canonicalVat, type NormalisedVat, normaliseVat } from "./vat";
@@ -69,22 +70,30 @@ function companyNumbersOf(chamber: string | undefined, vat: string | undefined):
 
 /**
  * The matching keys an indexed account holds, its company numbers as the two strings they come from, not as an
- * array: most accounts have one, the VAT number itself, and a division holds one of these per account. A
+ * array (most accounts have one, the VAT number itself), and its codes as `HeldCode`s: a division holds one of
+ * these per account. A
  * record that carries its own keys extends it, so that the index keeps one object per account.
  */
 export abstract class HeldAccountKeys {
   readonly vat: string | undefined;
-  readonly codeKey: string | undefined;
-  readonly searchCodeKey: string | undefined;
+  readonly #codeKey: HeldCode | undefined;
+  readonly #searchCodeKey: HeldCode | undefined;
   readonly #chamber: string | undefined;
   readonly normalisedName: string;
 
   constructor(keys: AccountKeyValues) {
     this.vat = keys.vat;
-    this.codeKey = keys.codeKey;
-    this.searchCodeKey = keys.searchCodeKey;
+    this.#codeKey = heldCode(keys.codeKey);
+    this.#searchCodeKey = heldCode(keys.searchCodeKey);
     this.#chamber = keys.chamber;
     this.normalisedName = keys.normalisedName;
+  }
+
+  get codeKey(): string | undefined {
+    return codeOfHeld(this.#codeKey);
+  }
+  get searchCodeKey(): string | undefined {
+    return codeOfHeld(this.#searchCodeKey);
   }
 
   get companyNumbers(): readonly string[] {

@@ -34,4 +34,14 @@ describe("a live mirrored account", () => {
     ]);
     expect(account.deletedAt).toBeNull();
   });
+
+  it.each([
+    ["            1001", "1001", "1001"],
+    ["          000042", "000042", "zf-7"],
+    ["      1234567890", "1234567890", null],
+    [null, null, "  42"],
+  ])("gives back its Code %j trimmed and its SearchCode as mirrored", (code, trimmed, searchCode) => {
+    const account = mirroredAccountOf(row({ code, searchCode, mirroredAt: 1 }));
+    expect([account.code, account.searchCode]).toEqual([trimmed, searchCode]);
+  });
 });

@@ -1,9 +1,12 @@
 import {
   type AccountKeyValues,
   accountKeyValues,
+  codeOfHeld,
   type ExactAccountSnapshot,
   type ExactAccountStatus,
   HeldAccountKeys,
+  type HeldCode,
+  heldCode,
   type IndexedAccount,
   normaliseCode,
   normaliseCountry,
@@ -41,20 +44,22 @@ const timeOf = (second: number, millisecond: number) => SINCE + second * 1000 + 
 /**
  * A live account as a division's index keeps it, one per account: its status, three flags and the milliseconds
  * of its two times packed into one small integer, the times' seconds in two more (an epoch-milliseconds number
- * would be a boxed number of its own per account), and no slot for `deletedAt` (always null here). It carries
+ * would be a boxed number of its own per account), its codes as `HeldCode`s, and no slot for `deletedAt` (always null here). It carries
  * its own matching keys (`IndexedAccount`, its `account` being itself), so that the index holds one object per
  * account, not the record and its keys apart. The values that repeat across a division's accounts (country,
  * city, postcode) are shared rather than each row's own copy.
  */
 class KeptAccount extends HeldAccountKeys implements MirroredAccount, IndexedAccount {
+  readonly #code: HeldCode | null;
+  readonly #searchCode: HeldCode | null;
   readonly #packed: number;
   readonly #modifiedSecond: number | null;
   readonly #mirroredSecond: number;
 
   constructor(
     readonly id: string,
-    readonly code: string | null,
-    readonly searchCode: string | null,
+    code: string | null,
+    searchCode: string | null,
     readonly name: string,
     readonly vatNumber: string | null,
     readonly chamberOfCommerce: string | null,
@@ -68,6 +73,8 @@ class KeptAccount extends HeldAccountKeys implements MirroredAccount, IndexedAcc
     keys: AccountKeyValues,
   ) {
     super(keys);
+    this.#code = heldCode(code);
+    this.#searchCode = heldCode(searchCode);
     this.#modifiedSecond = modifiedAt === null ? null : secondOf(modifiedAt);
     this.#mirroredSecond = secondOf(mirroredAt);
     const modifiedMillisecond = modifiedAt === null ? 0 : millisecondOf(modifiedAt);
@@ -76,6 +83,12 @@ class KeptAccount extends HeldAccountKeys implements MirroredAccount, IndexedAcc
 
   get account(): this {
     return this;
+  }
+  get code(): string | null {
+    return codeOfHeld(this.#code);
+  }
+  get searchCode(): string | null {
+    return codeOfHeld(this.#searchCode);
   }
   get status(): ExactAccountStatus | null {
     return STATUSES[this.#packed & 7] ?? null;
