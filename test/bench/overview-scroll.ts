@@ -1,5 +1,6 @@
+import { readFileSync, statSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import type { BrowserContext, Page } from "@playwright/test";
+import type { BrowserContext, Page, Worker } from "@playwright/test";
 import type { E2eStack } from "../e2e/support/stack";
 import { connectedTenant, syncDivision } from "../e2e/support/tenant";
 import { simControl } from "./sim-control";
@@ -11,6 +12,7 @@ const FRAMES = 240;
 export interface OverviewFigures {
   mirrorMs: number;
   firstRowsMs: number;
+  firstRowsPhases: FirstRowsPhases;
   allLoadedMs: number;
   frames: { median: number; p95: number; max: number };
   maxRenderedRows: number;
@@ -19,6 +21,93 @@ export interface OverviewFigures {
 }
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+/**
+ * Where the time to the first rows goes, each from the start of the page's navigation (the page's clock): the
+ * background's request for the first page sent to the proxy and its answer received (the service worker's
+ * resource timing), the end of the first frame showing a row, and the proxy's own time for that request (its
+ * request log).
+ */
+export interface FirstRowsPhases {
+  domContentLoaded: number;
+  pagePaint: number;
+  requestSent: number;
+  answerReceived: number;
+  rowsPainted: number;
+  proxyMs: number;
+}
+
+/**
+ * Runs in the overview page as its document starts (as source, see `scrollFrames`). Every animation frame until
+ * then, it looks for a row of the list inside the window; the time taken is the end of the frame that shows it
+ * (a message posted from the frame's callback is handled after the frame's rendering).
+ */
+const WATCH_FIRST_ROW = `(() => {
+  const afterFrame = new MessageChannel();
+  afterFrame.port1.onmessage = () => { window.zfxRowsPainted = performance.now(); };
+  const frame = () => {
+    const box = document.querySelector(".zfx-vlist__row")?.getBoundingClientRect();
+    if (box && box.height > 0 && box.top < innerHeight) return afterFrame.port2.postMessage(null);
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();`;
+
+/** The overview's pages: GET /v1/divisions/{division}/accounts. */
+const PAGE_PATH = `/v1/divisions/${DIVISION}/accounts`;
+
+/** The proxy's time for the first page in the log lines written after `offset`. */
+function proxyTimeOfFirstPage(logFile: string, offset: number): number {
+  const added = readFileSync(logFile).subarray(offset).toString("utf8");
+  for (const line of added.split("\n")) {
+    if (!line.includes(`"${PAGE_PATH}"`)) continue;
+    const entry = JSON.parse(line) as { msg?: string; path?: string; ms?: number };
+    if (entry.msg === "request" && entry.path === PAGE_PATH && typeof entry.ms === "number") return entry.ms;
+  }
+  return Number.NaN;
+}
+
+/** The phases of the first rows' load just measured (see `FirstRowsPhases`). */
+async function firstRowsPhases(
+  page: Page,
+  worker: Worker,
+  logFile: string,
+  logOffset: number,
+): Promise<FirstRowsPhases> {
+  const inPage = (await page
+    .waitForFunction(
+      `(() => {
+        const rowsPainted = window.zfxRowsPainted;
+        const pagePaint = performance.getEntriesByName("first-paint")[0]?.startTime;
+        if (rowsPainted === undefined || pagePaint === undefined) return null;
+        const navigation = performance.getEntriesByType("navigation")[0];
+        return { timeOrigin: performance.timeOrigin, rowsPainted, pagePaint,
+          domContentLoaded: navigation.domContentLoadedEventEnd };
+      })()`,
+      undefined,
+      { polling: 50, timeout: 30_000 },
+    )
+    .then((handle) => handle.jsonValue())) as {
+    timeOrigin: number;
+    rowsPainted: number;
+    pagePaint: number;
+    domContentLoaded: number;
+  };
+  const request = (await worker.evaluate(`(() => {
+    const entry = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname === "${PAGE_PATH}");
+    return entry && { timeOrigin: performance.timeOrigin, startTime: entry.startTime, responseEnd: entry.responseEnd };
+  })()`)) as { timeOrigin: number; startTime: number; responseEnd: number } | undefined;
+  if (!request) throw new Error("The background's resource timing has no request for the first page.");
+  const shift = request.timeOrigin - inPage.timeOrigin;
+  return {
+    domContentLoaded: inPage.domContentLoaded,
+    pagePaint: inPage.pagePaint,
+    requestSent: request.startTime + shift,
+    answerReceived: request.responseEnd + shift,
+    rowsPainted: Math.max(inPage.rowsPainted, inPage.pagePaint),
+    proxyMs: proxyTimeOfFirstPage(logFile, logOffset),
+  };
+}
 
 /**
  * Scrolls to the end until every row is loaded (each time near the end the page asks for the next 500);
@@ -105,11 +194,20 @@ export async function benchOverview(
   );
   const page = await context.newPage();
   await page.setViewportSize({ width: 1200, height: 800 });
+  await page.addInitScript({ content: WATCH_FIRST_ROW });
+  await worker.evaluate(() => performance.clearResourceTimings());
+  const logOffset = statSync(stack.proxyLogFile).size;
   started = performance.now();
   await page.goto(`chrome-extension://${extensionId}/overview.html?division=${DIVISION}`);
   await page.locator(".zfx-vlist__row").first().waitFor();
   const firstRowsMs = performance.now() - started;
-  progress(`  first rows after ${Math.round(firstRowsMs)} ms; loading every row…`);
+  const phases = await firstRowsPhases(page, worker, stack.proxyLogFile, logOffset);
+  const at = (value: number) => `${Math.round(value)} ms`;
+  progress(
+    `  first rows after ${Math.round(firstRowsMs)} ms (from the navigation's start: DOMContentLoaded ${at(phases.domContentLoaded)}, ` +
+      `first paint ${at(phases.pagePaint)}, request sent ${at(phases.requestSent)}, answer received ${at(phases.answerReceived)} ` +
+      `(proxy ${at(phases.proxyMs)}), rows painted ${at(phases.rowsPainted)}); loading every row…`,
+  );
   started = performance.now();
   const listedRows = await loadEveryRow(page);
   const allLoadedMs = performance.now() - started;
@@ -120,6 +218,7 @@ export async function benchOverview(
   return {
     mirrorMs,
     firstRowsMs,
+    firstRowsPhases: phases,
     allLoadedMs,
     frames: {
       median: sorted[sorted.length >> 1]!,
