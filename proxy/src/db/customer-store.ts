@@ -127,28 +127,48 @@ export interface CustomerKeys {
   nameKey?: string;
 }
 
-/** The tenant's customers sharing a key with an Exact account: one index seek per key. */
-export async function customersSharingKeys(
+/**
+ * For each of several Exact accounts' keys, the tenant's customers sharing a key with that account, in the order
+ * seeks for that account alone find them (by number key, VAT, company number, then name; by key within each):
+ * one statement per kind of key for all the accounts together, a seek per key in that kind's index.
+ */
+export async function customersSharingKeysOfEach(
   db: DbOrTx,
   tenantId: string,
-  keys: CustomerKeys,
-): Promise<CustomerRow[]> {
-  const lookups: SQL[] = [];
-  if (keys.numberKeys.length > 0) lookups.push(inArray(zapfloorCustomers.numberKey, [...keys.numberKeys]));
-  if (keys.vatKeys.length > 0) lookups.push(inArray(zapfloorCustomers.vatKey, [...keys.vatKeys]));
-  if (keys.companyNumberKeys.length > 0) {
-    lookups.push(inArray(zapfloorCustomers.companyNumberKey, [...keys.companyNumberKeys]));
-  }
-  if (keys.nameKey) lookups.push(eq(zapfloorCustomers.nameKey, keys.nameKey));
+  keysOfEach: readonly CustomerKeys[],
+): Promise<CustomerRow[][]> {
+  const kinds = [
+    { field: "numberKey", of: (keys: CustomerKeys) => keys.numberKeys },
+    { field: "vatKey", of: (keys: CustomerKeys) => keys.vatKeys },
+    { field: "companyNumberKey", of: (keys: CustomerKeys) => keys.companyNumberKeys },
+    { field: "nameKey", of: (keys: CustomerKeys) => (keys.nameKey ? [keys.nameKey] : []) },
+  ] as const;
   const found = await Promise.all(
-    lookups.map((lookup) =>
-      db
-        .select()
-        .from(zapfloorCustomers)
-        .where(and(eq(zapfloorCustomers.tenantId, tenantId), lookup)),
-    ),
+    kinds.map(async ({ field, of }) => {
+      const keys = [...new Set(keysOfEach.flatMap(of))].sort();
+      const rows: CustomerRow[] = [];
+      for (let start = 0; start < keys.length; start += IDS_PER_STATEMENT) {
+        rows.push(
+          ...(await db
+            .select()
+            .from(zapfloorCustomers)
+            .where(
+              and(
+                eq(zapfloorCustomers.tenantId, tenantId),
+                inArray(zapfloorCustomers[field], keys.slice(start, start + IDS_PER_STATEMENT)),
+              ),
+            )),
+        );
+      }
+      return rows;
+    }),
   );
-  const byNumber = new Map<string, CustomerRow>();
-  for (const row of found.flat()) byNumber.set(row.number, row);
-  return [...byNumber.values()];
+  return keysOfEach.map((keys) => {
+    const byNumber = new Map<string, CustomerRow>();
+    kinds.forEach(({ field, of }, kind) => {
+      const wanted = new Set<string | null>(of(keys));
+      for (const row of found[kind]!) if (wanted.has(row[field])) byNumber.set(row.number, row);
+    });
+    return [...byNumber.values()];
+  });
 }

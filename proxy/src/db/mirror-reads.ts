@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, gte, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import { union } from "drizzle-orm/sqlite-core";
+import { and, asc, eq, gt, gte, inArray, isNull, sql } from "drizzle-orm";
+import { type SQLiteColumn, union } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "./client";
 import { divisionSync, exactAccounts } from "./schema";
 
@@ -48,30 +48,64 @@ export interface IdentifierKeys {
  * (exact_accounts_code, _search_code, _vat, _company_number): SQLite cannot serve an OR of them from several
  * indexes when the tenant and division come first in each, and would scan the division instead.
  */
-export async function mirrorRowsSharingKeys(
+export function mirrorRowsSharingKeys(db: DbOrTx, scope: Scope, keys: IdentifierKeys): Promise<MirrorRow[]> {
+  const { numberKey, vatKey, companyNumberKey } = keys;
+  return mirrorRowsSharingAnyKey(db, scope, [
+    {
+      ...(numberKey ? { numberKey } : {}),
+      ...(vatKey ? { vatKey } : {}),
+      ...(companyNumberKey ? { companyNumberKey } : {}),
+    },
+  ]);
+}
+
+/**
+ * The live accounts that share an identifier with any of several customers (or accounts), as
+ * `mirrorRowsSharingKeys` finds them for each: one query per kind of key for all of them together, each a seek
+ * per key in that kind's index.
+ */
+export async function mirrorRowsSharingAnyKey(
   db: DbOrTx,
   scope: Scope,
-  keys: IdentifierKeys,
+  keysOfEach: readonly IdentifierKeys[],
 ): Promise<MirrorRow[]> {
-  const lookups: SQL[] = [];
-  if (keys.numberKey) {
-    lookups.push(eq(exactAccounts.codeKey, keys.numberKey), eq(exactAccounts.searchCodeKey, keys.numberKey));
-  }
-  if (keys.vatKey) lookups.push(eq(exactAccounts.vatKey, keys.vatKey));
-  if (keys.companyNumberKey) {
-    lookups.push(eq(exactAccounts.companyNumberKey, keys.companyNumberKey));
+  const numberKeys = keysOfEach.flatMap((keys) => (keys.numberKey ? [keys.numberKey] : []));
+  const lookups: [SQLiteColumn, string[]][] = [
+    [exactAccounts.codeKey, numberKeys],
+    [exactAccounts.searchCodeKey, numberKeys],
+    [exactAccounts.vatKey, keysOfEach.flatMap((keys) => (keys.vatKey ? [keys.vatKey] : []))],
+    [
+      exactAccounts.companyNumberKey,
+      keysOfEach.flatMap((keys) => (keys.companyNumberKey ? [keys.companyNumberKey] : [])),
+    ],
     // A Belgian enterprise number is the VAT number's digits: an account may carry it only as its VAT number.
-    if (keys.companyNumberKey.startsWith("BE") && keys.companyNumberKey !== keys.vatKey) {
-      lookups.push(eq(exactAccounts.vatKey, keys.companyNumberKey));
-    }
-  }
+    [
+      exactAccounts.vatKey,
+      keysOfEach.flatMap(({ companyNumberKey, vatKey }) =>
+        companyNumberKey?.startsWith("BE") && companyNumberKey !== vatKey ? [companyNumberKey] : [],
+      ),
+    ],
+  ];
   const found = await Promise.all(
-    lookups.map((lookup) =>
-      db
-        .select()
-        .from(exactAccounts)
-        .where(and(inScope(scope), lookup, isNull(exactAccounts.deletedAt))),
-    ),
+    lookups.map(async ([column, keys]) => {
+      const sorted = [...new Set(keys)].sort();
+      const rows: MirrorRow[] = [];
+      for (let start = 0; start < sorted.length; start += IDS_PER_STATEMENT) {
+        rows.push(
+          ...(await db
+            .select()
+            .from(exactAccounts)
+            .where(
+              and(
+                inScope(scope),
+                inArray(column, sorted.slice(start, start + IDS_PER_STATEMENT)),
+                isNull(exactAccounts.deletedAt),
+              ),
+            )),
+        );
+      }
+      return rows;
+    }),
   );
   const byId = new Map<string, MirrorRow>();
   for (const row of found.flat()) byId.set(row.id, row);

@@ -10,6 +10,7 @@ import type {
 } from "@zapfloor-exact/shared/schemas/accounts";
 import { afterEach, describe, expect, it } from "vitest";
 import { listingPageQuery } from "../db/overview-reads";
+import { nextTurn } from "../services/matching/kept-in-step";
 import { forgetMirrorIndex } from "../services/matching/mirror-index";
 import { syncDivision } from "../services/mirror/sync-division";
 import { divisionView, divisionViewIfBuilt } from "../services/overview/division-view";
@@ -137,6 +138,8 @@ describe("GET /v1/divisions/{division}/accounts", () => {
     let meanwhile: Page;
     try {
       meanwhile = await jsonOf<Page>(await f.bookkeeper("GET", base));
+      // The build the page started begins once the page has been answered.
+      await nextTurn();
       expect(build.held()).toBe(1);
       expect(await divisionViewIfBuilt(f.harness.deps, scope)).toBeUndefined();
     } finally {
@@ -284,6 +287,8 @@ describe("GET /v1/divisions/{division}/accounts/{exactId}", () => {
     // Past the caches' window for recent writes (the fixture just wrote the mirror and the customers).
     f.harness.clock.advance(11_000);
     const first = await jsonOf<AccountDetail>(await f.bookkeeper("GET", path));
+    // The indexes the first lookup started to build, once it was answered.
+    await nextTurn();
     const statements = countStatements(f.harness.database);
     for (let i = 0; i < 5; i++) {
       expect(await jsonOf<AccountDetail>(await f.bookkeeper("GET", path))).toEqual(first);
@@ -321,6 +326,7 @@ describe("GET /v1/divisions/{division}/accounts/{exactId}", () => {
           expect(answer.status).toBe(200);
           meanwhile.set(account, await jsonOf<AccountDetail>(answer));
         }
+        await nextTurn();
         expect(build.held()).toBe(1);
         expect(await divisionViewIfBuilt(f.harness.deps, scope)).toBeUndefined();
       } finally {

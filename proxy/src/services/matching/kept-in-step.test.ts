@@ -44,7 +44,7 @@ describe("keptInStep with a memory budget", () => {
     expect(kept.peek(database, "a")).toBeUndefined();
   });
 
-  it("starts a build without waiting for it, once, when asked whether a state is built", async () => {
+  it("starts a build on the next turn without waiting for it, once, when asked whether a state is built", async () => {
     const kept = keptInStep<number>();
     const database = {};
     let builds = 0;
@@ -56,6 +56,11 @@ describe("keptInStep with a memory budget", () => {
       });
     };
     expect(kept.ifBuilt(database, "k", build)).toBeUndefined();
+    expect(kept.ifBuilt(database, "k", build)).toBeUndefined();
+    // The caller answers first: the build has not begun in its turn.
+    await Promise.resolve();
+    expect(builds).toBe(0);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(kept.ifBuilt(database, "k", build)).toBeUndefined();
     expect(builds).toBe(1);
     finish(7);

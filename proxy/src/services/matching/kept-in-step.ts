@@ -113,8 +113,8 @@ export function keptInStep<S>(options: KeptInStepOptions<S> = {}) {
   }
 
   /**
-   * The state if it was built (and not evicted since); if not, its build is started (unless one runs) and not
-   * waited for, so that a caller with another way to answer (the database) need not wait on a full build.
+   * The state if it was built (and not evicted since); if not, its build is started on the next turn (unless
+   * one runs) and not waited for, so that a caller with another way to answer (the database) need not wait on a full build.
    */
   function ifBuilt(
     database: object,
@@ -122,7 +122,10 @@ export function keptInStep<S>(options: KeptInStepOptions<S> = {}) {
     update: (state: S | undefined) => Promise<S>,
   ): S | undefined {
     const entry = entryOf(database, key);
-    if (entry.state === undefined && !entry.running) run(database, entry, update).catch(() => undefined);
+    if (entry.state === undefined && !entry.running) {
+      // From the next turn on: the request that asked answers first, instead of sharing its turn with the build.
+      run(database, entry, (state) => nextTurn().then(() => update(state))).catch(() => undefined);
+    }
     return entry.state;
   }
 

@@ -12,6 +12,7 @@ import { syncDivision } from "../mirror/sync-division";
 import { divisionView, divisionViewIfBuilt } from "../overview/division-view";
 import { decideForCustomer } from "./decide-for-customer";
 import { explainDuplicates } from "./explain-duplicates";
+import { nextTurn } from "./kept-in-step";
 import { matchView } from "./match-view";
 import { forgetMirrorIndex } from "./mirror-index";
 
@@ -140,7 +141,8 @@ describe("POST …/customers/{number}/match {create:false}", () => {
         });
         previews.set(number, await jsonOf<MatchResult>(preview));
       }
-      // The build was started by the first request, and is still held back.
+      // The build was started by the first request, once answered, and is still held back.
+      await nextTurn();
       expect(build.held()).toBe(1);
       expect(await divisionViewIfBuilt(f.harness.deps, scope)).toBeUndefined();
     } finally {
