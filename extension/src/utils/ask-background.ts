@@ -1,7 +1,7 @@
 import type { ApiResult } from "./api-result";
 import { type MessageType, type ProtocolMap, sendMessage } from "./messaging";
 
-type ApiMessage = {
+export type ApiMessage = {
   [K in MessageType]: ReturnType<ProtocolMap[K]> extends ApiResult<unknown> ? K : never;
 }[MessageType];
 

@@ -11,6 +11,7 @@ import type { ApiResult, Problem } from "../../utils/api-result";
 import { askBackground } from "../../utils/ask-background";
 import { sendMessage } from "../../utils/messaging";
 import type { AccountDetail, DivisionSummary, OverviewRow } from "../../utils/proxy-types";
+import { askBackgroundOrEarly } from "./early-requests";
 import { useAttention } from "./use-attention";
 import { useOverviewPages } from "./use-overview-pages";
 
@@ -25,7 +26,7 @@ export function OverviewApp() {
 }
 
 /** The division in the page's URL (`?division=`), as the panel opens it. */
-function divisionFromUrl(): number | null {
+export function divisionFromUrl(): number | null {
   const value = Number(new URLSearchParams(window.location.search).get("division"));
   return Number.isInteger(value) && value > 0 ? value : null;
 }
@@ -72,7 +73,7 @@ function OverviewPage() {
 
   const loadDivisions = () => {
     setDivisionsProblem(null);
-    void askBackground("listDivisions").then((result) => {
+    void askBackgroundOrEarly("listDivisions").then((result) => {
       if (!result.ok) return setDivisionsProblem(result.problem);
       setDivisions(result.value);
       setDivision(

@@ -3,6 +3,7 @@ import type { OverviewTab } from "../../components/overview/AccountsOverview";
 import type { Problem } from "../../utils/api-result";
 import { askBackground } from "../../utils/ask-background";
 import type { OverviewCounts, OverviewRow } from "../../utils/proxy-types";
+import { askBackgroundOrEarly } from "./early-requests";
 
 /** The first page is small so the list shows quickly; later pages are the proxy's largest. */
 const FIRST_PAGE = 100;
@@ -26,6 +27,21 @@ const EMPTY: Pages = {
   problem: null,
 };
 
+/** What the list asks the proxy for a page (after the cursor, if any). */
+export function pageQuery(
+  division: number,
+  tab: Exclude<OverviewTab, "attention">,
+  query: string,
+  first: boolean,
+) {
+  return {
+    division,
+    state: tab,
+    limit: first ? FIRST_PAGE : NEXT_PAGE,
+    ...(query.trim() ? { q: query.trim() } : {}),
+  };
+}
+
 /**
  * The overview's rows for a division, tab and search, fetched page by page through the proxy's cursors as
  * the list scrolls near its end; a new division, tab or search starts again from the first page. The counts per
@@ -44,11 +60,8 @@ export function useOverviewPages(division: number | null, tab: OverviewTab, quer
       const ticket = generation.current;
       inFlight.current = true;
       setPages((current) => ({ ...current, loading: true, problem: null }));
-      const request = askBackground("listAccounts", {
-        division,
-        state: tab,
-        limit: first ? FIRST_PAGE : NEXT_PAGE,
-        ...(query.trim() ? { q: query.trim() } : {}),
+      const request = askBackgroundOrEarly("listAccounts", {
+        ...pageQuery(division, tab, query, first),
         ...(cursor ? { cursor } : {}),
       });
       void request.then((result) => {
