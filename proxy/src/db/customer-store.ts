@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, gte, inArray, max, or, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "./client";
 import { zapfloorCustomers } from "./schema";
 
@@ -16,9 +17,19 @@ export async function readCustomer(db: DbOrTx, tenantId: string, number: string)
   return row;
 }
 
-export async function readCustomers(db: DbOrTx, tenantId: string, numbers: readonly string[]) {
+export function readCustomers(db: DbOrTx, tenantId: string, numbers: readonly string[]) {
+  return customersWhereIn(db, tenantId, zapfloorCustomers.number, numbers);
+}
+
+/** The tenant's customers whose `column` is one of `values`, a statement per `IDS_PER_STATEMENT` values. */
+async function customersWhereIn(
+  db: DbOrTx,
+  tenantId: string,
+  column: SQLiteColumn,
+  values: readonly string[],
+): Promise<CustomerRow[]> {
   const rows: CustomerRow[] = [];
-  for (let start = 0; start < numbers.length; start += IDS_PER_STATEMENT) {
+  for (let start = 0; start < values.length; start += IDS_PER_STATEMENT) {
     rows.push(
       ...(await db
         .select()
@@ -26,7 +37,7 @@ export async function readCustomers(db: DbOrTx, tenantId: string, numbers: reado
         .where(
           and(
             eq(zapfloorCustomers.tenantId, tenantId),
-            inArray(zapfloorCustomers.number, numbers.slice(start, start + IDS_PER_STATEMENT)),
+            inArray(column, values.slice(start, start + IDS_PER_STATEMENT)),
           ),
         )),
     );
@@ -144,24 +155,9 @@ export async function customersSharingKeysOfEach(
     { field: "nameKey", of: (keys: CustomerKeys) => (keys.nameKey ? [keys.nameKey] : []) },
   ] as const;
   const found = await Promise.all(
-    kinds.map(async ({ field, of }) => {
-      const keys = [...new Set(keysOfEach.flatMap(of))].sort();
-      const rows: CustomerRow[] = [];
-      for (let start = 0; start < keys.length; start += IDS_PER_STATEMENT) {
-        rows.push(
-          ...(await db
-            .select()
-            .from(zapfloorCustomers)
-            .where(
-              and(
-                eq(zapfloorCustomers.tenantId, tenantId),
-                inArray(zapfloorCustomers[field], keys.slice(start, start + IDS_PER_STATEMENT)),
-              ),
-            )),
-        );
-      }
-      return rows;
-    }),
+    kinds.map(({ field, of }) =>
+      customersWhereIn(db, tenantId, zapfloorCustomers[field], [...new Set(keysOfEach.flatMap(of))].sort()),
+    ),
   );
   return keysOfEach.map((keys) => {
     const byNumber = new Map<string, CustomerRow>();

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { type SQLiteColumn, union } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "./client";
 import { divisionSync, exactAccounts } from "./schema";
@@ -24,13 +24,24 @@ export async function mirrorRowsByIds(
   scope: Scope,
   ids: readonly string[],
 ): Promise<MirrorRow[]> {
+  return rowsWhereIn(db, scope, exactAccounts.id, ids);
+}
+
+/** The division's rows whose `column` is one of `values` (and that pass `also`), a statement per `IDS_PER_STATEMENT` values. */
+async function rowsWhereIn(
+  db: DbOrTx,
+  scope: Scope,
+  column: SQLiteColumn,
+  values: readonly string[],
+  also?: SQL,
+): Promise<MirrorRow[]> {
   const rows: MirrorRow[] = [];
-  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+  for (let start = 0; start < values.length; start += IDS_PER_STATEMENT) {
     rows.push(
       ...(await db
         .select()
         .from(exactAccounts)
-        .where(and(inScope(scope), inArray(exactAccounts.id, ids.slice(start, start + IDS_PER_STATEMENT))))),
+        .where(and(inScope(scope), inArray(column, values.slice(start, start + IDS_PER_STATEMENT)), also))),
     );
   }
   return rows;
@@ -87,25 +98,9 @@ export async function mirrorRowsSharingAnyKey(
     ],
   ];
   const found = await Promise.all(
-    lookups.map(async ([column, keys]) => {
-      const sorted = [...new Set(keys)].sort();
-      const rows: MirrorRow[] = [];
-      for (let start = 0; start < sorted.length; start += IDS_PER_STATEMENT) {
-        rows.push(
-          ...(await db
-            .select()
-            .from(exactAccounts)
-            .where(
-              and(
-                inScope(scope),
-                inArray(column, sorted.slice(start, start + IDS_PER_STATEMENT)),
-                isNull(exactAccounts.deletedAt),
-              ),
-            )),
-        );
-      }
-      return rows;
-    }),
+    lookups.map(([column, keys]) =>
+      rowsWhereIn(db, scope, column, [...new Set(keys)].sort(), isNull(exactAccounts.deletedAt)),
+    ),
   );
   const byId = new Map<string, MirrorRow>();
   for (const row of found.flat()) byId.set(row.id, row);
