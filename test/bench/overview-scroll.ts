@@ -33,6 +33,8 @@ export interface FirstRowsPhases {
   pagePaint: number;
   requestSent: number;
   answerReceived: number;
+  /** The divisions (the page shows the list once it has them too) received by the background. */
+  divisionsReceived: number;
   rowsPainted: number;
   proxyMs: number;
 }
@@ -67,6 +69,8 @@ function proxyTimeOfFirstPage(logFile: string, offset: number): number {
   return Number.NaN;
 }
 
+type RequestTiming = { startTime: number; responseEnd: number };
+
 /** The phases of the first rows' load just measured (see `FirstRowsPhases`). */
 async function firstRowsPhases(
   page: Page,
@@ -93,17 +97,23 @@ async function firstRowsPhases(
     pagePaint: number;
     domContentLoaded: number;
   };
-  const request = (await worker.evaluate(`(() => {
-    const entry = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname === "${PAGE_PATH}");
-    return entry && { timeOrigin: performance.timeOrigin, startTime: entry.startTime, responseEnd: entry.responseEnd };
-  })()`)) as { timeOrigin: number; startTime: number; responseEnd: number } | undefined;
-  if (!request) throw new Error("The background's resource timing has no request for the first page.");
-  const shift = request.timeOrigin - inPage.timeOrigin;
+  const requests = (await worker.evaluate(`(() => {
+    const timing = (path) => {
+      const entry = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname === path);
+      return entry && { startTime: entry.startTime, responseEnd: entry.responseEnd };
+    };
+    return { timeOrigin: performance.timeOrigin, page: timing("${PAGE_PATH}"), divisions: timing("/v1/divisions") };
+  })()`)) as { timeOrigin: number; page?: RequestTiming; divisions?: RequestTiming };
+  const { page: request, divisions } = requests;
+  if (!request || !divisions)
+    throw new Error("The background's resource timing misses the page's first requests.");
+  const shift = requests.timeOrigin - inPage.timeOrigin;
   return {
     domContentLoaded: inPage.domContentLoaded,
     pagePaint: inPage.pagePaint,
     requestSent: request.startTime + shift,
     answerReceived: request.responseEnd + shift,
+    divisionsReceived: divisions.responseEnd + shift,
     rowsPainted: Math.max(inPage.rowsPainted, inPage.pagePaint),
     proxyMs: proxyTimeOfFirstPage(logFile, logOffset),
   };
@@ -206,7 +216,7 @@ export async function benchOverview(
   progress(
     `  first rows after ${Math.round(firstRowsMs)} ms (from the navigation's start: DOMContentLoaded ${at(phases.domContentLoaded)}, ` +
       `first paint ${at(phases.pagePaint)}, request sent ${at(phases.requestSent)}, answer received ${at(phases.answerReceived)} ` +
-      `(proxy ${at(phases.proxyMs)}), rows painted ${at(phases.rowsPainted)}); loading every row…`,
+      `(proxy ${at(phases.proxyMs)}), divisions received ${at(phases.divisionsReceived)}, rows painted ${at(phases.rowsPainted)}); loading every row…`,
   );
   started = performance.now();
   const listedRows = await loadEveryRow(page);
