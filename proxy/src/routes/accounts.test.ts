@@ -119,7 +119,7 @@ describe("GET /v1/divisions/{division}/accounts", () => {
     expect(names(conflicts)).toEqual(["Delta Groep"]);
   });
 
-  it("answers its first page from the listing index while the division is still being indexed, as from memory", async () => {
+  it("answers its pages from the listing index while the division is still being indexed, as from memory", async () => {
     const folder = mkdtempSync(join(tmpdir(), "zfx-overview-"));
     folders.push(folder);
     const f = await start(`file:${join(folder, "proxy.db")}`);
@@ -136,8 +136,15 @@ describe("GET /v1/divisions/{division}/accounts", () => {
     forgetMirrorIndex(f.harness.deps, scope);
     const build = holdStatements(f.harness.database, readsWholeDivision);
     let meanwhile: Page;
+    let pages: Page[];
     try {
       meanwhile = await jsonOf<Page>(await f.bookkeeper("GET", base));
+      // A page after a cursor does not wait for the build either.
+      const first = await jsonOf<Page>(await f.bookkeeper("GET", `${base}?limit=2`));
+      pages = [
+        first,
+        await jsonOf<Page>(await f.bookkeeper("GET", `${base}?limit=2&cursor=${first.nextCursor}`)),
+      ];
       // The build the page started begins once the page has been answered.
       await nextTurn();
       expect(build.held()).toBe(1);
@@ -148,6 +155,7 @@ describe("GET /v1/divisions/{division}/accounts", () => {
     await divisionView(f.harness.deps, scope);
     const built = await jsonOf<Page>(await f.bookkeeper("GET", base));
     expect(meanwhile.accounts).toEqual(built.accounts);
+    expect(pages.flatMap((page) => page.accounts)).toEqual(built.accounts.slice(0, 4));
     // Counting needs every listed account's state: none while the division is indexed, none on the page that
     // starts the count (no page waits on it), then kept.
     expect(meanwhile.counts).toBeNull();

@@ -4,13 +4,7 @@ import { linkedAccountsNeverMirrored, listingPage } from "../../db/overview-read
 import { cursorSchemas, decodeCursor, encodeCursor } from "../../util/cursor";
 import type { ServiceContext } from "../context";
 import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
-import {
-  type DivisionView,
-  divisionView,
-  divisionViewIfBuilt,
-  sortKeyOf,
-  unknownAccountRow,
-} from "./division-view";
+import { type DivisionView, divisionViewIfBuilt, sortKeyOf, unknownAccountRow } from "./division-view";
 import { divisionViewAroundRows } from "./division-view-around";
 import { lookalikesOf } from "./lookalikes";
 import { rowOf } from "./overview-row";
@@ -21,10 +15,11 @@ type Scope = { tenantId: string; division: number };
  * The overview without a filter, a page at a time from the mirror's listing index: a page costs its own rows,
  * never a pass over the division, so the first rows show at once even on a replica that has not indexed the
  * division yet. Each row's state comes from the division's view when this process has built it; until then (its
- * build runs in the background, from once this page is answered) the first page's rows come from one view around
- * its accounts, read with a few statements of index seeks, as the panel's answer is — where only suggestions by a
- * similar (not equal) name can be missing — and the counts per state are null. Once built, the counts come from the view when they are kept or follow from the
- * changes since (`state-tally.ts`); while the whole division is being counted they are null too, and no page waits.
+ * build runs in the background, from once the page that started it is answered) a page's rows come from one view
+ * around its accounts, read with a statement per kind of key for the page, as the panel's answer is — where only
+ * suggestions by a similar (not equal) name can be missing — and the counts per state are null. Once built, the
+ * counts come from the view when they are kept or follow from the changes since (`state-tally.ts`); while the
+ * whole division is being counted they are null too, and no page waits.
  */
 export async function listInNameOrder(
   ctx: ServiceContext,
@@ -39,9 +34,7 @@ export async function listInNameOrder(
     const unknown = await linkedAccountsNeverMirrored(ctx.db, scope);
     shown.unshift(...unknown.map((id) => unknownAccountRow(scope, id)));
   }
-  // Only the first page is worth the seeks around its accounts; by the time a person scrolls on, the
-  // build started for it has had time to finish, and a later page uses (or waits for) the division's view.
-  const built = after ? await divisionView(ctx, scope) : await divisionViewIfBuilt(ctx, scope);
+  const built = await divisionViewIfBuilt(ctx, scope);
   const view: DivisionView = built ?? (await divisionViewAroundRows(ctx, scope, shown));
   const accounts: OverviewRow[] = [];
   for (const row of shown) {
