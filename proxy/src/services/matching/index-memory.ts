@@ -8,12 +8,11 @@ const budgets = new WeakMap<object, number>();
 export const DEFAULT_INDEX_MEMORY_MB = 512;
 
 /**
- * Heap one indexed account holds (its row as read, its normalised keys, its entries in the key and name
- * indexes), estimated from the heap of a process serving one 100,000-account division (`pnpm bench`, which
- * measured about 900 bytes per account with the tenant's customers and the division's links included): on the
- * high side, so that the budget is not overrun.
+ * Heap one indexed account holds (its record with its matching keys, its entries in the key and name indexes),
+ * from the heap of a process serving one 100,000-account division (`pnpm bench`, "Account-link lookup"), which
+ * measured about 660 bytes per account with the tenant's customers and the division's links included; rounded up.
  */
-export const BYTES_PER_INDEXED_ACCOUNT = 1_200;
+export const BYTES_PER_INDEXED_ACCOUNT = 700;
 
 export function setIndexMemoryBudget(db: object, megabytes: number): void {
   budgets.set(db, megabytes * 2 ** 20);
