@@ -1,13 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { LibsqlError } from "@libsql/client";
 import { and, eq } from "drizzle-orm";
+import Database from "libsql";
 import { afterEach, describe, expect, it } from "vitest";
 import { accountRow } from "../services/mirror/account-row";
 import { insertConnectedDivision } from "../testing/connected-division";
 import { exactAccount } from "../testing/exact-account";
 import { countStatements } from "../testing/statement-count";
-import { type Database, type Db, openDatabase, prepareDatabase } from "./client";
+import { type Db, type Database as OpenDatabase, openDatabase, prepareDatabase } from "./client";
 import { writeCustomer } from "./customer-store";
 import { type DivisionProbe, probeDivision } from "./division-probe";
 import { appendLinkEvent, insertLink } from "./link-store";
@@ -16,7 +18,7 @@ import { divisionSettings, divisions, tenants } from "./schema";
 
 const scope = { tenantId: "tenant-1", division: 42 };
 const START = Date.UTC(2026, 10, 25, 9, 0, 0);
-const opened: Database[] = [];
+const opened: OpenDatabase[] = [];
 const folders: string[] = [];
 afterEach(() => {
   for (const database of opened.splice(0)) database.close();
@@ -47,7 +49,7 @@ async function twoReplicas() {
       fresh.close();
     }
   };
-  return { prober, writer, readFresh };
+  return { prober, writer, readFresh, file: join(folder, "proxy.db") };
 }
 
 describe("the division probe", () => {
@@ -158,5 +160,50 @@ describe("the division probe", () => {
     expect(statements()).toBe(5);
     await probeDivision(prober.db, scope);
     expect(statements()).toBe(6);
+  });
+
+  it("shares one read among the requests of a turn, and each sees every write committed before it arrived", async () => {
+    const { prober, file } = await twoReplicas();
+    await probeDivision(prober.db, scope);
+    const statements = countStatements(prober);
+    // Another replica, committing without leaving the turn.
+    const other = new Database(file, { timeout: 1_000 });
+    try {
+      const setAccess = other.prepare(
+        "update divisions set accessible = ? where tenant_id = ? and division = ?",
+      );
+      setAccess.run(0, scope.tenantId, scope.division);
+      const first = probeDivision(prober.db, scope);
+      setAccess.run(1, scope.tenantId, scope.division);
+      const second = probeDivision(prober.db, scope);
+      // The second request arrived after access was given back: the read they share starts later still.
+      expect((await second).accessible).toBe(true);
+      expect(await first).toBe(await second);
+      expect(statements()).toBe(2);
+
+      setAccess.run(0, scope.tenantId, scope.division);
+      expect((await probeDivision(prober.db, scope)).accessible).toBe(false);
+      expect(statements()).toBe(4);
+    } finally {
+      other.close();
+    }
+  });
+
+  it("reads through the client while the kept statement finds the file busy", async () => {
+    const { prober, writer, readFresh } = await twoReplicas();
+    await probeDivision(prober.db, scope);
+    const reader = prober.reader!;
+    const first = reader.first.bind(reader);
+    let busy = 0;
+    reader.first = (...args) => {
+      busy++;
+      if (busy === 1) throw new LibsqlError("database is locked", "SQLITE_BUSY");
+      return first(...args);
+    };
+    await upsertAccounts(writer, [accountRow(scope, exactAccount(1, "Acme"), START)]);
+    const asked = [probeDivision(prober.db, scope), probeDivision(prober.db, scope)];
+    const fresh = await readFresh();
+    for (const probe of await Promise.all(asked)) expect(probe).toEqual(fresh);
+    expect(busy).toBe(1);
   });
 });

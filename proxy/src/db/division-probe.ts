@@ -131,6 +131,8 @@ interface Statements {
   probe: ReturnType<typeof prepareProbe>;
   /** The probe last read per division, with the versions it was read at; the least recently used go first. */
   kept: Map<string, Kept>;
+  /** Per division, the read that requests arriving in this turn of the event loop wait for; it has not started. */
+  waiting: Map<string, Promise<DivisionProbe>>;
 }
 interface Kept extends Versions {
   probe: DivisionProbe;
@@ -140,14 +142,45 @@ interface Kept extends Versions {
 const MAX_KEPT = 1_024;
 const byDatabase = new WeakMap<Db, Statements>();
 
-export async function probeDivision(db: Db, scope: Scope): Promise<DivisionProbe> {
+/**
+ * The division's probe as of this request. Requests on one division that arrive in the same turn of the event
+ * loop share one read, which starts after the last of them arrived (when the turn's I/O has been handled): it
+ * sees every write committed before that start, so before any of them arrived, as a read of each one's own
+ * would. A request arriving once the read has started waits for the next one.
+ */
+export function probeDivision(db: Db, scope: Scope): Promise<DivisionProbe> {
+  const statements = statementsOf(db);
+  const key = `${scope.tenantId}:${scope.division}`;
+  const { waiting } = statements;
+  let read = waiting.get(key);
+  if (!read) {
+    const args = { tenantId: scope.tenantId, division: scope.division };
+    read = new Promise((resolve, reject) => {
+      setImmediate(() => {
+        waiting.delete(key);
+        readProbe(db, statements, key, args).then(resolve, reject);
+      });
+    });
+    waiting.set(key, read);
+  }
+  return read;
+}
+
+function statementsOf(db: Db): Statements {
   let statements = byDatabase.get(db);
   if (!statements) {
-    statements = { versions: prepareVersions(db), probe: prepareProbe(db), kept: new Map() };
+    statements = {
+      versions: prepareVersions(db),
+      probe: prepareProbe(db),
+      kept: new Map(),
+      waiting: new Map(),
+    };
     byDatabase.set(db, statements);
   }
-  const args = { tenantId: scope.tenantId, division: scope.division };
-  const key = `${scope.tenantId}:${scope.division}`;
+  return statements;
+}
+
+async function readProbe(db: Db, statements: Statements, key: string, args: Scope): Promise<DivisionProbe> {
   const { kept } = statements;
   const known = kept.get(key);
   if (known) {
