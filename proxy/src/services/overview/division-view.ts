@@ -53,6 +53,8 @@ interface Derived {
   listing?: Promise<ListedAccount[]>;
   /** The suggestions worked out last, the most recently used last: at most `MAX_SUGGESTIONS`. */
   suggestions: Map<string, AccountSuggestion>;
+  /** The view over these parts, made once for the requests that find them at this version (it logs to `logger`). */
+  view?: { view: DivisionView; logger: ServiceContext["logger"] };
 }
 
 const derivedByDatabase = new WeakMap<object, Map<string, Derived>>();
@@ -98,7 +100,25 @@ export async function divisionView(
     if (byKey.size <= MAX_DIVISIONS) break;
     byKey.delete(oldest);
   }
-  const current = derived;
+  const kept = derived.view;
+  if (
+    kept?.logger === ctx.logger &&
+    kept.view.accounts === accounts &&
+    kept.view.customers === customers &&
+    kept.view.links === links
+  )
+    return kept.view;
+  const view = viewOf(ctx, scope, { accounts, customers, links }, derived);
+  derived.view = { view, logger: ctx.logger };
+  return view;
+}
+
+function viewOf(
+  ctx: ServiceContext,
+  scope: Scope,
+  { accounts, customers, links }: Pick<DivisionView, "accounts" | "customers" | "links">,
+  current: Derived,
+): DivisionView {
   const { suggestions } = current;
   const view: DivisionView = {
     accounts,
