@@ -1,9 +1,8 @@
-import { AccountIndex, decideForIndexedCustomer, indexCustomer } from "@zapfloor-exact/shared/matching";
+import { AccountIndex, decideForIndexedCustomer } from "@zapfloor-exact/shared/matching";
 import type { MatchResult } from "@zapfloor-exact/shared/schemas/matching";
 import { readCustomer } from "../../db/customer-store";
 import { probeDivision } from "../../db/division-probe";
 import type { ServiceContext } from "../context";
-import { zapfloorCustomerOf } from "../customers/customer-row";
 import { divisionNotConnected } from "../divisions/require-division";
 import { customerUnknown } from "../links/refusals";
 import { divisionViewIfBuilt } from "../overview/division-view";
@@ -26,9 +25,9 @@ export async function previewMatch(ctx: ServiceContext, input: Input): Promise<M
   if (!probe.accessible) throw divisionNotConnected(input.division);
   const view = await divisionViewIfBuilt(ctx, scope, probe);
   if (!view) return previewFromDatabase(ctx, input);
-  const row = view.customers.rows.get(input.customerNumber);
-  if (!row) throw notSent(input.customerNumber);
-  const customer = indexCustomer(zapfloorCustomerOf(row));
+  // The index holds each customer with its matching keys worked out when it was stored.
+  const customer = view.customers.index.get(input.customerNumber);
+  if (!customer) throw notSent(input.customerNumber);
   const options = decisionOptions(mirrorStateOf(probe.sync, ctx.clock.now()), probe.similarNameMatch);
   const decision = decideForIndexedCustomer(customer, view.accounts.index, view.links.lookup, options);
   const result = matchView({
