@@ -6,14 +6,15 @@ import type { ExactServiceContext } from "../context";
 import { customerView, zapfloorCustomerOf } from "../customers/customer-row";
 import { divisionNotConnected } from "../divisions/require-division";
 import { mirrorNotLoaded } from "../divisions/require-loaded-mirror";
+import { linkView } from "../links/link-view";
 import { accountNotInMirror } from "../links/refusals";
 import { mirrorStateOf } from "../matching/mirror-freshness";
 import { type MirroredAccount, mirroredAccountOf } from "../matching/mirrored-account";
 import { SEARCH_CODE_MAX_LENGTH } from "../matching/new-customer";
-import { divisionViewIfBuilt, sortKeyOf } from "./division-view";
+import { type DivisionView, divisionViewIfBuilt } from "./division-view";
 import { divisionViewAround } from "./division-view-around";
 import { lookalikesOf } from "./lookalikes";
-import { candidateReasons, rowOf } from "./overview-row";
+import { candidateReasons, overviewRow } from "./overview-row";
 
 /** One account for the panel on Exact's account page: mirror data, link (who, how, when), candidates with reasons. */
 export async function accountDetail(
@@ -36,45 +37,64 @@ export async function accountDetail(
   }
   const account = indexed ?? mirroredAccountOf(row!);
   const view = built ?? (await divisionViewAround(ctx, scope, row!));
-  const overview = rowOf(view, { account, sortKey: sortKeyOf(account) });
+  const { rows } = view.customers;
   const link = view.links.byAccount.get(exactId);
-  const linkedCustomer = link ? view.customers.rows.get(link.customerNumber) : undefined;
-  // What a hand link would write into the account's empty SearchCode (as link-account.ts decides it).
-  const searchCodeRule = (customerNumber: string) => ({
+  const linkedCustomer = link ? rows.get(link.customerNumber) : undefined;
+  const suggestion = view.suggestionFor(account);
+  const overview = overviewRow({
+    account,
+    link,
+    linkedCustomer,
+    suggestion,
+    customerNamed: (number) => rows.get(number),
+  });
+  const detail: AccountDetail = {
+    account: overview.account,
+    state: overview.state,
+    link: link ? { ...linkView(link), customer: linkedCustomer ? customerView(linkedCustomer) : null } : null,
+    suggestion: overview.suggestion,
+    warnings: overview.warnings,
+    accountModified: overview.accountModified,
+    lookalikes: lookalikesOf(view, exactId),
+    division: input.division,
+    candidates: [],
+  };
+  for (const candidate of suggestion.candidates) {
+    const stored = rows.get(candidate.customer.number);
+    if (!stored) continue;
+    // What linking by hand would change on the account (as link-account.ts decides it), for a customer free to link.
+    const free = !link && candidate.linkedTo === undefined;
+    const fix = free ? vatFixFor(account, zapfloorCustomerOf(stored)) : undefined;
+    const searchCode = free
+      ? searchCodeOnLink(account, stored.number, searchCodeRule(ctx, view, exactId, stored.number))
+      : undefined;
+    detail.candidates.push({
+      ...(fix ? { fix } : {}),
+      ...(searchCode?.outcome === "set" ? { linkChanges: [searchCode.change] } : {}),
+      customer: customerView(stored),
+      matchedOn: candidate.matchedOn,
+      score: candidate.score,
+      nameSimilarity: candidate.nameSimilarity,
+      linkedTo: candidate.linkedTo ?? null,
+      decision: candidate.decision ?? null,
+      reasons: candidateReasons(candidate, account),
+    });
+  }
+  return detail;
+}
+
+/** What a hand link would write into the account's empty SearchCode: whether the number is another account's. */
+function searchCodeRule(
+  ctx: ExactServiceContext,
+  view: DivisionView,
+  exactId: string,
+  customerNumber: string,
+) {
+  return {
     maxLength: ctx.exact.app.searchCodeMaxLength ?? SEARCH_CODE_MAX_LENGTH,
     numberTakenElsewhere: [
       ...view.accounts.index.findByCode(customerNumber),
       ...view.accounts.index.findBySearchCode(customerNumber),
     ].some((other) => other.id !== exactId),
-  });
-  return {
-    ...overview,
-    lookalikes: lookalikesOf(view, exactId),
-    division: input.division,
-    link: overview.link
-      ? { ...overview.link, customer: linkedCustomer ? customerView(linkedCustomer) : null }
-      : null,
-    candidates: view.suggestionFor(account).candidates.flatMap((candidate) => {
-      const stored = view.customers.rows.get(candidate.customer.number);
-      if (!stored) return [];
-      const free = !link && candidate.linkedTo === undefined;
-      const fix = free ? vatFixFor(account, zapfloorCustomerOf(stored)) : undefined;
-      const searchCode = free
-        ? searchCodeOnLink(account, stored.number, searchCodeRule(stored.number))
-        : undefined;
-      return [
-        {
-          ...(fix ? { fix } : {}),
-          ...(searchCode?.outcome === "set" ? { linkChanges: [searchCode.change] } : {}),
-          customer: customerView(stored),
-          matchedOn: candidate.matchedOn,
-          score: candidate.score,
-          nameSimilarity: candidate.nameSimilarity,
-          linkedTo: candidate.linkedTo ?? null,
-          decision: candidate.decision ?? null,
-          reasons: candidateReasons(candidate, account),
-        },
-      ];
-    }),
   };
 }
