@@ -1,14 +1,11 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
-import { requestId } from "hono/request-id";
 import type { AppDeps, AppEnv } from "./context";
 import { describeError, type StorageErrorCode, storageErrorOf } from "./db/storage-error";
 import { AppError, errorBody, validationError } from "./errors";
 import { bodyLimits } from "./middleware/body-limits";
-import { interactiveExact } from "./middleware/interactive-exact";
 import { apiRateLimit } from "./middleware/rate-limit";
-import { requestLog } from "./middleware/request-log";
-import { securityHeaders } from "./middleware/security-headers";
+import { requestFrame } from "./middleware/request-frame";
 import { accountRoutes } from "./routes/accounts";
 import { allowedMethods } from "./routes/allowed-methods";
 import { attentionRoutes } from "./routes/attention";
@@ -40,16 +37,9 @@ export function createApp(deps: AppDeps) {
     },
   });
 
-  app.use(requestId({ headerName: "X-Request-Id" }));
-  app.use(securityHeaders({ https: deps.publicUrl.startsWith("https:") }));
-  app.use(async (c, next) => {
-    c.set("deps", deps);
-    await next();
-  });
-  app.use(requestLog);
+  app.use(requestFrame(deps));
   app.use(bodyLimits);
   if (deps.apiRateLimit) app.use("/v1/*", apiRateLimit(deps.apiRateLimit, deps.clock));
-  app.use("/v1/*", interactiveExact(deps));
 
   // Chained, so that the app's type carries every route for the typed client (`client.ts`).
   const routes = app

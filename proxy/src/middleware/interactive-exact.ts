@@ -1,5 +1,4 @@
-import { createMiddleware } from "hono/factory";
-import type { AppDeps, AppEnv } from "../context";
+import type { AppDeps } from "../context";
 import { withBudgetWait } from "../exact/client";
 
 /**
@@ -9,17 +8,10 @@ import { withBudgetWait } from "../exact/client";
 export const INTERACTIVE_BUDGET_WAIT_MS = 4_000;
 
 /**
- * A request's Exact writes wait for the division's call budget no longer than its caller waits. Background work
- * (pushes, syncs, paid checks) holds the process's own client and keeps waiting for its turn. The bounded
- * dependencies are made once, not per request.
+ * The dependencies an API request runs with: its Exact writes wait for the division's call budget no longer than
+ * its caller waits. Background work (pushes, syncs, paid checks) holds the process's own client and keeps
+ * waiting for its turn. Made once with the app, not per request.
  */
-export const interactiveExact = (deps: AppDeps, maxWaitMs = INTERACTIVE_BUDGET_WAIT_MS) => {
-  const bounded: AppDeps = {
-    ...deps,
-    exact: { ...deps.exact, client: withBudgetWait(deps.exact.client, maxWaitMs) },
-  };
-  return createMiddleware<AppEnv>(async (c, next) => {
-    c.set("deps", bounded);
-    await next();
-  });
-};
+export function interactiveDeps(deps: AppDeps, maxWaitMs = INTERACTIVE_BUDGET_WAIT_MS): AppDeps {
+  return { ...deps, exact: { ...deps.exact, client: withBudgetWait(deps.exact.client, maxWaitMs) } };
+}

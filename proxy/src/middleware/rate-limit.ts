@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Clock } from "@zapfloor-exact/shared/clock";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
@@ -38,7 +38,7 @@ export function apiRateLimit(limit: ApiRateLimit, clock: Clock) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header("authorization");
     if (!header) return next();
-    const key = createHash("sha256").update(header).digest("base64url");
+    const key = hash("sha256", header, "base64url");
     const now = clock.now();
     sweep(now);
     const bucket = buckets.get(key) ?? { tokens: limit.perMinute, at: now };

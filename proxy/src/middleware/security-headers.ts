@@ -1,6 +1,3 @@
-import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../context";
-
 /** A page of our own (the consent pages): its inline style only; nothing loads, nothing frames it. */
 export const PAGE_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'";
@@ -11,16 +8,12 @@ const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
  * Headers every answer carries. A route serving HTML that needs more than `PAGE_POLICY` (the API reference at
  * `/docs`) sets its own Content-Security-Policy, which is kept.
  */
-export const securityHeaders = (options: { https: boolean }) =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    await next();
-    const headers = c.res.headers;
-    headers.set("X-Content-Type-Options", "nosniff");
-    headers.set("Referrer-Policy", "no-referrer");
-    if (!headers.has("Content-Security-Policy")) {
-      const isHtml = (headers.get("Content-Type") ?? "").startsWith("text/html");
-      headers.set("Content-Security-Policy", isHtml ? PAGE_POLICY : DATA_POLICY);
-    }
-    if ((headers.get("Content-Type") ?? "").startsWith("text/html")) headers.set("X-Frame-Options", "DENY");
-    if (options.https) headers.set("Strict-Transport-Security", "max-age=31536000");
-  });
+export function setSecurityHeaders(headers: Headers, options: { https: boolean }): void {
+  headers.set("X-Content-Type-Options", "nosniff");
+  headers.set("Referrer-Policy", "no-referrer");
+  const isHtml = (headers.get("Content-Type") ?? "").startsWith("text/html");
+  if (!headers.has("Content-Security-Policy"))
+    headers.set("Content-Security-Policy", isHtml ? PAGE_POLICY : DATA_POLICY);
+  if (isHtml) headers.set("X-Frame-Options", "DENY");
+  if (options.https) headers.set("Strict-Transport-Security", "max-age=31536000");
+}

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 
 const PREFIX = "zfx_";
 
@@ -8,7 +8,7 @@ export function generateApiToken(): string {
 }
 
 export function hashApiToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
+  return hash("sha256", token, "hex");
 }
 
 export function looksLikeApiToken(value: string): boolean {
