@@ -209,28 +209,12 @@ export async function benchOverview(
   const logOffset = statSync(stack.proxyLogFile).size;
   started = performance.now();
   await page.goto(`chrome-extension://${extensionId}/overview.html?division=${DIVISION}`);
-  // Checked in every frame: a locator's wait checks again after 20, 50, 100, 100 and then every 500 ms, which
-  // would count up to half a second after the rows showed.
-  const [firstRowsMs, locatorMs] = await Promise.all([
-    page
-      .waitForFunction(
-        `(document.querySelector(".zfx-vlist__row")?.getBoundingClientRect().height ?? 0) > 0`,
-        undefined,
-        {
-          polling: "raf",
-        },
-      )
-      .then(() => performance.now() - started),
-    page
-      .locator(".zfx-vlist__row")
-      .first()
-      .waitFor()
-      .then(() => performance.now() - started),
-  ]);
+  await page.locator(".zfx-vlist__row").first().waitFor();
+  const firstRowsMs = performance.now() - started;
   const phases = await firstRowsPhases(page, worker, stack.proxyLogFile, logOffset);
   const at = (value: number) => `${Math.round(value)} ms`;
   progress(
-    `  first rows after ${Math.round(firstRowsMs)} ms (seen by a locator's wait: ${Math.round(locatorMs)} ms; from the navigation's start: DOMContentLoaded ${at(phases.domContentLoaded)}, ` +
+    `  first rows after ${Math.round(firstRowsMs)} ms (from the navigation's start: DOMContentLoaded ${at(phases.domContentLoaded)}, ` +
       `first paint ${at(phases.pagePaint)}, request sent ${at(phases.requestSent)}, answer received ${at(phases.answerReceived)} ` +
       `(proxy ${at(phases.proxyMs)}), divisions received ${at(phases.divisionsReceived)}, rows painted ${at(phases.rowsPainted)}); loading every row…`,
   );
