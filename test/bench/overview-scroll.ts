@@ -12,6 +12,8 @@ const FRAMES = 240;
 export interface OverviewFigures {
   mirrorMs: number;
   firstRowsMs: number;
+  /** The same, as a locator's wait first saw them. */
+  firstRowsLocatorMs: number;
   firstRowsPhases: FirstRowsPhases;
   allLoadedMs: number;
   frames: { median: number; p95: number; max: number };
@@ -235,6 +237,7 @@ export async function benchOverview(
   return {
     mirrorMs,
     firstRowsMs,
+    firstRowsLocatorMs: locatorMs,
     firstRowsPhases: phases,
     allLoadedMs,
     frames: {
