@@ -114,7 +114,8 @@ export function keptInStep<S>(options: KeptInStepOptions<S> = {}) {
 
   /**
    * The state if it was built (and not evicted since); if not, its build is started on the next turn (unless
-   * one runs) and not waited for, so that a caller with another way to answer (the database) need not wait on a full build.
+   * one runs) and not waited for, so that a caller with another way to answer (the database) need not wait on a
+   * full build.
    */
   function ifBuilt(
     database: object,

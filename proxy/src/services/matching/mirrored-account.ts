@@ -44,10 +44,10 @@ const timeOf = (second: number, millisecond: number) => SINCE + second * 1000 + 
 /**
  * A live account as a division's index keeps it, one per account: its status, three flags and the milliseconds
  * of its two times packed into one small integer, the times' seconds in two more (an epoch-milliseconds number
- * would be a boxed number of its own per account), its codes as `HeldCode`s, and no slot for `deletedAt` (always null here). It carries
- * its own matching keys (`IndexedAccount`, its `account` being itself), so that the index holds one object per
- * account, not the record and its keys apart. The values that repeat across a division's accounts (country,
- * city, postcode) are shared rather than each row's own copy.
+ * would be a boxed number of its own per account), its codes as `HeldCode`s, and no slot for `deletedAt`
+ * (always null here). It carries its own matching keys (`IndexedAccount`, its `account` being itself), so that
+ * the index holds one object per account, not the record and its keys apart. The values that repeat across a
+ * division's accounts (country, city, postcode) are shared rather than each row's own copy.
  */
 class KeptAccount extends HeldAccountKeys implements MirroredAccount, IndexedAccount {
   readonly #code: HeldCode | null;
