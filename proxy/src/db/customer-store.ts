@@ -1,13 +1,11 @@
 import { and, asc, eq, gt, gte, inArray, max, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "./client";
+import { readInChunks } from "./in-chunks";
 import { zapfloorCustomers } from "./schema";
 
 export type CustomerRow = typeof zapfloorCustomers.$inferSelect;
 export type CustomerInsert = typeof zapfloorCustomers.$inferInsert;
-
-/** SQLite caps bound parameters per statement. */
-const IDS_PER_STATEMENT = 500;
 
 export async function readCustomer(db: DbOrTx, tenantId: string, number: string) {
   const [row] = await db
@@ -21,28 +19,19 @@ export function readCustomers(db: DbOrTx, tenantId: string, numbers: readonly st
   return customersWhereIn(db, tenantId, zapfloorCustomers.number, numbers);
 }
 
-/** The tenant's customers whose `column` is one of `values`, a statement per `IDS_PER_STATEMENT` values. */
-async function customersWhereIn(
+/** The tenant's customers whose `column` is one of `values`. */
+function customersWhereIn(
   db: DbOrTx,
   tenantId: string,
   column: SQLiteColumn,
   values: readonly string[],
 ): Promise<CustomerRow[]> {
-  const rows: CustomerRow[] = [];
-  for (let start = 0; start < values.length; start += IDS_PER_STATEMENT) {
-    rows.push(
-      ...(await db
-        .select()
-        .from(zapfloorCustomers)
-        .where(
-          and(
-            eq(zapfloorCustomers.tenantId, tenantId),
-            inArray(column, values.slice(start, start + IDS_PER_STATEMENT)),
-          ),
-        )),
-    );
-  }
-  return rows;
+  return readInChunks(values, (chunk) =>
+    db
+      .select()
+      .from(zapfloorCustomers)
+      .where(and(eq(zapfloorCustomers.tenantId, tenantId), inArray(column, chunk))),
+  );
 }
 
 /** Inserts or replaces a customer; `createdAt` of an existing one is kept. */

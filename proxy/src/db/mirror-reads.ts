@@ -1,12 +1,12 @@
 import { and, asc, eq, gt, gte, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { type SQLiteColumn, union } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "./client";
+import { readInChunks } from "./in-chunks";
 import { divisionSync, exactAccounts } from "./schema";
 
 export type MirrorRow = typeof exactAccounts.$inferSelect;
 type Scope = { tenantId: string; division: number };
 
-const IDS_PER_STATEMENT = 500;
 const inScope = (scope: Scope) =>
   and(eq(exactAccounts.tenantId, scope.tenantId), eq(exactAccounts.division, scope.division));
 
@@ -27,24 +27,20 @@ export async function mirrorRowsByIds(
   return rowsWhereIn(db, scope, exactAccounts.id, ids);
 }
 
-/** The division's rows whose `column` is one of `values` (and that pass `also`), a statement per `IDS_PER_STATEMENT` values. */
-async function rowsWhereIn(
+/** The division's rows whose `column` is one of `values` (and that pass `also`). */
+function rowsWhereIn(
   db: DbOrTx,
   scope: Scope,
   column: SQLiteColumn,
   values: readonly string[],
   also?: SQL,
 ): Promise<MirrorRow[]> {
-  const rows: MirrorRow[] = [];
-  for (let start = 0; start < values.length; start += IDS_PER_STATEMENT) {
-    rows.push(
-      ...(await db
-        .select()
-        .from(exactAccounts)
-        .where(and(inScope(scope), inArray(column, values.slice(start, start + IDS_PER_STATEMENT)), also))),
-    );
-  }
-  return rows;
+  return readInChunks(values, (chunk) =>
+    db
+      .select()
+      .from(exactAccounts)
+      .where(and(inScope(scope), inArray(column, chunk), also)),
+  );
 }
 
 export interface IdentifierKeys {
@@ -60,14 +56,7 @@ export interface IdentifierKeys {
  * indexes when the tenant and division come first in each, and would scan the division instead.
  */
 export function mirrorRowsSharingKeys(db: DbOrTx, scope: Scope, keys: IdentifierKeys): Promise<MirrorRow[]> {
-  const { numberKey, vatKey, companyNumberKey } = keys;
-  return mirrorRowsSharingAnyKey(db, scope, [
-    {
-      ...(numberKey ? { numberKey } : {}),
-      ...(vatKey ? { vatKey } : {}),
-      ...(companyNumberKey ? { companyNumberKey } : {}),
-    },
-  ]);
+  return mirrorRowsSharingAnyKey(db, scope, [keys]);
 }
 
 /**

@@ -1,12 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
+import { readInChunks } from "../../db/in-chunks";
 import { exactAccounts, links } from "../../db/schema";
 import { recordStaleLink, type StaleReason } from "./link-events";
 
 type Scope = { tenantId: string; division: number };
 type Account = typeof exactAccounts.$inferSelect;
-
-const IDS_PER_STATEMENT = 500;
 
 /** Why a linked account no longer carries its link; empty while it is a usable customer. */
 function problemsOf(account: Account | undefined): StaleReason[] {
@@ -36,12 +35,7 @@ async function linkedAccounts(tx: Tx, scope: Scope, ids: readonly string[] | und
   const query = (where: ReturnType<typeof and>) =>
     tx.select({ link: links, account: exactAccounts }).from(links).leftJoin(exactAccounts, join).where(where);
   if (ids === undefined) return query(inScope);
-  const rows = [];
-  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT)
-    rows.push(
-      ...(await query(and(inScope, inArray(links.exactId, ids.slice(start, start + IDS_PER_STATEMENT))))),
-    );
-  return rows;
+  return readInChunks(ids, (chunk) => query(and(inScope, inArray(links.exactId, chunk))));
 }
 
 /**
