@@ -1,4 +1,4 @@
-import type { ControllableClock } from "@zapfloor-exact/exact-sim";
+import { type ControllableClock, createAcceleratedClock } from "@zapfloor-exact/exact-sim";
 import { afterEach, describe, expect, it } from "vitest";
 import { budgetKey } from "../exact/rate-budget";
 import { updateAccountFields } from "../exact/resources/accounts";
@@ -17,6 +17,9 @@ afterEach(async () => {
 
 async function setUp() {
   fixture = await startLinkingFixture({
+    // Ten seconds into a minute, so the mirror, synced as the fixture starts, is still under a minute old when a
+    // test moves to the next minute: an older one would be synced first, its reads waiting for that minute's calls.
+    clock: createAcceleratedClock({ speed: 1, startAt: Date.UTC(2026, 11, 7, 9, 0, 10) }),
     accounts: [{ Name: "Acme NV", Status: "C", VATNumber: "BE0407186105" }],
     customers: {
       "1001": { name: "Acme", vatNumber: "BE0407186105", country: "BE" },
