@@ -51,6 +51,7 @@ describe("ProblemNotice", () => {
         endpoint: "ep_1",
         event: "evt_1",
         kind: "storage_busy",
+        kb: "32",
       };
       const catalog = catalogOf(locale);
       // Values named by a code are said in words: a status, a token's role, why a URL was refused.

@@ -29,9 +29,13 @@ const limiters = new Map(
       onError: (c) => {
         // Closing the connection stops the upload: nothing more of the body is read.
         c.header("Connection", "close");
-        throw new AppError("too_large", `The request body is larger than ${maxBytes / KB} KB.`, {
-          maxBytes,
-        });
+        const kb = String(maxBytes / KB);
+        throw new AppError(
+          "too_large",
+          `The request body is larger than ${kb} KB.`,
+          { maxBytes },
+          { said: { reason: "body_too_large", params: { kb } } },
+        );
       },
     }),
   ]),

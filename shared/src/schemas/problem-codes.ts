@@ -94,6 +94,8 @@ export const ERROR_REASONS = [
   "vat_number_taken",
   "customer_being_created",
   "created_not_linked",
+  // 413; `kb`: the route's limit in KB
+  "body_too_large",
   // 400 (a customer an invoice brings along that cannot be created in Exact as it is)
   "customer_number_too_long",
   "customer_fields_too_long",

@@ -487,6 +487,7 @@ export const en = {
   "apiError.full_sync_too_soon":
     "Division {division} was fully loaded a short while ago; try again in {seconds} s.",
   "apiError.too_many_requests": "Too many requests to the proxy; try again in {seconds} s.",
+  "apiError.body_too_large": "The request is larger than the proxy takes ({kb} KB).",
   "apiError.exact_refused": "Exact Online refused it.",
   "apiError.exact_rejected": "Exact Online rejected the request (HTTP {status}).",
   "apiError.exact_failed": "Exact Online failed (HTTP {status}).",

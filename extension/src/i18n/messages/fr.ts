@@ -501,6 +501,7 @@ export const fr: Messages = {
   "apiError.full_sync_too_soon":
     "Le dossier {division} a été entièrement chargé il y a peu ; réessayez dans {seconds} s.",
   "apiError.too_many_requests": "Trop de demandes au proxy ; réessayez dans {seconds} s.",
+  "apiError.body_too_large": "La demande dépasse la taille que le proxy accepte ({kb} Ko).",
   "apiError.exact_refused": "Exact Online l'a refusé.",
   "apiError.exact_rejected": "Exact Online a rejeté la demande (HTTP {status}).",
   "apiError.exact_failed": "Exact Online a échoué (HTTP {status}).",

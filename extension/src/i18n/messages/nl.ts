@@ -499,6 +499,7 @@ export const nl: Messages = {
   "apiError.full_sync_too_soon":
     "Administratie {division} is kort geleden volledig geladen; probeer het over {seconds} s opnieuw.",
   "apiError.too_many_requests": "Te veel verzoeken aan de proxy; probeer het over {seconds} s opnieuw.",
+  "apiError.body_too_large": "Het verzoek is groter dan de proxy aanneemt ({kb} KB).",
   "apiError.exact_refused": "Exact Online weigerde het.",
   "apiError.exact_rejected": "Exact Online wees het verzoek af (HTTP {status}).",
   "apiError.exact_failed": "Exact Online gaf een fout (HTTP {status}).",
