@@ -182,7 +182,9 @@ test.describe("the account panel on Exact account pages", () => {
       expect(await contentScriptReadableStorage(backgroundWorker)).not.toContain(tenant.tokens.bookkeeper);
 
       proxy.hold();
-      await page.goto(url);
+      // Not waiting for the page's load: the extension gives up on a silent proxy after 8 s, counted from the
+      // content script's start, and "checking" is what it shows until then.
+      await page.goto(url, { waitUntil: "commit" });
       await expect(checking).toBeVisible();
       await expect(panel.getByTestId("linked-number")).toHaveText(linked.number);
     } finally {

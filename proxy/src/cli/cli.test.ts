@@ -32,7 +32,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe("the operator CLI against the sandbox simulator", () => {
+// A test here starts the CLI up to four times, each a new process taking 1-3 s to start on a busy machine.
+describe("the operator CLI against the sandbox simulator", { timeout: 60_000 }, () => {
   let tenantId: string;
   let integrationToken: string;
 

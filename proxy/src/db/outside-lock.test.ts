@@ -51,6 +51,7 @@ describe("another process holding the database file's write lock", () => {
     expect((await put()).status).toBeLessThan(300);
 
     const lock = await holdWriteLock(databaseUrl, 3000);
+    const lockedAt = performance.now();
     cleanups.push(lock.stop);
     let written = false;
     const write = Promise.resolve(put()).then((response) => {
@@ -59,22 +60,23 @@ describe("another process holding the database file's write lock", () => {
     });
     const healthTimes: number[] = [];
     const probes = (async () => {
-      for (let i = 0; i < 8; i++) {
+      // Probes for the first two seconds of the 3 s lock, however slow the machine: the write waits meanwhile.
+      do {
+        expect(written).toBe(false);
         const started = performance.now();
         const health = await app.request("/health");
         healthTimes.push(performance.now() - started);
         expect(health.status).toBe(200);
         await new Promise((resolve) => setTimeout(resolve, 150));
-      }
-      // Still inside the 3 s lock: the write waits.
-      expect(written).toBe(false);
+      } while (performance.now() - lockedAt < 2000);
     })();
     const { stallMs } = await longestStall(Promise.all([write, probes]));
     expect((await write).status).toBeLessThan(300);
     await lock.released;
-    // SQLite's busy handler held the event loop for as long as the lock (seconds); now one short wait at most.
-    expect(Math.max(...healthTimes)).toBeLessThan(1000);
-    expect(stallMs).toBeLessThan(1000);
+    // SQLite's busy handler held the event loop for as long as the lock (3 s); now one short wait at most, with
+    // room for a collection or a busy machine.
+    expect(Math.max(...healthTimes)).toBeLessThan(2000);
+    expect(stallMs).toBeLessThan(2000);
   }, 30_000);
 
   it("answers 503 storage_busy with Retry-After once the wait passes its deadline, and writes again afterwards", async () => {

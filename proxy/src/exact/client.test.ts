@@ -1,4 +1,4 @@
-import { createAcceleratedClock } from "@zapfloor-exact/exact-sim";
+import { type ControllableClock, createAcceleratedClock } from "@zapfloor-exact/exact-sim";
 import { afterEach, describe, expect, it } from "vitest";
 import { type SimHarness, startSimHarness } from "../testing/sim-harness";
 import { createExactHttp } from "./http";
@@ -14,6 +14,19 @@ async function connected(options: Parameters<typeof startSimHarness>[0] = {}) {
   const { tenantId } = await harness.connectTenant();
   harness.sim.calls.reset();
   return harness.deps.exact.client.division(tenantId, DIVISION);
+}
+
+/** The clock, with every wait asked of it recorded: the backoff, whatever the machine's speed. */
+function recordingSleeps(base: ControllableClock) {
+  const sleeps: number[] = [];
+  const clock: ControllableClock = {
+    ...base,
+    sleep: (ms, signal) => {
+      sleeps.push(ms);
+      return base.sleep(ms, signal);
+    },
+  };
+  return { clock, sleeps };
 }
 
 const oneAccount = (id: string) => ({ select: accountFields, filter: `ID eq guid'${id}'` });
@@ -76,10 +89,9 @@ describe("the Exact client against the simulator", () => {
   });
 
   it("gives up after capped retries and reports the failure as upstream and transient", async () => {
-    const clock = createAcceleratedClock({ speed: 100 });
+    const { clock, sleeps } = recordingSleeps(createAcceleratedClock({ speed: 100 }));
     const api = await connected({ clock });
     harness.sim.control.addFault({ path: "crm/Accounts", action: "status", status: 502 });
-    const started = clock.now();
 
     await expect(
       api.list("crm/Accounts", oneAccount("00000000-0000-0000-0000-000000000001"), exactAccount),
@@ -88,9 +100,8 @@ describe("the Exact client against the simulator", () => {
       facts: { exactStatus: 502, transient: true },
     });
     expect(api.calls).toBe(5);
-    // 0.5 + 1 + 2 + 4 s of backoff: exponential, and capped.
-    expect(clock.now() - started).toBeGreaterThanOrEqual(7_500);
-    expect(clock.now() - started).toBeLessThan(20_000);
+    // Exponential backoff between the five attempts, and capped.
+    expect(sleeps).toEqual([500, 1_000, 2_000, 4_000]);
   });
 
   it("times out a call that Exact does not answer, retries it, and reports it", async () => {
@@ -165,17 +176,16 @@ describe("the Exact client against the simulator", () => {
   );
 
   it("backs off exponentially, capped, on a 429 without rate-limit headers (Exact's error block)", async () => {
-    const clock = createAcceleratedClock({ speed: 100 });
+    const { clock, sleeps } = recordingSleeps(createAcceleratedClock({ speed: 100 }));
     const api = await connected({ clock, sim: { errorBlock: { threshold: 0 } } });
     const missing = "crm/Accounts(guid'00000000-0000-0000-0000-000000000001')";
     await harness.sim.calls.expectClientErrors(() => expect(api.remove(missing)).rejects.toThrow());
-    const started = clock.now();
+    sleeps.length = 0;
 
     await expect(api.update(missing, { Name: "Blocked BV" })).rejects.toMatchObject({
       facts: { exactStatus: 429 },
     });
     expect(harness.sim.calls.count({ status: 429 })).toBe(5);
-    // 0.5 + 1 + 2 + 4 s of backoff between the five attempts.
-    expect(clock.now() - started).toBeGreaterThanOrEqual(7_500);
+    expect(sleeps).toEqual([500, 1_000, 2_000, 4_000]);
   });
 });
