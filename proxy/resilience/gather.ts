@@ -31,6 +31,7 @@ export async function gatherFacts(stack: Stack, record: TrafficRecord): Promise<
       invoiceNumber: entry.invoiceNumber,
       state: entry.state,
       entryId: entry.exactEntryId,
+      lastError: entry.lastError,
     })),
     exactEntries: DIVISIONS.flatMap((division) =>
       sim.control

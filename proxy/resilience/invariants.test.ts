@@ -106,6 +106,16 @@ describe("the resilience run's invariants", () => {
     expect(failing(breakIt(withReceived(goodRun())))).toContain(name);
   });
 
+  it("says why an invoice was not pushed, as the proxy recorded it", () => {
+    const run = withReceived(goodRun());
+    const parked = { state: "needs_review", entryId: null, lastError: "Two accounts carry 1042." };
+    const verdict = checkInvariants({
+      ...run,
+      proxyEntries: [{ ...run.proxyEntries[0]!, ...parked }],
+    }).find((v) => v.name === "every invoice in Exact exactly once");
+    expect(verdict?.detail).toContain("R-1 in 7200001: needs_review (Two accounts carry 1042.)");
+  });
+
   it("finds an event that never reached the receiver, even one the outbox never held", () => {
     const run = goodRun();
     const lost = { ...run, received: run.events.filter((event) => event.type !== "link.removed") };

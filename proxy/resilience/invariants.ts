@@ -14,7 +14,14 @@ export interface ObservedCall {
 export interface RunFacts {
   /** Invoices the traffic submitted and the proxy accepted (202). */
   submittedInvoices: { division: number; invoiceNumber: string }[];
-  proxyEntries: { division: number; invoiceNumber: string; state: string; entryId: string | null }[];
+  proxyEntries: {
+    division: number;
+    invoiceNumber: string;
+    state: string;
+    entryId: string | null;
+    /** Why its last attempt did not push it, as the proxy recorded it. */
+    lastError?: string | null;
+  }[];
   exactEntries: { division: number; entryId: string; yourRef: string | null }[];
   /** Customers that were not in Exact before the run: match-or-create and invoices had to create them. */
   newCustomers: { division: number; customerNumber: string }[];
@@ -100,8 +107,10 @@ export function everyInvoiceOnce(facts: RunFacts): Verdict {
     const n = inExact.get(key(division, invoiceNumber)) ?? 0;
     const entry = entries.get(key(division, invoiceNumber));
     if (n !== 1) problems.push(`${invoiceNumber} in ${division}: ${n} times in Exact`);
-    if (entry?.state !== "pushed")
-      problems.push(`${invoiceNumber} in ${division}: ${entry?.state ?? "unknown"}`);
+    if (entry?.state !== "pushed") {
+      const why = entry?.lastError ? ` (${entry.lastError})` : "";
+      problems.push(`${invoiceNumber} in ${division}: ${entry?.state ?? "unknown"}${why}`);
+    }
     const booked = facts.exactEntries.find(
       (exact) => exact.division === division && exact.yourRef === invoiceNumber,
     );

@@ -87,6 +87,15 @@ async function hands({ pool, tokens, stop }: TrafficOptions, pairs: HandPair[], 
   }
 }
 
+/**
+ * Each customer's one name, whichever call sends it. Two customers of one name (without a VAT number) rightly wait
+ * for a person instead of a second look-alike account being created, which is not what this run is about.
+ */
+const nameOf = (customerNumber: string) => {
+  const n = customerNumber.slice(1);
+  return customerNumber.startsWith("M") ? `Maatschap ${n} Kantoorruimte` : `Vennootschap ${n} Bureauhuur`;
+};
+
 const linked = (answer: Sent) =>
   answer.status === 200 && (answer.body as { link: unknown } | null)?.link ? "done" : "retry";
 
@@ -98,7 +107,7 @@ async function matchOrCreate({ pool, tokens, stop }: TrafficOptions, record: Tra
     await pool.send(
       "customer upsert",
       `/v1/customers/${number}`,
-      json(tokens.integration, "PUT", { name: `Maatschap ${i} Kantoorruimte`, country: "NL" }),
+      json(tokens.integration, "PUT", { name: nameOf(number), country: "NL" }),
     );
     record.newCustomers.push({ division, customerNumber: number });
     const match = () =>
@@ -134,11 +143,7 @@ async function invoices({ pool, tokens, stop }: TrafficOptions, record: TrafficR
         date: "2026-03-01",
         dueDate: "2026-03-31",
         description: `Flexplek maart ${invoiceNumber}`,
-        customer: {
-          number,
-          name: fresh ? `Vennootschap ${i} Bureauhuur` : `Maatschap ${number.slice(1)} Kantoorruimte`,
-          country: "NL",
-        },
+        customer: { number, name: nameOf(number), country: "NL" },
         lines: [
           { description: "Flexplek, maart", amount: "100.00", vatRate: "21", revenueKey: "desk" },
           { description: "Vergaderruimte", amount: "40.00", vatRate: "21", revenueKey: "meeting_room" },
