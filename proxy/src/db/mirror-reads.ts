@@ -73,17 +73,17 @@ export async function mirrorRowsSharingAnyKey(
   const lookups: [SQLiteColumn, string[]][] = [
     [exactAccounts.codeKey, numberKeys],
     [exactAccounts.searchCodeKey, numberKeys],
-    [exactAccounts.vatKey, keysOfEach.flatMap((keys) => (keys.vatKey ? [keys.vatKey] : []))],
+    [
+      exactAccounts.vatKey,
+      keysOfEach.flatMap(({ vatKey, companyNumberKey }) => [
+        ...(vatKey ? [vatKey] : []),
+        // A Belgian enterprise number is the VAT number's digits: an account may carry it only as its VAT number.
+        ...(companyNumberKey?.startsWith("BE") ? [companyNumberKey] : []),
+      ]),
+    ],
     [
       exactAccounts.companyNumberKey,
       keysOfEach.flatMap((keys) => (keys.companyNumberKey ? [keys.companyNumberKey] : [])),
-    ],
-    // A Belgian enterprise number is the VAT number's digits: an account may carry it only as its VAT number.
-    [
-      exactAccounts.vatKey,
-      keysOfEach.flatMap(({ companyNumberKey, vatKey }) =>
-        companyNumberKey?.startsWith("BE") && companyNumberKey !== vatKey ? [companyNumberKey] : [],
-      ),
     ],
   ];
   const found = await Promise.all(

@@ -37,7 +37,7 @@ describe("a view around a page of accounts", () => {
     const view = await divisionViewAroundRows(harness.deps, scope, page);
     const together = statements() - oneByOne;
     // Links of the page; customers by number key, VAT, company number and name; the accounts sharing their keys
-    // by Code, SearchCode, VAT, company number and a Belgian enterprise number as VAT; the links among them.
+    // by Code, SearchCode, VAT (a Belgian enterprise number as VAT too) and company number; the links among them.
     expect(together).toBeLessThanOrEqual(11);
     expect(together).toBeLessThan(oneByOne / 2);
     for (const row of page) {
